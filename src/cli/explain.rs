@@ -1,0 +1,19 @@
+//! `stancegraph explain`: how a sentence is read, to trace an error to its rule.
+
+use super::LexiconArgs;
+use clap::Args;
+use stancegraph::extract::Extractor;
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The text to explain (one or more sentences).
+    pub text: String,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+pub fn run(args: &ExplainArgs) -> anyhow::Result<bool> {
+    let lx = args.lexicon.load()?;
+    print!("{}", Extractor::new(&lx).explain(&args.text));
+    Ok(true)
+}

@@ -1,0 +1,411 @@
+//! Actor mentions in a sentence, and the discourse state that resolves
+//! pronouns, short names and descriptions ("the union") across a document.
+
+use super::tokens::{TokKind, Token};
+use crate::lexicon::{ActorEntry, Lexicon, SurfaceKind};
+use crate::model::{Actor, ActorKind};
+use std::collections::{HashMap, HashSet};
+
+/// Who a mention refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Referent {
+    Actor(Actor),
+    /// "I", "we": the speaker of the quotation or report it stands in.
+    FirstPerson,
+    /// A pronoun or description with nothing to refer to.
+    Unresolved,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionForm {
+    Name,
+    Pronoun,
+    Description,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Token range `[start, end)`.
+    pub start: usize,
+    pub end: usize,
+    pub referent: Referent,
+    pub form: MentionForm,
+    /// The words as written.
+    pub text: String,
+}
+
+impl Mention {
+    pub fn actor(&self) -> Option<&Actor> {
+        match &self.referent {
+            Referent::Actor(a) => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// What a document has said so far about who is who.
+#[derive(Debug, Default)]
+pub struct Discourse {
+    recent: Vec<Actor>,
+    /// Short forms introduced by the text: surnames, acronyms.
+    aliases: HashMap<String, Actor>,
+    /// Words seen capitalised away from the start of a sentence.
+    pub capitalised: HashSet<String>,
+}
+
+const RECENT_LIMIT: usize = 64;
+
+impl Discourse {
+    pub fn note(&mut self, a: &Actor) {
+        if let Some(pos) = self.recent.iter().rposition(|x| x == a) {
+            self.recent.remove(pos);
+        }
+        self.recent.push(a.clone());
+        if self.recent.len() > RECENT_LIMIT {
+            self.recent.remove(0);
+        }
+    }
+
+    fn last(&self, pred: impl Fn(&Actor) -> bool) -> Option<Actor> {
+        self.recent.iter().rev().find(|a| pred(a)).cloned()
+    }
+
+    fn alias(&self, form: &str) -> Option<Actor> {
+        self.aliases.get(&form.to_lowercase()).cloned()
+    }
+
+    fn register_person(&mut self, a: &Actor) {
+        let words: Vec<&str> = a.name.split_whitespace().collect();
+        if words.len() >= 2 {
+            self.aliases.insert(words[words.len() - 1].to_lowercase(), a.clone());
+        }
+        self.aliases.insert(a.name.to_lowercase(), a.clone());
+    }
+
+    fn resolve_pronoun(&self, lower: &str) -> Referent {
+        let r = match lower {
+            "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself" => self.last(|a| a.kind == ActorKind::Person),
+            "it" | "its" | "itself" | "they" | "them" | "their" | "themselves" => self.last(|a| a.kind != ActorKind::Person),
+            "i" | "me" | "my" | "we" | "us" | "our" | "ourselves" => return Referent::FirstPerson,
+            _ => None,
+        };
+        r.map(Referent::Actor).unwrap_or(Referent::Unresolved)
+    }
+
+    fn resolve_description(&self, head: &str) -> Option<Actor> {
+        let by_name = self.last(|a| a.name.to_lowercase().split_whitespace().any(|w| w.trim_end_matches('s') == head.trim_end_matches('s')));
+        if by_name.is_some() {
+            return by_name;
+        }
+        match head {
+            "government" | "administration" | "country" | "regime" | "state" => self.last(|a| a.kind == ActorKind::Country),
+            "president" | "minister" | "leader" | "premier" | "chancellor" | "envoy" => self.last(|a| a.kind == ActorKind::Person),
+            "union" | "group" | "company" | "organisation" | "organization" | "association" | "bloc" | "alliance" | "party" | "movement" | "ministry" | "agency" => {
+                self.last(|a| a.kind == ActorKind::Organization || a.kind == ActorKind::Group)
+            }
+            _ => None,
+        }
+    }
+}
+
+pub const PRONOUNS: &[&str] = &[
+    "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "i", "me", "my", "we", "us", "our",
+];
+
+/// Definite descriptions that refer back to an actor ("the union said").
+const DESCRIPTION_HEADS: &[&str] = &[
+    "union", "ministry", "government", "administration", "group", "company", "organisation", "organization",
+    "bloc", "alliance", "party", "president", "country", "association", "movement", "regime", "agency", "premier",
+    "chancellor", "envoy", "minister",
+];
+
+/// Capitalised words that start sentences or headlines but name nobody.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "but", "and", "or", "so", "yet", "on", "in", "at", "for", "with", "from", "by", "to", "of",
+    "as", "if", "while", "when", "after", "before", "since", "until", "although", "though", "because", "however",
+    "meanwhile", "also", "this", "that", "these", "those", "there", "here", "it", "he", "she", "they", "we", "i",
+    "his", "her", "its", "their", "our", "my", "both", "some", "many", "several", "most", "all", "no", "not",
+    "last", "next", "earlier", "later", "now", "then", "still", "such", "other", "another", "each", "every",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms",
+    "what", "who", "why", "how", "where", "which", "whether", "according", "under", "over", "despite", "amid",
+    "during", "instead", "even", "only", "just", "more", "less", "one", "two", "three", "first", "second", "new",
+    "asked", "speaking", "reuters", "ap", "afp", "read", "update", "updated", "opinion", "analysis", "photo",
+    "yes", "well", "once", "without", "through", "into", "against", "between", "toward", "towards", "around",
+    "whose", "unless", "do", "does", "did", "is", "are", "was", "were", "will", "would", "can", "could", "should",
+    "must", "has", "have", "had", "let", "please", "thank", "thanks", "dear", "sir", "madam", "today", "yesterday",
+];
+
+const PARTICLES: &[&str] = &["bin", "al", "el", "von", "der", "van", "de", "da", "di", "du", "la", "le", "ibn", "abu"];
+
+const ORG_WORDS: &[&str] = &[
+    "association", "union", "party", "workers", "council", "ministry", "company", "inc", "corp", "group", "committee",
+    "front", "movement", "federation", "bank", "agency", "court", "fund", "organization", "organisation", "institute",
+    "university", "department", "office", "forces", "army", "league", "alliance", "coalition", "commission",
+    "authority", "government", "parliament", "assembly", "congress", "senate", "network", "foundation", "society",
+    "corporation", "industries", "motors", "airlines", "board", "service", "guard", "brigades", "hospitals",
+    "hospital", "club", "teamsters", "federal", "national", "nations", "centre", "center", "trust", "systems",
+    "international", "health", "energy", "nurses", "airways", "railways", "llc", "plc", "ltd", "co",
+];
+
+/// Words joining the parts of a name ("Ministry of Foreign Affairs").
+const NAME_JOINERS: &[&str] = &["of", "for", "and", "the", "&"];
+
+pub fn is_pronoun(lower: &str) -> bool {
+    PRONOUNS.contains(&lower)
+}
+
+fn is_name_word(t: &Token<'_>) -> bool {
+    t.is_word() && t.cap && !NOT_NAMES.contains(&t.lower.as_ref())
+}
+
+fn actor_of(entry: &ActorEntry) -> Actor {
+    Actor {
+        name: entry.name.clone(),
+        kind: entry.kind,
+        affiliation: entry.affiliation.clone(),
+    }
+}
+
+/// Most words of four letters or more capitalised: a headline in title case,
+/// where capitals say nothing about names.
+pub fn is_title_case(tokens: &[Token<'_>]) -> bool {
+    let long: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word() && t.text.chars().count() >= 4).collect();
+    long.len() >= 3 && long.iter().filter(|t| t.cap).count() * 10 >= long.len() * 7
+}
+
+/// Match a run of title words at `i` ("U.S. Secretary of State", "President"),
+/// returning the token index after it.
+fn match_titles(lx: &Lexicon, tokens: &[Token<'_>], mut i: usize) -> Option<usize> {
+    let start = i;
+    'outer: while i < tokens.len() {
+        let max = lx.max_title_words().min(tokens.len() - i);
+        for len in (1..=max).rev() {
+            let words: Vec<&str> = tokens[i..i + len].iter().map(|t| t.lower.as_ref()).collect();
+            if tokens[i..i + len].iter().any(|t| !t.is_word()) {
+                continue;
+            }
+            if lx.is_title(&words.join(" ")) {
+                i += len;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    (i > start).then_some(i)
+}
+
+/// Capitalised name tokens at `i`, allowing particles ("bin", "von der").
+fn match_name(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < tokens.len() && j - i < 5 {
+        let t = &tokens[j];
+        if is_name_word(t) || (j > i && PARTICLES.contains(&t.lower.as_ref()) && tokens.get(j + 1).is_some_and(is_name_word)) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (j > i).then_some(j)
+}
+
+fn span_text(sentence: &str, tokens: &[Token<'_>], s: usize, e: usize) -> String {
+    sentence[tokens[s].start..tokens[e - 1].end].to_string()
+}
+
+fn person(lx: &Lexicon, disc: &Discourse, name: &str, affiliation: Option<String>) -> Actor {
+    if let Some(e) = lx.actor_by_form(name).filter(|e| e.kind == ActorKind::Person) {
+        return actor_of(e);
+    }
+    if let Some(a) = disc.alias(name).filter(|a| a.kind == ActorKind::Person) {
+        return a;
+    }
+    Actor {
+        name: name.to_string(),
+        kind: ActorKind::Person,
+        affiliation,
+    }
+}
+
+/// Find the actor mentions of one sentence. Names are resolved against the
+/// lexicon and the discourse; pronouns and descriptions are resolved in a
+/// second, left-to-right pass so that a name earlier in the same sentence
+/// counts ("The Kremlin said it ...").
+pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &mut Discourse) -> Vec<Mention> {
+    let n = tokens.len();
+    let mut gaz: Vec<Option<(usize, SurfaceKind, usize)>> = vec![None; n];
+    let starts: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
+    let ends: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
+    for (s, e, surf) in lx.find_actor_surfaces(sentence) {
+        if let (Some(&ts), Some(&te)) = (starts.get(&s), ends.get(&e)) {
+            gaz[ts] = Some((te + 1, surf.kind, surf.actor));
+        }
+    }
+    let title_case = is_title_case(tokens);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let t = &tokens[i];
+        if !t.is_word() {
+            i += 1;
+            continue;
+        }
+        // pronouns ("US" in capitals is the country, found by the gazetteer)
+        if is_pronoun(&t.lower) && !(t.text == "US") {
+            out.push(Mention { start: i, end: i + 1, referent: Referent::Unresolved, form: MentionForm::Pronoun, text: t.text.to_string() });
+            i += 1;
+            continue;
+        }
+        // "the union", "the ministry"
+        if t.is("the") && i + 1 < n && DESCRIPTION_HEADS.contains(&tokens[i + 1].lower.as_ref()) && !tokens.get(i + 2).is_some_and(|x| x.cap || x.is("of")) && gaz[i + 1].is_none() {
+            out.push(Mention { start: i, end: i + 2, referent: Referent::Unresolved, form: MentionForm::Description, text: span_text(sentence, tokens, i, i + 2) });
+            i += 2;
+            continue;
+        }
+        if let Some((e, kind, idx)) = gaz[i] {
+            let entry = &lx.actors[idx];
+            let body = match entry.kind {
+                ActorKind::Country | ActorKind::Organization => Some(entry.name.clone()),
+                _ => entry.affiliation.clone(),
+            };
+            // "Russian President Vladimir Putin", "US envoy Steve Witkoff"
+            if let Some(te) = match_titles(lx, tokens, e) {
+                if let Some(ne) = match_name(tokens, te).filter(|_| !title_case || gaz[te].is_some()) {
+                    let name = span_text(sentence, tokens, te, ne);
+                    let a = person(lx, disc, &name, body.clone());
+                    disc.register_person(&a);
+                    out.push(Mention { start: i, end: ne, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, ne) });
+                    i = ne;
+                    continue;
+                }
+            }
+            // "Ukrainian negotiators", "the Russian Defense Ministry", "U.S. officials"
+            let mut j = e;
+            while j < n && j < e + 3 && tokens[j].cap && tokens[j].is_word() && gaz[j].is_none() {
+                j += 1;
+            }
+            let group = (j..(j + 2).min(n)).rev().find(|&k| {
+                let words: Vec<&str> = tokens[j..=k].iter().map(|t| t.lower.as_ref()).collect();
+                lx.is_group_noun(&words.join(" "))
+            });
+            let body_actor = || match entry.kind {
+                ActorKind::Country | ActorKind::Organization => Some(actor_of(entry)),
+                _ => entry.affiliation.as_ref().and_then(|a| lx.actor_named(a)).map(actor_of),
+            };
+            if let Some(k) = group {
+                if let Some(a) = body_actor() {
+                    out.push(Mention { start: i, end: k + 1, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, k + 1) });
+                    i = k + 1;
+                    continue;
+                }
+            }
+            if kind == SurfaceKind::Demonym {
+                // "Russian" before a title with no name: "the Russian president said"
+                if match_titles(lx, tokens, e).is_some() {
+                    if let Some(a) = body_actor() {
+                        let te = match_titles(lx, tokens, e).unwrap_or(e);
+                        out.push(Mention { start: i, end: te, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, te) });
+                        i = te;
+                        continue;
+                    }
+                }
+                i = e; // an adjective: "Russian oil"
+                continue;
+            }
+            let a = actor_of(entry);
+            out.push(Mention { start: i, end: e, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, e) });
+            i = e;
+            continue;
+        }
+        // "President Donald Trump", "Mr. Lavrov", "Foreign Minister Wang Yi"
+        if let Some(te) = match_titles(lx, tokens, i).filter(|_| t.cap) {
+            if let Some(ne) = match_name(tokens, te).filter(|_| !title_case || gaz[te].is_some()) {
+                let ne = gaz[te].map(|(e, _, _)| e.max(ne)).unwrap_or(ne);
+                let name = span_text(sentence, tokens, te, ne);
+                let a = person(lx, disc, &name, None);
+                disc.register_person(&a);
+                out.push(Mention { start: i, end: ne, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, ne) });
+                i = ne;
+                continue;
+            }
+        }
+        // unknown capitalised names
+        if is_name_word(t) && !title_case {
+            let mut j = i + 1;
+            while j < n {
+                if is_name_word(&tokens[j]) && gaz[j].is_none() {
+                    j += 1;
+                } else if NAME_JOINERS.contains(&tokens[j].lower.as_ref()) && tokens.get(j + 1).is_some_and(|x| is_name_word(x) && gaz[j + 1].is_none()) && j + 1 > i {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let text = span_text(sentence, tokens, i, j);
+            let single = j == i + 1;
+            let at_start = i == 0 || tokens[..i].iter().all(|x| !x.is_word());
+            if let Some(a) = disc.alias(&text) {
+                out.push(Mention { start: i, end: j, referent: Referent::Actor(a), form: MentionForm::Name, text });
+            } else if !(single && at_start && !disc.capitalised.contains(t.text)) && !(single && t.text.chars().count() < 3) {
+                let is_org = tokens[i..j].iter().any(|x| ORG_WORDS.contains(&x.lower.as_ref()));
+                let kind = if is_org {
+                    ActorKind::Organization
+                } else if (2..=4).contains(&(j - i)) && tokens[i..j].iter().all(|x| x.is_word()) {
+                    ActorKind::Person
+                } else {
+                    ActorKind::Unknown
+                };
+                let a = Actor { name: text.clone(), kind, affiliation: None };
+                if kind == ActorKind::Person {
+                    disc.register_person(&a);
+                }
+                // "the United Auto Workers (UAW)": the acronym is an alias from here on
+                if tokens.get(j).is_some_and(|x| x.text == "(") && tokens.get(j + 2).is_some_and(|x| x.text == ")") {
+                    let acr = tokens[j + 1].text;
+                    if acr.len() >= 2 && acr.chars().all(|c| c.is_uppercase() || c == '.') {
+                        disc.aliases.insert(acr.to_lowercase(), a.clone());
+                    }
+                }
+                out.push(Mention { start: i, end: j, referent: Referent::Actor(a), form: MentionForm::Name, text });
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    // resolve pronouns and descriptions left to right
+    for m in out.iter_mut() {
+        match m.form {
+            MentionForm::Name => {
+                if let Referent::Actor(a) = &m.referent {
+                    disc.note(a);
+                }
+            }
+            MentionForm::Pronoun => {
+                m.referent = disc.resolve_pronoun(&tokens[m.start].lower);
+            }
+            MentionForm::Description => {
+                let head = tokens[m.end - 1].lower.to_string();
+                m.referent = disc.resolve_description(&head).map(Referent::Actor).unwrap_or(Referent::Unresolved);
+            }
+        }
+    }
+    out
+}
+
+/// First pass over a document: which words appear capitalised away from the
+/// start of a sentence (so "Hamas" at the start of a sentence is a name, and
+/// "Negotiators" is not).
+pub fn note_capitalised(tokens: &[Token<'_>], disc: &mut Discourse) {
+    let mut first = true;
+    for t in tokens {
+        if t.kind == TokKind::Word {
+            if !first && t.cap {
+                disc.capitalised.insert(t.text.to_string());
+            }
+            first = false;
+        } else if matches!(t.text, ":" | "“" | "\"") {
+            first = true;
+        }
+    }
+}

@@ -1,0 +1,312 @@
+//! Extraction stage: finds the positions actors take in a document.
+//!
+//! Receives: a [`Document`] and the compiled [`Lexicon`]. Returns: the
+//! [`Position`]s of the document, in sentence order, each with the sentence
+//! span, the cue and the name of the rule that produced it. Must never: keep
+//! state between documents (extraction is per document, so documents can be
+//! processed in any order or in parallel), or panic on any input.
+//!
+//! Per sentence: tokens ([`tokens`]), actor mentions resolved against the
+//! gazetteer and the document so far ([`mentions`]), then the rules
+//! ([`rules`]): verb cues with their subject, content and target; nominal
+//! cues ("Kyiv's demand for ..."); "according to X". A last pass over the
+//! document gives quotations to their speakers: "we" inside a quotation is the
+//! person quoted, and a quotation running over several sentences is
+//! attributed once.
+
+pub mod mentions;
+pub mod rules;
+pub mod tokens;
+
+use crate::lexicon::Lexicon;
+use crate::model::{Document, Position, Stance};
+use crate::sentences::split_sentences;
+use mentions::{find_mentions, note_capitalised, Discourse, Mention};
+use rules::{Candidate, Holder, SentenceCtx};
+use std::fmt::Write as _;
+use tokens::{quote_open_after, tokenize, TokKind, Token};
+
+/// Extracts positions with one lexicon; cheap to share across threads.
+#[derive(Debug, Clone, Copy)]
+pub struct Extractor<'l> {
+    lx: &'l Lexicon,
+}
+
+struct SentenceWork<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+    tokens: Vec<Token<'t>>,
+    mentions: Vec<Mention>,
+    quoted: Vec<bool>,
+    /// Quotation block of each token (None outside quotations).
+    blocks: Vec<Option<usize>>,
+    candidates: Vec<Candidate>,
+}
+
+impl<'t> SentenceWork<'t> {
+    fn ctx<'a>(&'a self, lx: &'a Lexicon) -> SentenceCtx<'a, 't> {
+        SentenceCtx { lx, text: self.text, tokens: &self.tokens, mentions: &self.mentions, quoted: self.quoted.clone() }
+    }
+
+    /// Every word of the sentence lies inside one quotation.
+    fn fully_quoted(&self) -> Option<usize> {
+        let mut block = None;
+        for (i, t) in self.tokens.iter().enumerate() {
+            if t.kind == TokKind::Word || t.kind == TokKind::Number {
+                match self.blocks[i] {
+                    None => return None,
+                    Some(b) => block = Some(b),
+                }
+            }
+        }
+        block
+    }
+}
+
+fn same_holder(a: &Holder, b: &Holder) -> bool {
+    match (a, b) {
+        (Holder::Actor(x), Holder::Actor(y)) => x.name == y.name,
+        _ => false,
+    }
+}
+
+impl<'l> Extractor<'l> {
+    pub fn new(lx: &'l Lexicon) -> Self {
+        Extractor { lx }
+    }
+
+    fn prepare<'t>(&self, text: &'t str) -> Vec<SentenceWork<'t>> {
+        let mut work = Vec::new();
+        let mut in_quote = false;
+        let mut block = 0usize;
+        let mut prev_end = 0usize;
+        for s in split_sentences(text) {
+            // a quotation does not run on across a paragraph break
+            if text[prev_end.min(s.start)..s.start].contains('\n') {
+                in_quote = false;
+            }
+            prev_end = s.end;
+            let tokens = tokenize(s.text, in_quote);
+            let mut quoted = Vec::with_capacity(tokens.len());
+            let mut blocks = Vec::with_capacity(tokens.len());
+            let mut q = in_quote;
+            for t in &tokens {
+                match t.kind {
+                    TokKind::OpenQuote => {
+                        if !q {
+                            block += 1;
+                        }
+                        q = true;
+                        quoted.push(true);
+                        blocks.push(Some(block));
+                    }
+                    TokKind::CloseQuote => {
+                        quoted.push(true);
+                        blocks.push(q.then_some(block));
+                        q = false;
+                    }
+                    _ => {
+                        quoted.push(q);
+                        blocks.push(q.then_some(block));
+                    }
+                }
+            }
+            in_quote = quote_open_after(&tokens, in_quote);
+            work.push(SentenceWork { start: s.start, end: s.end, text: s.text, tokens, mentions: Vec::new(), quoted, blocks, candidates: Vec::new() });
+        }
+        work
+    }
+
+    /// All positions of one document.
+    pub fn extract(&self, doc: &Document) -> Vec<Position> {
+        let mut work = self.prepare(&doc.text);
+        let mut disc = Discourse::default();
+        for w in &work {
+            note_capitalised(&w.tokens, &mut disc);
+        }
+        let mut block_speaker: std::collections::HashMap<usize, (Holder, String)> = Default::default();
+        for w in work.iter_mut() {
+            w.mentions = find_mentions(self.lx, w.text, &w.tokens, &mut disc);
+            let ctx = w.ctx(self.lx);
+            let mut cands = ctx.candidates();
+            resolve_reported_speech(&ctx, &mut cands);
+            for c in &cands {
+                if c.speech {
+                    if let Holder::Actor(_) = c.holder {
+                        for b in w.blocks.iter().flatten() {
+                            block_speaker.entry(*b).or_insert((c.holder.clone(), c.holder_text.clone()));
+                        }
+                    }
+                }
+            }
+            w.candidates = cands;
+        }
+        // quotations attributed elsewhere in the same quotation block
+        for w in work.iter_mut() {
+            let Some(block) = w.fully_quoted() else { continue };
+            let Some((speaker, speaker_text)) = block_speaker.get(&block).cloned() else { continue };
+            let mut resolved_any = false;
+            for c in w.candidates.iter_mut() {
+                if c.holder == Holder::FirstPerson {
+                    c.holder = speaker.clone();
+                    c.holder_text = speaker_text.clone();
+                    resolved_any = true;
+                }
+            }
+            if resolved_any || w.candidates.iter().any(|c| matches!(c.holder, Holder::Actor(_))) {
+                continue;
+            }
+            let ctx = w.ctx(self.lx);
+            let n = w.tokens.len();
+            let (mut a, mut b) = (0, n);
+            while a < b && !w.tokens[a].is_word() && w.tokens[a].kind != TokKind::Number {
+                a += 1;
+            }
+            while b > a && !w.tokens[b - 1].is_word() && w.tokens[b - 1].kind != TokKind::Number {
+                b -= 1;
+            }
+            if b <= a + 2 {
+                continue;
+            }
+            let (stance, target) = match ctx.modal_demand(a, b) {
+                Some(t) => (Stance::Demand, t),
+                None => (Stance::Claim, None),
+            };
+            w.candidates.push(Candidate { cue: (a, a), stance, holder: speaker, holder_text: speaker_text, content: (a, b), content_extra: None, target, rule: "quotation-continued", negated: false, speech: true });
+        }
+        let mut out = Vec::new();
+        for w in &work {
+            let ctx = w.ctx(self.lx);
+            let mut seen = std::collections::HashSet::new();
+            for c in &w.candidates {
+                let Holder::Actor(actor) = &c.holder else { continue };
+                let mut content = ctx.text_of(c.content.0, c.content.1);
+                if let Some((a, b)) = c.content_extra {
+                    content.push(' ');
+                    content.push_str(&ctx.text_of(a, b));
+                }
+                if content.is_empty() || !seen.insert((actor.name.clone(), c.stance, content.clone())) {
+                    continue;
+                }
+                let cue = if c.cue.1 > c.cue.0 { ctx.text_of(c.cue.0, c.cue.1) } else { String::from("(quotation)") };
+                out.push(Position {
+                    doc: doc.id.clone(),
+                    actor: actor.name.clone(),
+                    stance: c.stance,
+                    content,
+                    target: c.target.as_ref().map(|t| t.name.clone()),
+                    span: [w.start, w.end],
+                    sentence: w.text.to_string(),
+                    cue,
+                    rule: c.rule.to_string(),
+                    negated: c.negated,
+                    actor_kind: actor.kind,
+                    actor_mention: c.holder_text.clone(),
+                    affiliation: actor.affiliation.clone(),
+                    date: doc.date.clone(),
+                });
+            }
+        }
+        out
+    }
+
+    /// A human-readable account of how the text was read: sentences, tokens,
+    /// actor mentions, cues and the rule behind each position.
+    pub fn explain(&self, text: &str) -> String {
+        let doc = Document::new("explain", text);
+        let positions = self.extract(&doc);
+        let mut work = self.prepare(text);
+        let mut disc = Discourse::default();
+        for w in &work {
+            note_capitalised(&w.tokens, &mut disc);
+        }
+        let mut s = String::new();
+        for (i, w) in work.iter_mut().enumerate() {
+            w.mentions = find_mentions(self.lx, w.text, &w.tokens, &mut disc);
+            let ctx = w.ctx(self.lx);
+            let _ = writeln!(s, "sentence {} [{}..{}]: {}", i + 1, w.start, w.end, w.text);
+            let toks: Vec<String> = w.tokens.iter().enumerate().map(|(k, t)| if w.quoted[k] { format!("«{}»", t.text) } else { t.text.to_string() }).collect();
+            let _ = writeln!(s, "  tokens: {}", toks.join(" "));
+            for m in &w.mentions {
+                let who = match &m.referent {
+                    mentions::Referent::Actor(a) => format!("{} ({}{})", a.name, a.kind.as_str(), a.affiliation.as_ref().map(|x| format!(", of {x}")).unwrap_or_default()),
+                    mentions::Referent::FirstPerson => "the speaker".to_string(),
+                    mentions::Referent::Unresolved => "unresolved".to_string(),
+                };
+                let _ = writeln!(s, "  actor: \"{}\" -> {}", m.text, who);
+            }
+            for c in ctx.find_cues() {
+                let e = &self.lx.cues[c.cue];
+                let _ = writeln!(s, "  cue: \"{}\" ({}, {:?})", ctx.text_of(c.start, c.end), e.stance, e.frame);
+            }
+            for p in positions.iter().filter(|p| p.span == [w.start, w.end]) {
+                let _ = writeln!(
+                    s,
+                    "  position: {} {} \"{}\"{} [rule {}, cue \"{}\"]",
+                    p.actor,
+                    p.stance,
+                    p.content,
+                    p.target.as_ref().map(|t| format!(" -> target {t}")).unwrap_or_default(),
+                    p.rule,
+                    p.cue
+                );
+            }
+        }
+        s
+    }
+}
+
+/// Reported speech: a position the speaker takes inside what they said
+/// replaces the bare claim ("X said it wants Y" is a demand, not also a
+/// claim); "we" inside it is the speaker; a modal ("must") makes the report a
+/// demand.
+fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut [Candidate]) {
+    let inside = |c: &Candidate, s: &Candidate| {
+        let within = |(a, b): (usize, usize)| c.cue.0 >= a && c.cue.1 <= b;
+        within(s.content) || s.content_extra.is_some_and(within)
+    };
+    for si in 0..cands.len() {
+        if !cands[si].speech {
+            continue;
+        }
+        let speaker = cands[si].holder.clone();
+        let speaker_text = cands[si].holder_text.clone();
+        let mut suppressed = false;
+        for ci in 0..cands.len() {
+            if ci == si || cands[ci].speech || !inside(&cands[ci], &cands[si]) {
+                continue;
+            }
+            if cands[ci].holder == Holder::FirstPerson {
+                cands[ci].holder = speaker.clone();
+                cands[ci].holder_text = speaker_text.clone();
+            }
+            if same_holder(&cands[ci].holder, &speaker) {
+                suppressed = true;
+            }
+        }
+        if suppressed {
+            cands[si].holder = Holder::FirstPerson; // dropped at output: nobody left to hold it
+            cands[si].speech = false;
+            continue;
+        }
+        if cands[si].stance == Stance::Claim {
+            let (a, b) = cands[si].content;
+            if let Some(target) = ctx.modal_demand(a, b) {
+                cands[si].stance = Stance::Demand;
+                cands[si].rule = "speech-modal";
+                if target.as_ref().map(|t| t.name.as_str()) != match &speaker {
+                    Holder::Actor(a) => Some(a.name.as_str()),
+                    _ => None,
+                } {
+                    cands[si].target = target;
+                }
+            }
+        }
+    }
+}
+
+/// Extract the positions of a single text (document id `text`).
+pub fn extract_text(lx: &Lexicon, text: &str) -> Vec<Position> {
+    Extractor::new(lx).extract(&Document::new("text", text))
+}

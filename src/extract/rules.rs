@@ -1,0 +1,768 @@
+//! The extraction rules for one sentence: find cues, give each a holder
+//! (subject), a content and a target, and name the rule that fired.
+
+use super::mentions::{is_pronoun, Mention, MentionForm, Referent};
+use super::tokens::{TokKind, Token};
+use crate::lexicon::{Frame, Lexicon};
+use crate::model::{Actor, Stance};
+
+/// Who holds a position before the document-level pass resolves speakers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Holder {
+    Actor(Actor),
+    /// "we", "I": the speaker of the surrounding report or quotation.
+    FirstPerson,
+}
+
+/// A position found in a sentence, in token coordinates.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub cue: (usize, usize),
+    pub stance: Stance,
+    pub holder: Holder,
+    pub holder_text: String,
+    pub content: (usize, usize),
+    /// Extra content range joined to the first ("“A,” he said, “B.”").
+    pub content_extra: Option<(usize, usize)>,
+    pub target: Option<Actor>,
+    pub rule: &'static str,
+    pub negated: bool,
+    pub speech: bool,
+}
+
+const AUX: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
+    "must", "shall", "do", "does", "did", "be", "been", "being", "'s", "'re", "'ve", "'d", "am", "to", "'ll",
+];
+const ADVERBS: &[&str] = &[
+    "also", "still", "again", "already", "now", "then", "even", "further", "once", "so", "far", "too", "long",
+    "repeatedly", "previously", "recently", "later", "earlier", "today", "yesterday", "first", "initially",
+    "reportedly", "apparently", "formally", "officially", "publicly", "privately", "quickly", "swiftly", "firmly",
+    "flatly", "reluctantly", "ultimately", "finally", "effectively", "instead", "in", "turn", "just", "always",
+    "consistently", "explicitly", "openly", "strongly", "immediately", "tonight", "meanwhile", "reiterated",
+];
+const TIME_WORDS: &[&str] = &[
+    "week", "month", "year", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "morning", "evening", "night", "afternoon", "day", "time",
+];
+const TIME_LEADS: &[&str] = &["last", "this", "next", "on", "early", "earlier", "late", "later", "that", "the", "same"];
+const NEGATIONS: &[&str] = &["not", "never", "cannot", "no"];
+const OBJECT_STOPS: &[&str] = &[
+    "while", "whereas", "because", "after", "amid", "despite", "since", "unless", "until", "when", "which", "who",
+    "saying", "according", "before", "though", "although", "but", "whereby", "if", "so", "citing", "adding",
+];
+const COMMA_STOPS: &[&str] = &[
+    "while", "whereas", "but", "although", "though", "which", "who", "according", "saying", "adding", "as",
+    "after", "before", "because", "when", "amid", "despite", "since", "citing", "noting", "stressing", "warning",
+    "calling", "urging", "insisting", "arguing", "even", "so", "underscoring", "explaining", "claiming", "where",
+    "describing", "demanding", "rejecting", "accusing", "pointing", "asking", "telling", "with", "whose",
+    "emphasizing", "emphasising", "saying", "prompting", "leaving", "including",
+];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "all", "some",
+    "no", "each", "every", "such", "more", "further", "new", "my", "your", "both", "another", "'s",
+];
+const PREPOSITIONS: &[&str] = &[
+    "with", "against", "to", "on", "from", "into", "about", "between", "over", "at", "by", "for", "of", "in",
+    "toward", "towards", "than", "like", "upon", "under", "without", "including", "via",
+];
+const MODALS: &[&str] = &["must", "should", "ought"];
+
+fn is_neg(t: &Token<'_>) -> bool {
+    NEGATIONS.contains(&t.lower.as_ref()) || t.lower.ends_with("n't")
+}
+
+fn skippable(t: &Token<'_>) -> bool {
+    let l = t.lower.as_ref();
+    t.is_word() && !t.cap && (AUX.contains(&l) || ADVERBS.contains(&l) || is_neg(t) || (l.len() > 4 && l.ends_with("ly") && l != "only"))
+        || (t.is_word() && (l == "longer"))
+}
+
+/// The sentence-level context the rules work in.
+pub struct SentenceCtx<'a, 't> {
+    pub lx: &'a Lexicon,
+    pub text: &'t str,
+    pub tokens: &'a [Token<'t>],
+    pub mentions: &'a [Mention],
+    /// Quotation state of each token: true inside a quotation.
+    pub quoted: Vec<bool>,
+}
+
+/// One cue found in the sentence.
+#[derive(Debug, Clone)]
+pub struct CueHit {
+    pub start: usize,
+    pub end: usize,
+    pub cue: usize,
+}
+
+impl<'a, 't> SentenceCtx<'a, 't> {
+    fn tok(&self, i: usize) -> Option<&Token<'t>> {
+        self.tokens.get(i)
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.lower == w)
+    }
+
+    fn mention_ending_at(&self, end: usize) -> Option<&'a Mention> {
+        self.mentions.iter().find(|m| m.end == end)
+    }
+
+    fn mention_starting_at(&self, start: usize) -> Option<&'a Mention> {
+        self.mentions.iter().find(|m| m.start == start)
+    }
+
+    fn mention_at(&self, i: usize) -> Option<&'a Mention> {
+        self.mentions.iter().find(|m| m.start <= i && i < m.end)
+    }
+
+    /// Verb cues of the sentence, longest form first, not overlapping.
+    pub fn find_cues(&self) -> Vec<CueHit> {
+        let mut hits = Vec::new();
+        let mut i = 0;
+        let n = self.tokens.len();
+        while i < n {
+            let t = &self.tokens[i];
+            if !t.is_word() || self.mention_at(i).is_some_and(|m| m.form == MentionForm::Name) {
+                i += 1;
+                continue;
+            }
+            let found = self.lx.cue_forms(&t.lower).iter().find(|f| {
+                f.words.len() <= n - i && f.words.iter().enumerate().all(|(k, w)| self.tokens[i + k].lower == w.as_str())
+            });
+            match found {
+                Some(f) => {
+                    // "the demand", "a call", "its support": a noun, not a verb
+                    let prev = i.checked_sub(1).and_then(|p| self.tok(p));
+                    let nominal = prev.is_some_and(|p| DETERMINERS.contains(&p.lower.as_ref()) && !t.lower.ends_with("ed"));
+                    if !nominal {
+                        hits.push(CueHit { start: i, end: i + f.words.len(), cue: f.cue });
+                    }
+                    i += f.words.len();
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    /// The holder of a verb cue starting at `cs`: the subject to its left,
+    /// across auxiliaries, adverbs, negation, time phrases, appositions and
+    /// relative pronouns. Returns the mentions (several when coordinated).
+    fn find_subject(&self, cs: usize) -> Option<Vec<&'a Mention>> {
+        let mut k = cs;
+        let mut hops = 0;
+        while k > 0 && hops < 40 {
+            hops += 1;
+            let t = &self.tokens[k - 1];
+            let l = t.lower.as_ref();
+            if skippable(t) {
+                k -= 1;
+                continue;
+            }
+            if TIME_WORDS.contains(&l) && k >= 2 && TIME_LEADS.contains(&self.tokens[k - 2].lower.as_ref()) {
+                k -= 2;
+                continue;
+            }
+            if let Some(m) = self.mention_ending_at(k) {
+                if !self.governed_by_preposition(m) {
+                    return Some(self.coordinated(m));
+                }
+                return None;
+            }
+            if matches!(l, "who" | "which" | "that") {
+                k -= 1;
+                if k > 0 && self.tokens[k - 1].text == "," {
+                    k -= 1;
+                }
+                return self.mention_ending_at(k).map(|m| self.coordinated(m));
+            }
+            if t.text == "," || t.text == ")" {
+                // an apposition or relative clause: "Putin, whose forces ..., turned"
+                let open = if t.text == ")" { "(" } else { "," };
+                let mut p = k - 1;
+                while p > 0 && k - p < 30 {
+                    p -= 1;
+                    if self.tokens[p].text == open {
+                        return self.mention_ending_at(p).map(|m| self.coordinated(m));
+                    }
+                }
+                return None;
+            }
+            // "Kyiv's negotiators said", "the Kremlin's spokesman said"
+            if (self.lx.is_group_noun(l) || self.lx.is_title(l)) && k >= 3 && self.tokens[k - 2].lower == "'s" {
+                return self.mention_ending_at(k - 2).map(|m| vec![m]);
+            }
+            return None;
+        }
+        None
+    }
+
+    /// "talks with Russia" is no subject; "officials in Beijing" is.
+    fn governed_by_preposition(&self, m: &Mention) -> bool {
+        let Some(p) = m.start.checked_sub(1).and_then(|i| self.tok(i)) else {
+            return false;
+        };
+        if !PREPOSITIONS.contains(&p.lower.as_ref()) {
+            return false;
+        }
+        let before = m.start.checked_sub(2).and_then(|i| self.tok(i));
+        let head_noun = before.is_some_and(|b| self.lx.is_group_noun(&b.lower) || self.lx.is_title(&b.lower));
+        !(head_noun && matches!(p.lower.as_ref(), "in" | "for" | "of" | "from" | "at"))
+    }
+
+    /// "X and Y rejected": every coordinated subject.
+    fn coordinated(&self, m: &'a Mention) -> Vec<&'a Mention> {
+        let mut out = vec![m];
+        let mut start = m.start;
+        while start >= 2 && (self.is(start - 1, "and") || self.tokens[start - 1].text == ",") {
+            match self.mention_ending_at(start - 1) {
+                Some(prev) if prev.form != MentionForm::Pronoun || prev.start > 0 => {
+                    out.insert(0, prev);
+                    start = prev.start;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Where a content starting at `a` ends.
+    fn content_end(&self, a: usize, claim: bool) -> usize {
+        let n = self.tokens.len();
+        let started_quoted = self.quoted.get(a).copied().unwrap_or(false);
+        let mut k = a;
+        while k < n {
+            let t = &self.tokens[k];
+            let l = t.lower.as_ref();
+            match t.text {
+                ";" | "—" | "–" | "--" => return k,
+                "(" if !claim => return k,
+                "," => {
+                    let next = self.tok(k + 1);
+                    let next2 = if next.is_some_and(|x| x.is_quote()) { self.tok(k + 2) } else { next };
+                    if next2.is_some_and(|x| COMMA_STOPS.contains(&x.lower.as_ref())) {
+                        return k;
+                    }
+                    if self.attribution_at(k + 1) {
+                        return k;
+                    }
+                    if next.is_some_and(|x| x.lower == "and" || x.lower == "but") && self.clause_at(k + 2) {
+                        return k;
+                    }
+                    if !claim && !self.list_follows(k + 1) {
+                        return k;
+                    }
+                }
+                _ => {}
+            }
+            if t.kind == TokKind::CloseQuote && claim && started_quoted && k > a {
+                return k;
+            }
+            if t.kind == TokKind::OpenQuote && claim && !started_quoted && k > a && self.tok(k - 1).is_some_and(|p| p.text == ",") {
+                return k - 1;
+            }
+            if t.is_word() && !t.cap {
+                if !claim && OBJECT_STOPS.contains(&l) && k > a {
+                    return k;
+                }
+                if claim && matches!(l, "while" | "whereas") && k > a {
+                    return k;
+                }
+                if !claim && l == "as" && self.tok(k + 1).is_some_and(|x| matches!(x.lower.as_ref(), "a" | "an" | "part" | "the" | "long" | "well")) {
+                    return k;
+                }
+                if matches!(l, "and" | "but") && k > a && self.clause_at(k + 1) {
+                    return k;
+                }
+            }
+            k += 1;
+        }
+        n
+    }
+
+    /// A new clause with its own subject and cue starts at `i`.
+    fn clause_at(&self, i: usize) -> bool {
+        let Some(m) = self.mention_starting_at(i) else {
+            return false;
+        };
+        let mut j = m.end;
+        while self.tok(j).is_some_and(skippable) {
+            j += 1;
+        }
+        self.tok(j).is_some_and(|t| !self.lx.cue_forms(&t.lower).is_empty())
+    }
+
+    /// "..., he said", "..., the ministry said": an attribution starts at `i`.
+    fn attribution_at(&self, i: usize) -> bool {
+        let i = if self.tok(i).is_some_and(|t| t.is_quote()) { i + 1 } else { i };
+        let speech_at = |j: usize| {
+            self.tok(j).is_some_and(|t| {
+                self.lx.cue_forms(&t.lower).iter().any(|f| self.lx.cues[f.cue].frame == Frame::Speech && f.words.len() == 1)
+            })
+        };
+        if let Some(m) = self.mention_starting_at(i) {
+            let mut j = m.end;
+            while self.tok(j).is_some_and(skippable) {
+                j += 1;
+            }
+            return speech_at(j);
+        }
+        speech_at(i) && self.mention_starting_at(i + 1).is_some()
+    }
+
+    /// "A, B and C": a list continues after the comma at `i - 1`.
+    fn list_follows(&self, i: usize) -> bool {
+        let mut k = i;
+        while k < self.tokens.len() && k < i + 8 {
+            let t = &self.tokens[k];
+            if matches!(t.text, "," | ";" | "." | "—") || t.is_quote() {
+                return false;
+            }
+            if t.lower == "and" || t.lower == "or" {
+                return k > i;
+            }
+            if t.is_word() && OBJECT_STOPS.contains(&t.lower.as_ref()) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// Drop leading "that", quotes and punctuation, and trailing punctuation,
+    /// quotes and time phrases ("last week", "on Monday").
+    fn trim(&self, mut a: usize, mut b: usize) -> (usize, usize) {
+        while a < b {
+            let t = &self.tokens[a];
+            if t.is_quote() || matches!(t.text, ":" | "," | "-" | "…") || t.lower == "that" {
+                a += 1;
+            } else {
+                break;
+            }
+        }
+        loop {
+            if b <= a {
+                break;
+            }
+            let t = &self.tokens[b - 1];
+            let l = t.lower.as_ref();
+            if t.is_quote() || (t.kind == TokKind::Punct && t.text != ")" && t.text != "%") {
+                b -= 1;
+            } else if matches!(l, "yesterday" | "today" | "tonight" | "again" | "now" | "earlier" | "later") && b - a > 1 {
+                b -= 1;
+            } else if TIME_WORDS.contains(&l) && b - a > 2 && TIME_LEADS.contains(&self.tokens[b - 2].lower.as_ref()) && !matches!(self.tokens[b - 2].lower.as_ref(), "the" | "that") {
+                b -= 2;
+            } else {
+                break;
+            }
+        }
+        (a, b)
+    }
+
+    /// The text of a token range, without quotation marks.
+    pub fn text_of(&self, a: usize, b: usize) -> String {
+        if a >= b {
+            return String::new();
+        }
+        let raw = &self.text[self.tokens[a].start..self.tokens[b - 1].end];
+        let cleaned: String = raw.chars().filter(|c| !matches!(c, '"' | '“' | '”')).collect();
+        cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn holder_of(m: &Mention) -> Option<Holder> {
+        match &m.referent {
+            Referent::Actor(a) => Some(Holder::Actor(a.clone())),
+            Referent::FirstPerson => Some(Holder::FirstPerson),
+            Referent::Unresolved => None,
+        }
+    }
+
+    /// Split "A and B" contents into their conjuncts, but not "trade and
+    /// investment agreement" or "a complete and unconditional ceasefire".
+    pub fn split_coordination(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
+        if (a..b).any(|k| matches!(self.tokens[k].lower.as_ref(), "between" | "both")) {
+            return vec![(a, b)];
+        }
+        let mut parts = Vec::new();
+        let mut s = a;
+        let mut k = a;
+        while k < b {
+            let t = &self.tokens[k];
+            let is_and = t.lower == "and" || (t.text == "," && self.tok(k + 1).is_some_and(|x| x.lower == "and"));
+            if is_and {
+                let and_at = if t.text == "," { k + 1 } else { k };
+                let left = k - s;
+                let right = b - (and_at + 1);
+                let adjective_pair = left == 2 && DETERMINERS.contains(&self.tokens[s].lower.as_ref()) && right >= 2;
+                if left >= 2 && right >= 1 && !adjective_pair {
+                    parts.push((s, k));
+                    s = and_at + 1;
+                    k = s;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        parts.push((s, b));
+        // a list "A, B and C": split the commas of the first part too
+        if parts.len() > 1 {
+            let (fs, fe) = parts[0];
+            let commas: Vec<usize> = (fs..fe).filter(|&i| self.tokens[i].text == ",").collect();
+            if !commas.is_empty() {
+                let mut first = Vec::new();
+                let mut s = fs;
+                for c in commas {
+                    if c > s {
+                        first.push((s, c));
+                    }
+                    s = c + 1;
+                }
+                first.push((s, fe));
+                parts.splice(0..1, first);
+            }
+        }
+        parts.into_iter().filter(|(x, y)| y > x).collect()
+    }
+
+    fn starts_noun_phrase(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()) || t.cap || t.kind == TokKind::Number || t.is_quote())
+    }
+
+    /// All candidates of the sentence.
+    pub fn candidates(&self) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        let cues = self.find_cues();
+        for hit in &cues {
+            self.verb_candidates(hit, &cues, &mut out);
+        }
+        self.nominal_candidates(&mut out);
+        self.according_to(&mut out);
+        out
+    }
+
+    fn verb_candidates(&self, hit: &CueHit, cues: &[CueHit], out: &mut Vec<Candidate>) {
+        let entry = &self.lx.cues[hit.cue];
+        let (cs, ce) = (hit.start, hit.end);
+        let cue_tok = &self.tokens[cs];
+        let speech = entry.frame == Frame::Speech;
+
+        // "NP was rejected by X", "a truce put forward by X", "the U.S.-backed plan"
+        let participle = cue_tok.lower.ends_with("ed") || matches!(cue_tok.lower.as_ref(), "put" | "laid" | "made" | "held" | "sought");
+        if participle && self.is(ce, "by") {
+            if let Some(agent) = self.mention_starting_at(ce + 1) {
+                let Some(holder) = Self::holder_of(agent) else { return };
+                let mut k = cs;
+                while k > 0 && skippable(&self.tokens[k - 1]) {
+                    k -= 1;
+                }
+                let passive = k < cs && (k..cs).any(|j| matches!(self.tokens[j].lower.as_ref(), "is" | "are" | "was" | "were" | "been" | "being" | "be"));
+                let left_bound = cues.iter().filter(|c| c.end <= k).map(|c| c.end).max().unwrap_or(0);
+                let mut s = k;
+                while s > left_bound && !matches!(self.tokens[s - 1].text, "," | ";" | ":") && !self.tokens[s - 1].is_quote() {
+                    s -= 1;
+                }
+                let (a, b) = self.trim(s, k);
+                if b > a {
+                    out.push(Candidate {
+                        cue: (cs, ce),
+                        stance: entry.stance,
+                        holder,
+                        holder_text: agent.text.clone(),
+                        content: (a, b),
+                        content_extra: None,
+                        target: None,
+                        rule: if passive { "passive-by" } else { "participle-by" },
+                        negated: false,
+                        speech: false,
+                    });
+                }
+                return;
+            }
+        }
+        if participle && cs >= 2 && self.tokens[cs - 1].text == "-" {
+            if let Some(m) = self.mention_ending_at(cs - 1) {
+                if let Some(holder) = Self::holder_of(m) {
+                    let b = self.content_end(ce, false);
+                    let (a, b) = self.trim(ce, b);
+                    if b > a {
+                        out.push(Candidate { cue: (cs, ce), stance: entry.stance, holder, holder_text: m.text.clone(), content: (a, b), content_extra: None, target: None, rule: "compound-participle", negated: false, speech: false });
+                    }
+                }
+                return;
+            }
+        }
+        // agentless passive: nobody holds the position
+        if participle && cs > 0 && (cs.saturating_sub(3)..cs).any(|j| matches!(self.tokens[j].lower.as_ref(), "is" | "are" | "was" | "were" | "been" | "being")) && !speech {
+            return;
+        }
+
+        // the holder
+        let mut holders: Vec<(Holder, String)> = Vec::new();
+        let mut rule_subject = "subject";
+        if let Some(ms) = self.find_subject(cs) {
+            for m in ms {
+                if let Some(h) = Self::holder_of(m) {
+                    holders.push((h, m.text.clone()));
+                }
+            }
+            if holders.is_empty() {
+                return;
+            }
+        } else {
+            let mut k = cs;
+            while k > 0 && skippable(&self.tokens[k - 1]) {
+                k -= 1;
+            }
+            let prev = k.checked_sub(1).map(|p| &self.tokens[p]);
+            let coordinated = prev.is_some_and(|p| matches!(p.lower.as_ref(), "and" | "but" | "then" | "or"));
+            let participial = cue_tok.lower.ends_with("ing") && prev.is_some_and(|p| p.text == ",");
+            if coordinated || participial {
+                // "has said it was prepared ..., but has resisted ...": the subject carries over
+                if let Some(prev_c) = out.iter().rev().find(|c| c.cue.1 <= cs && c.rule != "passive-by" && c.rule != "participle-by") {
+                    holders.push((prev_c.holder.clone(), prev_c.holder_text.clone()));
+                    rule_subject = if participial { "participle" } else { "shared-subject" };
+                }
+            } else if speech {
+                // inverted: "..., said Rubio", "“...,” said the ministry"
+                if let Some(m) = self.mention_starting_at(ce) {
+                    if let Some(h) = Self::holder_of(m) {
+                        holders.push((h, m.text.clone()));
+                        rule_subject = "inverted";
+                    }
+                }
+            }
+        }
+        if holders.is_empty() {
+            return;
+        }
+        let subject_end = self.find_subject(cs).and_then(|v| v.last().map(|m| m.end)).unwrap_or(cs.saturating_sub(4));
+        let negated = (subject_end.min(cs)..cs).any(|j| is_neg(&self.tokens[j]));
+        let inverted_skip = if rule_subject == "inverted" { self.mention_starting_at(ce).map(|m| m.end).unwrap_or(ce) } else { ce };
+
+        let mut stance = entry.stance;
+        let mut target: Option<Actor> = None;
+        let mut a = inverted_skip;
+        let rule: &'static str;
+        if speech {
+            // "told reporters", "told Reuters", "said in a statement on Monday that"
+            if cue_tok.lower.starts_with("tol") || cue_tok.lower.starts_with("tell") {
+                if let Some(m) = self.mention_starting_at(a) {
+                    target = m.actor().cloned();
+                    a = m.end;
+                } else if self.tok(a).is_some_and(|t| t.is_word() && !self.is(a, "that")) {
+                    a += 1;
+                }
+            }
+            if let Some(th) = (a..(a + 8).min(self.tokens.len())).find(|&j| self.is(j, "that")) {
+                if (a..th).all(|j| self.tokens[j].is_word() && self.lx.cue_forms(&self.tokens[j].lower).is_empty() && self.mention_at(j).is_none()) {
+                    a = th + 1;
+                }
+            }
+            let b = self.content_end(a, true);
+            let (ca, cb) = self.trim(a, b);
+            let before = self.quote_before(cs, &holders);
+            if cb > ca + 1 {
+                rule = if rule_subject == "subject" { "speech" } else { rule_subject_rule(rule_subject, true) };
+                let extra = before.filter(|_| self.tok(a).is_some_and(|t| t.text == ",") || self.tokens[ca..cb].first().is_some_and(|t| self.quoted[ca] && !t.is_quote()));
+                match extra {
+                    Some((qa, qb)) if self.tok(inverted_skip).is_some_and(|t| t.text == ",") => {
+                        self.push_all(out, &holders, (cs, ce), stance, (qa, qb), Some((ca, cb)), target.clone(), "speech-quote-split", negated, true);
+                    }
+                    _ => self.push_all(out, &holders, (cs, ce), stance, (ca, cb), None, target.clone(), rule, negated, true),
+                }
+            } else if let Some((qa, qb)) = before {
+                self.push_all(out, &holders, (cs, ce), stance, (qa, qb), None, target, "speech-quote-first", negated, true);
+            }
+            return;
+        }
+
+        // non-speech cues: "that" clause, "to" infinitive, "Z to", or a noun phrase
+        if self.is(a, "that") && !self.starts_noun_phrase_after_that(a) {
+            stance = entry.that.unwrap_or(stance);
+            a += 1;
+            if let Some(m) = self.mention_starting_at(a) {
+                if stance == Stance::Demand {
+                    target = m.actor().cloned();
+                }
+            }
+            rule = "object-that";
+        } else if entry.frame == Frame::Control && self.mention_starting_at(a).is_some_and(|m| self.is(m.end, "to")) {
+            let m = self.mention_starting_at(a).expect("checked above");
+            target = m.actor().cloned();
+            a = m.end + 1;
+            rule = "control-to";
+        } else if self.is(a, "to") && !self.starts_noun_phrase(a + 1) {
+            stance = entry.to.unwrap_or(stance);
+            a += 1;
+            rule = "infinitive";
+        } else if self.tokens[cs..ce].last().is_some_and(|t| t.lower == "to") && !self.starts_noun_phrase(a) && entry.to.is_some() {
+            stance = entry.to.unwrap_or(stance);
+            rule = "infinitive";
+        } else {
+            // "rejected Hamas's proposal": target Hamas
+            if let Some(m) = self.mention_starting_at(a) {
+                if self.is(m.end, "'s") {
+                    target = m.actor().cloned();
+                } else if stance == Stance::Offer && self.tok(m.end).is_some_and(|t| t.is_word() && !t.cap && t.lower != "to") {
+                    target = m.actor().cloned();
+                    a = m.end;
+                }
+            }
+            rule = if entry.frame == Frame::Control { "control-object" } else { "object" };
+        }
+        let b = self.content_end(a, false);
+        let (ca, cb) = self.trim(a, b);
+        if cb <= ca {
+            return;
+        }
+        // "accepted a truce put forward by the United States": target the proposer
+        if target.is_none() && matches!(stance, Stance::Support | Stance::Reject) {
+            if let Some(j) = (ca..cb).find(|&j| self.is(j, "by")) {
+                target = self.mention_starting_at(j + 1).and_then(|m| m.actor().cloned());
+            }
+        }
+        let rule = if rule_subject == "subject" { rule } else { rule_subject_rule(rule_subject, false) };
+        for (pa, pb) in self.split_coordination(ca, cb) {
+            let (pa, pb) = self.trim(pa, pb);
+            if pb > pa {
+                self.push_all(out, &holders, (cs, ce), stance, (pa, pb), None, target.clone(), rule, negated, false);
+            }
+        }
+    }
+
+    fn starts_noun_phrase_after_that(&self, that: usize) -> bool {
+        // "rejected that idea" (a determiner) vs "demanded that Israel withdraw" (a clause)
+        let next = self.tok(that + 1);
+        next.is_some_and(|t| t.is_word() && !t.cap && !is_pronoun(&t.lower) && !DETERMINERS.contains(&t.lower.as_ref()))
+            && self.tok(that + 2).is_some_and(|t| matches!(t.text, "," | "." | ";") || !t.is_word() || self.lx.cue_forms(&t.lower).is_empty())
+            && !self.tokens[that + 1..].iter().take(4).any(|t| AUX.contains(&t.lower.as_ref()))
+    }
+
+    /// "“...,” he said": the quotation (or clause) before the holder.
+    fn quote_before(&self, cs: usize, holders: &[(Holder, String)]) -> Option<(usize, usize)> {
+        let first_mention = self.mentions.iter().filter(|m| m.end <= cs).filter(|m| holders.iter().any(|(_, t)| *t == m.text)).map(|m| m.start).max();
+        let start = first_mention.unwrap_or(cs).min(cs);
+        let mut k = start;
+        while k > 0 && (self.tokens[k - 1].is_quote() || matches!(self.tokens[k - 1].text, "," | "!" | "?")) {
+            k -= 1;
+        }
+        if k == start || k == 0 {
+            return None;
+        }
+        // from the opening quote of this quotation, or the sentence start
+        let open = (0..k).rev().find(|&j| self.tokens[j].kind == TokKind::OpenQuote).map(|j| j + 1).unwrap_or(0);
+        let (a, b) = self.trim(open, k);
+        (b > a + 1).then_some((a, b))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_all(&self, out: &mut Vec<Candidate>, holders: &[(Holder, String)], cue: (usize, usize), stance: Stance, content: (usize, usize), extra: Option<(usize, usize)>, target: Option<Actor>, rule: &'static str, negated: bool, speech: bool) {
+        let stance = if negated {
+            match stance.negated() {
+                Some(s) => s,
+                None => return,
+            }
+        } else {
+            stance
+        };
+        for (h, text) in holders {
+            if let (Holder::Actor(a), Some(t)) = (h, &target) {
+                if a == t {
+                    continue;
+                }
+            }
+            out.push(Candidate { cue, stance, holder: h.clone(), holder_text: text.clone(), content, content_extra: extra, target: target.clone(), rule, negated, speech });
+        }
+    }
+
+    /// "Kyiv's demand for X", "its offer of Y", "a proposal by X for Y".
+    fn nominal_candidates(&self, out: &mut Vec<Candidate>) {
+        let n = self.tokens.len();
+        for k in 1..n {
+            let t = &self.tokens[k];
+            if !t.is_word() || t.cap {
+                continue;
+            }
+            let Some(ni) = self.lx.noun(&t.lower) else { continue };
+            let noun = &self.lx.nouns[ni];
+            let mut holder: Option<&Mention> = None;
+            let mut after = k + 1;
+            let poss = |j: usize| -> Option<&Mention> {
+                if self.is(j, "'s") {
+                    self.mention_ending_at(j)
+                } else {
+                    self.mention_starting_at(j).filter(|m| m.form == MentionForm::Pronoun && matches!(self.tokens[j].lower.as_ref(), "his" | "her" | "its" | "their" | "our"))
+                }
+            };
+            if let Some(m) = poss(k - 1) {
+                holder = Some(m);
+            } else if k >= 2 && self.tokens[k - 1].is_word() && !self.tokens[k - 1].cap {
+                holder = poss(k - 2);
+            }
+            if holder.is_none() && self.is(k + 1, "by") {
+                if let Some(m) = self.mention_starting_at(k + 2) {
+                    holder = Some(m);
+                    after = m.end;
+                }
+            }
+            let Some(m) = holder else { continue };
+            let Some(h) = Self::holder_of(m) else { continue };
+            if !self.tok(after).is_some_and(|p| noun.preps.iter().any(|x| *x == p.lower)) {
+                continue;
+            }
+            let a = after + 1;
+            let b = self.content_end(a, noun.stance == Stance::Claim);
+            let (ca, cb) = self.trim(a, b);
+            if cb <= ca {
+                continue;
+            }
+            for (pa, pb) in self.split_coordination(ca, cb) {
+                out.push(Candidate { cue: (k, k + 1), stance: noun.stance, holder: h.clone(), holder_text: m.text.clone(), content: (pa, pb), content_extra: None, target: None, rule: "nominal", negated: false, speech: false });
+            }
+        }
+    }
+
+    /// "according to X, ...", "..., according to X".
+    fn according_to(&self, out: &mut Vec<Candidate>) {
+        let n = self.tokens.len();
+        for k in 0..n.saturating_sub(2) {
+            if !(self.is(k, "according") && self.is(k + 1, "to")) {
+                continue;
+            }
+            let Some(m) = self.mention_starting_at(k + 2) else { continue };
+            let Some(h) = Self::holder_of(m) else { continue };
+            let (a, b) = if k == 0 || self.tokens[..k].iter().all(|t| !t.is_word()) {
+                (m.end, self.content_end(m.end, true))
+            } else {
+                (0, k)
+            };
+            let (ca, cb) = self.trim(a, b);
+            if cb > ca + 1 {
+                out.push(Candidate { cue: (k, k + 2), stance: Stance::Claim, holder: h, holder_text: m.text.clone(), content: (ca, cb), content_extra: None, target: None, rule: "according-to", negated: false, speech: true });
+            }
+        }
+    }
+
+    /// Inside reported speech: a modal ("Both sides must ...") makes the
+    /// report a demand; returns the target (the modal's subject) if named.
+    pub fn modal_demand(&self, a: usize, b: usize) -> Option<Option<Actor>> {
+        let k = (a..b).find(|&j| {
+            let l = self.tokens[j].lower.as_ref();
+            MODALS.contains(&l) || (matches!(l, "need" | "needs" | "has" | "have") && self.is(j + 1, "to"))
+        })?;
+        let subj = self.mention_ending_at(k).and_then(|m| m.actor().cloned());
+        Some(subj)
+    }
+}
+
+fn rule_subject_rule(kind: &str, speech: bool) -> &'static str {
+    match (kind, speech) {
+        ("inverted", _) => "speech-inverted",
+        ("participle", true) => "speech-participle",
+        ("participle", false) => "participle-clause",
+        (_, true) => "speech-shared-subject",
+        (_, false) => "shared-subject",
+    }
+}

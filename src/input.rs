@@ -1,0 +1,278 @@
+//! Input stage: turns paths (files, folders, `-` for standard input) into
+//! [`Document`]s.
+//!
+//! Receives: the paths the user named. Returns: a stream of documents, one
+//! `Result` each, so that one bad file is reported and the others still go
+//! through. Must never: hold more than one document (or one JSON Lines
+//! record) in memory at a time, follow a symlink loop, or accept text that is
+//! not UTF-8.
+//!
+//! Folders are walked recursively in name order for `.txt`, `.md` and
+//! `.jsonl` files. A `.jsonl` file (or `--jsonl` standard input) holds one
+//! document per line: `{"id", "text", "date", "source", "title"}`.
+
+use crate::error::{Error, Result};
+use crate::model::Document;
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// Extensions picked up when walking a folder.
+pub const TEXT_EXTENSIONS: [&str; 3] = ["txt", "md", "jsonl"];
+
+/// The name standard input goes by in documents and messages.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Check that raw bytes are text and turn them into a `String`, naming
+/// `path` in the error.
+pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::Usage(format!(
+            "{}: UTF-16 text (byte-order mark); convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)",
+            path.display()
+        )));
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    if text.trim().is_empty() {
+        return Err(Error::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(text)
+}
+
+/// Read one plain-text file into a document whose id is the path as given.
+pub fn read_text_file(path: &Path) -> Result<Document> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = decode_text(path, bytes)?;
+    Ok(Document::new(path.display().to_string(), text))
+}
+
+/// Parse one JSON Lines document record.
+pub fn parse_record(path: &Path, line_no: usize, line: &str) -> Result<Document> {
+    let bad = |message: String| Error::BadRecord {
+        path: path.to_path_buf(),
+        line: line_no,
+        message,
+    };
+    let doc: Document = serde_json::from_str(line).map_err(|e| bad(format!("not a document record: {e}")))?;
+    if doc.id.trim().is_empty() {
+        return Err(bad("empty \"id\"".into()));
+    }
+    if doc.text.contains('\0') {
+        return Err(bad("binary text (NUL character)".into()));
+    }
+    Ok(doc)
+}
+
+enum Pending {
+    Path(PathBuf),
+    Stdin,
+}
+
+/// A stream of documents from the paths named on the command line.
+pub struct Inputs {
+    pending: VecDeque<Pending>,
+    walked: VecDeque<Result<PathBuf>>,
+    records: Option<RecordReader>,
+    stdin_jsonl: bool,
+}
+
+struct RecordReader {
+    path: PathBuf,
+    reader: Box<dyn BufRead>,
+    line_no: usize,
+}
+
+impl Inputs {
+    /// `paths` as the user gave them; `-` is standard input. With
+    /// `stdin_jsonl`, standard input is read as JSON Lines documents.
+    pub fn new<P: AsRef<Path>>(paths: &[P], stdin_jsonl: bool) -> Self {
+        let pending = paths
+            .iter()
+            .map(|p| {
+                if p.as_ref() == Path::new("-") {
+                    Pending::Stdin
+                } else {
+                    Pending::Path(p.as_ref().to_path_buf())
+                }
+            })
+            .collect();
+        Inputs {
+            pending,
+            walked: VecDeque::new(),
+            records: None,
+            stdin_jsonl,
+        }
+    }
+
+    fn next_record(&mut self) -> Option<Result<Document>> {
+        let rr = self.records.as_mut()?;
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            match rr.reader.read_until(b'\n', &mut buf) {
+                Ok(0) => {
+                    self.records = None;
+                    return None;
+                }
+                Ok(_) => {
+                    rr.line_no += 1;
+                    let line = match std::str::from_utf8(&buf) {
+                        Ok(s) => s.trim(),
+                        Err(e) => {
+                            return Some(Err(Error::BadRecord {
+                                path: rr.path.clone(),
+                                line: rr.line_no,
+                                message: format!("not UTF-8 (invalid byte at offset {})", e.valid_up_to()),
+                            }))
+                        }
+                    };
+                    if line.is_empty() {
+                        continue;
+                    }
+                    return Some(parse_record(&rr.path, rr.line_no, line));
+                }
+                Err(source) => {
+                    let path = rr.path.clone();
+                    self.records = None;
+                    return Some(Err(Error::Io { path, source }));
+                }
+            }
+        }
+    }
+
+    fn open_file(&mut self, path: PathBuf) -> Option<Result<Document>> {
+        if path.extension().is_some_and(|e| e == "jsonl") {
+            match File::open(&path) {
+                Ok(f) => {
+                    self.records = Some(RecordReader {
+                        path,
+                        reader: Box::new(BufReader::new(f)),
+                        line_no: 0,
+                    });
+                    None
+                }
+                Err(source) => Some(Err(Error::Io { path, source })),
+            }
+        } else {
+            Some(read_text_file(&path))
+        }
+    }
+
+    fn walk(&mut self, dir: &Path) {
+        for entry in walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            match entry {
+                Ok(e) => {
+                    let p = e.path();
+                    if e.file_type().is_file()
+                        && p.extension()
+                            .and_then(|x| x.to_str())
+                            .is_some_and(|x| TEXT_EXTENSIONS.contains(&x))
+                    {
+                        self.walked.push_back(Ok(p.to_path_buf()));
+                    }
+                }
+                Err(e) => {
+                    let path = e.path().unwrap_or(dir).to_path_buf();
+                    let message = if e.loop_ancestor().is_some() {
+                        "symlink loop (skipped)".to_string()
+                    } else {
+                        e.io_error().map(|x| x.to_string()).unwrap_or_else(|| e.to_string())
+                    };
+                    self.walked.push_back(Err(Error::Usage(format!("{}: {message}", path.display()))));
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(r) = self.next_record() {
+                return Some(r);
+            }
+            if let Some(w) = self.walked.pop_front() {
+                match w {
+                    Ok(path) => match self.open_file(path) {
+                        Some(r) => return Some(r),
+                        None => continue,
+                    },
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            match self.pending.pop_front()? {
+                Pending::Stdin => {
+                    let path = PathBuf::from(STDIN_NAME);
+                    if self.stdin_jsonl {
+                        self.records = Some(RecordReader {
+                            path,
+                            reader: Box::new(BufReader::new(std::io::stdin())),
+                            line_no: 0,
+                        });
+                        continue;
+                    }
+                    let mut bytes = Vec::new();
+                    if let Err(source) = std::io::stdin().read_to_end(&mut bytes) {
+                        return Some(Err(Error::Io { path, source }));
+                    }
+                    return Some(decode_text(&path, bytes).map(|t| Document::new("stdin", t)));
+                }
+                Pending::Path(path) => match std::fs::metadata(&path) {
+                    Err(source) => return Some(Err(Error::Io { path, source })),
+                    Ok(m) if m.is_dir() => self.walk(&path),
+                    Ok(_) => match self.open_file(path) {
+                        Some(r) => return Some(r),
+                        None => continue,
+                    },
+                },
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_binary_and_bad_utf8_with_offsets() {
+        let p = Path::new("x.txt");
+        let e = decode_text(p, b"ab\0cd".to_vec()).unwrap_err().to_string();
+        assert_eq!(e, "x.txt: binary file (NUL byte at offset 2)");
+        let e = decode_text(p, b"abc\xffdef".to_vec()).unwrap_err().to_string();
+        assert_eq!(e, "x.txt: not UTF-8 text (invalid byte at offset 3)");
+        let e = decode_text(p, b"  \n".to_vec()).unwrap_err().to_string();
+        assert_eq!(e, "x.txt: empty input");
+        assert!(decode_text(p, vec![0xFF, 0xFE, b'a', 0]).unwrap_err().to_string().contains("UTF-16"));
+    }
+
+    #[test]
+    fn parses_records_and_names_bad_lines() {
+        let p = Path::new("d.jsonl");
+        let d = parse_record(p, 1, r#"{"id":"a","text":"Kyiv demands peace.","date":"2025-01-02"}"#).unwrap();
+        assert_eq!(d.id, "a");
+        assert_eq!(d.date.as_deref(), Some("2025-01-02"));
+        let e = parse_record(p, 7, "{oops").unwrap_err().to_string();
+        assert!(e.starts_with("d.jsonl: line 7: not a document record"), "{e}");
+    }
+}

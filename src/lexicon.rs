@@ -1,0 +1,486 @@
+//! Lexicon stage: the actor gazetteer and the stance-cue lexicon.
+//!
+//! Receives: the compiled-in data files `data/actors.json` and
+//! `data/cues.json`, and optionally a user file in the same format (see
+//! `docs/lexicon.md`). Returns: a [`Lexicon`] with the matchers the extractor
+//! needs: one Aho-Corasick automaton over every actor name, alias and
+//! demonym, and hash indexes over every inflected cue form. Must never: match
+//! inside a word, or let a lower-case word ("us", "who") match an acronym.
+
+use crate::error::{Error, Result};
+use crate::model::{ActorKind, Stance};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+const BUILTIN_ACTORS: &str = include_str!("../data/actors.json");
+const BUILTIN_CUES: &str = include_str!("../data/cues.json");
+
+/// An actor in the gazetteer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorEntry {
+    pub name: String,
+    #[serde(default)]
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Adjectives naming the country ("Ukrainian"): "Ukrainian negotiators"
+    /// and "Ukrainian President ..." resolve to it.
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    #[serde(default)]
+    pub affiliation: Option<String>,
+}
+
+/// How a cue verb takes its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Frame {
+    /// "X rejects Y", "X demanded that Y", "X is ready to Y".
+    Object,
+    /// Reported speech: "X said (that) Y", "“Y,” X said".
+    Speech,
+    /// A cue with an addressee: "X urged Z to Y" (target Z).
+    Control,
+}
+
+/// A stance cue: a verb or multiword verb ("call on", "be ready to").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueEntry {
+    pub cue: String,
+    pub stance: Stance,
+    pub frame: Frame,
+    /// Stance when the cue takes a "that" clause ("suggested that" is a claim).
+    #[serde(default)]
+    pub that: Option<Stance>,
+    /// Stance when the cue takes a "to" infinitive ("agreed to hold talks" is an offer).
+    #[serde(default)]
+    pub to: Option<Stance>,
+    /// Inflected forms of the first word, when the regular rules get them wrong.
+    #[serde(default)]
+    pub forms: Option<Vec<String>>,
+}
+
+/// A nominal cue: "X's demand for Y", "an offer of Y by X".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NounEntry {
+    pub noun: String,
+    pub stance: Stance,
+    #[serde(default)]
+    pub preps: Vec<String>,
+}
+
+/// The on-disk format of a lexicon file; every section is optional, so a
+/// user file can hold only what it adds.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    #[serde(default)]
+    pub actors: Vec<ActorEntry>,
+    #[serde(default)]
+    pub cues: Vec<CueEntry>,
+    #[serde(default)]
+    pub nouns: Vec<NounEntry>,
+    #[serde(default)]
+    pub irregular_verbs: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    pub titles: Vec<String>,
+    #[serde(default)]
+    pub group_nouns: Vec<String>,
+}
+
+impl LexiconFile {
+    /// Parse and check a lexicon file, naming `origin` in errors.
+    pub fn parse(origin: &Path, text: &str) -> Result<Self> {
+        let err = |message: String| Error::Lexicon {
+            path: origin.to_path_buf(),
+            message,
+        };
+        let f: LexiconFile = serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
+        for (i, a) in f.actors.iter().enumerate() {
+            if a.name.trim().is_empty() {
+                return Err(err(format!("actors[{i}]: empty \"name\"")));
+            }
+            if let Some(bad) = a.aliases.iter().chain(&a.demonyms).find(|s| s.trim().is_empty()) {
+                return Err(err(format!("actor \"{}\": empty alias or demonym {bad:?}", a.name)));
+            }
+        }
+        for (i, c) in f.cues.iter().enumerate() {
+            if c.cue.split_whitespace().next().is_none() {
+                return Err(err(format!("cues[{i}]: empty \"cue\"")));
+            }
+        }
+        for (i, n) in f.nouns.iter().enumerate() {
+            if n.noun.trim().is_empty() || n.noun.contains(' ') {
+                return Err(err(format!("nouns[{i}]: \"noun\" must be one word, got {:?}", n.noun)));
+            }
+        }
+        Ok(f)
+    }
+
+    /// Add `other`'s entries; an entry with the same name (actor), cue or
+    /// noun replaces the existing one.
+    pub fn extend(&mut self, other: LexiconFile) {
+        for a in other.actors {
+            match self.actors.iter_mut().find(|x| x.name == a.name) {
+                Some(x) => *x = a,
+                None => self.actors.push(a),
+            }
+        }
+        for c in other.cues {
+            match self.cues.iter_mut().find(|x| x.cue == c.cue) {
+                Some(x) => *x = c,
+                None => self.cues.push(c),
+            }
+        }
+        for n in other.nouns {
+            match self.nouns.iter_mut().find(|x| x.noun == n.noun) {
+                Some(x) => *x = n,
+                None => self.nouns.push(n),
+            }
+        }
+        self.irregular_verbs.extend(other.irregular_verbs);
+        self.titles.extend(other.titles);
+        self.group_nouns.extend(other.group_nouns);
+    }
+}
+
+/// What an actor surface form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurfaceKind {
+    Name,
+    Demonym,
+}
+
+/// One string the automaton finds, pointing back to its actor entry.
+#[derive(Debug, Clone)]
+pub struct Surface {
+    pub actor: usize,
+    pub kind: SurfaceKind,
+    /// All-capital acronyms ("US", "WHO") must match with exact case.
+    pub exact_case: bool,
+    /// Forms that start with a capital must start with one in the text.
+    pub capitalised: bool,
+}
+
+/// An inflected cue form: the lower-case words to match and the cue it means.
+#[derive(Debug, Clone)]
+pub struct CueForm {
+    pub words: Vec<String>,
+    pub cue: usize,
+}
+
+/// The compiled lexicon the extractor matches against.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub actors: Vec<ActorEntry>,
+    pub cues: Vec<CueEntry>,
+    pub nouns: Vec<NounEntry>,
+    surfaces: Vec<Surface>,
+    automaton: AhoCorasick,
+    cue_index: HashMap<String, Vec<CueForm>>,
+    noun_index: HashMap<String, usize>,
+    titles: HashSet<String>,
+    max_title_words: usize,
+    group_nouns: HashSet<String>,
+    actor_by_name: HashMap<String, usize>,
+    actor_by_form: HashMap<String, usize>,
+}
+
+impl Lexicon {
+    /// The compiled-in lexicon.
+    pub fn builtin() -> Lexicon {
+        Self::compile(Self::builtin_file()).expect("the compiled-in lexicon is valid")
+    }
+
+    fn builtin_file() -> LexiconFile {
+        let mut f = LexiconFile::parse(Path::new("data/actors.json"), BUILTIN_ACTORS)
+            .expect("data/actors.json is valid");
+        f.extend(LexiconFile::parse(Path::new("data/cues.json"), BUILTIN_CUES).expect("data/cues.json is valid"));
+        f
+    }
+
+    /// The compiled-in lexicon extended by the user's file.
+    pub fn with_user_file(path: &Path) -> Result<Lexicon> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Lexicon {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let user = LexiconFile::parse(path, &text)?;
+        let mut f = Self::builtin_file();
+        f.extend(user);
+        Self::compile(f)
+    }
+
+    /// Build the matchers.
+    pub fn compile(f: LexiconFile) -> Result<Lexicon> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut surfaces = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut actor_by_name = HashMap::new();
+        let mut actor_by_form = HashMap::new();
+        for (i, a) in f.actors.iter().enumerate() {
+            actor_by_name.insert(a.name.to_lowercase(), i);
+            for al in std::iter::once(&a.name).chain(&a.aliases) {
+                actor_by_form.entry(al.to_lowercase()).or_insert(i);
+            }
+            let names = std::iter::once(&a.name).chain(&a.aliases).map(|s| (s, SurfaceKind::Name));
+            let mut forms: Vec<(String, SurfaceKind)> = names.map(|(s, k)| (s.clone(), k)).collect();
+            for d in &a.demonyms {
+                forms.push((d.clone(), SurfaceKind::Demonym));
+                if let Some(p) = demonym_plural(d) {
+                    // "the Ukrainians said" speaks for Ukraine as a whole.
+                    forms.push((p, SurfaceKind::Name));
+                }
+            }
+            for (form, kind) in forms {
+                let form = form.trim().to_string();
+                // the first entry to claim a surface form keeps it
+                if !seen.insert(form.clone()) {
+                    continue;
+                }
+                let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+                let exact_case = letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase());
+                let capitalised = form.chars().next().is_some_and(|c| c.is_uppercase());
+                patterns.push(form);
+                surfaces.push(Surface {
+                    actor: i,
+                    kind,
+                    exact_case,
+                    capitalised,
+                });
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| Error::Usage(format!("lexicon: cannot build the actor matcher: {e}")))?;
+
+        let mut cue_index: HashMap<String, Vec<CueForm>> = HashMap::new();
+        for (i, c) in f.cues.iter().enumerate() {
+            let words: Vec<String> = c.cue.split_whitespace().map(|w| w.to_lowercase()).collect();
+            let head = &words[0];
+            let mut heads: Vec<String> = match (&c.forms, f.irregular_verbs.get(head)) {
+                (Some(forms), _) | (None, Some(forms)) => forms.clone(),
+                (None, None) => inflect(head),
+            };
+            heads.push(head.clone());
+            heads.sort();
+            heads.dedup();
+            for h in heads {
+                let mut w = words.clone();
+                w[0] = h.to_lowercase();
+                cue_index.entry(w[0].clone()).or_default().push(CueForm { words: w, cue: i });
+            }
+        }
+        // longest forms first, so "call on" wins over "call"
+        for v in cue_index.values_mut() {
+            v.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
+        }
+        let mut noun_index = HashMap::new();
+        for (i, n) in f.nouns.iter().enumerate() {
+            let n_l = n.noun.to_lowercase();
+            noun_index.insert(plural(&n_l), i);
+            noun_index.insert(n_l, i);
+        }
+        let titles: HashSet<String> = f.titles.iter().map(|t| t.to_lowercase()).collect();
+        let max_title_words = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
+        let group_nouns = f.group_nouns.iter().map(|t| t.to_lowercase()).collect();
+        Ok(Lexicon {
+            actors: f.actors,
+            cues: f.cues,
+            nouns: f.nouns,
+            surfaces,
+            automaton,
+            cue_index,
+            noun_index,
+            titles,
+            max_title_words,
+            group_nouns,
+            actor_by_name,
+            actor_by_form,
+        })
+    }
+
+    /// Actor names, aliases and demonyms in `text`, as `(start, end, surface)`
+    /// byte ranges that begin and end on word boundaries.
+    pub fn find_actor_surfaces<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (usize, usize, &'s Surface)> + 's {
+        self.automaton.find_iter(text).filter_map(move |m| {
+            let (s, e) = (m.start(), m.end());
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            if before.is_some_and(|c| c.is_alphanumeric()) || after.is_some_and(|c| c.is_alphanumeric()) {
+                return None;
+            }
+            // "U.S" matched inside "U.S." is fine; a hyphenated word is not a name ("pro-Russian" stays a word)
+            if before == Some('-') {
+                return None;
+            }
+            let surface = &self.surfaces[m.pattern().as_usize()];
+            let found = &text[s..e];
+            if surface.exact_case {
+                let lit = self.automaton_pattern(m.pattern().as_usize(), found);
+                if !lit {
+                    return None;
+                }
+            } else if surface.capitalised && !found.chars().next().is_some_and(|c| c.is_uppercase()) {
+                return None;
+            }
+            Some((s, e, surface))
+        })
+    }
+
+    fn automaton_pattern(&self, pattern: usize, found: &str) -> bool {
+        // exact-case check: compare against the actor's stored forms
+        let a = &self.actors[self.surfaces[pattern].actor];
+        std::iter::once(&a.name)
+            .chain(&a.aliases)
+            .chain(&a.demonyms)
+            .any(|f| f == found)
+    }
+
+    /// Cue forms starting with the lower-case word `word`, longest first.
+    pub fn cue_forms(&self, word: &str) -> &[CueForm] {
+        self.cue_index.get(word).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The nominal cue a lower-case word is a form of.
+    pub fn noun(&self, word: &str) -> Option<usize> {
+        self.noun_index.get(word).copied()
+    }
+
+    pub fn is_title(&self, lower_words: &str) -> bool {
+        self.titles.contains(lower_words)
+    }
+
+    pub fn max_title_words(&self) -> usize {
+        self.max_title_words
+    }
+
+    pub fn is_group_noun(&self, lower: &str) -> bool {
+        self.group_nouns.contains(lower)
+    }
+
+    /// The gazetteer entry with this canonical name (any case).
+    pub fn actor_named(&self, name: &str) -> Option<&ActorEntry> {
+        self.actor_by_name.get(&name.to_lowercase()).map(|&i| &self.actors[i])
+    }
+
+    /// The gazetteer entry with this name or alias (any case).
+    pub fn actor_by_form(&self, form: &str) -> Option<&ActorEntry> {
+        self.actor_by_form.get(&form.to_lowercase()).map(|&i| &self.actors[i])
+    }
+}
+
+fn demonym_plural(d: &str) -> Option<String> {
+    let l = d.to_lowercase();
+    if l.ends_with("ese") || l.ends_with("ish") || l.ends_with("ch") || l.ends_with("ss") || l.ends_with('s') || l.contains('.') || d.len() <= 3 {
+        None
+    } else {
+        Some(format!("{d}s"))
+    }
+}
+
+fn plural(n: &str) -> String {
+    if n.ends_with('s') || n.ends_with("sh") || n.ends_with("ch") || n.ends_with('x') {
+        format!("{n}es")
+    } else if n.ends_with('y') && !n.ends_with("ey") && !n.ends_with("ay") {
+        format!("{}ies", &n[..n.len() - 1])
+    } else {
+        format!("{n}s")
+    }
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Regular English inflections of a verb: third person, past, -ing. Forms a
+/// verb never takes are harmless (they never occur in text), so doubtful
+/// cases produce both spellings.
+pub fn inflect(v: &str) -> Vec<String> {
+    let chars: Vec<char> = v.chars().collect();
+    let n = chars.len();
+    let mut out = vec![plural(v)];
+    if n == 0 {
+        return out;
+    }
+    let last = chars[n - 1];
+    if last == 'e' {
+        out.push(format!("{v}d"));
+        if v.ends_with("ee") {
+            out.push(format!("{v}ing"));
+        } else {
+            out.push(format!("{}ing", &v[..v.len() - 1]));
+        }
+    } else if last == 'y' && n > 1 && !is_vowel(chars[n - 2]) {
+        out.push(format!("{}ied", &v[..v.len() - 1]));
+        out.push(format!("{v}ing"));
+    } else {
+        out.push(format!("{v}ed"));
+        out.push(format!("{v}ing"));
+        let cvc = n >= 3 && !is_vowel(last) && !matches!(last, 'w' | 'x' | 'y') && is_vowel(chars[n - 2]) && !is_vowel(chars[n - 3]);
+        if cvc {
+            out.push(format!("{v}{last}ed"));
+            out.push(format!("{v}{last}ing"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_regular_verbs() {
+        assert!(inflect("demand").contains(&"demanded".to_string()));
+        assert!(inflect("urge").contains(&"urging".to_string()));
+        assert!(inflect("deny").contains(&"denied".to_string()));
+        assert!(inflect("slam").contains(&"slammed".to_string()));
+        assert!(inflect("push").contains(&"pushes".to_string()));
+    }
+
+    #[test]
+    fn builtin_lexicon_finds_names_on_word_boundaries() {
+        let lx = Lexicon::builtin();
+        let t = "The U.S. and Kyiv told us that Russians in Moscow-based firms and Prussia said WHO";
+        let found: Vec<&str> = lx.find_actor_surfaces(t).map(|(s, e, _)| &t[s..e]).collect();
+        assert!(found.contains(&"U.S."), "{found:?}");
+        assert!(found.contains(&"Kyiv"));
+        assert!(found.contains(&"Russians"));
+        assert!(found.contains(&"Moscow"));
+        assert!(!found.contains(&"us"));
+        assert!(!found.iter().any(|f| f.contains("Prussia")));
+    }
+
+    #[test]
+    fn acronyms_need_their_case() {
+        let lx = Lexicon::builtin();
+        let t = "who is it";
+        assert_eq!(lx.find_actor_surfaces(t).count(), 0);
+    }
+
+    #[test]
+    fn multiword_cues_are_indexed_with_inflections() {
+        let lx = Lexicon::builtin();
+        assert!(lx.cue_forms("called").iter().any(|f| f.words == ["called", "on"]));
+        assert!(lx.cue_forms("said").iter().any(|f| f.words == ["said"]));
+        assert!(lx.cue_forms("is").iter().any(|f| f.words == ["is", "willing", "to"]));
+    }
+
+    #[test]
+    fn user_file_errors_name_the_entry() {
+        let e = LexiconFile::parse(Path::new("my.json"), r#"{"actors":[{"name":""}]}"#).unwrap_err();
+        assert_eq!(e.to_string(), "my.json: actors[0]: empty \"name\"");
+        let e = LexiconFile::parse(Path::new("my.json"), r#"{"cues":[{"cue":"x","stance":"want","frame":"object"}]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("my.json: unknown variant `want`"), "{e}");
+    }
+}

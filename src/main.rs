@@ -1,0 +1,32 @@
+//! The `stancegraph` binary: parses flags, calls the library, reports errors
+//! as `stancegraph: <file>: <problem>` and exits non-zero when any input or
+//! output failed.
+
+mod cli;
+
+use clap::Parser;
+use cli::{Cli, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Extract(a) => cli::extract::run(a),
+        Command::Build(a) => cli::build::run(a),
+        Command::Query(a) => cli::query::run(a),
+        Command::Export(a) => cli::export::run(a),
+        Command::Explain(a) => cli::explain::run(a),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            // a closed pipe (`| head`) is not an error worth reporting
+            if e.downcast_ref::<stancegraph::Error>().is_some_and(|x| matches!(x, stancegraph::Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("stancegraph: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Where results go: standard output, or a file written atomically (a
+//! temporary file in the same folder, flushed, synced and renamed over the
+//! target), so an interrupted run never leaves a half-written file.
+
+use crate::error::{Error, Result};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// A sink for one command's output.
+pub enum Output {
+    Stdout(BufWriter<std::io::Stdout>),
+    File { tmp: BufWriter<tempfile::NamedTempFile>, path: PathBuf },
+}
+
+impl Output {
+    /// Standard output when `path` is `None` or `-`, else an atomic file.
+    pub fn open(path: Option<&Path>) -> Result<Output> {
+        match path {
+            None => Ok(Output::Stdout(BufWriter::new(std::io::stdout()))),
+            Some(p) if p == Path::new("-") => Ok(Output::Stdout(BufWriter::new(std::io::stdout()))),
+            Some(p) => {
+                let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                let tmp = tempfile::Builder::new()
+                    .prefix(".stancegraph-")
+                    .suffix(".tmp")
+                    .tempfile_in(dir)
+                    .map_err(|source| Error::Io { path: p.to_path_buf(), source })?;
+                Ok(Output::File { tmp: BufWriter::new(tmp), path: p.to_path_buf() })
+            }
+        }
+    }
+
+    fn path(&self) -> PathBuf {
+        match self {
+            Output::Stdout(_) => PathBuf::from("<stdout>"),
+            Output::File { path, .. } => path.clone(),
+        }
+    }
+
+    /// Write bytes, naming the destination on failure.
+    pub fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
+        let r = match self {
+            Output::Stdout(w) => w.write_all(bytes),
+            Output::File { tmp, .. } => tmp.write_all(bytes),
+        };
+        r.map_err(|source| Error::Io { path: self.path(), source })
+    }
+
+    /// Finish: flush standard output, or sync and rename the file into place.
+    /// Dropping an `Output` without calling this discards a file's content.
+    pub fn commit(self) -> Result<()> {
+        match self {
+            Output::Stdout(mut w) => w.flush().map_err(|source| Error::Io { path: PathBuf::from("<stdout>"), source }),
+            Output::File { tmp, path } => {
+                let io = |source| Error::Io { path: path.clone(), source };
+                let tmp = tmp.into_inner().map_err(|e| io(e.into_error()))?;
+                tmp.as_file().sync_all().map_err(io)?;
+                tmp.persist(&path).map_err(|e| io(e.error))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Write `bytes` to `path` atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut out = Output::open(Some(path))?;
+    out.write_all(bytes)?;
+    out.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_appears_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.json");
+        let mut o = Output::open(Some(&p)).unwrap();
+        o.write_all(b"{}").unwrap();
+        assert!(!p.exists());
+        o.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "{}");
+        let o = Output::open(Some(&p)).unwrap();
+        drop(o);
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "{}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left behind");
+    }
+}

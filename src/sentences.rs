@@ -1,0 +1,203 @@
+//! Sentence stage: splits a document into sentences with byte spans.
+//!
+//! Receives: a document's text. Returns: [`Sentence`]s in order, each a
+//! trimmed, non-empty byte range of the original text. Must never: move or
+//! rewrite text (spans address the original bytes), or return a sentence
+//! longer than [`MAX_SENTENCE_BYTES`].
+//!
+//! The segmentation itself is `sentencex` (Wikimedia's rule-based segmenter,
+//! which knows abbreviations such as "U.S.", "Mr." and "Jan."). Two rules sit
+//! on top, where news text needs them:
+//! - a line break ends a sentence unless the next line continues in lower
+//!   case, so a headline without a full stop stays on its own;
+//! - sentencex keeps a quotation whole; analysts read each sentence inside a
+//!   quotation as its own sentence, so we split after `.`, `!` or `?` that is
+//!   followed by a capital letter or an opening quote, unless the word before
+//!   is an abbreviation or an initial.
+
+use crate::model::Sentence;
+
+/// Longest sentence handed to the extractor. Longer runs (a megabyte of text
+/// with no punctuation) are cut at the last space before the limit, so that
+/// extraction time per byte stays bounded.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Abbreviations that end in a full stop but rarely end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
+    "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "rev",
+    "hon", "pres", "adm", "cmdr", "supt", "messrs", "mt", "ft",
+];
+
+/// Split `text` into sentences.
+pub fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
+    let mut out = Vec::new();
+    for b in sentencex::get_sentence_boundaries("en", text) {
+        let (start, end) = (b.start_byte, b.end_byte.min(text.len()));
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        for (s, e) in split_lines(text, start, end) {
+            for (s, e) in split_inside_quotes(text, s, e) {
+                for (s, e) in cap_length(text, s, e) {
+                    push_trimmed(text, s, e, &mut out);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn push_trimmed<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentence<'a>>) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let s = start + lead;
+    out.push(Sentence {
+        start: s,
+        end: s + trimmed.len(),
+        text: trimmed,
+    });
+}
+
+fn split_lines(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut cur = start;
+    let seg = &text[start..end];
+    for (i, _) in seg.match_indices('\n') {
+        let at = start + i;
+        let next = text[at + 1..end].trim_start();
+        let continues = next.chars().next().is_some_and(|c| c.is_lowercase());
+        if !continues && !text[cur..at].trim().is_empty() {
+            parts.push((cur, at));
+            cur = at + 1;
+        }
+    }
+    parts.push((cur, end));
+    parts
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() {
+        return false;
+    }
+    // Initials ("J.") and dotted forms ("U.S", "a.m") never end a sentence here;
+    // sentencex has already decided those outside quotations.
+    if w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) || w.contains('.') {
+        return true;
+    }
+    ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+}
+
+fn split_inside_quotes(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let seg = &text[start..end];
+    let bytes = seg.as_bytes();
+    let mut parts = Vec::new();
+    let mut cur = 0;
+    for (i, c) in seg.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // the full stop may be followed by closing quotes
+        let mut j = i + 1;
+        while j < seg.len() {
+            let ch = seg[j..].chars().next().unwrap_or(' ');
+            if matches!(ch, '"' | '”' | '’' | '\'' | ')') {
+                j += ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if j >= seg.len() || !(bytes[j] == b' ' || bytes[j] == b'\t') {
+            continue;
+        }
+        let rest = seg[j..].trim_start();
+        let Some(next) = rest.chars().next() else {
+            continue;
+        };
+        if !(next.is_uppercase() || matches!(next, '"' | '“' | '‘')) {
+            continue;
+        }
+        if c == '.' {
+            let word = seg[cur..i].rsplit(char::is_whitespace).next().unwrap_or("");
+            if is_abbreviation(word) || word.chars().last().is_some_and(|x| x.is_ascii_digit()) && rest.starts_with(|d: char| d.is_ascii_digit()) {
+                continue;
+            }
+        }
+        parts.push((start + cur, start + j));
+        cur = j;
+    }
+    parts.push((start + cur, end));
+    parts
+}
+
+fn cap_length(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut s = start;
+    while end - s > MAX_SENTENCE_BYTES {
+        let mut cut = s + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let at = text[s..cut].rfind(char::is_whitespace).map(|i| s + i).filter(|&i| i > s);
+        let cut = at.unwrap_or(cut);
+        parts.push((s, cut));
+        s = cut;
+    }
+    parts.push((s, end));
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        split_sentences(t).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_decimals_do_not_break() {
+        let t = "U.S. Secretary of State Marco Rubio met Mr. Lavrov on Jan. 5 in Riyadh. Growth was 2.5 percent.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "U.S. Secretary of State Marco Rubio met Mr. Lavrov on Jan. 5 in Riyadh.",
+                "Growth was 2.5 percent."
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_on_its_own_line_is_a_sentence() {
+        let t = "Kyiv Demands Ceasefire\nUkraine demanded a ceasefire on Monday.";
+        assert_eq!(texts(t), vec!["Kyiv Demands Ceasefire", "Ukraine demanded a ceasefire on Monday."]);
+    }
+
+    #[test]
+    fn sentences_inside_a_quotation_are_split() {
+        let t = "\"We will not retreat. They must leave first,\" he said.";
+        assert_eq!(texts(t), vec!["\"We will not retreat.", "They must leave first,\" he said."]);
+    }
+
+    #[test]
+    fn spans_address_the_original_bytes() {
+        let t = "  Zelensky spoke.\n\n“Peace now,” he said. ";
+        for s in split_sentences(t) {
+            assert_eq!(&t[s.start..s.end], s.text);
+        }
+    }
+
+    #[test]
+    fn long_runs_are_capped() {
+        let t = "word ".repeat(3000);
+        let s = split_sentences(&t);
+        assert!(s.len() > 1);
+        assert!(s.iter().all(|x| x.text.len() <= MAX_SENTENCE_BYTES));
+    }
+}
