@@ -59,6 +59,12 @@ pub struct CueEntry {
     /// Stance when the cue takes a "to" infinitive ("agreed to hold talks" is an offer).
     #[serde(default)]
     pub to: Option<Stance>,
+    /// Stance when a speech cue takes a plain noun phrase ("declared a truce" is an offer).
+    #[serde(default)]
+    pub np: Option<Stance>,
+    /// The particle may stand after the object: "turned that idea down".
+    #[serde(default)]
+    pub separable: bool,
     /// Inflected forms of the first word, when the regular rules get them wrong.
     #[serde(default)]
     pub forms: Option<Vec<String>>,

@@ -74,6 +74,20 @@ impl Discourse {
         self.aliases.get(&form.to_lowercase()).cloned()
     }
 
+    /// An unknown name that speaks ("Natalie Loiseau said") is a person:
+    /// from here on "she" can refer to it.
+    pub fn promote_person(&mut self, name: &str) -> Option<Actor> {
+        let mut promoted = None;
+        for a in self.recent.iter_mut().filter(|a| a.name == name && a.kind == ActorKind::Unknown) {
+            a.kind = ActorKind::Person;
+            promoted = Some(a.clone());
+        }
+        for a in self.aliases.values_mut().filter(|a| a.name == name && a.kind == ActorKind::Unknown) {
+            a.kind = ActorKind::Person;
+        }
+        promoted
+    }
+
     fn register_person(&mut self, a: &Actor) {
         let words: Vec<&str> = a.name.split_whitespace().collect();
         if words.len() >= 2 {
@@ -117,6 +131,13 @@ const DESCRIPTION_HEADS: &[&str] = &[
     "union", "ministry", "government", "administration", "group", "company", "organisation", "organization",
     "bloc", "alliance", "party", "president", "country", "association", "movement", "regime", "agency", "premier",
     "chancellor", "envoy", "minister",
+];
+
+/// Collective descriptions of the parties to a dispute.
+const SIDES: &[&[&str]] = &[
+    &["both", "sides"], &["the", "two", "sides"], &["both", "camps"], &["the", "two", "camps"], &["both", "parties"],
+    &["the", "two", "parties"], &["the", "parties"], &["the", "two", "countries"], &["both", "countries"],
+    &["the", "two", "governments"], &["both", "governments"], &["the", "two", "leaders"], &["both", "leaders"],
 ];
 
 /// Capitalised words that start sentences or headlines but name nobody.
@@ -256,6 +277,14 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
             i += 1;
             continue;
         }
+        // "both sides", "the two camps"
+        if let Some(words) = SIDES.iter().find(|w| w.len() <= n - i && w.iter().enumerate().all(|(k, x)| tokens[i + k].lower == *x)) {
+            let name = words.iter().filter(|w| **w != "the").copied().collect::<Vec<_>>().join(" ");
+            let a = Actor { name, kind: ActorKind::Group, affiliation: None };
+            out.push(Mention { start: i, end: i + words.len(), referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, i + words.len()) });
+            i += words.len();
+            continue;
+        }
         // "the union", "the ministry"
         if t.is("the") && i + 1 < n && DESCRIPTION_HEADS.contains(&tokens[i + 1].lower.as_ref()) && !tokens.get(i + 2).is_some_and(|x| x.cap || x.is("of")) && gaz[i + 1].is_none() {
             out.push(Mention { start: i, end: i + 2, referent: Referent::Unresolved, form: MentionForm::Description, text: span_text(sentence, tokens, i, i + 2) });
@@ -279,23 +308,23 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
                     continue;
                 }
             }
-            // "Ukrainian negotiators", "the Russian Defense Ministry", "U.S. officials"
-            let mut j = e;
-            while j < n && j < e + 3 && tokens[j].cap && tokens[j].is_word() && gaz[j].is_none() {
-                j += 1;
-            }
-            let group = (j..(j + 2).min(n)).rev().find(|&k| {
-                let words: Vec<&str> = tokens[j..=k].iter().map(|t| t.lower.as_ref()).collect();
-                lx.is_group_noun(&words.join(" "))
+            // "Ukrainian negotiators", "the Russian Defense Ministry", "U.S. officials",
+            // "Azerbaijan's Foreign Ministry", "the Kremlin's spokesman"
+            let tail = if kind == SurfaceKind::Name && tokens.get(e).is_some_and(|t| t.lower == "'s") { e + 1 } else { e };
+            let group_end = (tail + 1..=(tail + 3).min(n)).rev().find(|&k| {
+                let last = &tokens[k - 1];
+                tokens[tail..k].iter().all(|t| t.is_word())
+                    && (lx.is_group_noun(&last.lower) || (tail > e && lx.is_title(&last.lower) && !tokens.get(k).is_some_and(is_name_word)))
+                    && tokens[tail..k - 1].iter().all(|t| t.cap || lx.is_group_noun(&t.lower))
             });
             let body_actor = || match entry.kind {
                 ActorKind::Country | ActorKind::Organization => Some(actor_of(entry)),
                 _ => entry.affiliation.as_ref().and_then(|a| lx.actor_named(a)).map(actor_of),
             };
-            if let Some(k) = group {
+            if let Some(k) = group_end {
                 if let Some(a) = body_actor() {
-                    out.push(Mention { start: i, end: k + 1, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, k + 1) });
-                    i = k + 1;
+                    out.push(Mention { start: i, end: k, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, k) });
+                    i = k;
                     continue;
                 }
             }
@@ -307,6 +336,12 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
                         out.push(Mention { start: i, end: te, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, te) });
                         i = te;
                         continue;
+                    }
+                }
+                // "an Egyptian plan", "the Russian demand": the country holds it
+                if tokens.get(e).is_some_and(|t| lx.noun(&t.lower).is_some()) {
+                    if let Some(a) = body_actor() {
+                        out.push(Mention { start: i, end: e, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, e) });
                     }
                 }
                 i = e; // an adjective: "Russian oil"
@@ -341,6 +376,17 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
                     break;
                 }
             }
+            // "UAW President Shawn Fain": a title inside the name splits body and person
+            if let Some((p, te)) = (i + 1..j).find_map(|p| match_titles(lx, tokens, p).filter(|&te| te < j).map(|te| (p, te))) {
+                let body_text = span_text(sentence, tokens, i, p);
+                let body = lx.actor_by_form(&body_text).map(|e| e.name.clone()).or_else(|| disc.alias(&body_text).map(|a| a.name)).unwrap_or(body_text);
+                let name = span_text(sentence, tokens, te, j);
+                let a = person(lx, disc, &name, Some(body));
+                disc.register_person(&a);
+                out.push(Mention { start: i, end: j, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, j) });
+                i = j;
+                continue;
+            }
             let text = span_text(sentence, tokens, i, j);
             let single = j == i + 1;
             let at_start = i == 0 || tokens[..i].iter().all(|x| !x.is_word());
@@ -348,15 +394,10 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
                 out.push(Mention { start: i, end: j, referent: Referent::Actor(a), form: MentionForm::Name, text });
             } else if !(single && at_start && !disc.capitalised.contains(t.text)) && !(single && t.text.chars().count() < 3) {
                 let is_org = tokens[i..j].iter().any(|x| ORG_WORDS.contains(&x.lower.as_ref()));
-                let kind = if is_org {
-                    ActorKind::Organization
-                } else if (2..=4).contains(&(j - i)) && tokens[i..j].iter().all(|x| x.is_word()) {
-                    ActorKind::Person
-                } else {
-                    ActorKind::Unknown
-                };
+                // a person only once the text treats it as one (a title, or it speaks)
+                let kind = if is_org { ActorKind::Organization } else { ActorKind::Unknown };
                 let a = Actor { name: text.clone(), kind, affiliation: None };
-                if kind == ActorKind::Person {
+                if !is_org && (2..=3).contains(&(j - i)) {
                     disc.register_person(&a);
                 }
                 // "the United Auto Workers (UAW)": the acronym is an alias from here on

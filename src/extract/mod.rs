@@ -131,6 +131,15 @@ impl<'l> Extractor<'l> {
             let ctx = w.ctx(self.lx);
             let mut cands = ctx.candidates();
             resolve_reported_speech(&ctx, &mut cands);
+            for c in cands.iter_mut().filter(|c| c.speech) {
+                if let Holder::Actor(a) = &mut c.holder {
+                    if a.kind == crate::model::ActorKind::Unknown && a.name.split_whitespace().count() >= 2 {
+                        if let Some(p) = disc.promote_person(&a.name) {
+                            *a = p;
+                        }
+                    }
+                }
+            }
             for c in &cands {
                 if c.speech {
                     if let Holder::Actor(_) = c.holder {

@@ -39,7 +39,8 @@ const ADVERBS: &[&str] = &[
     "repeatedly", "previously", "recently", "later", "earlier", "today", "yesterday", "first", "initially",
     "reportedly", "apparently", "formally", "officially", "publicly", "privately", "quickly", "swiftly", "firmly",
     "flatly", "reluctantly", "ultimately", "finally", "effectively", "instead", "in", "turn", "just", "always",
-    "consistently", "explicitly", "openly", "strongly", "immediately", "tonight", "meanwhile", "reiterated",
+    "consistently", "explicitly", "openly", "strongly", "immediately", "tonight", "meanwhile", "more", "however",
+    "though", "nonetheless", "nevertheless", "allegedly", "jointly", "both", "sincerely", "clearly",
 ];
 const TIME_WORDS: &[&str] = &[
     "week", "month", "year", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -94,6 +95,8 @@ pub struct CueHit {
     pub start: usize,
     pub end: usize,
     pub cue: usize,
+    /// Where the particle of a split phrasal verb stands ("turned that idea down").
+    pub particle: Option<usize>,
 }
 
 impl<'a, 't> SentenceCtx<'a, 't> {
@@ -113,6 +116,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         self.mentions.iter().find(|m| m.start == start)
     }
 
+    /// The mention at `i`, past a leading "the" ("by the GOP").
+    fn mention_from(&self, i: usize) -> Option<&'a Mention> {
+        self.mention_starting_at(i).or_else(|| if self.is(i, "the") { self.mention_starting_at(i + 1) } else { None })
+    }
+
     fn mention_at(&self, i: usize) -> Option<&'a Mention> {
         self.mentions.iter().find(|m| m.start <= i && i < m.end)
     }
@@ -128,16 +136,28 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 i += 1;
                 continue;
             }
-            let found = self.lx.cue_forms(&t.lower).iter().find(|f| {
+            let forms = self.lx.cue_forms(&t.lower);
+            let found = forms.iter().find(|f| {
                 f.words.len() <= n - i && f.words.iter().enumerate().all(|(k, w)| self.tokens[i + k].lower == w.as_str())
             });
+            if found.is_none() {
+                // "turned that idea down": the particle up to four words on
+                let split = forms.iter().filter(|f| f.words.len() == 2 && self.lx.cues[f.cue].separable).find_map(|f| {
+                    (i + 2..(i + 6).min(n)).take_while(|&j| self.tokens[j - 1].is_word() || self.tokens[j - 1].is_quote()).find(|&j| self.tokens[j].lower == f.words[1].as_str()).map(|j| (f.cue, j))
+                });
+                if let Some((cue, j)) = split {
+                    hits.push(CueHit { start: i, end: i + 1, cue, particle: Some(j) });
+                    i = j + 1;
+                    continue;
+                }
+            }
             match found {
                 Some(f) => {
                     // "the demand", "a call", "its support": a noun, not a verb
                     let prev = i.checked_sub(1).and_then(|p| self.tok(p));
                     let nominal = prev.is_some_and(|p| DETERMINERS.contains(&p.lower.as_ref()) && !t.lower.ends_with("ed"));
                     if !nominal {
-                        hits.push(CueHit { start: i, end: i + f.words.len(), cue: f.cue });
+                        hits.push(CueHit { start: i, end: i + f.words.len(), cue: f.cue, particle: None });
                     }
                     i += f.words.len();
                 }
@@ -157,8 +177,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             hops += 1;
             let t = &self.tokens[k - 1];
             let l = t.lower.as_ref();
-            if skippable(t) {
+            if skippable(t) || t.is_quote() {
                 k -= 1;
+                continue;
+            }
+            // "Netanyahu is said to be willing": a reporting verb in the passive
+            if matches!(l, "said" | "reported" | "believed" | "expected" | "understood" | "thought" | "known" | "seen")
+                && k >= 2
+                && matches!(self.tokens[k - 2].lower.as_ref(), "is" | "are" | "was" | "were" | "been")
+            {
+                k -= 2;
                 continue;
             }
             if TIME_WORDS.contains(&l) && k >= 2 && TIME_LEADS.contains(&self.tokens[k - 2].lower.as_ref()) {
@@ -185,8 +213,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 while p > 0 && k - p < 30 {
                     p -= 1;
                     if self.tokens[p].text == open {
-                        return self.mention_ending_at(p).map(|m| self.coordinated(m));
+                        if let Some(m) = self.mention_ending_at(p) {
+                            return Some(self.coordinated(m));
+                        }
+                        // ", though,", ", for its part,": a short aside, read on to its left
+                        if k - p <= 5 && (p + 1..k - 1).all(|j| self.mention_at(j).is_none_or(|m| m.form == MentionForm::Pronoun)) {
+                            k = p;
+                            break;
+                        }
+                        return None;
                     }
+                }
+                if k == p {
+                    continue;
                 }
                 return None;
             }
@@ -451,7 +490,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         // "NP was rejected by X", "a truce put forward by X", "the U.S.-backed plan"
         let participle = cue_tok.lower.ends_with("ed") || matches!(cue_tok.lower.as_ref(), "put" | "laid" | "made" | "held" | "sought");
         if participle && self.is(ce, "by") {
-            if let Some(agent) = self.mention_starting_at(ce + 1) {
+            if let Some(agent) = self.mention_from(ce + 1) {
                 let Some(holder) = Self::holder_of(agent) else { return };
                 let mut k = cs;
                 while k > 0 && skippable(&self.tokens[k - 1]) {
@@ -524,9 +563,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     holders.push((prev_c.holder.clone(), prev_c.holder_text.clone()));
                     rule_subject = if participial { "participle" } else { "shared-subject" };
                 }
-            } else if speech {
+            } else if speech && prev.is_some_and(|p| p.text == "," || p.kind == TokKind::CloseQuote) {
                 // inverted: "..., said Rubio", "“...,” said the ministry"
-                if let Some(m) = self.mention_starting_at(ce) {
+                if let Some(m) = self.mention_from(ce) {
                     if let Some(h) = Self::holder_of(m) {
                         holders.push((h, m.text.clone()));
                         rule_subject = "inverted";
@@ -539,45 +578,29 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
         let subject_end = self.find_subject(cs).and_then(|v| v.last().map(|m| m.end)).unwrap_or(cs.saturating_sub(4));
         let negated = (subject_end.min(cs)..cs).any(|j| is_neg(&self.tokens[j]));
-        let inverted_skip = if rule_subject == "inverted" { self.mention_starting_at(ce).map(|m| m.end).unwrap_or(ce) } else { ce };
+        let mut inverted_skip = if rule_subject == "inverted" { self.mention_from(ce).map(|m| m.end).unwrap_or(ce) } else { ce };
+        // "rejected, however, the plan": an aside right after the cue
+        if self.tok(inverted_skip).is_some_and(|t| t.text == ",") && self.tok(inverted_skip + 2).is_some_and(|t| t.text == ",") && self.tok(inverted_skip + 1).is_some_and(|t| ADVERBS.contains(&t.lower.as_ref())) {
+            inverted_skip += 3;
+        }
 
         let mut stance = entry.stance;
         let mut target: Option<Actor> = None;
         let mut a = inverted_skip;
         let rule: &'static str;
         if speech {
-            // "told reporters", "told Reuters", "said in a statement on Monday that"
-            if cue_tok.lower.starts_with("tol") || cue_tok.lower.starts_with("tell") {
-                if let Some(m) = self.mention_starting_at(a) {
-                    target = m.actor().cloned();
-                    a = m.end;
-                } else if self.tok(a).is_some_and(|t| t.is_word() && !self.is(a, "that")) {
-                    a += 1;
-                }
-            }
-            if let Some(th) = (a..(a + 8).min(self.tokens.len())).find(|&j| self.is(j, "that")) {
-                if (a..th).all(|j| self.tokens[j].is_word() && self.lx.cue_forms(&self.tokens[j].lower).is_empty() && self.mention_at(j).is_none()) {
-                    a = th + 1;
-                }
-            }
-            let b = self.content_end(a, true);
-            let (ca, cb) = self.trim(a, b);
-            let before = self.quote_before(cs, &holders);
-            if cb > ca + 1 {
-                rule = if rule_subject == "subject" { "speech" } else { rule_subject_rule(rule_subject, true) };
-                let extra = before.filter(|_| self.tok(a).is_some_and(|t| t.text == ",") || self.tokens[ca..cb].first().is_some_and(|t| self.quoted[ca] && !t.is_quote()));
-                match extra {
-                    Some((qa, qb)) if self.tok(inverted_skip).is_some_and(|t| t.text == ",") => {
-                        self.push_all(out, &holders, (cs, ce), stance, (qa, qb), Some((ca, cb)), target.clone(), "speech-quote-split", negated, true);
-                    }
-                    _ => self.push_all(out, &holders, (cs, ce), stance, (ca, cb), None, target.clone(), rule, negated, true),
-                }
-            } else if let Some((qa, qb)) = before {
-                self.push_all(out, &holders, (cs, ce), stance, (qa, qb), None, target, "speech-quote-first", negated, true);
-            }
+            self.speech_candidates(out, &holders, hit, a, target, negated, rule_subject);
             return;
         }
 
+        if let Some(p) = hit.particle {
+            let (ca, cb) = self.trim(a, p);
+            if cb > ca {
+                let rule = if rule_subject == "subject" { "object-split-particle" } else { rule_subject_rule(rule_subject, false) };
+                self.push_all(out, &holders, (cs, ce), stance, (ca, cb), None, None, rule, negated, false);
+            }
+            return;
+        }
         // non-speech cues: "that" clause, "to" infinitive, "Z to", or a noun phrase
         if self.is(a, "that") && !self.starts_noun_phrase_after_that(a) {
             stance = entry.that.unwrap_or(stance);
@@ -601,10 +624,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             stance = entry.to.unwrap_or(stance);
             rule = "infinitive";
         } else {
-            // "rejected Hamas's proposal": target Hamas
+            // "rejected Hamas's proposal", "refused an Egyptian plan": target its author
+            let owner = self.mention_from(a).or_else(|| if self.tok(a).is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref())) { self.mention_starting_at(a + 1) } else { None });
+            if let Some(m) = owner.filter(|m| self.is(m.end, "'s") || self.tok(m.end).is_some_and(|t| self.lx.noun(&t.lower).is_some())) {
+                target = m.actor().cloned();
+            }
             if let Some(m) = self.mention_starting_at(a) {
-                if self.is(m.end, "'s") {
-                    target = m.actor().cloned();
+                if target.is_some() {
                 } else if stance == Stance::Offer && self.tok(m.end).is_some_and(|t| t.is_word() && !t.cap && t.lower != "to") {
                     target = m.actor().cloned();
                     a = m.end;
@@ -632,6 +658,93 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
     }
 
+    /// Reported speech: what follows the cue ("said that ..."), or the
+    /// quotation before the speaker ("“...,” he said on Monday").
+    #[allow(clippy::too_many_arguments)]
+    fn speech_candidates(&self, out: &mut Vec<Candidate>, holders: &[(Holder, String)], hit: &CueHit, mut a: usize, mut target: Option<Actor>, negated: bool, rule_subject: &str) {
+        let entry = &self.lx.cues[hit.cue];
+        let (cs, ce) = (hit.start, hit.end);
+        let cue_word = self.tokens[cs].lower.as_ref();
+        let mut stance = entry.stance;
+        let mut rule: &'static str = if rule_subject == "subject" { "speech" } else { rule_subject_rule(rule_subject, true) };
+        // "told Britain's team to ...", "urged by ...": an addressee and an infinitive
+        if let Some(m) = self.mention_from(a) {
+            let mut j = m.end;
+            if self.is(j, "'s") {
+                j += 1;
+                while self.tok(j).is_some_and(|t| t.is_word() && t.lower != "to") && j < m.end + 4 {
+                    j += 1;
+                }
+            }
+            if self.is(j, "to") && !self.starts_noun_phrase(j + 1) {
+                let b = self.content_end(j + 1, false);
+                let (ca, cb) = self.trim(j + 1, b);
+                if cb > ca {
+                    self.push_all(out, holders, (cs, ce), Stance::Demand, (ca, cb), None, m.actor().cloned(), "speech-told-to", negated, false);
+                }
+                return;
+            }
+            // "accused Aliyev of torpedoing ...", "charged Putin with ..."
+            if self.is(m.end, "of") || self.is(m.end, "with") {
+                let b = self.content_end(m.end + 1, true);
+                let (ca, cb) = self.trim(m.end + 1, b);
+                if cb > ca {
+                    self.push_all(out, holders, (cs, ce), stance, (m.start, m.end), Some((ca, cb)), m.actor().cloned(), "speech-accuse", negated, true);
+                }
+                return;
+            }
+            if cue_word.starts_with("tol") || cue_word.starts_with("tell") {
+                target = m.actor().cloned();
+                a = m.end;
+            }
+        } else if (cue_word.starts_with("tol") || cue_word.starts_with("tell")) && self.tok(a).is_some_and(|t| t.is_word() && t.lower != "that") {
+            a += 1; // "told reporters"
+        }
+        // "said in a statement on Monday that ...": skip to the "that"
+        if let Some(th) = (a..(a + 10).min(self.tokens.len())).find(|&j| self.is(j, "that")) {
+            if (a..th).all(|j| self.tokens[j].is_word() || self.tokens[j].kind == TokKind::Number) && (a..th).all(|j| self.lx.cue_forms(&self.tokens[j].lower).is_empty()) {
+                a = th + 1;
+                if let Some(st) = entry.that {
+                    stance = st;
+                }
+            }
+        }
+        // declared a truce, announced a ceasefire: the thing itself, not a claim
+        let clause_like = self.tok(a).is_some_and(|t| {
+            !PREPOSITIONS.contains(&t.lower.as_ref()) && !TIME_WORDS.contains(&t.lower.as_ref()) && !TIME_LEADS.contains(&t.lower.as_ref()) || matches!(t.lower.as_ref(), "that" | "the" | "this" | "these" | "those")
+        }) && !self.tok(a).is_some_and(|t| t.text == "," || t.text == "." || (t.is_word() && !t.cap && t.lower.ends_with("ly") && self.tok(a + 1).is_some_and(|x| x.text == "," || x.text == ".")));
+        if let Some(np) = entry.np {
+            if self.tok(a).is_some_and(|t| matches!(t.lower.as_ref(), "a" | "an")) {
+                let b = self.content_end(a, false);
+                let (ca, cb) = self.trim(a, b);
+                if cb > ca {
+                    self.push_all(out, holders, (cs, ce), np, (ca, cb), None, target, "speech-noun-phrase", negated, false);
+                }
+                return;
+            }
+        }
+        let b = self.content_end(a, true);
+        let (ca, cb) = self.trim(a, b);
+        let before = self.quote_before(cs, holders);
+        let after_ok = clause_like && cb > ca + 1;
+        match (before, after_ok) {
+            (Some((qa, qb)), true) if self.tok(a).is_some_and(|t| t.text == ",") && self.tok(a + 1).is_some_and(|t| t.kind == TokKind::OpenQuote) => {
+                // "“A,” he said, “B.”"
+                self.push_all(out, holders, (cs, ce), stance, (qa, qb), Some((ca, cb)), target, "speech-quote-split", negated, true);
+            }
+            (_, true) => {
+                if stance != entry.stance {
+                    rule = "speech-that";
+                }
+                self.push_all(out, holders, (cs, ce), stance, (ca, cb), None, target, rule, negated, stance == Stance::Claim);
+            }
+            (Some((qa, qb)), false) => {
+                self.push_all(out, holders, (cs, ce), stance, (qa, qb), None, target, "speech-quote-first", negated, true);
+            }
+            (None, false) => {}
+        }
+    }
+
     fn starts_noun_phrase_after_that(&self, that: usize) -> bool {
         // "rejected that idea" (a determiner) vs "demanded that Israel withdraw" (a clause)
         let next = self.tok(that + 1);
@@ -643,7 +756,10 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// "“...,” he said": the quotation (or clause) before the holder.
     fn quote_before(&self, cs: usize, holders: &[(Holder, String)]) -> Option<(usize, usize)> {
         let first_mention = self.mentions.iter().filter(|m| m.end <= cs).filter(|m| holders.iter().any(|(_, t)| *t == m.text)).map(|m| m.start).max();
-        let start = first_mention.unwrap_or(cs).min(cs);
+        let mut start = first_mention.unwrap_or(cs).min(cs);
+        if start > 0 && matches!(self.tokens[start - 1].lower.as_ref(), "the" | "a" | "an") {
+            start -= 1;
+        }
         let mut k = start;
         while k > 0 && (self.tokens[k - 1].is_quote() || matches!(self.tokens[k - 1].text, "," | "!" | "?")) {
             k -= 1;
@@ -700,6 +816,10 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 holder = Some(m);
             } else if k >= 2 && self.tokens[k - 1].is_word() && !self.tokens[k - 1].cap {
                 holder = poss(k - 2);
+            }
+            // "an Egyptian plan", "a Hamas proposal"
+            if holder.is_none() {
+                holder = self.mention_ending_at(k).filter(|m| m.form == MentionForm::Name && (m.start == 0 || self.tok(m.start - 1).is_some_and(|p| DETERMINERS.contains(&p.lower.as_ref()) || PREPOSITIONS.contains(&p.lower.as_ref()))));
             }
             if holder.is_none() && self.is(k + 1, "by") {
                 if let Some(m) = self.mention_starting_at(k + 2) {
