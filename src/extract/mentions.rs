@@ -51,6 +51,9 @@ pub struct Discourse {
     aliases: HashMap<String, Actor>,
     /// Words seen capitalised away from the start of a sentence.
     pub capitalised: HashSet<String>,
+    /// The full name a gazetteer person goes by in this text ("Aleksandar
+    /// Vučić" where the gazetteer says "Aleksandar Vucic").
+    person_forms: HashMap<String, Actor>,
 }
 
 const RECENT_LIMIT: usize = 64;
@@ -234,9 +237,16 @@ fn span_text(sentence: &str, tokens: &[Token<'_>], s: usize, e: usize) -> String
     sentence[tokens[s].start..tokens[e - 1].end].to_string()
 }
 
-fn person(lx: &Lexicon, disc: &Discourse, name: &str, affiliation: Option<String>) -> Actor {
+fn person(lx: &Lexicon, disc: &mut Discourse, name: &str, affiliation: Option<String>) -> Actor {
     if let Some(e) = lx.actor_by_form(name).filter(|e| e.kind == ActorKind::Person) {
-        return actor_of(e);
+        let mut a = actor_of(e);
+        if name.split_whitespace().count() >= 2 {
+            a.name = name.to_string();
+            disc.person_forms.insert(e.name.clone(), a.clone());
+        } else if let Some(full) = disc.person_forms.get(&e.name) {
+            a = full.clone();
+        }
+        return a;
     }
     if let Some(a) = disc.alias(name).filter(|a| a.kind == ActorKind::Person) {
         return a;
@@ -301,7 +311,7 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
             if let Some(te) = match_titles(lx, tokens, e) {
                 if let Some(ne) = match_name(tokens, te).filter(|_| !title_case || gaz[te].is_some()) {
                     let name = span_text(sentence, tokens, te, ne);
-                    let a = person(lx, disc, &name, body.clone());
+                    let a = person(lx, &mut *disc, &name, body.clone());
                     disc.register_person(&a);
                     out.push(Mention { start: i, end: ne, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, ne) });
                     i = ne;
@@ -347,7 +357,16 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
                 i = e; // an adjective: "Russian oil"
                 continue;
             }
-            let a = actor_of(entry);
+            let mut a = actor_of(entry);
+            if entry.kind == ActorKind::Person {
+                let found = span_text(sentence, tokens, i, e);
+                if found.split_whitespace().count() >= 2 {
+                    a.name = found;
+                    disc.person_forms.insert(entry.name.clone(), a.clone());
+                } else if let Some(full) = disc.person_forms.get(&entry.name) {
+                    a = full.clone();
+                }
+            }
             out.push(Mention { start: i, end: e, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, e) });
             i = e;
             continue;
@@ -357,7 +376,7 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
             if let Some(ne) = match_name(tokens, te).filter(|_| !title_case || gaz[te].is_some()) {
                 let ne = gaz[te].map(|(e, _, _)| e.max(ne)).unwrap_or(ne);
                 let name = span_text(sentence, tokens, te, ne);
-                let a = person(lx, disc, &name, None);
+                let a = person(lx, &mut *disc, &name, None);
                 disc.register_person(&a);
                 out.push(Mention { start: i, end: ne, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, ne) });
                 i = ne;
@@ -381,7 +400,7 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
                 let body_text = span_text(sentence, tokens, i, p);
                 let body = lx.actor_by_form(&body_text).map(|e| e.name.clone()).or_else(|| disc.alias(&body_text).map(|a| a.name)).unwrap_or(body_text);
                 let name = span_text(sentence, tokens, te, j);
-                let a = person(lx, disc, &name, Some(body));
+                let a = person(lx, &mut *disc, &name, Some(body));
                 disc.register_person(&a);
                 out.push(Mention { start: i, end: j, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, j) });
                 i = j;

@@ -209,6 +209,17 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if t.text == "," || t.text == ")" {
                 // an apposition or relative clause: "Putin, whose forces ..., turned"
                 let open = if t.text == ")" { "(" } else { "," };
+                // "The Netherlands, backed by Sweden, Denmark and Austria, argued": the
+                // subject stands before the first comma of the aside, at the clause start
+                if open == "," {
+                    let lo = k.saturating_sub(30);
+                    let first = (lo..k - 1).filter(|&p| self.tokens[p].text == ",").find_map(|p| {
+                        self.mention_ending_at(p).filter(|m| m.start == 0 || self.tokens[..m.start].iter().all(|t| !t.is_word() || t.lower == "the" || t.lower == "but" || t.lower == "and"))
+                    });
+                    if let Some(m) = first {
+                        return Some(self.coordinated(m));
+                    }
+                }
                 let mut p = k - 1;
                 while p > 0 && k - p < 30 {
                     p -= 1;
@@ -238,6 +249,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         None
     }
 
+    /// The subject of the sentence's first clause: the first mention, at the
+    /// start or after an introductory phrase, that a word (its verb) follows.
+    fn main_subject(&self, before: usize) -> Option<&'a Mention> {
+        let m = self.mentions.iter().find(|m| m.end < before && !self.governed_by_preposition(m))?;
+        let starts_clause = m.start == 0
+            || self.tokens[..m.start].iter().all(|t| !t.is_word() || t.lower == "the")
+            || self.tok(m.start - 1).is_some_and(|t| t.text == ",")
+            || (m.start >= 2 && self.is(m.start - 1, "the") && self.tokens[m.start - 2].text == ",");
+        let verb_follows = self.tok(m.end).is_some_and(|t| t.is_word() && !t.cap && t.lower != "'s" && t.lower != "and");
+        (starts_clause && verb_follows).then_some(m)
+    }
+
     /// "talks with Russia" is no subject; "officials in Beijing" is.
     fn governed_by_preposition(&self, m: &Mention) -> bool {
         let Some(p) = m.start.checked_sub(1).and_then(|i| self.tok(i)) else {
@@ -255,8 +278,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     fn coordinated(&self, m: &'a Mention) -> Vec<&'a Mention> {
         let mut out = vec![m];
         let mut start = m.start;
-        while start >= 2 && (self.is(start - 1, "and") || self.tokens[start - 1].text == ",") {
-            match self.mention_ending_at(start - 1) {
+        loop {
+            let mut s = start;
+            if s >= 1 && self.is(s - 1, "the") {
+                s -= 1;
+            }
+            if !(s >= 2 && (self.is(s - 1, "and") || self.tokens[s - 1].text == ",")) {
+                break;
+            }
+            match self.mention_ending_at(s - 1) {
                 Some(prev) if prev.form != MentionForm::Pronoun || prev.start > 0 => {
                     out.insert(0, prev);
                     start = prev.start;
@@ -562,6 +592,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if let Some(prev_c) = out.iter().rev().find(|c| c.cue.1 <= cs && c.rule != "passive-by" && c.rule != "participle-by") {
                     holders.push((prev_c.holder.clone(), prev_c.holder_text.clone()));
                     rule_subject = if participial { "participle" } else { "shared-subject" };
+                } else if let Some(m) = self.main_subject(cs) {
+                    // "Rutte stopped the deal, saying ...": the subject of the main clause
+                    if let Some(h) = Self::holder_of(m) {
+                        holders.push((h, m.text.clone()));
+                        rule_subject = if participial { "participle" } else { "shared-subject" };
+                    }
                 }
             } else if speech && prev.is_some_and(|p| p.text == "," || p.kind == TokKind::CloseQuote) {
                 // inverted: "..., said Rubio", "“...,” said the ministry"
@@ -775,6 +811,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
 
     #[allow(clippy::too_many_arguments)]
     fn push_all(&self, out: &mut Vec<Candidate>, holders: &[(Holder, String)], cue: (usize, usize), stance: Stance, content: (usize, usize), extra: Option<(usize, usize)>, target: Option<Actor>, rule: &'static str, negated: bool, speech: bool) {
+        // a content is a phrase or clause, never a stray "at the meeting" or "has said"
+        if let Some(first) = self.tok(content.0) {
+            let l = first.lower.as_ref();
+            let stray = matches!(l, "at" | "in" | "on" | "from" | "during" | "after" | "before" | "with" | "or" | "and" | "but" | "has" | "have" | "had" | "is" | "was" | "are" | "were" | "so" | "by" | "as" | "of" | "into" | "which" | "who")
+                || first.kind == TokKind::Punct;
+            if stray && extra.is_none() {
+                return;
+            }
+        }
         let stance = if negated {
             match stance.negated() {
                 Some(s) => s,
@@ -851,7 +896,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if !(self.is(k, "according") && self.is(k + 1, "to")) {
                 continue;
             }
-            let Some(m) = self.mention_starting_at(k + 2) else { continue };
+            let Some(m) = self.mention_from(k + 2) else { continue };
             let Some(h) = Self::holder_of(m) else { continue };
             let (a, b) = if k == 0 || self.tokens[..k].iter().all(|t| !t.is_word()) {
                 (m.end, self.content_end(m.end, true))
