@@ -18,11 +18,14 @@
 //! ```
 
 pub mod error;
+pub mod export;
 pub mod extract;
+pub mod graph;
 pub mod input;
 pub mod lexicon;
 pub mod model;
 pub mod output;
+pub mod query;
 pub mod sentences;
 
 pub use error::{Error, Result};

@@ -1,4 +1,64 @@
+//! `stancegraph build`: documents in, graph file out.
+
+use super::{warn, InputArgs, LexiconArgs};
 use clap::Args;
+use stancegraph::extract::Extractor;
+use stancegraph::graph::{text_hash, DocumentInfo, PositionGraph};
+use stancegraph::input::Inputs;
+use stancegraph::output::Output;
+use std::path::PathBuf;
+
 #[derive(Debug, Args)]
-pub struct BuildArgs {}
-pub fn run(_a: &BuildArgs) -> anyhow::Result<bool> { Ok(true) }
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+    /// Write the graph file to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Add to this existing graph file (written back in place unless -o is given);
+    /// documents already in it (same id and text) are not counted twice.
+    #[arg(long, value_name = "GRAPH")]
+    pub into: Option<PathBuf>,
+}
+
+pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
+    let lx = args.lexicon.load()?;
+    let ex = Extractor::new(&lx);
+    let mut g = match &args.into {
+        Some(p) if p.exists() => PositionGraph::load(p)?,
+        _ => PositionGraph::new(),
+    };
+    let mut failed = false;
+    let (mut docs, mut skipped, mut found) = (0usize, 0usize, 0usize);
+    for doc in Inputs::new(&args.input.paths, args.input.jsonl) {
+        match doc {
+            Ok(doc) => {
+                let info = DocumentInfo { id: doc.id.clone(), date: doc.date.clone(), source: doc.source.clone(), hash: text_hash(&doc.text) };
+                if !g.add_document(info) {
+                    skipped += 1;
+                    continue;
+                }
+                docs += 1;
+                for p in ex.extract(&doc) {
+                    found += 1;
+                    g.add_position(&p);
+                }
+            }
+            Err(e) => warn(&mut failed, &e),
+        }
+    }
+    let dest = args.output.as_deref().or(args.into.as_deref());
+    let mut out = Output::open(dest)?;
+    out.write_all(g.to_json().as_bytes())?;
+    out.commit()?;
+    eprintln!(
+        "stancegraph: {docs} documents, {found} positions -> {} actors, {} contents, {} stance edges{}",
+        g.actor_count(),
+        g.content_count(),
+        g.stance_edge_count(),
+        if skipped > 0 { format!(" ({skipped} documents already in the graph)") } else { String::new() }
+    );
+    Ok(!failed)
+}

@@ -1,4 +1,36 @@
-use clap::Args;
+//! `stancegraph query`: ask a graph file about an actor.
+
+use clap::{Args, ValueEnum};
+use stancegraph::graph::PositionGraph;
+use stancegraph::query::actor_positions;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum QueryFormat {
+    Table,
+    Json,
+}
+
 #[derive(Debug, Args)]
-pub struct QueryArgs {}
-pub fn run(_a: &QueryArgs) -> anyhow::Result<bool> { Ok(true) }
+pub struct QueryArgs {
+    /// The graph file (from `stancegraph build`).
+    pub graph: PathBuf,
+    /// The actor, by canonical name or any name the texts used ("Kremlin", "Putin").
+    #[arg(long, value_name = "NAME")]
+    pub actor: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+}
+
+pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
+    let g = PositionGraph::load(&args.graph)?;
+    let Some(report) = actor_positions(&g, &args.actor) else {
+        anyhow::bail!("{}: no actor named {:?} in the graph", args.graph.display(), args.actor);
+    };
+    match args.format {
+        QueryFormat::Table => print!("{}", report.to_table()),
+        QueryFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+    }
+    Ok(true)
+}

@@ -1,0 +1,202 @@
+//! Export stage: writes a position graph in the formats analysts' tools read.
+//!
+//! Receives: a [`PositionGraph`]. Returns: the text of the export. Must never:
+//! let article text break out of its field (every string is escaped for its
+//! format), or depend on insertion order (output is canonical).
+//!
+//! DOT is built as a graphviz-rust syntax tree and printed by it: actors are
+//! boxes (clustered by the body they speak for), contents ellipses, stance
+//! edges coloured and labelled, with a legend.
+
+use crate::graph::PositionGraph;
+use crate::model::{ActorKind, Stance};
+use graphviz_rust::dot_structures::{Attribute, Edge as DotEdge, EdgeTy, Graph, Id, Node as DotNode, NodeId, Stmt, Subgraph, Vertex};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Dot,
+    Json,
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "dot" | "graphviz" => Ok(Format::Dot),
+            "json" => Ok(Format::Json),
+            other => Err(format!("unknown export format '{other}' (expected dot or json)")),
+        }
+    }
+}
+
+/// Write `g` in `format`.
+pub fn export(g: &PositionGraph, format: Format) -> String {
+    match format {
+        Format::Dot => to_dot(g),
+        Format::Json => g.to_json(),
+    }
+}
+
+/// The colour of a stance in every diagram.
+pub fn stance_colour(s: Stance) -> &'static str {
+    match s {
+        Stance::Demand => "#d62728",
+        Stance::Offer => "#2ca02c",
+        Stance::Propose => "#1f77b4",
+        Stance::Support => "#9467bd",
+        Stance::Reject => "#000000",
+        Stance::Claim => "#7f7f7f",
+    }
+}
+
+/// A DOT string literal: quotes, backslashes and line breaks escaped.
+pub fn dot_quote(s: &str) -> Id {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Id::Escaped(out)
+}
+
+fn attr(k: &str, v: Id) -> Attribute {
+    Attribute(Id::Plain(k.to_string()), v)
+}
+
+fn plain(v: &str) -> Id {
+    Id::Plain(v.to_string())
+}
+
+fn node(id: &str, attrs: Vec<Attribute>) -> Stmt {
+    Stmt::Node(DotNode::new(NodeId(plain(id), None), attrs))
+}
+
+fn edge(a: &str, b: &str, attrs: Vec<Attribute>) -> Stmt {
+    Stmt::Edge(DotEdge { ty: EdgeTy::Pair(Vertex::N(NodeId(plain(a), None)), Vertex::N(NodeId(plain(b), None))), attributes: attrs })
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// A negotiation-position diagram in DOT.
+pub fn to_dot(g: &PositionGraph) -> String {
+    let file = g.to_file();
+    let mut stmts: Vec<Stmt> = vec![
+        Stmt::Attribute(attr("rankdir", plain("LR"))),
+        Stmt::Attribute(attr("fontname", dot_quote("Helvetica"))),
+        Stmt::Attribute(attr("label", dot_quote("stancegraph: who wants what"))),
+        Stmt::Attribute(attr("labelloc", plain("t"))),
+    ];
+    // actors, clustered by the body they speak for
+    let mut clusters: BTreeMap<String, Vec<Stmt>> = BTreeMap::new();
+    for r in &file.actors {
+        let a = &r.actor;
+        let fill = match a.kind {
+            ActorKind::Country => "#fff2cc",
+            ActorKind::Person => "#dae8fc",
+            ActorKind::Organization => "#d5e8d4",
+            _ => "#eeeeee",
+        };
+        let n = node(&r.id, vec![attr("label", dot_quote(&a.name)), attr("shape", plain("box")), attr("style", dot_quote("rounded,filled")), attr("fillcolor", dot_quote(fill)), attr("fontname", dot_quote("Helvetica"))]);
+        match &a.affiliation {
+            Some(body) => clusters.entry(body.clone()).or_default().push(n),
+            None => stmts.push(n),
+        }
+    }
+    for (i, (body, members)) in clusters.into_iter().enumerate() {
+        let mut sub = vec![Stmt::Attribute(attr("label", dot_quote(&body))), Stmt::Attribute(attr("style", dot_quote("dashed"))), Stmt::Attribute(attr("color", dot_quote("#999999")))];
+        sub.extend(members);
+        stmts.push(Stmt::Subgraph(Subgraph { id: plain(&format!("cluster_{i}")), stmts: sub }));
+    }
+    for r in &file.contents {
+        stmts.push(node(&r.id, vec![attr("label", dot_quote(&shorten(&r.content.text, 60))), attr("tooltip", dot_quote(&r.content.text)), attr("shape", plain("ellipse")), attr("fontname", dot_quote("Helvetica")), attr("fontsize", plain("10"))]));
+    }
+    for p in &file.positions {
+        let width = 1.0 + (p.count as f64).ln().max(0.0) * 1.5;
+        let mut label = format!("{} ×{}", p.stance, p.count);
+        if !p.targets.is_empty() {
+            label.push_str(&format!(" → {}", p.targets.keys().cloned().collect::<Vec<_>>().join(", ")));
+        }
+        let mut attrs = vec![attr("label", dot_quote(&label)), attr("color", dot_quote(stance_colour(p.stance))), attr("fontcolor", dot_quote(stance_colour(p.stance))), attr("penwidth", plain(&format!("{width:.1}"))), attr("fontsize", plain("9"))];
+        if p.stance == Stance::Claim {
+            attrs.push(attr("style", plain("dashed")));
+        }
+        stmts.push(edge(&p.actor, &p.content, attrs));
+    }
+    for r in &file.affiliations {
+        stmts.push(edge(&r.member, &r.body, vec![attr("style", plain("dotted")), attr("arrowhead", plain("none")), attr("color", dot_quote("#999999"))]));
+    }
+    // legend
+    let mut legend = vec![Stmt::Attribute(attr("label", dot_quote("stances"))), Stmt::Attribute(attr("fontname", dot_quote("Helvetica")))];
+    for (i, s) in Stance::ALL.iter().enumerate() {
+        let id = format!("legend_{i}");
+        legend.push(node(&id, vec![attr("label", dot_quote(s.as_str())), attr("shape", plain("plaintext")), attr("fontcolor", dot_quote(stance_colour(*s))), attr("fontname", dot_quote("Helvetica"))]));
+    }
+    for i in 0..Stance::ALL.len() - 1 {
+        legend.push(edge(&format!("legend_{i}"), &format!("legend_{}", i + 1), vec![attr("style", plain("invis"))]));
+    }
+    stmts.push(Stmt::Subgraph(Subgraph { id: plain("cluster_legend"), stmts: legend }));
+    let graph = Graph::DiGraph { id: plain("stancegraph"), strict: false, stmts };
+    let mut s = graph.print(&mut PrinterContext::default());
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorKind, Position};
+
+    fn position(actor: &str, content: &str, stance: Stance) -> Position {
+        Position {
+            doc: "d1".into(),
+            actor: actor.into(),
+            stance,
+            content: content.into(),
+            target: None,
+            span: [0, 10],
+            sentence: "s".into(),
+            cue: "c".into(),
+            rule: "r".into(),
+            negated: false,
+            actor_kind: ActorKind::Country,
+            actor_mention: actor.into(),
+            affiliation: None,
+            date: None,
+        }
+    }
+
+    #[test]
+    fn dot_escapes_quotes_and_newlines() {
+        let mut g = PositionGraph::new();
+        g.add_position(&position("Kyiv \"the capital\"", "a \\ b\nc", Stance::Demand));
+        let dot = to_dot(&g);
+        assert!(dot.contains(r#"label="Kyiv \"the capital\"""#), "{dot}");
+        assert!(dot.contains(r#"a \\ b\nc"#), "{dot}");
+        assert!(graphviz_rust::parse(&dot).is_ok(), "the DOT parses back");
+    }
+
+    #[test]
+    fn formats_parse() {
+        assert_eq!("dot".parse::<Format>().unwrap(), Format::Dot);
+        assert!("png".parse::<Format>().is_err());
+    }
+}

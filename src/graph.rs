@@ -1,0 +1,550 @@
+//! Graph stage: aggregates positions into a petgraph graph of actors,
+//! contents and stance edges, each edge with its evidence.
+//!
+//! Receives: [`Position`]s (and the documents they came from). Returns: a
+//! [`PositionGraph`]; saves and loads it as the versioned graph file
+//! described in `docs/graph-format.md`. Must never: lose evidence, count a
+//! document twice, or depend on insertion order in what it saves (the file is
+//! written in a canonical order, so equal graphs give equal files).
+//!
+//! ```
+//! use stancegraph::{extract::extract_text, graph::PositionGraph, lexicon::Lexicon};
+//!
+//! let lx = Lexicon::builtin();
+//! let mut g = PositionGraph::new();
+//! for p in extract_text(&lx, "Kyiv demanded a ceasefire. Moscow rejected a ceasefire.") {
+//!     g.add_position(&p);
+//! }
+//! assert_eq!(g.actor_count(), 2);
+//! assert_eq!(g.content_count(), 1); // both positions are about the same content
+//! ```
+
+use crate::error::{Error, Result};
+use crate::model::{ActorKind, Position, Stance};
+use indexmap::IndexMap;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// The graph file format name and version this build reads and writes.
+pub const FORMAT: &str = "stancegraph";
+pub const VERSION: u32 = 1;
+
+/// Where a position was read: the sentence that states it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Evidence {
+    pub doc: String,
+    /// Byte range of the sentence in the document.
+    pub span: [usize; 2],
+    pub sentence: String,
+    pub cue: String,
+    pub rule: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The content as this sentence phrased it.
+    pub content: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorNode {
+    pub name: String,
+    pub kind: ActorKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+    /// The words the texts used for it ("he", "the Kremlin").
+    #[serde(default)]
+    pub mentions: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContentNode {
+    /// The normalised words contents merge on.
+    pub key: String,
+    /// The first phrasing seen, for display.
+    pub text: String,
+    /// Every phrasing merged into this node.
+    #[serde(default)]
+    pub variants: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Actor(ActorNode),
+    Content(ContentNode),
+}
+
+/// An actor's stance on a content, with every sentence that states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StanceEdge {
+    pub stance: Stance,
+    pub evidence: Vec<Evidence>,
+}
+
+impl StanceEdge {
+    pub fn count(&self) -> usize {
+        self.evidence.len()
+    }
+
+    /// Targets named in the evidence, with how often.
+    pub fn targets(&self) -> BTreeMap<String, usize> {
+        let mut m = BTreeMap::new();
+        for e in &self.evidence {
+            if let Some(t) = &e.target {
+                *m.entry(t.clone()).or_insert(0) += 1;
+            }
+        }
+        m
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edge {
+    Stance(StanceEdge),
+    /// A person (or sub-body) speaks for a body: member -> body.
+    Affiliation,
+}
+
+/// A document that went into the graph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// FNV-1a hash of the text, to recognise a document seen before.
+    pub hash: String,
+}
+
+/// The position graph: actor and content nodes, stance and affiliation edges.
+#[derive(Debug, Clone, Default)]
+pub struct PositionGraph {
+    pub graph: StableDiGraph<Node, Edge>,
+    actors: IndexMap<String, NodeIndex>,
+    contents: IndexMap<String, NodeIndex>,
+    stance_edges: HashMap<(NodeIndex, NodeIndex, Stance), EdgeIndex>,
+    pub documents: IndexMap<String, DocumentInfo>,
+}
+
+/// Words that carry no meaning for merging contents.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "for", "on", "in", "and", "or", "its", "their", "his", "her", "any", "all", "that",
+    "this", "these", "those", "be", "is", "are", "was", "were", "with", "by", "at", "from",
+];
+
+/// The key contents merge on: lower case, punctuation and stop words dropped.
+pub fn content_key(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '%' && c != '$' && c != '€' && c != '£')
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+        .collect();
+    if words.is_empty() {
+        lower.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        words.join(" ")
+    }
+}
+
+/// A stable, dependency-free text hash (FNV-1a, 64 bits) in hex.
+pub fn text_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{h:016x}")
+}
+
+fn name_key(name: &str) -> String {
+    let s: String = name.to_lowercase().chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
+}
+
+impl PositionGraph {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn actor_count(&self) -> usize {
+        self.actors.len()
+    }
+
+    pub fn content_count(&self) -> usize {
+        self.contents.len()
+    }
+
+    pub fn stance_edge_count(&self) -> usize {
+        self.stance_edges.len()
+    }
+
+    /// Record a document; returns false when the same document (id and text)
+    /// is already in the graph, so its positions must not be added again.
+    pub fn add_document(&mut self, info: DocumentInfo) -> bool {
+        match self.documents.get(&info.id) {
+            Some(d) if d.hash == info.hash => false,
+            _ => {
+                self.documents.insert(info.id.clone(), info);
+                true
+            }
+        }
+    }
+
+    /// The actor node for `name`, created if new.
+    pub fn actor_node(&mut self, name: &str, kind: ActorKind, affiliation: Option<&str>) -> NodeIndex {
+        let key = name_key(name);
+        if let Some(&ix) = self.actors.get(&key) {
+            if let Some(Node::Actor(a)) = self.graph.node_weight_mut(ix) {
+                if a.kind == ActorKind::Unknown {
+                    a.kind = kind;
+                }
+                if a.affiliation.is_none() {
+                    a.affiliation = affiliation.map(str::to_string);
+                }
+            }
+            return ix;
+        }
+        let ix = self.graph.add_node(Node::Actor(ActorNode {
+            name: name.to_string(),
+            kind,
+            affiliation: affiliation.map(str::to_string),
+            mentions: BTreeSet::new(),
+        }));
+        self.actors.insert(key, ix);
+        ix
+    }
+
+    fn content_node(&mut self, text: &str) -> NodeIndex {
+        let key = content_key(text);
+        if let Some(&ix) = self.contents.get(&key) {
+            if let Some(Node::Content(c)) = self.graph.node_weight_mut(ix) {
+                c.variants.insert(text.to_string());
+            }
+            return ix;
+        }
+        let ix = self.graph.add_node(Node::Content(ContentNode { key: key.clone(), text: text.to_string(), variants: BTreeSet::from([text.to_string()]) }));
+        self.contents.insert(key, ix);
+        ix
+    }
+
+    fn link_affiliation(&mut self, member: NodeIndex, body: &str) {
+        let b = self.actor_node(body, ActorKind::Unknown, None);
+        if b != member && !self.graph.edges_connecting(member, b).any(|e| matches!(e.weight(), Edge::Affiliation)) {
+            self.graph.add_edge(member, b, Edge::Affiliation);
+        }
+    }
+
+    /// Add one position as evidence on its actor→content stance edge.
+    pub fn add_position(&mut self, p: &Position) {
+        let a = self.actor_node(&p.actor, p.actor_kind, p.affiliation.as_deref());
+        if let Some(Node::Actor(n)) = self.graph.node_weight_mut(a) {
+            if !p.actor_mention.is_empty() {
+                n.mentions.insert(p.actor_mention.clone());
+            }
+        }
+        if let Some(body) = &p.affiliation {
+            self.link_affiliation(a, body);
+        }
+        let c = self.content_node(&p.content);
+        let ev = Evidence {
+            doc: p.doc.clone(),
+            span: p.span,
+            sentence: p.sentence.clone(),
+            cue: p.cue.clone(),
+            rule: p.rule.clone(),
+            target: p.target.clone(),
+            date: p.date.clone(),
+            content: p.content.clone(),
+        };
+        self.add_evidence(a, c, p.stance, ev);
+    }
+
+    fn add_evidence(&mut self, a: NodeIndex, c: NodeIndex, stance: Stance, ev: Evidence) {
+        match self.stance_edges.get(&(a, c, stance)) {
+            Some(&e) => {
+                if let Some(Edge::Stance(s)) = self.graph.edge_weight_mut(e) {
+                    if !s.evidence.contains(&ev) {
+                        s.evidence.push(ev);
+                    }
+                }
+            }
+            None => {
+                let e = self.graph.add_edge(a, c, Edge::Stance(StanceEdge { stance, evidence: vec![ev] }));
+                self.stance_edges.insert((a, c, stance), e);
+            }
+        }
+    }
+
+    /// The actor whose name or any recorded mention matches `name`.
+    pub fn find_actor(&self, name: &str) -> Option<NodeIndex> {
+        let key = name_key(name);
+        if let Some(&ix) = self.actors.get(&key) {
+            return Some(ix);
+        }
+        self.actors.values().copied().find(|&ix| match &self.graph[ix] {
+            Node::Actor(a) => a.mentions.iter().any(|m| name_key(m) == key),
+            _ => false,
+        })
+    }
+
+    pub fn actor(&self, ix: NodeIndex) -> Option<&ActorNode> {
+        match self.graph.node_weight(ix) {
+            Some(Node::Actor(a)) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub fn content(&self, ix: NodeIndex) -> Option<&ContentNode> {
+        match self.graph.node_weight(ix) {
+            Some(Node::Content(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Stance edges of an actor: (content node, edge).
+    pub fn positions_of(&self, actor: NodeIndex) -> Vec<(NodeIndex, &StanceEdge)> {
+        self.graph
+            .edges(actor)
+            .filter_map(|e| match e.weight() {
+                Edge::Stance(s) => Some((e.target(), s)),
+                Edge::Affiliation => None,
+            })
+            .collect()
+    }
+
+    /// Every stance edge: (actor, content, edge).
+    pub fn stance_edges(&self) -> Vec<(NodeIndex, NodeIndex, &StanceEdge)> {
+        (&self.graph)
+            .edge_references()
+            .filter_map(|e| match e.weight() {
+                Edge::Stance(s) => Some((e.source(), e.target(), s)),
+                Edge::Affiliation => None,
+            })
+            .collect()
+    }
+
+    /// Affiliation edges: (member, body).
+    pub fn affiliations(&self) -> Vec<(NodeIndex, NodeIndex)> {
+        (&self.graph)
+            .edge_references()
+            .filter(|e| matches!(e.weight(), Edge::Affiliation))
+            .map(|e| (e.source(), e.target()))
+            .collect()
+    }
+
+    /// Actors and contents in canonical order (by name, by key).
+    pub fn sorted_actors(&self) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self.actors.values().copied().collect();
+        v.sort_by(|a, b| name_key(&self.actor(*a).map(|x| x.name.clone()).unwrap_or_default()).cmp(&name_key(&self.actor(*b).map(|x| x.name.clone()).unwrap_or_default())));
+        v
+    }
+
+    pub fn sorted_contents(&self) -> Vec<NodeIndex> {
+        let mut v: Vec<(String, NodeIndex)> = self.contents.iter().map(|(k, &ix)| (k.clone(), ix)).collect();
+        v.sort();
+        v.into_iter().map(|(_, ix)| ix).collect()
+    }
+
+    /// The graph file, in canonical order.
+    pub fn to_file(&self) -> GraphFile {
+        let actors = self.sorted_actors();
+        let contents = self.sorted_contents();
+        let aid: HashMap<NodeIndex, String> = actors.iter().enumerate().map(|(i, &ix)| (ix, format!("a{i}"))).collect();
+        let cid: HashMap<NodeIndex, String> = contents.iter().enumerate().map(|(i, &ix)| (ix, format!("c{i}"))).collect();
+        let mut positions: Vec<PositionRecord> = self
+            .stance_edges()
+            .into_iter()
+            .map(|(a, c, s)| {
+                let mut evidence = s.evidence.clone();
+                evidence.sort();
+                PositionRecord { actor: aid[&a].clone(), content: cid[&c].clone(), stance: s.stance, count: evidence.len(), targets: s.targets(), evidence }
+            })
+            .collect();
+        let order = |r: &PositionRecord| (r.actor[1..].parse::<usize>().unwrap_or(0), r.content[1..].parse::<usize>().unwrap_or(0), r.stance);
+        positions.sort_by_key(order);
+        let mut affiliations: Vec<AffiliationRecord> = self.affiliations().into_iter().map(|(m, b)| AffiliationRecord { member: aid[&m].clone(), body: aid[&b].clone() }).collect();
+        affiliations.sort_by(|x, y| (&x.member, &x.body).cmp(&(&y.member, &y.body)));
+        let mut documents: Vec<DocumentInfo> = self.documents.values().cloned().collect();
+        documents.sort_by(|x, y| x.id.cmp(&y.id));
+        GraphFile {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            documents,
+            actors: actors.iter().map(|&ix| ActorRecord { id: aid[&ix].clone(), actor: self.actor(ix).cloned().expect("actor node") }).collect(),
+            contents: contents.iter().map(|&ix| ContentRecord { id: cid[&ix].clone(), content: self.content(ix).cloned().expect("content node") }).collect(),
+            positions,
+            affiliations,
+        }
+    }
+
+    /// Rebuild a graph from its file form, checking references.
+    pub fn from_file(f: GraphFile) -> std::result::Result<Self, String> {
+        if f.format != FORMAT {
+            return Err(format!("not a stancegraph graph file (format {:?})", f.format));
+        }
+        if f.version > VERSION {
+            return Err(format!("graph file version {} is newer than this stancegraph reads (version {VERSION}); upgrade stancegraph", f.version));
+        }
+        let mut g = PositionGraph::new();
+        for d in f.documents {
+            g.documents.insert(d.id.clone(), d);
+        }
+        let mut ids: HashMap<String, NodeIndex> = HashMap::new();
+        for r in f.actors {
+            let ix = g.actor_node(&r.actor.name, r.actor.kind, r.actor.affiliation.as_deref());
+            if let Some(Node::Actor(a)) = g.graph.node_weight_mut(ix) {
+                a.mentions.extend(r.actor.mentions);
+            }
+            ids.insert(r.id, ix);
+        }
+        for r in f.contents {
+            let ix = g.content_node(&r.content.text);
+            if let Some(Node::Content(c)) = g.graph.node_weight_mut(ix) {
+                c.variants.extend(r.content.variants);
+            }
+            ids.insert(r.id, ix);
+        }
+        let get = |id: &str, ids: &HashMap<String, NodeIndex>| ids.get(id).copied().ok_or_else(|| format!("position refers to unknown node {id:?}"));
+        for p in f.positions {
+            let a = get(&p.actor, &ids)?;
+            let c = get(&p.content, &ids)?;
+            for ev in p.evidence {
+                g.add_evidence(a, c, p.stance, ev);
+            }
+        }
+        for r in f.affiliations {
+            let m = get(&r.member, &ids)?;
+            let b = get(&r.body, &ids)?;
+            if !g.graph.edges_connecting(m, b).any(|e| matches!(e.weight(), Edge::Affiliation)) {
+                g.graph.add_edge(m, b, Edge::Affiliation);
+            }
+        }
+        Ok(g)
+    }
+
+    /// Load a graph file, naming the file in every error.
+    pub fn load(path: &Path) -> Result<Self> {
+        let err = |message: String| Error::GraphFile { path: path.to_path_buf(), message };
+        let text = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let file: GraphFile = serde_json::from_slice(&text).map_err(|e| err(format!("malformed graph file: {e}")))?;
+        Self::from_file(file).map_err(err)
+    }
+
+    /// The graph file as pretty JSON.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&self.to_file()).expect("graph file serialises");
+        s.push('\n');
+        s
+    }
+
+    /// Save atomically.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        crate::output::write_atomic(path, self.to_json().as_bytes())
+    }
+}
+
+/// The on-disk graph file (see `docs/graph-format.md`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GraphFile {
+    pub format: String,
+    pub version: u32,
+    #[serde(default)]
+    pub documents: Vec<DocumentInfo>,
+    #[serde(default)]
+    pub actors: Vec<ActorRecord>,
+    #[serde(default)]
+    pub contents: Vec<ContentRecord>,
+    #[serde(default)]
+    pub positions: Vec<PositionRecord>,
+    #[serde(default)]
+    pub affiliations: Vec<AffiliationRecord>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ActorRecord {
+    pub id: String,
+    #[serde(flatten)]
+    pub actor: ActorNode,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ContentRecord {
+    pub id: String,
+    #[serde(flatten)]
+    pub content: ContentNode,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PositionRecord {
+    pub actor: String,
+    pub content: String,
+    pub stance: Stance,
+    pub count: usize,
+    #[serde(default)]
+    pub targets: BTreeMap<String, usize>,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AffiliationRecord {
+    pub member: String,
+    pub body: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_text;
+    use crate::lexicon::Lexicon;
+
+    fn graph_of(text: &str) -> PositionGraph {
+        let lx = Lexicon::builtin();
+        let mut g = PositionGraph::new();
+        for p in extract_text(&lx, text) {
+            g.add_position(&p);
+        }
+        g
+    }
+
+    #[test]
+    fn contents_merge_on_normalised_words() {
+        assert_eq!(content_key("the Return of all occupied territories!"), "return occupied territories");
+        assert_eq!(content_key("a ceasefire"), content_key("the \"ceasefire\""));
+    }
+
+    #[test]
+    fn same_evidence_counts_once_and_new_evidence_adds() {
+        let g = graph_of("Kyiv demanded a ceasefire. Ukraine demanded a ceasefire.");
+        assert_eq!(g.actor_count(), 1);
+        let (_, _, e) = g.stance_edges()[0];
+        assert_eq!(e.count(), 2);
+    }
+
+    #[test]
+    fn people_keep_their_body() {
+        let g = graph_of("U.S. Secretary of State Marco Rubio urged Russia to make concessions.");
+        let rubio = g.find_actor("Marco Rubio").expect("Rubio is an actor");
+        assert_eq!(g.actor(rubio).unwrap().affiliation.as_deref(), Some("United States"));
+        assert_eq!(g.affiliations().len(), 1);
+    }
+
+    #[test]
+    fn file_round_trip_is_lossless_and_canonical() {
+        let g = graph_of("Kyiv demanded a ceasefire. Moscow rejected the ceasefire, the Kremlin said.");
+        let json = g.to_json();
+        let back = PositionGraph::from_file(serde_json::from_str(&json).unwrap()).unwrap();
+        assert_eq!(back.to_json(), json);
+    }
+
+    #[test]
+    fn future_versions_are_refused() {
+        let f = GraphFile { format: FORMAT.into(), version: VERSION + 1, documents: vec![], actors: vec![], contents: vec![], positions: vec![], affiliations: vec![] };
+        assert!(PositionGraph::from_file(f).unwrap_err().contains("newer"));
+    }
+}
