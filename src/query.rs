@@ -4,6 +4,7 @@
 //! as human tables. Must never: change the graph.
 
 use crate::graph::{Evidence, PositionGraph};
+use crate::lexicon::Lexicon;
 use crate::model::Stance;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -31,7 +32,13 @@ pub struct ActorReport {
 /// The positions of the actor called `name` (canonical name or any mention
 /// the texts used), or `None` if the graph has no such actor.
 pub fn actor_positions(g: &PositionGraph, name: &str) -> Option<ActorReport> {
-    let ix = g.find_actor(name)?;
+    actor_positions_with(g, None, name)
+}
+
+/// As [`actor_positions`], also knowing the lexicon's aliases ("Copenhagen"
+/// finds Denmark even when the texts never called it that).
+pub fn actor_positions_with(g: &PositionGraph, lx: Option<&Lexicon>, name: &str) -> Option<ActorReport> {
+    let ix = g.find_actor(name).or_else(|| lx.and_then(|lx| lx.actor_by_form(name)).and_then(|e| g.find_actor(&e.name)))?;
     let a = g.actor(ix)?;
     let mut positions: BTreeMap<Stance, Vec<PositionSummary>> = BTreeMap::new();
     for (c, e) in g.positions_of(ix) {

@@ -2,7 +2,8 @@
 
 use clap::{Args, ValueEnum};
 use stancegraph::graph::PositionGraph;
-use stancegraph::query::actor_positions;
+use super::LexiconArgs;
+use stancegraph::query::actor_positions_with;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -21,11 +22,14 @@ pub struct QueryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: QueryFormat,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
 }
 
 pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
     let g = PositionGraph::load(&args.graph)?;
-    let Some(report) = actor_positions(&g, &args.actor) else {
+    let lx = args.lexicon.load()?;
+    let Some(report) = actor_positions_with(&g, Some(&lx), &args.actor) else {
         anyhow::bail!("{}: no actor named {:?} in the graph", args.graph.display(), args.actor);
     };
     match args.format {

@@ -342,7 +342,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if !claim && l == "as" && self.tok(k + 1).is_some_and(|x| matches!(x.lower.as_ref(), "a" | "an" | "part" | "the" | "long" | "well")) {
                     return k;
                 }
-                if matches!(l, "and" | "but") && k > a && self.clause_at(k + 1) {
+                if matches!(l, "and" | "but") && k > a && (self.clause_at(k + 1) || self.verb_phrase_at(k + 1)) {
                     return k;
                 }
             }
@@ -361,6 +361,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             j += 1;
         }
         self.tok(j).is_some_and(|t| !self.lx.cue_forms(&t.lower).is_empty())
+    }
+
+    /// "... and urged Z to ...": a second verb phrase of the same subject.
+    fn verb_phrase_at(&self, i: usize) -> bool {
+        let mut j = i;
+        while self.tok(j).is_some_and(skippable) {
+            j += 1;
+        }
+        self.tok(j).is_some_and(|t| t.is_word() && !t.cap && self.lx.cue_forms(&t.lower).iter().any(|f| f.words.iter().enumerate().all(|(k, w)| self.tok(j + k).is_some_and(|x| x.lower == w.as_str()))) && !t.lower.ends_with("ing"))
+            && !self.tok(j.saturating_sub(1)).is_some_and(|p| DETERMINERS.contains(&p.lower.as_ref()))
     }
 
     /// "..., he said", "..., the ministry said": an attribution starts at `i`.
