@@ -433,6 +433,7 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
         }
         i += 1;
     }
+    add_group_subjects(lx, sentence, tokens, &mut out);
     // resolve pronouns and descriptions left to right
     for m in out.iter_mut() {
         match m.form {
@@ -451,6 +452,82 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
         }
     }
     out
+}
+
+/// Anonymous sourcing, never an actor ("sources said", "analysts believe").
+const ANONYMOUS: &[&str] = &[
+    "sources", "reports", "analysts", "experts", "observers", "people", "residents", "witnesses", "media", "reporters",
+    "commentators", "others", "some", "many", "most", "several", "both", "all", "those", "these", "things", "talks",
+    "negotiations", "news", "days", "weeks", "months", "years", "hours", "times", "terms", "figures", "data", "polls",
+    "surveys", "documents", "statements", "details", "us", "its", "his", "this", "has", "was", "is", "as", "less",
+];
+
+/// Words that end a plural group noun phrase on its left.
+const GROUP_STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "while", "whereas", "that", "which", "who", "when", "as", "if", "because",
+    "after", "before", "since", "although", "though", "so", "its", "their", "his", "her", "our", "to", "in", "on",
+    "at", "by", "with", "for", "of", "than", "said", "says", "say", "also", "have", "has", "had", "are", "were", "is",
+    "was", "will", "would", "can", "could", "not", "this", "these", "those", "some", "many", "most", "all",
+];
+
+/// "Poorer nations say", "the unions contend", "Delegates from developing
+/// countries say": a plural common noun phrase right before a cue verb is a
+/// group actor named as the text names it.
+fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+    let covered = |i: usize, out: &[Mention]| out.iter().any(|m| m.start <= i && i < m.end);
+    let mut found = Vec::new();
+    for h in 0..tokens.len() {
+        let t = &tokens[h];
+        let l = t.lower.as_ref();
+        let plural = t.is_word() && l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is") && !l.ends_with("'s");
+        if !plural || ANONYMOUS.contains(&l) || covered(h, out) || !lx.cue_forms(l).is_empty() {
+            continue;
+        }
+        // the verb after it, across auxiliaries and adverbs
+        let mut j = h + 1;
+        while j < tokens.len() && tokens[j].is_word() && (matches!(tokens[j].lower.as_ref(), "have" | "had" | "are" | "were" | "will" | "would" | "could" | "should" | "can" | "may" | "must" | "also" | "still" | "now" | "again" | "not" | "never" | "do" | "did" | "been" | "be" | "already") || (tokens[j].lower.ends_with("ly") && tokens[j].lower.len() > 4)) {
+            j += 1;
+        }
+        if !tokens.get(j).is_some_and(|v| v.is_word() && !v.cap && !lx.cue_forms(&v.lower).is_empty()) {
+            continue;
+        }
+        // the phrase on its left: modifiers, and one "from"/"of" link ("delegates from developing countries")
+        let mut s = h;
+        let mut linked = false;
+        while s > 0 && h - s < 5 {
+            let p = &tokens[s - 1];
+            let pl = p.lower.as_ref();
+            if !p.is_word() || covered(s - 1, out) {
+                break;
+            }
+            if (pl == "from" || pl == "of") && !linked && s >= 2 && tokens[s - 2].is_word() && tokens[s - 2].lower.ends_with('s') && !GROUP_STOP.contains(&tokens[s - 2].lower.as_ref()) {
+                linked = true;
+                s -= 2;
+                continue;
+            }
+            if GROUP_STOP.contains(&pl) || pl.ends_with("ly") || !lx.cue_forms(pl).is_empty() || p.kind != TokKind::Word {
+                break;
+            }
+            s -= 1;
+        }
+        let first = tokens[s].lower.as_ref();
+        if ANONYMOUS.contains(&first) {
+            continue;
+        }
+        let name = span_text(sentence, tokens, s, h + 1);
+        let name = name.strip_prefix("The ").unwrap_or(&name).to_string();
+        let name = match name.chars().next() {
+            Some(c) if c.is_uppercase() && tokens[s].cap && !tokens[s..=h].iter().skip(1).any(|t| t.cap) => {
+                let mut cs = c.to_lowercase().collect::<String>();
+                cs.push_str(&name[c.len_utf8()..]);
+                cs
+            }
+            _ => name,
+        };
+        found.push(Mention { start: s, end: h + 1, referent: Referent::Actor(Actor { name, kind: ActorKind::Group, affiliation: None }), form: MentionForm::Name, text: span_text(sentence, tokens, s, h + 1) });
+    }
+    out.extend(found);
+    out.sort_by_key(|m| m.start);
 }
 
 /// First pass over a document: which words appear capitalised away from the
