@@ -460,6 +460,8 @@ const ANONYMOUS: &[&str] = &[
     "commentators", "others", "some", "many", "most", "several", "both", "all", "those", "these", "things", "talks",
     "negotiations", "news", "days", "weeks", "months", "years", "hours", "times", "terms", "figures", "data", "polls",
     "surveys", "documents", "statements", "details", "us", "its", "his", "this", "has", "was", "is", "as", "less",
+    "words", "remarks", "comments", "results", "signs", "efforts", "plans", "proposals", "demands", "offers",
+    "issues", "matters", "measures", "steps", "moves", "costs", "prices", "rates", "levels", "numbers", "units",
 ];
 
 /// Words that end a plural group noun phrase on its left.
@@ -468,6 +470,8 @@ const GROUP_STOP: &[&str] = &[
     "after", "before", "since", "although", "though", "so", "its", "their", "his", "her", "our", "to", "in", "on",
     "at", "by", "with", "for", "of", "than", "said", "says", "say", "also", "have", "has", "had", "are", "were", "is",
     "was", "will", "would", "can", "could", "not", "this", "these", "those", "some", "many", "most", "all",
+    "from", "into", "about", "over", "against", "between", "through", "during", "under", "without", "via", "per",
+    "like", "upon", "toward", "towards", "within", "across", "behind", "beyond", "amid", "among", "where", "what",
 ];
 
 /// "Poorer nations say", "the unions contend", "Delegates from developing

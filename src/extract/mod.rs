@@ -126,6 +126,7 @@ impl<'l> Extractor<'l> {
             note_capitalised(&w.tokens, &mut disc);
         }
         let mut block_speaker: std::collections::HashMap<usize, (Holder, String)> = Default::default();
+        let mut sentence_speaker: Vec<Option<(Holder, String)>> = Vec::with_capacity(work.len());
         for w in work.iter_mut() {
             w.mentions = find_mentions(self.lx, w.text, &w.tokens, &mut disc);
             let ctx = w.ctx(self.lx);
@@ -149,12 +150,15 @@ impl<'l> Extractor<'l> {
                     }
                 }
             }
+            sentence_speaker.push(cands.iter().find(|c| c.speech && matches!(c.holder, Holder::Actor(_)) && (c.content.0..c.content.1).any(|k| w.quoted.get(k).copied().unwrap_or(false))).map(|c| (c.holder.clone(), c.holder_text.clone())));
             w.candidates = cands;
         }
         // quotations attributed elsewhere in the same quotation block
-        for w in work.iter_mut() {
+        for (si, w) in work.iter_mut().enumerate() {
             let Some(block) = w.fully_quoted() else { continue };
-            let Some((speaker, speaker_text)) = block_speaker.get(&block).cloned() else { continue };
+            // the quotation's own speaker, or the one quoted just before ("“A,” he said. “B.”")
+            let previous = (si.saturating_sub(2)..si).rev().find_map(|k| sentence_speaker[k].clone());
+            let Some((speaker, speaker_text)) = block_speaker.get(&block).cloned().or(previous) else { continue };
             let mut resolved_any = false;
             for c in w.candidates.iter_mut() {
                 if c.holder == Holder::FirstPerson {
@@ -286,7 +290,11 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut [Candidate]) {
             if ci == si || cands[ci].speech || !inside(&cands[ci], &cands[si]) {
                 continue;
             }
-            if cands[ci].holder == Holder::FirstPerson {
+            // "X said it would ...": a pronoun opening the report is the speaker
+            let pronoun_at_start = mentions::is_pronoun(&cands[ci].holder_text.to_lowercase())
+                && ctx.tokens.get(cands[si].content.0).is_some_and(|t| t.text == cands[ci].holder_text)
+                && compatible_pronoun(&cands[ci].holder_text, &speaker);
+            if cands[ci].holder == Holder::FirstPerson || pronoun_at_start {
                 cands[ci].holder = speaker.clone();
                 cands[ci].holder_text = speaker_text.clone();
             }
@@ -312,6 +320,18 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut [Candidate]) {
                 }
             }
         }
+    }
+}
+
+/// Whether a pronoun can stand for the speaker: "he"/"she" for a person,
+/// "it"/"they" for anything else.
+fn compatible_pronoun(pronoun: &str, speaker: &Holder) -> bool {
+    let Holder::Actor(a) = speaker else { return false };
+    let person = a.kind == crate::model::ActorKind::Person;
+    match pronoun.to_lowercase().as_str() {
+        "he" | "she" => person,
+        "it" | "they" => !person,
+        _ => false,
     }
 }
 

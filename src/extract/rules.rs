@@ -311,6 +311,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 "," => {
                     let next = self.tok(k + 1);
                     let next2 = if next.is_some_and(|x| x.is_quote()) { self.tok(k + 2) } else { next };
+                    // "that Azerbaijan, which wrote the treaty, has set ...": a relative
+                    // clause after the claim's subject is skipped, not an end
+                    if claim && k - a <= 3 && next2.is_some_and(|x| matches!(x.lower.as_ref(), "which" | "who" | "whose")) {
+                        if let Some(close) = (k + 2..n.min(k + 30)).find(|&j| self.tokens[j].text == ",") {
+                            k = close + 1;
+                            continue;
+                        }
+                    }
                     if next2.is_some_and(|x| COMMA_STOPS.contains(&x.lower.as_ref())) {
                         return k;
                     }
@@ -518,7 +526,36 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
         self.nominal_candidates(&mut out);
         self.according_to(&mut out);
+        self.refusals(&cues, &mut out);
         out
+    }
+
+    /// "Moscow will not negotiate", "Kyiv would never give up": a clear modal
+    /// refusal of what follows, where no cue verb says it already.
+    fn refusals(&self, cues: &[CueHit], out: &mut Vec<Candidate>) {
+        let n = self.tokens.len();
+        for k in 0..n {
+            let l = self.tokens[k].lower.as_ref();
+            let verb_at = match l {
+                "won't" | "wouldn't" => k + 1,
+                "will" | "would" if self.tok(k + 1).is_some_and(|t| matches!(t.lower.as_ref(), "not" | "never")) => k + 2,
+                _ => continue,
+            };
+            let Some(v) = self.tok(verb_at) else { continue };
+            if !v.is_word() || v.cap || matches!(v.lower.as_ref(), "be" | "have" | "get" | "happen" | "work" | "last" | "change" | "come" | "go") || cues.iter().any(|c| c.start <= verb_at && verb_at < c.end.max(c.start + 1)) {
+                continue;
+            }
+            let Some(ms) = self.find_subject(k) else { continue };
+            let holders: Vec<(Holder, String)> = ms.iter().filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone()))).collect();
+            if holders.is_empty() {
+                continue;
+            }
+            let b = self.content_end(verb_at, false);
+            let (a, b) = self.trim(verb_at, b);
+            if b > a + 1 {
+                self.push_all(out, &holders, (k, verb_at), Stance::Reject, (a, b), None, None, "modal-refusal", false, false);
+            }
+        }
     }
 
     fn verb_candidates(&self, hit: &CueHit, cues: &[CueHit], out: &mut Vec<Candidate>) {
@@ -596,7 +633,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
             let prev = k.checked_sub(1).map(|p| &self.tokens[p]);
             let coordinated = prev.is_some_and(|p| matches!(p.lower.as_ref(), "and" | "but" | "then" | "or"));
-            let participial = cue_tok.lower.ends_with("ing") && prev.is_some_and(|p| p.text == ",");
+            let participial = cue_tok.lower.ends_with("ing") && prev.is_some_and(|p| matches!(p.lower.as_ref(), "," | "by" | "after" | "before" | "while" | "when" | "without"));
             if coordinated || participial {
                 // "has said it was prepared ..., but has resisted ...": the subject carries over
                 if let Some(prev_c) = out.iter().rev().find(|c| c.cue.1 <= cs && c.rule != "passive-by" && c.rule != "participle-by") {
@@ -801,7 +838,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
 
     /// "“...,” he said": the quotation (or clause) before the holder.
     fn quote_before(&self, cs: usize, holders: &[(Holder, String)]) -> Option<(usize, usize)> {
-        let first_mention = self.mentions.iter().filter(|m| m.end <= cs).filter(|m| holders.iter().any(|(_, t)| *t == m.text)).map(|m| m.start).max();
+        let nearest = self.mentions.iter().filter(|m| m.end <= cs).filter(|m| holders.iter().any(|(_, t)| *t == m.text)).map(|m| m.start).max();
+        // coordinated speakers ("the US and the EU have said"): from the first of them
+        let first_mention = nearest.map(|near| {
+            self.mentions.iter().filter(|m| m.end <= cs && m.start + 12 >= near && holders.iter().any(|(_, t)| *t == m.text)).map(|m| m.start).min().unwrap_or(near)
+        });
         let mut start = first_mention.unwrap_or(cs).min(cs);
         if start > 0 && matches!(self.tokens[start - 1].lower.as_ref(), "the" | "a" | "an") {
             start -= 1;
@@ -826,7 +867,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let l = first.lower.as_ref();
             let stray = matches!(l, "at" | "in" | "on" | "from" | "during" | "after" | "before" | "with" | "or" | "and" | "but" | "has" | "have" | "had" | "is" | "was" | "are" | "were" | "so" | "by" | "as" | "of" | "into" | "which" | "who")
                 || first.kind == TokKind::Punct;
-            if stray && extra.is_none() {
+            if stray && extra.is_none() && !speech {
                 return;
             }
         }
