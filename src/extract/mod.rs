@@ -150,6 +150,13 @@ impl<'l> Extractor<'l> {
                     }
                 }
             }
+            // the sentence's subjects are what the next sentence's "he" or "it" most
+            // likely means: note them last (subjects outrank objects)
+            for c in &cands {
+                if let Holder::Actor(a) = &c.holder {
+                    disc.note(a);
+                }
+            }
             sentence_speaker.push(cands.iter().find(|c| c.speech && matches!(c.holder, Holder::Actor(_)) && (c.content.0..c.content.1).any(|k| w.quoted.get(k).copied().unwrap_or(false))).map(|c| (c.holder.clone(), c.holder_text.clone())));
             w.candidates = cands;
         }

@@ -41,6 +41,7 @@ const ADVERBS: &[&str] = &[
     "flatly", "reluctantly", "ultimately", "finally", "effectively", "instead", "in", "turn", "just", "always",
     "consistently", "explicitly", "openly", "strongly", "immediately", "tonight", "meanwhile", "more", "however",
     "though", "nonetheless", "nevertheless", "allegedly", "jointly", "both", "sincerely", "clearly",
+    "remains", "remained", "remain", "stood", "stands", "stand", "seems", "seemed", "appears", "appeared", "fully",
 ];
 const TIME_WORDS: &[&str] = &[
     "week", "month", "year", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -68,6 +69,12 @@ const PREPOSITIONS: &[&str] = &[
     "toward", "towards", "than", "like", "upon", "under", "without", "including", "via",
 ];
 const MODALS: &[&str] = &["must", "should", "ought"];
+/// Words after a speech verb that start an adjunct, not what was said.
+const NOT_CLAUSE_STARTS: &[&str] = &[
+    "after", "before", "during", "following", "ahead", "despite", "amid", "since", "until", "while", "when",
+    "later", "earlier", "yesterday", "today", "tonight", "recently", "again", "afterwards", "shortly", "late",
+    "through", "via", "without", "alongside",
+];
 
 fn is_neg(t: &Token<'_>) -> bool {
     NEGATIONS.contains(&t.lower.as_ref()) || t.lower.ends_with("n't")
@@ -197,6 +204,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if !self.governed_by_preposition(m) {
                     return Some(self.coordinated(m));
                 }
+                // "Union members who spoke to Rolling Stone said": the head before "who"
+                let rel = (m.start.saturating_sub(10)..m.start).rev().find(|&j| matches!(self.tokens[j].lower.as_ref(), "who" | "which"));
+                if let Some(r) = rel {
+                    let e = if r > 0 && self.tokens[r - 1].text == "," { r - 1 } else { r };
+                    return self.mention_ending_at(e).map(|m| self.coordinated(m));
+                }
                 return None;
             }
             if matches!(l, "who" | "which" | "that") {
@@ -241,8 +254,20 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 return None;
             }
             // "Kyiv's negotiators said", "the Kremlin's spokesman said"
-            if (self.lx.is_group_noun(l) || self.lx.is_title(l)) && k >= 3 && self.tokens[k - 2].lower == "'s" {
-                return self.mention_ending_at(k - 2).map(|m| vec![m]);
+            if (self.lx.is_group_noun(l) || self.lx.is_title(l) || matches!(l, "committee" | "office" | "statement" | "spokesperson")) && k >= 2 {
+                if k >= 3 && self.tokens[k - 2].lower == "'s" {
+                    return self.mention_ending_at(k - 2).map(|m| vec![m]);
+                }
+                // "the WGA negotiating committee said", "Hamas officials said"
+                for gap in 1..=2 {
+                    if k > gap {
+                        if let Some(m) = self.mention_ending_at(k - gap).filter(|m| m.form == MentionForm::Name) {
+                            if (k - gap..k - 1).all(|j| self.tokens[j].is_word() && !self.tokens[j].cap) {
+                                return Some(vec![m]);
+                            }
+                        }
+                    }
+                }
             }
             return None;
         }
@@ -252,7 +277,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// The subject of the sentence's first clause: the first mention, at the
     /// start or after an introductory phrase, that a word (its verb) follows.
     fn main_subject(&self, before: usize) -> Option<&'a Mention> {
-        let m = self.mentions.iter().find(|m| m.end < before && !self.governed_by_preposition(m))?;
+        // the clause the participle hangs on: after the last "but"/"while"/";" before it
+        let clause_start = (0..before).rev().find(|&j| matches!(self.tokens[j].lower.as_ref(), "but" | "while" | "whereas" | ";" | "although" | "though")).map(|j| j + 1).unwrap_or(0);
+        let m = self
+            .mentions
+            .iter()
+            .find(|m| m.start >= clause_start && m.end < before && !self.governed_by_preposition(m))
+            .or_else(|| self.mentions.iter().find(|m| m.end < before && !self.governed_by_preposition(m)))?;
+        if m.start >= clause_start && clause_start > 0 {
+            return Some(m);
+        }
         let starts_clause = m.start == 0
             || self.tokens[..m.start].iter().all(|t| !t.is_word() || t.lower == "the")
             || self.tok(m.start - 1).is_some_and(|t| t.text == ",")
@@ -794,7 +828,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
         // declared a truce, announced a ceasefire: the thing itself, not a claim
         let clause_like = self.tok(a).is_some_and(|t| {
-            !PREPOSITIONS.contains(&t.lower.as_ref()) && !TIME_WORDS.contains(&t.lower.as_ref()) && !TIME_LEADS.contains(&t.lower.as_ref()) || matches!(t.lower.as_ref(), "that" | "the" | "this" | "these" | "those")
+            let l = t.lower.as_ref();
+            !PREPOSITIONS.contains(&l) && !TIME_WORDS.contains(&l) && !TIME_LEADS.contains(&l) && !NOT_CLAUSE_STARTS.contains(&l) || matches!(l, "that" | "the" | "this" | "these" | "those")
         }) && !self.tok(a).is_some_and(|t| t.text == "," || t.text == "." || (t.is_word() && !t.cap && t.lower.ends_with("ly") && self.tok(a + 1).is_some_and(|x| x.text == "," || x.text == ".")));
         if let Some(np) = entry.np {
             if self.tok(a).is_some_and(|t| matches!(t.lower.as_ref(), "a" | "an")) {
@@ -819,7 +854,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if stance != entry.stance {
                     rule = "speech-that";
                 }
-                self.push_all(out, holders, (cs, ce), stance, (ca, cb), None, target, rule, negated, stance == Stance::Claim);
+                // "said that A and that B": two reports
+                let mut start = ca;
+                for j in ca + 1..cb {
+                    if self.is(j, "that") && self.is(j - 1, "and") && j - 1 > start + 1 {
+                        let (pa, pb) = self.trim(start, j - 1);
+                        self.push_all(out, holders, (cs, ce), stance, (pa, pb), None, target.clone(), rule, negated, stance == Stance::Claim);
+                        start = j + 1;
+                    }
+                }
+                self.push_all(out, holders, (cs, ce), stance, (start, cb), None, target, rule, negated, stance == Stance::Claim);
             }
             (Some((qa, qb)), false) => {
                 self.push_all(out, holders, (cs, ce), stance, (qa, qb), None, target, "speech-quote-first", negated, true);
