@@ -52,6 +52,7 @@ const NEGATIONS: &[&str] = &["not", "never", "cannot", "no"];
 const OBJECT_STOPS: &[&str] = &[
     "while", "whereas", "because", "after", "amid", "despite", "since", "unless", "until", "when", "which", "who",
     "saying", "according", "before", "though", "although", "but", "whereby", "if", "so", "citing", "adding",
+    "provided", "unless", "only",
 ];
 const COMMA_STOPS: &[&str] = &[
     "while", "whereas", "but", "although", "though", "which", "who", "according", "saying", "adding", "as",
@@ -561,7 +562,48 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         self.nominal_candidates(&mut out);
         self.according_to(&mut out);
         self.refusals(&cues, &mut out);
+        self.conditions(&mut out);
         out
+    }
+
+    /// "would accept a deal only if X", "willing to talk provided X", "no talks
+    /// unless X": the condition is a demand of whoever sets it.
+    fn conditions(&self, out: &mut Vec<Candidate>) {
+        let n = self.tokens.len();
+        let mut found = Vec::new();
+        for k in 0..n {
+            let l = self.tokens[k].lower.as_ref();
+            let start = match l {
+                "if" if k > 0 && self.is(k - 1, "only") => k + 1,
+                "provided" | "providing" if !self.is(k.wrapping_sub(1), "be") => if self.is(k + 1, "that") { k + 2 } else { k + 1 },
+                "unless" => k + 1,
+                "until" if (k.saturating_sub(12)..k).any(|j| is_neg(&self.tokens[j])) => k + 1,
+                "condition" if k >= 2 && self.is(k - 2, "on") && self.is(k + 1, "that") => k + 2,
+                "long" if k > 0 && self.is(k - 1, "as") && self.is(k + 1, "as") => k + 2,
+                _ => continue,
+            };
+            // the condition's own clause must have a verb-like body, not a bare noun
+            let b = self.content_end(start, true);
+            let (a, b) = self.trim(start, b);
+            if b < a + 2 {
+                continue;
+            }
+            let holder = out
+                .iter()
+                .rev()
+                .find(|c| c.cue.0 < k && matches!(c.holder, Holder::Actor(_) | Holder::FirstPerson))
+                .map(|c| (c.holder.clone(), c.holder_text.clone()))
+                .or_else(|| self.main_subject(k).and_then(|m| Self::holder_of(m).map(|h| (h, m.text.clone()))));
+            let Some((h, text)) = holder else { continue };
+            let marker_end = start;
+            for (pa, pb) in self.split_coordination(a, b) {
+                let (pa, pb) = self.trim(pa, pb);
+                if pb > pa {
+                    found.push(Candidate { cue: (k, marker_end), stance: Stance::Demand, holder: h.clone(), holder_text: text.clone(), content: (pa, pb), content_extra: None, target: None, rule: "condition", negated: false, speech: false });
+                }
+            }
+        }
+        out.extend(found);
     }
 
     /// "Moscow will not negotiate", "Kyiv would never give up": a clear modal
