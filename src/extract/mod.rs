@@ -294,7 +294,16 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut [Candidate]) {
         let speaker_text = cands[si].holder_text.clone();
         let mut suppressed = false;
         for ci in 0..cands.len() {
-            if ci == si || cands[ci].speech || !inside(&cands[ci], &cands[si]) {
+            if ci == si || !inside(&cands[ci], &cands[si]) {
+                continue;
+            }
+            // "saying he hoped ...": the inner report of the same speaker is the one to keep
+            if cands[ci].speech {
+                if same_holder(&cands[ci].holder, &speaker) || mentions::is_pronoun(&cands[ci].holder_text.to_lowercase()) && ctx.tokens.get(cands[si].content.0).is_some_and(|t| t.text == cands[ci].holder_text) {
+                    cands[ci].holder = speaker.clone();
+                    cands[ci].holder_text = speaker_text.clone();
+                    suppressed = true;
+                }
                 continue;
             }
             // "X said it would ...": a pronoun opening the report is the speaker

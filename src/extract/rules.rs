@@ -74,7 +74,7 @@ const MODALS: &[&str] = &["must", "should", "ought"];
 const NOT_CLAUSE_STARTS: &[&str] = &[
     "after", "before", "during", "following", "ahead", "despite", "amid", "since", "until", "while", "when",
     "later", "earlier", "yesterday", "today", "tonight", "recently", "again", "afterwards", "shortly", "late",
-    "through", "via", "without", "alongside",
+    "through", "via", "without", "alongside", "so",
 ];
 
 fn is_neg(t: &Token<'_>) -> bool {
@@ -861,7 +861,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
         // "said in a statement on Monday that ...": skip to the "that"
         if let Some(th) = (a..(a + 10).min(self.tokens.len())).find(|&j| self.is(j, "that")) {
-            if (a..th).all(|j| self.tokens[j].is_word() || self.tokens[j].kind == TokKind::Number) && (a..th).all(|j| self.lx.cue_forms(&self.tokens[j].lower).is_empty()) {
+            let adjunct = th == a || self.tok(a).is_some_and(|t| PREPOSITIONS.contains(&t.lower.as_ref()) || TIME_LEADS.contains(&t.lower.as_ref()) || TIME_WORDS.contains(&t.lower.as_ref()) || NOT_CLAUSE_STARTS.contains(&t.lower.as_ref()));
+            if adjunct && (a..th).all(|j| self.tokens[j].is_word() || self.tokens[j].kind == TokKind::Number) {
                 a = th + 1;
                 if let Some(st) = entry.that {
                     stance = st;
