@@ -110,6 +110,15 @@ impl Discourse {
     }
 
     fn resolve_description(&self, head: &str) -> Option<Actor> {
+        // "the union" is the last labour organisation named, whatever its name says
+        if head == "union" {
+            let labour = self.last(|a| {
+                a.kind == ActorKind::Organization && ["union", "association", "workers", "federation", "guild", "teamsters", "congress"].iter().any(|w| a.name.to_lowercase().contains(w))
+            });
+            if labour.is_some() {
+                return labour;
+            }
+        }
         let by_name = self.last(|a| a.name.to_lowercase().split_whitespace().any(|w| w.trim_end_matches('s') == head.trim_end_matches('s')));
         if by_name.is_some() {
             return by_name;
@@ -211,6 +220,10 @@ fn match_titles(lx: &Lexicon, tokens: &[Token<'_>], mut i: usize) -> Option<usiz
             }
             if lx.is_title(&words.join(" ")) {
                 i += len;
+                // "Dr." and "Gen." keep their full stop as a token of their own
+                if tokens.get(i).is_some_and(|t| t.text == ".") && len == 1 {
+                    i += 1;
+                }
                 continue 'outer;
             }
         }
@@ -412,7 +425,9 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
             if let Some(a) = disc.alias(&text) {
                 out.push(Mention { start: i, end: j, referent: Referent::Actor(a), form: MentionForm::Name, text });
             } else if !(single && at_start && !disc.capitalised.contains(t.text)) && !(single && t.text.chars().count() < 3) {
-                let is_org = tokens[i..j].iter().any(|x| ORG_WORDS.contains(&x.lower.as_ref()));
+                // an acronym of three or more capitals ("NASUWT", "UAW") names an organisation
+                let acronym = single && t.text.chars().count() >= 3 && t.text.chars().all(|c| c.is_uppercase() || c == '.');
+                let is_org = acronym || tokens[i..j].iter().any(|x| ORG_WORDS.contains(&x.lower.as_ref()));
                 // a person only once the text treats it as one (a title, or it speaks)
                 let kind = if is_org { ActorKind::Organization } else { ActorKind::Unknown };
                 let a = Actor { name: text.clone(), kind, affiliation: None };

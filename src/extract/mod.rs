@@ -132,7 +132,7 @@ impl<'l> Extractor<'l> {
             let ctx = w.ctx(self.lx);
             let mut cands = ctx.candidates();
             resolve_reported_speech(&ctx, &mut cands);
-            for c in cands.iter_mut().filter(|c| c.speech) {
+            for c in cands.iter_mut() {
                 if let Holder::Actor(a) = &mut c.holder {
                     if a.kind == crate::model::ActorKind::Unknown && a.name.split_whitespace().count() >= 2 {
                         if let Some(p) = disc.promote_person(&a.name) {

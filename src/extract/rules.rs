@@ -1004,6 +1004,29 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if holder.is_none() {
                 holder = self.mention_ending_at(k).filter(|m| m.form == MentionForm::Name && (m.start == 0 || self.tok(m.start - 1).is_some_and(|p| DETERMINERS.contains(&p.lower.as_ref()) || PREPOSITIONS.contains(&p.lower.as_ref()))));
             }
+            // "a public offer from Stellantis to raise pay", "a package from rich nations"
+            if holder.is_none() && self.is(k + 1, "from") {
+                if let Some(m) = self.mention_from(k + 2) {
+                    let Some(h) = Self::holder_of(m) else { continue };
+                    let (a, b) = if self.is(m.end, "to") && !self.starts_noun_phrase(m.end + 1) {
+                        let b = self.content_end(m.end + 1, false);
+                        self.trim(m.end + 1, b)
+                    } else {
+                        let mut s = k;
+                        while s > 0 && k - s < 6 && self.tokens[s - 1].is_word() && !PREPOSITIONS.contains(&self.tokens[s - 1].lower.as_ref()) && self.lx.cue_forms(&self.tokens[s - 1].lower).is_empty() {
+                            s -= 1;
+                        }
+                        while s > 0 && k - s < 6 && matches!(self.tokens[s - 1].kind, TokKind::Number | TokKind::Punct) && self.tokens[s - 1].text != "," {
+                            s -= 1;
+                        }
+                        (s, k + 1)
+                    };
+                    if b > a {
+                        out.push(Candidate { cue: (k, k + 1), stance: noun.stance, holder: h, holder_text: m.text.clone(), content: (a, b), content_extra: None, target: None, rule: "nominal-from", negated: false, speech: false });
+                    }
+                    continue;
+                }
+            }
             if holder.is_none() && self.is(k + 1, "by") {
                 if let Some(m) = self.mention_starting_at(k + 2) {
                     holder = Some(m);
