@@ -479,6 +479,13 @@ const ANONYMOUS: &[&str] = &[
     "issues", "matters", "measures", "steps", "moves", "costs", "prices", "rates", "levels", "numbers", "units",
 ];
 
+/// Bodies a text may name by their kind alone ("the army said").
+const SINGULAR_BODIES: &[&str] = &[
+    "office", "army", "military", "committee", "council", "court", "cabinet", "parliament", "embassy", "delegation",
+    "leadership", "presidency", "junta", "coalition", "opposition", "prosecutor", "mission", "secretariat",
+    "board", "panel", "movement", "militia", "federation", "association", "league", "guild",
+];
+
 /// Words that end a plural group noun phrase on its left.
 const GROUP_STOP: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "while", "whereas", "that", "which", "who", "when", "as", "if", "because",
@@ -499,7 +506,9 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
         let t = &tokens[h];
         let l = t.lower.as_ref();
         let plural = t.is_word() && l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is") && !l.ends_with("'s");
-        if !plural || ANONYMOUS.contains(&l) || covered(h, out) || !lx.cue_forms(l).is_empty() {
+        // "the prosecutor's office says", "the army said": a body named by its kind
+        let body = t.is_word() && !t.cap && SINGULAR_BODIES.contains(&l) && h >= 1 && (tokens[h - 1].lower == "the" || (h >= 2 && tokens[h - 1].is_word() && !tokens[h - 1].cap && tokens[..h].iter().rev().take(4).any(|x| x.lower == "the")));
+        if !(plural || body) || ANONYMOUS.contains(&l) || covered(h, out) || !lx.cue_forms(l).is_empty() {
             continue;
         }
         // the verb after it, across auxiliaries and adverbs

@@ -293,6 +293,7 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut [Candidate]) {
         let speaker = cands[si].holder.clone();
         let speaker_text = cands[si].holder_text.clone();
         let mut suppressed = false;
+        let mut keep_until: Option<usize> = None;
         for ci in 0..cands.len() {
             if ci == si || !inside(&cands[ci], &cands[si]) {
                 continue;
@@ -316,7 +317,24 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut [Candidate]) {
             }
             if same_holder(&cands[ci].holder, &speaker) {
                 suppressed = true;
+                // "“We see their fears, and we want Sweden to ...”": the first clause stays a claim
+                let (a, _) = cands[si].content;
+                let cue = cands[ci].cue.0;
+                let boundary = (a + 3..cue).rev().find(|&j| {
+                    let t = &ctx.tokens[j];
+                    t.text == ";" || (t.text == "," && ctx.tokens.get(j + 1).is_some_and(|x| x.lower == "and" || x.lower == "but"))
+                });
+                keep_until = match (keep_until, boundary) {
+                    (Some(k), Some(b)) => Some(k.min(b)),
+                    (None, b) => b,
+                    (k, None) => k,
+                };
             }
+        }
+        if let (true, Some(end)) = (suppressed, keep_until) {
+            cands[si].content.1 = end;
+            cands[si].content_extra = None;
+            suppressed = false;
         }
         if suppressed {
             cands[si].holder = Holder::FirstPerson; // dropped at output: nobody left to hold it

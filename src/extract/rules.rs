@@ -844,7 +844,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 return;
             }
             // "accused Aliyev of torpedoing ...", "charged Putin with ..."
-            if self.is(m.end, "of") || self.is(m.end, "with") {
+            if self.is(m.end, "of") || self.is(m.end, "with") || (self.is(m.end, "for") && cue_word.starts_with("blam")) {
                 let b = self.content_end(m.end + 1, true);
                 let (ca, cb) = self.trim(m.end + 1, b);
                 if cb > ca {
