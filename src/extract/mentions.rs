@@ -124,9 +124,9 @@ impl Discourse {
             return by_name;
         }
         match head {
-            "government" | "administration" | "country" | "regime" | "state" => self.last(|a| a.kind == ActorKind::Country),
+            "government" | "administration" | "country" | "regime" | "state" | "ministry" => self.last(|a| a.kind == ActorKind::Country),
             "president" | "minister" | "leader" | "premier" | "chancellor" | "envoy" => self.last(|a| a.kind == ActorKind::Person),
-            "union" | "group" | "company" | "organisation" | "organization" | "association" | "bloc" | "alliance" | "party" | "movement" | "ministry" | "agency" => {
+            "union" | "group" | "company" | "organisation" | "organization" | "association" | "bloc" | "alliance" | "party" | "movement" | "agency" => {
                 self.last(|a| a.kind == ActorKind::Organization || a.kind == ActorKind::Group)
             }
             _ => None,

@@ -42,6 +42,7 @@ const ADVERBS: &[&str] = &[
     "consistently", "explicitly", "openly", "strongly", "immediately", "tonight", "meanwhile", "more", "however",
     "though", "nonetheless", "nevertheless", "allegedly", "jointly", "both", "sincerely", "clearly",
     "remains", "remained", "remain", "stood", "stands", "stand", "seems", "seemed", "appears", "appeared", "fully",
+    "continue", "continues", "continued", "continuing", "keep", "keeps", "kept",
 ];
 const TIME_WORDS: &[&str] = &[
     "week", "month", "year", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -280,20 +281,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     fn main_subject(&self, before: usize) -> Option<&'a Mention> {
         // the clause the participle hangs on: after the last "but"/"while"/";" before it
         let clause_start = (0..before).rev().find(|&j| matches!(self.tokens[j].lower.as_ref(), "but" | "while" | "whereas" | ";" | "although" | "though")).map(|j| j + 1).unwrap_or(0);
-        let m = self
-            .mentions
-            .iter()
-            .find(|m| m.start >= clause_start && m.end < before && !self.governed_by_preposition(m))
-            .or_else(|| self.mentions.iter().find(|m| m.end < before && !self.governed_by_preposition(m)))?;
-        if m.start >= clause_start && clause_start > 0 {
-            return Some(m);
+        if let Some(m) = self.mentions.iter().find(|m| m.start >= clause_start && m.end < before && !self.governed_by_preposition(m)) {
+            if clause_start > 0 {
+                return Some(m);
+            }
         }
-        let starts_clause = m.start == 0
-            || self.tokens[..m.start].iter().all(|t| !t.is_word() || t.lower == "the")
-            || self.tok(m.start - 1).is_some_and(|t| t.text == ",")
-            || (m.start >= 2 && self.is(m.start - 1, "the") && self.tokens[m.start - 2].text == ",");
-        let verb_follows = self.tok(m.end).is_some_and(|t| t.is_word() && !t.cap && t.lower != "'s" && t.lower != "and");
-        (starts_clause && verb_follows).then_some(m)
+        self.mentions.iter().filter(|m| m.end < before && !self.governed_by_preposition(m)).find(|m| {
+            let starts_clause = m.start == 0
+                || self.tokens[..m.start].iter().all(|t| !t.is_word() || t.lower == "the")
+                || self.tok(m.start - 1).is_some_and(|t| t.text == ",")
+                || (m.start >= 2 && self.is(m.start - 1, "the") && self.tokens[m.start - 2].text == ",");
+            let verb_follows = self.tok(m.end).is_some_and(|t| t.is_word() && !t.cap && t.lower != "'s" && t.lower != "and");
+            starts_clause && verb_follows
+        })
     }
 
     /// "talks with Russia" is no subject; "officials in Beijing" is.
@@ -770,8 +770,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
             }
             rule = "object-that";
-        } else if entry.frame == Frame::Control && self.mention_starting_at(a).is_some_and(|m| self.is(m.end, "to")) {
-            let m = self.mention_starting_at(a).expect("checked above");
+        } else if entry.frame == Frame::Control && self.mention_from(a).is_some_and(|m| self.is(m.end, "to") || self.is(m.end, "toward") || self.is(m.end, "towards")) {
+            let m = self.mention_from(a).expect("checked above");
             target = m.actor().cloned();
             a = m.end + 1;
             rule = "control-to";
@@ -860,17 +860,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             a += 1; // "told reporters"
         }
         // "said in a statement on Monday that ...": skip to the "that"
+        let mut after_that = false;
         if let Some(th) = (a..(a + 10).min(self.tokens.len())).find(|&j| self.is(j, "that")) {
             let adjunct = th == a || self.tok(a).is_some_and(|t| PREPOSITIONS.contains(&t.lower.as_ref()) || TIME_LEADS.contains(&t.lower.as_ref()) || TIME_WORDS.contains(&t.lower.as_ref()) || NOT_CLAUSE_STARTS.contains(&t.lower.as_ref()));
             if adjunct && (a..th).all(|j| self.tokens[j].is_word() || self.tokens[j].kind == TokKind::Number) {
                 a = th + 1;
+                after_that = true;
                 if let Some(st) = entry.that {
                     stance = st;
                 }
             }
         }
         // declared a truce, announced a ceasefire: the thing itself, not a claim
-        let clause_like = self.tok(a).is_some_and(|t| {
+        let clause_like = after_that && self.tok(a).is_some_and(|t| t.is_word() || t.is_quote() || t.kind == TokKind::Number) || self.tok(a).is_some_and(|t| {
             let l = t.lower.as_ref();
             !PREPOSITIONS.contains(&l) && !TIME_WORDS.contains(&l) && !TIME_LEADS.contains(&l) && !NOT_CLAUSE_STARTS.contains(&l) || matches!(l, "that" | "the" | "this" | "these" | "those")
         }) && !self.tok(a).is_some_and(|t| t.text == "," || t.text == "." || (t.is_word() && !t.cap && t.lower.ends_with("ly") && self.tok(a + 1).is_some_and(|x| x.text == "," || x.text == ".")));
