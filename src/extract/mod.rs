@@ -279,32 +279,24 @@ impl<'l> Extractor<'l> {
 
 /// Reported speech: a position the speaker takes inside what they said
 /// replaces the bare claim ("X said it wants Y" is a demand, not also a
-/// claim); "we" inside it is the speaker; a modal ("must") makes the report a
-/// demand.
-fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut [Candidate]) {
+/// claim); "we" inside it is the speaker; a report of several clauses ("A,
+/// and B") is read clause by clause, and a clause with a modal ("must") or a
+/// stated condition ("is a precondition") is a demand.
+fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>) {
     let inside = |c: &Candidate, s: &Candidate| {
         let within = |(a, b): (usize, usize)| c.cue.0 >= a && c.cue.1 <= b;
         within(s.content) || s.content_extra.is_some_and(within)
     };
+    let mut added: Vec<Candidate> = Vec::new();
     for si in 0..cands.len() {
         if !cands[si].speech {
             continue;
         }
         let speaker = cands[si].holder.clone();
         let speaker_text = cands[si].holder_text.clone();
-        let mut suppressed = false;
-        let mut keep_until: Option<usize> = None;
+        let mut covered: Vec<usize> = Vec::new();
         for ci in 0..cands.len() {
             if ci == si || !inside(&cands[ci], &cands[si]) {
-                continue;
-            }
-            // "saying he hoped ...": the inner report of the same speaker is the one to keep
-            if cands[ci].speech {
-                if same_holder(&cands[ci].holder, &speaker) || mentions::is_pronoun(&cands[ci].holder_text.to_lowercase()) && ctx.tokens.get(cands[si].content.0).is_some_and(|t| t.text == cands[ci].holder_text) {
-                    cands[ci].holder = speaker.clone();
-                    cands[ci].holder_text = speaker_text.clone();
-                    suppressed = true;
-                }
                 continue;
             }
             // "X said it would ...": a pronoun opening the report is the speaker
@@ -316,45 +308,58 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut [Candidate]) {
                 cands[ci].holder_text = speaker_text.clone();
             }
             if same_holder(&cands[ci].holder, &speaker) {
-                suppressed = true;
-                // "“We see their fears, and we want Sweden to ...”": the first clause stays a claim
-                let (a, _) = cands[si].content;
-                let cue = cands[ci].cue.0;
-                let boundary = (a + 3..cue).rev().find(|&j| {
-                    let t = &ctx.tokens[j];
-                    t.text == ";" || (t.text == "," && ctx.tokens.get(j + 1).is_some_and(|x| x.lower == "and" || x.lower == "but"))
-                });
-                keep_until = match (keep_until, boundary) {
-                    (Some(k), Some(b)) => Some(k.min(b)),
-                    (None, b) => b,
-                    (k, None) => k,
-                };
+                covered.push(cands[ci].cue.0);
             }
         }
-        if let (true, Some(end)) = (suppressed, keep_until) {
-            cands[si].content.1 = end;
-            cands[si].content_extra = None;
-            suppressed = false;
+        if cands[si].stance != Stance::Claim {
+            continue;
         }
-        if suppressed {
-            cands[si].holder = Holder::FirstPerson; // dropped at output: nobody left to hold it
+        let (a, b) = cands[si].content;
+        // clauses of the report: "A, and B", "A; B", "A, but B"
+        let mut clauses = Vec::new();
+        let mut start = a;
+        for j in a..b {
+            let t = &ctx.tokens[j];
+            let boundary = t.text == ";" || (t.text == "," && ctx.tokens.get(j + 1).is_some_and(|x| x.lower == "and" || x.lower == "but") && j + 1 < b);
+            if boundary && j > start + 2 {
+                clauses.push((start, j));
+                start = if t.text == ";" { j + 1 } else { j + 2 };
+            }
+        }
+        clauses.push((start, b));
+        let mut replacement = Vec::new();
+        for (ca, cb) in clauses {
+            if cb <= ca + 1 || covered.iter().any(|&c| c >= ca && c < cb) {
+                continue;
+            }
+            let mut c = cands[si].clone();
+            c.content = (ca, cb);
+            if let Some((x, y)) = ctx.stated_condition(ca, cb) {
+                c.stance = Stance::Demand;
+                c.rule = "speech-condition";
+                c.content = (x, y);
+                c.content_extra = None;
+            } else if let Some(target) = ctx.modal_demand(ca, cb) {
+                c.stance = Stance::Demand;
+                c.rule = "speech-modal";
+                let own = matches!((&target, &speaker), (Some(t), Holder::Actor(s)) if t.name == s.name);
+                if !own {
+                    c.target = target;
+                }
+            }
+            replacement.push(c);
+        }
+        if replacement.is_empty() {
+            cands[si].holder = Holder::FirstPerson; // dropped at output: covered by what it reports
             cands[si].speech = false;
             continue;
         }
-        if cands[si].stance == Stance::Claim {
-            let (a, b) = cands[si].content;
-            if let Some(target) = ctx.modal_demand(a, b) {
-                cands[si].stance = Stance::Demand;
-                cands[si].rule = "speech-modal";
-                if target.as_ref().map(|t| t.name.as_str()) != match &speaker {
-                    Holder::Actor(a) => Some(a.name.as_str()),
-                    _ => None,
-                } {
-                    cands[si].target = target;
-                }
-            }
-        }
+        let first = replacement.remove(0);
+        let extra = cands[si].content_extra.filter(|_| first.content == cands[si].content);
+        cands[si] = Candidate { content_extra: extra, ..first };
+        added.extend(replacement);
     }
+    cands.extend(added);
 }
 
 /// Whether a pronoun can stand for the speaker: "he"/"she" for a person,

@@ -621,7 +621,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if !v.is_word() || v.cap || matches!(v.lower.as_ref(), "be" | "have" | "get" | "happen" | "work" | "last" | "change" | "come" | "go") || cues.iter().any(|c| c.start <= verb_at && verb_at < c.end.max(c.start + 1)) {
                 continue;
             }
-            let Some(ms) = self.find_subject(k) else { continue };
+            // "they will discuss X, and will not negotiate Y": the subject carries over
+            let ms = self.find_subject(k).or_else(|| {
+                let coordinated = k >= 1 && matches!(self.tokens[k - 1].lower.as_ref(), "and" | "but");
+                coordinated.then(|| self.mentions.iter().rev().find(|m| m.end < k && k - m.end <= 12 && !self.governed_by_preposition(m)).map(|m| vec![m])).flatten()
+            });
+            let Some(ms) = ms else { continue };
             let holders: Vec<(Holder, String)> = ms.iter().filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone()))).collect();
             if holders.is_empty() {
                 continue;
@@ -857,7 +862,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 a = m.end;
             }
         } else if (cue_word.starts_with("tol") || cue_word.starts_with("tell")) && self.tok(a).is_some_and(|t| t.is_word() && t.lower != "that") {
-            a += 1; // "told reporters"
+            // "told reporters", "told the national broadcaster that"
+            match (a..(a + 6).min(self.tokens.len())).find(|&j| self.is(j, "that")) {
+                Some(th) if (a..th).all(|j| self.tokens[j].is_word()) => a = th,
+                _ => a += 1,
+            }
         }
         // "said in a statement on Monday that ...": skip to the "that"
         let mut after_that = false;
@@ -1073,12 +1082,51 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
     }
 
+    /// Inside reported speech, a condition stated as fact is a demand:
+    /// "X is a precondition for ...", "... hinges on whether X". Returns the
+    /// content range of what is demanded.
+    pub fn stated_condition(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        for j in a..b {
+            let l = self.tokens[j].lower.as_ref();
+            if matches!(l, "is" | "are" | "was" | "remains" | "remain") {
+                let mut k = j + 1;
+                if self.tok(k).is_some_and(|t| matches!(t.lower.as_ref(), "a" | "an" | "the")) {
+                    k += 1;
+                }
+                if self.tok(k).is_some_and(|t| matches!(t.lower.as_ref(), "precondition" | "prerequisite" | "condition" | "requirement" | "must")) && j > a + 1 {
+                    return Some(self.trim(a, j));
+                }
+            }
+            if matches!(l, "hinge" | "hinges" | "hinged" | "depend" | "depends" | "depended" | "turns" | "turn" | "rests" | "rest" | "conditional" | "contingent") {
+                let mut k = j + 1;
+                if self.tok(k).is_some_and(|t| t.lower.ends_with("ly")) {
+                    k += 1;
+                }
+                if self.is(k, "on") || self.is(k, "upon") {
+                    k += 1;
+                    if self.is(k, "whether") {
+                        k += 1;
+                    }
+                    let e = self.content_end(k, true).min(b);
+                    let (x, y) = self.trim(k, e);
+                    if y > x + 1 {
+                        return Some((x, y));
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// Inside reported speech: a modal ("Both sides must ...") makes the
     /// report a demand; returns the target (the modal's subject) if named.
     pub fn modal_demand(&self, a: usize, b: usize) -> Option<Option<Actor>> {
         let k = (a..b).find(|&j| {
             let l = self.tokens[j].lower.as_ref();
-            MODALS.contains(&l) || (matches!(l, "need" | "needs" | "has" | "have") && self.is(j + 1, "to"))
+            // "should there be talks" is a condition, not a call; "one has to try" is no one's demand
+            let inverted = l == "should" && (j == a || self.tok(j - 1).is_some_and(|p| !p.is_word() || p.is_quote()));
+            let generic = j > 0 && self.is(j - 1, "one");
+            !inverted && !generic && (MODALS.contains(&l) || (matches!(l, "need" | "needs" | "has" | "have") && self.is(j + 1, "to")))
         })?;
         let subj = self.mention_ending_at(k).and_then(|m| m.actor().cloned());
         Some(subj)
