@@ -479,6 +479,17 @@ const ANONYMOUS: &[&str] = &[
     "issues", "matters", "measures", "steps", "moves", "costs", "prices", "rates", "levels", "numbers", "units",
 ];
 
+/// Plurals that name parties without an agentive ending.
+const PARTY_PLURALS: &[&str] = &[
+    "nations", "countries", "states", "governments", "members", "unions", "ministers", "officials", "leaders",
+    "delegates", "allies", "companies", "hospitals", "firms", "banks", "studios", "parties", "groups", "families",
+    "rebels", "forces", "troops", "authorities", "democrats", "republicans", "conservatives", "liberals", "nurses",
+    "lawmakers", "diplomats", "envoys", "staff", "economies", "capitals", "carmakers", "automakers", "airlines",
+    "universities", "schools", "councils", "cities", "provinces", "regions", "neighbours", "neighbors", "powers",
+    "creditors", "donors", "landlords", "tenants", "pilots", "doctors", "unionists", "brexiteers", "hardliners",
+    "moderates", "separatists", "insurgents", "militias", "factions", "camps", "sides", "chiefs", "heads", "bosses",
+];
+
 /// Bodies a text may name by their kind alone ("the army said").
 const SINGULAR_BODIES: &[&str] = &[
     "office", "army", "military", "committee", "council", "court", "cabinet", "parliament", "embassy", "delegation",
@@ -509,6 +520,11 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
         // "the prosecutor's office says", "the army said": a body named by its kind
         let body = t.is_word() && !t.cap && SINGULAR_BODIES.contains(&l) && h >= 1 && (tokens[h - 1].lower == "the" || (h >= 2 && tokens[h - 1].is_word() && !tokens[h - 1].cap && tokens[..h].iter().rev().take(4).any(|x| x.lower == "the")));
         if !(plural || body) || ANONYMOUS.contains(&l) || covered(h, out) || !lx.cue_forms(l).is_empty() {
+            continue;
+        }
+        // a plural that names people or bodies: agentive words or a known collective
+        let agentive = ["ers", "ors", "ists", "ians", "ants", "ents", "ites", "ees"].iter().any(|suf| l.ends_with(suf));
+        if plural && !agentive && !PARTY_PLURALS.contains(&l) && !lx.is_group_noun(l) {
             continue;
         }
         // the verb after it, across auxiliaries and adverbs

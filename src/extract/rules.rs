@@ -507,6 +507,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         if (a..b).any(|k| matches!(self.tokens[k].lower.as_ref(), "between" | "both")) {
             return vec![(a, b)];
         }
+        // "the aid it gives farmers and fishers": a clause inside, not a list of things
+        let first_and = (a..b).find(|&k| self.is(k, "and"));
+        if let Some(fa) = first_and {
+            if (a..fa).any(|k| is_pronoun(&self.tokens[k].lower) && !matches!(self.tokens[k].lower.as_ref(), "its" | "their" | "his" | "her" | "our") || matches!(self.tokens[k].lower.as_ref(), "that" | "which" | "who")) {
+                return vec![(a, b)];
+            }
+        }
         let mut parts = Vec::new();
         let mut s = a;
         let mut k = a;
@@ -528,10 +535,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             k += 1;
         }
         parts.push((s, b));
-        // a list "A, B and C": split the commas of the first part too
+        // a list "A, B and C": split the commas of the first part too, unless the
+        // items are single words ("constructive, honest and prompt work")
         if parts.len() > 1 {
             let (fs, fe) = parts[0];
             let commas: Vec<usize> = (fs..fe).filter(|&i| self.tokens[i].text == ",").collect();
+            let one_word_items = commas.first().is_some_and(|&c| c == fs + 1);
+            if one_word_items {
+                return vec![(a, b)];
+            }
             if !commas.is_empty() {
                 let mut first = Vec::new();
                 let mut s = fs;
@@ -740,8 +752,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         if holders.is_empty() {
             return;
         }
-        let subject_end = self.find_subject(cs).and_then(|v| v.last().map(|m| m.end)).unwrap_or(cs.saturating_sub(4));
+        let subject = self.find_subject(cs);
+        let subject_end = subject.as_ref().and_then(|v| v.last().map(|m| m.end)).unwrap_or(cs.saturating_sub(4));
         let negated = (subject_end.min(cs)..cs).any(|j| is_neg(&self.tokens[j]));
+        // "Both sides must offer something": what a party must do is someone else's demand;
+        // "if the US wants to ...": a hypothesis, not a position
+        if !speech && (subject_end.min(cs)..cs).any(|j| matches!(self.tokens[j].lower.as_ref(), "must" | "should" | "ought") || (matches!(self.tokens[j].lower.as_ref(), "has" | "have" | "need" | "needs") && self.is(j + 1, "to"))) {
+            return;
+        }
+        if let Some(first) = subject.as_ref().and_then(|v| v.first()) {
+            if first.start > 0 && matches!(self.tokens[first.start - 1].lower.as_ref(), "if" | "unless" | "whether") {
+                return;
+            }
+        }
         let mut inverted_skip = if rule_subject == "inverted" { self.mention_from(ce).map(|m| m.end).unwrap_or(ce) } else { ce };
         // "rejected, however, the plan": an aside right after the cue
         if self.tok(inverted_skip).is_some_and(|t| t.text == ",") && self.tok(inverted_skip + 2).is_some_and(|t| t.text == ",") && self.tok(inverted_skip + 1).is_some_and(|t| ADVERBS.contains(&t.lower.as_ref())) {
