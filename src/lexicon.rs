@@ -97,6 +97,10 @@ pub struct LexiconFile {
     pub titles: Vec<String>,
     #[serde(default)]
     pub group_nouns: Vec<String>,
+    /// Evaluative words and phrases by the stance they express when an actor
+    /// applies them to something ("called the offer unacceptable" rejects it).
+    #[serde(default)]
+    pub evaluations: HashMap<Stance, Vec<String>>,
 }
 
 impl LexiconFile {
@@ -152,6 +156,9 @@ impl LexiconFile {
         self.irregular_verbs.extend(other.irregular_verbs);
         self.titles.extend(other.titles);
         self.group_nouns.extend(other.group_nouns);
+        for (k, v) in other.evaluations {
+            self.evaluations.entry(k).or_default().extend(v);
+        }
     }
 }
 
@@ -193,6 +200,8 @@ pub struct Lexicon {
     titles: HashSet<String>,
     max_title_words: usize,
     group_nouns: HashSet<String>,
+    /// Evaluation phrase (lower-case words) -> stance, longest first.
+    evaluations: Vec<(Vec<String>, Stance)>,
     actor_by_name: HashMap<String, usize>,
     actor_by_form: HashMap<String, usize>,
 }
@@ -297,6 +306,13 @@ impl Lexicon {
         let titles: HashSet<String> = f.titles.iter().map(|t| t.to_lowercase()).collect();
         let max_title_words = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
         let group_nouns = f.group_nouns.iter().map(|t| t.to_lowercase()).collect();
+        let mut evaluations: Vec<(Vec<String>, Stance)> = f
+            .evaluations
+            .iter()
+            .flat_map(|(st, v)| v.iter().map(move |w| (w.to_lowercase().split_whitespace().map(str::to_string).collect::<Vec<_>>(), *st)))
+            .filter(|(w, _)| !w.is_empty())
+            .collect();
+        evaluations.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         Ok(Lexicon {
             actors: f.actors,
             cues: f.cues,
@@ -308,6 +324,7 @@ impl Lexicon {
             titles,
             max_title_words,
             group_nouns,
+            evaluations,
             actor_by_name,
             actor_by_form,
         })
@@ -366,6 +383,12 @@ impl Lexicon {
 
     pub fn max_title_words(&self) -> usize {
         self.max_title_words
+    }
+
+    /// The evaluation phrase starting with these lower-case words, as
+    /// (number of words, stance).
+    pub fn evaluation_at<'w>(&self, words: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, Stance)> {
+        self.evaluations.iter().find(|(w, _)| w.iter().enumerate().all(|(i, x)| words(i) == Some(x.as_str()))).map(|(w, st)| (w.len(), *st))
     }
 
     pub fn is_group_noun(&self, lower: &str) -> bool {

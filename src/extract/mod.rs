@@ -334,7 +334,13 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
             }
             let mut c = cands[si].clone();
             c.content = (ca, cb);
-            if let Some((x, y)) = ctx.stated_condition(ca, cb) {
+            // "That is a non-starter" rejects it; praise in a report stays a claim
+            if let Some((st, (x, y))) = ctx.copula_evaluation(ca, cb).filter(|(st, _)| *st == Stance::Reject) {
+                c.stance = st;
+                c.rule = "speech-evaluation";
+                c.content = (x, y);
+                c.content_extra = None;
+            } else if let Some((x, y)) = ctx.stated_condition(ca, cb) {
                 c.stance = Stance::Demand;
                 c.rule = "speech-condition";
                 c.content = (x, y);

@@ -575,7 +575,114 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         self.according_to(&mut out);
         self.refusals(&cues, &mut out);
         self.conditions(&mut out);
+        self.evaluations(&mut out);
         out
+    }
+
+    /// The evaluation phrase at `i` (skipping quotation marks): its end and stance.
+    fn evaluation_at(&self, mut i: usize) -> Option<(usize, Stance)> {
+        while self.tok(i).is_some_and(|t| t.is_quote()) {
+            i += 1;
+        }
+        if let Some(found) = self.evaluation_words_at(i) {
+            return Some(found);
+        }
+        // "as a "very good" meeting", "as wholly insufficient"
+        let mut j = i;
+        while self.tok(j).is_some_and(|t| matches!(t.lower.as_ref(), "a" | "an") || (t.lower.ends_with("ly") && t.lower.len() > 3) || t.is_quote()) && j < i + 3 {
+            j += 1;
+        }
+        if j == i {
+            return None;
+        }
+        let (end, st) = self.evaluation_words_at(j)?;
+        // the phrase may head a noun ("a very good meeting") but must end the clause
+        let end = if self.tok(end).is_some_and(|t| t.is_word() && !t.cap && !matches!(t.lower.as_ref(), "and" | "but" | "for" | "because" | "as")) { end + 1 } else { end };
+        Some((end, st))
+    }
+
+    fn evaluation_words_at(&self, i: usize) -> Option<(usize, Stance)> {
+        let words: Vec<&str> = self.tokens[i.min(self.tokens.len())..].iter().filter(|t| !t.is_quote()).take(6).map(|t| t.lower.as_ref()).collect();
+        let (len, st) = self.lx.evaluation_at(|k| words.get(k).copied())?;
+        // count the quotation marks inside the phrase too
+        let mut end = i;
+        let mut seen = 0;
+        while end < self.tokens.len() && seen < len {
+            if !self.tokens[end].is_quote() {
+                seen += 1;
+            }
+            end += 1;
+        }
+        Some((end, st))
+    }
+
+    /// "NP is/was (clearly) unacceptable" inside reported speech: the stance
+    /// and the content range (the NP).
+    pub fn copula_evaluation(&self, a: usize, b: usize) -> Option<(Stance, (usize, usize))> {
+        let j = (a + 1..b).find(|&j| matches!(self.tokens[j].lower.as_ref(), "is" | "was" | "are" | "were" | "remains"))?;
+        let mut k = j + 1;
+        while self.tok(k).is_some_and(|t| matches!(t.lower.as_ref(), "clearly" | "simply" | "very" | "totally" | "completely" | "entirely" | "wholly" | "absolutely" | "deeply" | "just" | "still")) {
+            k += 1;
+        }
+        let (end, st) = self.evaluation_at(k)?;
+        if end < b && !self.tok(end).is_some_and(|t| !t.is_word() || t.lower == "and" || t.lower == "for") {
+            return None;
+        }
+        let (x, y) = self.trim(a, j);
+        (y > x).then_some((st, (x, y)))
+    }
+
+    /// "called the offer "unacceptable"", "described the talks as
+    /// constructive": an actor's evaluation of something is a stance on it.
+    fn evaluations(&self, out: &mut Vec<Candidate>) {
+        let n = self.tokens.len();
+        for v in 0..n {
+            let l = self.tokens[v].lower.as_ref();
+            let verb = matches!(l, "call" | "calls" | "called" | "calling" | "describe" | "describes" | "described" | "describing" | "label" | "labels" | "labelled" | "labeled" | "labelling" | "brand" | "brands" | "branded" | "deem" | "deems" | "deemed" | "find" | "finds" | "found" | "consider" | "considers" | "considered" | "regard" | "regards" | "regarded");
+            if !verb || self.tokens[v].cap {
+                continue;
+            }
+            // the object runs up to the evaluation ("as" optional)
+            if self.tok(v + 1).is_some_and(|t| matches!(t.lower.as_ref(), "for" | "on" | "upon" | "off" | "out" | "that")) {
+                continue; // "called for", "called on": other cues
+            }
+            let Some((obj_end, eval_start)) = (v + 2..(v + 14).min(n)).find_map(|j| {
+                let at = if self.is(j, "as") { j + 1 } else { j };
+                self.evaluation_at(at).map(|_| (j, at))
+            }) else {
+                continue;
+            };
+            let Some((eval_end, stance)) = self.evaluation_at(eval_start) else { continue };
+            // the evaluation is the complement, closing the clause ("the most serious obstacle to ..." is not)
+            if self.tok(eval_end).is_some_and(|t| (t.is_word() || t.kind == TokKind::Number) && !matches!(t.lower.as_ref(), "and" | "but" | "because" | "while")) {
+                continue;
+            }
+            if (v + 1..obj_end).any(|j| matches!(self.tokens[j].text, "," | ";") || self.lx.cue_forms(&self.tokens[j].lower).iter().any(|f| self.lx.cues[f.cue].frame == Frame::Speech && f.words.len() == 1)) {
+                continue;
+            }
+            let holders: Vec<(Holder, String)> = match self.find_subject(v) {
+                Some(ms) => ms.iter().filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone()))).collect(),
+                None => {
+                    let k = (0..v).rev().find(|&k| !skippable(&self.tokens[k])).unwrap_or(0);
+                    let linked = self.tokens[v].lower.ends_with("ing") || matches!(self.tokens[k].lower.as_ref(), "and" | "but");
+                    let prev = out.iter().rev().find(|c| c.cue.0 < v).map(|c| (c.holder.clone(), c.holder_text.clone()));
+                    match (linked, prev) {
+                        (true, Some(p)) => vec![p],
+                        (true, None) => self.main_subject(v).and_then(|m| Self::holder_of(m).map(|h| vec![(h, m.text.clone())])).unwrap_or_default(),
+                        _ => Vec::new(),
+                    }
+                }
+            };
+            if holders.is_empty() {
+                continue;
+            }
+            let (a, b) = self.trim(v + 1, obj_end);
+            if b <= a {
+                continue;
+            }
+            let target = self.mention_from(a).filter(|m| self.is(m.end, "'s")).and_then(|m| m.actor().cloned());
+            self.push_all(out, &holders, (v, v + 1), stance, (a, b), None, target, "evaluation", false, false);
+        }
     }
 
     /// "would accept a deal only if X", "willing to talk provided X", "no talks
