@@ -458,7 +458,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     fn trim(&self, mut a: usize, mut b: usize) -> (usize, usize) {
         while a < b {
             let t = &self.tokens[a];
-            if t.is_quote() || matches!(t.text, ":" | "," | "-" | "…") || t.lower == "that" {
+            // a leading "that" is a complementizer, unless it is the subject ("That is a non-starter")
+            let demonstrative = t.lower == "that" && self.tok(a + 1).is_some_and(|x| matches!(x.lower.as_ref(), "is" | "was" | "would" | "will" | "has" | "had" | "seems" | "remains" | "'s"));
+            if t.is_quote() || matches!(t.text, ":" | "," | "-" | "…") || (t.lower == "that" && !demonstrative) {
                 a += 1;
             } else {
                 break;
@@ -1082,8 +1084,10 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         if k == start || k == 0 {
             return None;
         }
-        // from the opening quote of this quotation, or the sentence start
-        let open = (0..k).rev().find(|&j| self.tokens[j].kind == TokKind::OpenQuote).map(|j| j + 1).unwrap_or(0);
+        // from the opening quote of this quotation (when the report ends with its
+        // closing quote), or the sentence start
+        let closes_quote = (k..start).any(|j| self.tokens[j].kind == TokKind::CloseQuote);
+        let open = if closes_quote { (0..k).rev().find(|&j| self.tokens[j].kind == TokKind::OpenQuote).map(|j| j + 1).unwrap_or(0) } else { 0 };
         let (a, b) = self.trim(open, k);
         (b > a + 1).then_some((a, b))
     }
