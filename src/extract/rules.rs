@@ -64,7 +64,8 @@ const COMMA_STOPS: &[&str] = &[
 ];
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "all", "some",
-    "no", "each", "every", "such", "more", "further", "new", "my", "your", "both", "another", "'s",
+    "no", "each", "every", "such", "more", "further", "new", "my", "your", "both", "another", "'s", "most", "much",
+    "many", "several", "few", "part", "parts", "elements",
 ];
 const PREPOSITIONS: &[&str] = &[
     "with", "against", "to", "on", "from", "into", "about", "between", "over", "at", "by", "for", "of", "in",
@@ -151,7 +152,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             });
             if found.is_none() {
                 // "turned that idea down": the particle up to four words on
-                let split = forms.iter().filter(|f| f.words.len() == 2 && self.lx.cues[f.cue].separable).find_map(|f| {
+                // the object between verb and particle is a noun phrase, not "to walk" or "up"
+                let np_follows = self.tok(i + 1).is_some_and(|x| (x.is_word() || x.is_quote()) && !PREPOSITIONS.contains(&x.lower.as_ref()) && !matches!(x.lower.as_ref(), "up" | "down" | "out" | "off" | "aside" | "forward"));
+                let split = forms.iter().filter(|f| np_follows && f.words.len() == 2 && self.lx.cues[f.cue].separable).find_map(|f| {
                     (i + 2..(i + 6).min(n)).take_while(|&j| self.tokens[j - 1].is_word() || self.tokens[j - 1].is_quote()).find(|&j| self.tokens[j].lower == f.words[1].as_str()).map(|j| (f.cue, j))
                 });
                 if let Some((cue, j)) = split {
@@ -1160,6 +1163,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         let mut s = k;
                         while s > 0 && k - s < 6 && self.tokens[s - 1].is_word() && !PREPOSITIONS.contains(&self.tokens[s - 1].lower.as_ref()) && self.lx.cue_forms(&self.tokens[s - 1].lower).is_empty() {
                             s -= 1;
+                            if DETERMINERS.contains(&self.tokens[s].lower.as_ref()) {
+                                break; // the noun phrase starts at its determiner
+                            }
                         }
                         while s > 0 && k - s < 6 && matches!(self.tokens[s - 1].kind, TokKind::Number | TokKind::Punct) && self.tokens[s - 1].text != "," {
                             s -= 1;
