@@ -95,6 +95,8 @@ impl Discourse {
         let words: Vec<&str> = a.name.split_whitespace().collect();
         if words.len() >= 2 {
             self.aliases.insert(words[words.len() - 1].to_lowercase(), a.clone());
+            // family names come first in some languages ("Ri Yong-ho" is "Ri")
+            self.aliases.entry(words[0].to_lowercase()).or_insert_with(|| a.clone());
         }
         self.aliases.insert(a.name.to_lowercase(), a.clone());
     }

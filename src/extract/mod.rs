@@ -21,7 +21,7 @@ pub mod tokens;
 use crate::lexicon::Lexicon;
 use crate::model::{Document, Position, Stance};
 use crate::sentences::split_sentences;
-use mentions::{find_mentions, note_capitalised, Discourse, Mention};
+use mentions::{find_mentions, note_capitalised, Discourse, Mention, Referent};
 use rules::{Candidate, Holder, SentenceCtx};
 use std::fmt::Write as _;
 use tokens::{quote_open_after, tokenize, TokKind, Token};
@@ -152,6 +152,9 @@ impl<'l> Extractor<'l> {
             }
             // the sentence's subjects are what the next sentence's "he" or "it" most
             // likely means: note them last (subjects outrank objects)
+            if let Some(Referent::Actor(a)) = ctx.main_subject(w.tokens.len()).map(|m| &m.referent) {
+                disc.note(a);
+            }
             for c in &cands {
                 if let Holder::Actor(a) = &c.holder {
                     disc.note(a);

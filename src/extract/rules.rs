@@ -281,7 +281,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
 
     /// The subject of the sentence's first clause: the first mention, at the
     /// start or after an introductory phrase, that a word (its verb) follows.
-    fn main_subject(&self, before: usize) -> Option<&'a Mention> {
+    pub fn main_subject(&self, before: usize) -> Option<&'a Mention> {
         // the clause the participle hangs on: after the last "but"/"while"/";" before it
         let clause_start = (0..before).rev().find(|&j| matches!(self.tokens[j].lower.as_ref(), "but" | "while" | "whereas" | ";" | "although" | "though")).map(|j| j + 1).unwrap_or(0);
         if let Some(m) = self.mentions.iter().find(|m| m.start >= clause_start && m.end < before && !self.governed_by_preposition(m)) {
