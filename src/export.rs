@@ -10,7 +10,9 @@
 
 use crate::graph::PositionGraph;
 use crate::model::{ActorKind, Stance};
-use graphviz_rust::dot_structures::{Attribute, Edge as DotEdge, EdgeTy, Graph, Id, Node as DotNode, NodeId, Stmt, Subgraph, Vertex};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge as DotEdge, EdgeTy, Graph, Id, Node as DotNode, NodeId, Stmt, Subgraph, Vertex,
+};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -28,7 +30,9 @@ impl FromStr for Format {
         match s.to_ascii_lowercase().as_str() {
             "dot" | "graphviz" => Ok(Format::Dot),
             "json" => Ok(Format::Json),
-            other => Err(format!("unknown export format '{other}' (expected dot or json)")),
+            other => Err(format!(
+                "unknown export format '{other}' (expected dot or json)"
+            )),
         }
     }
 }
@@ -84,7 +88,13 @@ fn node(id: &str, attrs: Vec<Attribute>) -> Stmt {
 }
 
 fn edge(a: &str, b: &str, attrs: Vec<Attribute>) -> Stmt {
-    Stmt::Edge(DotEdge { ty: EdgeTy::Pair(Vertex::N(NodeId(plain(a), None)), Vertex::N(NodeId(plain(b), None))), attributes: attrs })
+    Stmt::Edge(DotEdge {
+        ty: EdgeTy::Pair(
+            Vertex::N(NodeId(plain(a), None)),
+            Vertex::N(NodeId(plain(b), None)),
+        ),
+        attributes: attrs,
+    })
 }
 
 fn shorten(s: &str, max: usize) -> String {
@@ -115,46 +125,110 @@ pub fn to_dot(g: &PositionGraph) -> String {
             ActorKind::Organization => "#d5e8d4",
             _ => "#eeeeee",
         };
-        let n = node(&r.id, vec![attr("label", dot_quote(&a.name)), attr("shape", plain("box")), attr("style", dot_quote("rounded,filled")), attr("fillcolor", dot_quote(fill)), attr("fontname", dot_quote("Helvetica"))]);
+        let n = node(
+            &r.id,
+            vec![
+                attr("label", dot_quote(&a.name)),
+                attr("shape", plain("box")),
+                attr("style", dot_quote("rounded,filled")),
+                attr("fillcolor", dot_quote(fill)),
+                attr("fontname", dot_quote("Helvetica")),
+            ],
+        );
         match &a.affiliation {
             Some(body) => clusters.entry(body.clone()).or_default().push(n),
             None => stmts.push(n),
         }
     }
     for (i, (body, members)) in clusters.into_iter().enumerate() {
-        let mut sub = vec![Stmt::Attribute(attr("label", dot_quote(&body))), Stmt::Attribute(attr("style", dot_quote("dashed"))), Stmt::Attribute(attr("color", dot_quote("#999999")))];
+        let mut sub = vec![
+            Stmt::Attribute(attr("label", dot_quote(&body))),
+            Stmt::Attribute(attr("style", dot_quote("dashed"))),
+            Stmt::Attribute(attr("color", dot_quote("#999999"))),
+        ];
         sub.extend(members);
-        stmts.push(Stmt::Subgraph(Subgraph { id: plain(&format!("cluster_{i}")), stmts: sub }));
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: plain(&format!("cluster_{i}")),
+            stmts: sub,
+        }));
     }
     for r in &file.contents {
-        stmts.push(node(&r.id, vec![attr("label", dot_quote(&shorten(&r.content.text, 60))), attr("tooltip", dot_quote(&r.content.text)), attr("shape", plain("ellipse")), attr("fontname", dot_quote("Helvetica")), attr("fontsize", plain("10"))]));
+        stmts.push(node(
+            &r.id,
+            vec![
+                attr("label", dot_quote(&shorten(&r.content.text, 60))),
+                attr("tooltip", dot_quote(&r.content.text)),
+                attr("shape", plain("ellipse")),
+                attr("fontname", dot_quote("Helvetica")),
+                attr("fontsize", plain("10")),
+            ],
+        ));
     }
     for p in &file.positions {
         let width = 1.0 + (p.count as f64).ln().max(0.0) * 1.5;
         let mut label = format!("{} ×{}", p.stance, p.count);
         if !p.targets.is_empty() {
-            label.push_str(&format!(" → {}", p.targets.keys().cloned().collect::<Vec<_>>().join(", ")));
+            label.push_str(&format!(
+                " → {}",
+                p.targets.keys().cloned().collect::<Vec<_>>().join(", ")
+            ));
         }
-        let mut attrs = vec![attr("label", dot_quote(&label)), attr("color", dot_quote(stance_colour(p.stance))), attr("fontcolor", dot_quote(stance_colour(p.stance))), attr("penwidth", plain(&format!("{width:.1}"))), attr("fontsize", plain("9"))];
+        let mut attrs = vec![
+            attr("label", dot_quote(&label)),
+            attr("color", dot_quote(stance_colour(p.stance))),
+            attr("fontcolor", dot_quote(stance_colour(p.stance))),
+            attr("penwidth", plain(&format!("{width:.1}"))),
+            attr("fontsize", plain("9")),
+        ];
         if p.stance == Stance::Claim {
             attrs.push(attr("style", plain("dashed")));
         }
         stmts.push(edge(&p.actor, &p.content, attrs));
     }
     for r in &file.affiliations {
-        stmts.push(edge(&r.member, &r.body, vec![attr("style", plain("dotted")), attr("arrowhead", plain("none")), attr("color", dot_quote("#999999"))]));
+        stmts.push(edge(
+            &r.member,
+            &r.body,
+            vec![
+                attr("style", plain("dotted")),
+                attr("arrowhead", plain("none")),
+                attr("color", dot_quote("#999999")),
+            ],
+        ));
     }
     // legend
-    let mut legend = vec![Stmt::Attribute(attr("label", dot_quote("stances"))), Stmt::Attribute(attr("fontname", dot_quote("Helvetica")))];
+    let mut legend = vec![
+        Stmt::Attribute(attr("label", dot_quote("stances"))),
+        Stmt::Attribute(attr("fontname", dot_quote("Helvetica"))),
+    ];
     for (i, s) in Stance::ALL.iter().enumerate() {
         let id = format!("legend_{i}");
-        legend.push(node(&id, vec![attr("label", dot_quote(s.as_str())), attr("shape", plain("plaintext")), attr("fontcolor", dot_quote(stance_colour(*s))), attr("fontname", dot_quote("Helvetica"))]));
+        legend.push(node(
+            &id,
+            vec![
+                attr("label", dot_quote(s.as_str())),
+                attr("shape", plain("plaintext")),
+                attr("fontcolor", dot_quote(stance_colour(*s))),
+                attr("fontname", dot_quote("Helvetica")),
+            ],
+        ));
     }
     for i in 0..Stance::ALL.len() - 1 {
-        legend.push(edge(&format!("legend_{i}"), &format!("legend_{}", i + 1), vec![attr("style", plain("invis"))]));
+        legend.push(edge(
+            &format!("legend_{i}"),
+            &format!("legend_{}", i + 1),
+            vec![attr("style", plain("invis"))],
+        ));
     }
-    stmts.push(Stmt::Subgraph(Subgraph { id: plain("cluster_legend"), stmts: legend }));
-    let graph = Graph::DiGraph { id: plain("stancegraph"), strict: false, stmts };
+    stmts.push(Stmt::Subgraph(Subgraph {
+        id: plain("cluster_legend"),
+        stmts: legend,
+    }));
+    let graph = Graph::DiGraph {
+        id: plain("stancegraph"),
+        strict: false,
+        stmts,
+    };
     let mut s = graph.print(&mut PrinterContext::default());
     s.push('\n');
     s
@@ -187,7 +261,11 @@ mod tests {
     #[test]
     fn dot_escapes_quotes_and_newlines() {
         let mut g = PositionGraph::new();
-        g.add_position(&position("Kyiv \"the capital\"", "a \\ b\nc", Stance::Demand));
+        g.add_position(&position(
+            "Kyiv \"the capital\"",
+            "a \\ b\nc",
+            Stance::Demand,
+        ));
         let dot = to_dot(&g);
         assert!(dot.contains(r#"label="Kyiv \"the capital\"""#), "{dot}");
         assert!(dot.contains(r#"a \\ b\nc"#), "{dot}");

@@ -132,8 +132,9 @@ pub struct PositionGraph {
 
 /// Words that carry no meaning for merging contents.
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "for", "on", "in", "and", "or", "its", "their", "his", "her", "any", "all", "that",
-    "this", "these", "those", "be", "is", "are", "was", "were", "with", "by", "at", "from",
+    "a", "an", "the", "of", "to", "for", "on", "in", "and", "or", "its", "their", "his", "her",
+    "any", "all", "that", "this", "these", "those", "be", "is", "are", "was", "were", "with", "by",
+    "at", "from",
 ];
 
 /// The key contents merge on: lower case, punctuation and stop words dropped.
@@ -161,7 +162,11 @@ pub fn text_hash(text: &str) -> String {
 }
 
 fn name_key(name: &str) -> String {
-    let s: String = name.to_lowercase().chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect();
+    let s: String = name
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
 }
@@ -196,7 +201,12 @@ impl PositionGraph {
     }
 
     /// The actor node for `name`, created if new.
-    pub fn actor_node(&mut self, name: &str, kind: ActorKind, affiliation: Option<&str>) -> NodeIndex {
+    pub fn actor_node(
+        &mut self,
+        name: &str,
+        kind: ActorKind,
+        affiliation: Option<&str>,
+    ) -> NodeIndex {
         let key = name_key(name);
         if let Some(&ix) = self.actors.get(&key) {
             if let Some(Node::Actor(a)) = self.graph.node_weight_mut(ix) {
@@ -227,14 +237,23 @@ impl PositionGraph {
             }
             return ix;
         }
-        let ix = self.graph.add_node(Node::Content(ContentNode { key: key.clone(), text: text.to_string(), variants: BTreeSet::from([text.to_string()]) }));
+        let ix = self.graph.add_node(Node::Content(ContentNode {
+            key: key.clone(),
+            text: text.to_string(),
+            variants: BTreeSet::from([text.to_string()]),
+        }));
         self.contents.insert(key, ix);
         ix
     }
 
     fn link_affiliation(&mut self, member: NodeIndex, body: &str) {
         let b = self.actor_node(body, ActorKind::Unknown, None);
-        if b != member && !self.graph.edges_connecting(member, b).any(|e| matches!(e.weight(), Edge::Affiliation)) {
+        if b != member
+            && !self
+                .graph
+                .edges_connecting(member, b)
+                .any(|e| matches!(e.weight(), Edge::Affiliation))
+        {
             self.graph.add_edge(member, b, Edge::Affiliation);
         }
     }
@@ -274,7 +293,14 @@ impl PositionGraph {
                 }
             }
             None => {
-                let e = self.graph.add_edge(a, c, Edge::Stance(StanceEdge { stance, evidence: vec![ev] }));
+                let e = self.graph.add_edge(
+                    a,
+                    c,
+                    Edge::Stance(StanceEdge {
+                        stance,
+                        evidence: vec![ev],
+                    }),
+                );
                 self.stance_edges.insert((a, c, stance), e);
             }
         }
@@ -286,10 +312,13 @@ impl PositionGraph {
         if let Some(&ix) = self.actors.get(&key) {
             return Some(ix);
         }
-        self.actors.values().copied().find(|&ix| match &self.graph[ix] {
-            Node::Actor(a) => a.mentions.iter().any(|m| name_key(m) == key),
-            _ => false,
-        })
+        self.actors
+            .values()
+            .copied()
+            .find(|&ix| match &self.graph[ix] {
+                Node::Actor(a) => a.mentions.iter().any(|m| name_key(m) == key),
+                _ => false,
+            })
     }
 
     pub fn actor(&self, ix: NodeIndex) -> Option<&ActorNode> {
@@ -340,12 +369,20 @@ impl PositionGraph {
     /// Actors and contents in canonical order (by name, by key).
     pub fn sorted_actors(&self) -> Vec<NodeIndex> {
         let mut v: Vec<NodeIndex> = self.actors.values().copied().collect();
-        v.sort_by(|a, b| name_key(&self.actor(*a).map(|x| x.name.clone()).unwrap_or_default()).cmp(&name_key(&self.actor(*b).map(|x| x.name.clone()).unwrap_or_default())));
+        v.sort_by(|a, b| {
+            name_key(&self.actor(*a).map(|x| x.name.clone()).unwrap_or_default()).cmp(&name_key(
+                &self.actor(*b).map(|x| x.name.clone()).unwrap_or_default(),
+            ))
+        });
         v
     }
 
     pub fn sorted_contents(&self) -> Vec<NodeIndex> {
-        let mut v: Vec<(String, NodeIndex)> = self.contents.iter().map(|(k, &ix)| (k.clone(), ix)).collect();
+        let mut v: Vec<(String, NodeIndex)> = self
+            .contents
+            .iter()
+            .map(|(k, &ix)| (k.clone(), ix))
+            .collect();
         v.sort();
         v.into_iter().map(|(_, ix)| ix).collect()
     }
@@ -354,20 +391,48 @@ impl PositionGraph {
     pub fn to_file(&self) -> GraphFile {
         let actors = self.sorted_actors();
         let contents = self.sorted_contents();
-        let aid: HashMap<NodeIndex, String> = actors.iter().enumerate().map(|(i, &ix)| (ix, format!("a{i}"))).collect();
-        let cid: HashMap<NodeIndex, String> = contents.iter().enumerate().map(|(i, &ix)| (ix, format!("c{i}"))).collect();
+        let aid: HashMap<NodeIndex, String> = actors
+            .iter()
+            .enumerate()
+            .map(|(i, &ix)| (ix, format!("a{i}")))
+            .collect();
+        let cid: HashMap<NodeIndex, String> = contents
+            .iter()
+            .enumerate()
+            .map(|(i, &ix)| (ix, format!("c{i}")))
+            .collect();
         let mut positions: Vec<PositionRecord> = self
             .stance_edges()
             .into_iter()
             .map(|(a, c, s)| {
                 let mut evidence = s.evidence.clone();
                 evidence.sort();
-                PositionRecord { actor: aid[&a].clone(), content: cid[&c].clone(), stance: s.stance, count: evidence.len(), targets: s.targets(), evidence }
+                PositionRecord {
+                    actor: aid[&a].clone(),
+                    content: cid[&c].clone(),
+                    stance: s.stance,
+                    count: evidence.len(),
+                    targets: s.targets(),
+                    evidence,
+                }
             })
             .collect();
-        let order = |r: &PositionRecord| (r.actor[1..].parse::<usize>().unwrap_or(0), r.content[1..].parse::<usize>().unwrap_or(0), r.stance);
+        let order = |r: &PositionRecord| {
+            (
+                r.actor[1..].parse::<usize>().unwrap_or(0),
+                r.content[1..].parse::<usize>().unwrap_or(0),
+                r.stance,
+            )
+        };
         positions.sort_by_key(order);
-        let mut affiliations: Vec<AffiliationRecord> = self.affiliations().into_iter().map(|(m, b)| AffiliationRecord { member: aid[&m].clone(), body: aid[&b].clone() }).collect();
+        let mut affiliations: Vec<AffiliationRecord> = self
+            .affiliations()
+            .into_iter()
+            .map(|(m, b)| AffiliationRecord {
+                member: aid[&m].clone(),
+                body: aid[&b].clone(),
+            })
+            .collect();
         affiliations.sort_by(|x, y| (&x.member, &x.body).cmp(&(&y.member, &y.body)));
         let mut documents: Vec<DocumentInfo> = self.documents.values().cloned().collect();
         documents.sort_by(|x, y| x.id.cmp(&y.id));
@@ -375,8 +440,20 @@ impl PositionGraph {
             format: FORMAT.to_string(),
             version: VERSION,
             documents,
-            actors: actors.iter().map(|&ix| ActorRecord { id: aid[&ix].clone(), actor: self.actor(ix).cloned().expect("actor node") }).collect(),
-            contents: contents.iter().map(|&ix| ContentRecord { id: cid[&ix].clone(), content: self.content(ix).cloned().expect("content node") }).collect(),
+            actors: actors
+                .iter()
+                .map(|&ix| ActorRecord {
+                    id: aid[&ix].clone(),
+                    actor: self.actor(ix).cloned().expect("actor node"),
+                })
+                .collect(),
+            contents: contents
+                .iter()
+                .map(|&ix| ContentRecord {
+                    id: cid[&ix].clone(),
+                    content: self.content(ix).cloned().expect("content node"),
+                })
+                .collect(),
             positions,
             affiliations,
         }
@@ -385,7 +462,10 @@ impl PositionGraph {
     /// Rebuild a graph from its file form, checking references.
     pub fn from_file(f: GraphFile) -> std::result::Result<Self, String> {
         if f.format != FORMAT {
-            return Err(format!("not a stancegraph graph file (format {:?})", f.format));
+            return Err(format!(
+                "not a stancegraph graph file (format {:?})",
+                f.format
+            ));
         }
         if f.version > VERSION {
             return Err(format!("graph file version {} is newer than this stancegraph reads (version {VERSION}); upgrade stancegraph", f.version));
@@ -409,7 +489,11 @@ impl PositionGraph {
             }
             ids.insert(r.id, ix);
         }
-        let get = |id: &str, ids: &HashMap<String, NodeIndex>| ids.get(id).copied().ok_or_else(|| format!("position refers to unknown node {id:?}"));
+        let get = |id: &str, ids: &HashMap<String, NodeIndex>| {
+            ids.get(id)
+                .copied()
+                .ok_or_else(|| format!("position refers to unknown node {id:?}"))
+        };
         for p in f.positions {
             let a = get(&p.actor, &ids)?;
             let c = get(&p.content, &ids)?;
@@ -420,7 +504,11 @@ impl PositionGraph {
         for r in f.affiliations {
             let m = get(&r.member, &ids)?;
             let b = get(&r.body, &ids)?;
-            if !g.graph.edges_connecting(m, b).any(|e| matches!(e.weight(), Edge::Affiliation)) {
+            if !g
+                .graph
+                .edges_connecting(m, b)
+                .any(|e| matches!(e.weight(), Edge::Affiliation))
+            {
                 g.graph.add_edge(m, b, Edge::Affiliation);
             }
         }
@@ -429,9 +517,16 @@ impl PositionGraph {
 
     /// Load a graph file, naming the file in every error.
     pub fn load(path: &Path) -> Result<Self> {
-        let err = |message: String| Error::GraphFile { path: path.to_path_buf(), message };
-        let text = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-        let file: GraphFile = serde_json::from_slice(&text).map_err(|e| err(format!("malformed graph file: {e}")))?;
+        let err = |message: String| Error::GraphFile {
+            path: path.to_path_buf(),
+            message,
+        };
+        let text = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let file: GraphFile =
+            serde_json::from_slice(&text).map_err(|e| err(format!("malformed graph file: {e}")))?;
         Self::from_file(file).map_err(err)
     }
 
@@ -514,7 +609,10 @@ mod tests {
 
     #[test]
     fn contents_merge_on_normalised_words() {
-        assert_eq!(content_key("the Return of all occupied territories!"), "return occupied territories");
+        assert_eq!(
+            content_key("the Return of all occupied territories!"),
+            "return occupied territories"
+        );
         assert_eq!(content_key("a ceasefire"), content_key("the \"ceasefire\""));
     }
 
@@ -530,13 +628,17 @@ mod tests {
     fn people_keep_their_body() {
         let g = graph_of("U.S. Secretary of State Marco Rubio urged Russia to make concessions.");
         let rubio = g.find_actor("Marco Rubio").expect("Rubio is an actor");
-        assert_eq!(g.actor(rubio).unwrap().affiliation.as_deref(), Some("United States"));
+        assert_eq!(
+            g.actor(rubio).unwrap().affiliation.as_deref(),
+            Some("United States")
+        );
         assert_eq!(g.affiliations().len(), 1);
     }
 
     #[test]
     fn file_round_trip_is_lossless_and_canonical() {
-        let g = graph_of("Kyiv demanded a ceasefire. Moscow rejected the ceasefire, the Kremlin said.");
+        let g =
+            graph_of("Kyiv demanded a ceasefire. Moscow rejected the ceasefire, the Kremlin said.");
         let json = g.to_json();
         let back = PositionGraph::from_file(serde_json::from_str(&json).unwrap()).unwrap();
         assert_eq!(back.to_json(), json);
@@ -544,7 +646,15 @@ mod tests {
 
     #[test]
     fn future_versions_are_refused() {
-        let f = GraphFile { format: FORMAT.into(), version: VERSION + 1, documents: vec![], actors: vec![], contents: vec![], positions: vec![], affiliations: vec![] };
+        let f = GraphFile {
+            format: FORMAT.into(),
+            version: VERSION + 1,
+            documents: vec![],
+            actors: vec![],
+            contents: vec![],
+            positions: vec![],
+            affiliations: vec![],
+        };
         assert!(PositionGraph::from_file(f).unwrap_err().contains("newer"));
     }
 }

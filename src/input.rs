@@ -68,7 +68,8 @@ pub fn parse_record(path: &Path, line_no: usize, line: &str) -> Result<Document>
         line: line_no,
         message,
     };
-    let doc: Document = serde_json::from_str(line).map_err(|e| bad(format!("not a document record: {e}")))?;
+    let doc: Document =
+        serde_json::from_str(line).map_err(|e| bad(format!("not a document record: {e}")))?;
     if doc.id.trim().is_empty() {
         return Err(bad("empty \"id\"".into()));
     }
@@ -137,7 +138,10 @@ impl Inputs {
                             return Some(Err(Error::BadRecord {
                                 path: rr.path.clone(),
                                 line: rr.line_no,
-                                message: format!("not UTF-8 (invalid byte at offset {})", e.valid_up_to()),
+                                message: format!(
+                                    "not UTF-8 (invalid byte at offset {})",
+                                    e.valid_up_to()
+                                ),
                             }))
                         }
                     };
@@ -194,9 +198,12 @@ impl Inputs {
                     let message = if e.loop_ancestor().is_some() {
                         "symlink loop (skipped)".to_string()
                     } else {
-                        e.io_error().map(|x| x.to_string()).unwrap_or_else(|| e.to_string())
+                        e.io_error()
+                            .map(|x| x.to_string())
+                            .unwrap_or_else(|| e.to_string())
                     };
-                    self.walked.push_back(Err(Error::Usage(format!("{}: {message}", path.display()))));
+                    self.walked
+                        .push_back(Err(Error::Usage(format!("{}: {message}", path.display()))));
                 }
             }
         }
@@ -259,20 +266,33 @@ mod tests {
         let p = Path::new("x.txt");
         let e = decode_text(p, b"ab\0cd".to_vec()).unwrap_err().to_string();
         assert_eq!(e, "x.txt: binary file (NUL byte at offset 2)");
-        let e = decode_text(p, b"abc\xffdef".to_vec()).unwrap_err().to_string();
+        let e = decode_text(p, b"abc\xffdef".to_vec())
+            .unwrap_err()
+            .to_string();
         assert_eq!(e, "x.txt: not UTF-8 text (invalid byte at offset 3)");
         let e = decode_text(p, b"  \n".to_vec()).unwrap_err().to_string();
         assert_eq!(e, "x.txt: empty input");
-        assert!(decode_text(p, vec![0xFF, 0xFE, b'a', 0]).unwrap_err().to_string().contains("UTF-16"));
+        assert!(decode_text(p, vec![0xFF, 0xFE, b'a', 0])
+            .unwrap_err()
+            .to_string()
+            .contains("UTF-16"));
     }
 
     #[test]
     fn parses_records_and_names_bad_lines() {
         let p = Path::new("d.jsonl");
-        let d = parse_record(p, 1, r#"{"id":"a","text":"Kyiv demands peace.","date":"2025-01-02"}"#).unwrap();
+        let d = parse_record(
+            p,
+            1,
+            r#"{"id":"a","text":"Kyiv demands peace.","date":"2025-01-02"}"#,
+        )
+        .unwrap();
         assert_eq!(d.id, "a");
         assert_eq!(d.date.as_deref(), Some("2025-01-02"));
         let e = parse_record(p, 7, "{oops").unwrap_err().to_string();
-        assert!(e.starts_with("d.jsonl: line 7: not a document record"), "{e}");
+        assert!(
+            e.starts_with("d.jsonl: line 7: not a document record"),
+            "{e}"
+        );
     }
 }

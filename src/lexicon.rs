@@ -115,8 +115,16 @@ impl LexiconFile {
             if a.name.trim().is_empty() {
                 return Err(err(format!("actors[{i}]: empty \"name\"")));
             }
-            if let Some(bad) = a.aliases.iter().chain(&a.demonyms).find(|s| s.trim().is_empty()) {
-                return Err(err(format!("actor \"{}\": empty alias or demonym {bad:?}", a.name)));
+            if let Some(bad) = a
+                .aliases
+                .iter()
+                .chain(&a.demonyms)
+                .find(|s| s.trim().is_empty())
+            {
+                return Err(err(format!(
+                    "actor \"{}\": empty alias or demonym {bad:?}",
+                    a.name
+                )));
             }
         }
         for (i, c) in f.cues.iter().enumerate() {
@@ -126,7 +134,10 @@ impl LexiconFile {
         }
         for (i, n) in f.nouns.iter().enumerate() {
             if n.noun.trim().is_empty() || n.noun.contains(' ') {
-                return Err(err(format!("nouns[{i}]: \"noun\" must be one word, got {:?}", n.noun)));
+                return Err(err(format!(
+                    "nouns[{i}]: \"noun\" must be one word, got {:?}",
+                    n.noun
+                )));
             }
         }
         Ok(f)
@@ -215,7 +226,10 @@ impl Lexicon {
     fn builtin_file() -> LexiconFile {
         let mut f = LexiconFile::parse(Path::new("data/actors.json"), BUILTIN_ACTORS)
             .expect("data/actors.json is valid");
-        f.extend(LexiconFile::parse(Path::new("data/cues.json"), BUILTIN_CUES).expect("data/cues.json is valid"));
+        f.extend(
+            LexiconFile::parse(Path::new("data/cues.json"), BUILTIN_CUES)
+                .expect("data/cues.json is valid"),
+        );
         f
     }
 
@@ -243,8 +257,11 @@ impl Lexicon {
             for al in std::iter::once(&a.name).chain(&a.aliases) {
                 actor_by_form.entry(al.to_lowercase()).or_insert(i);
             }
-            let names = std::iter::once(&a.name).chain(&a.aliases).map(|s| (s, SurfaceKind::Name));
-            let mut forms: Vec<(String, SurfaceKind)> = names.map(|(s, k)| (s.clone(), k)).collect();
+            let names = std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .map(|s| (s, SurfaceKind::Name));
+            let mut forms: Vec<(String, SurfaceKind)> =
+                names.map(|(s, k)| (s.clone(), k)).collect();
             for d in &a.demonyms {
                 forms.push((d.clone(), SurfaceKind::Demonym));
                 if let Some(p) = demonym_plural(d) {
@@ -290,7 +307,10 @@ impl Lexicon {
             for h in heads {
                 let mut w = words.clone();
                 w[0] = h.to_lowercase();
-                cue_index.entry(w[0].clone()).or_default().push(CueForm { words: w, cue: i });
+                cue_index
+                    .entry(w[0].clone())
+                    .or_default()
+                    .push(CueForm { words: w, cue: i });
             }
         }
         // longest forms first, so "call on" wins over "call"
@@ -304,12 +324,26 @@ impl Lexicon {
             noun_index.insert(n_l, i);
         }
         let titles: HashSet<String> = f.titles.iter().map(|t| t.to_lowercase()).collect();
-        let max_title_words = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
+        let max_title_words = titles
+            .iter()
+            .map(|t| t.split(' ').count())
+            .max()
+            .unwrap_or(1);
         let group_nouns = f.group_nouns.iter().map(|t| t.to_lowercase()).collect();
         let mut evaluations: Vec<(Vec<String>, Stance)> = f
             .evaluations
             .iter()
-            .flat_map(|(st, v)| v.iter().map(move |w| (w.to_lowercase().split_whitespace().map(str::to_string).collect::<Vec<_>>(), *st)))
+            .flat_map(|(st, v)| {
+                v.iter().map(move |w| {
+                    (
+                        w.to_lowercase()
+                            .split_whitespace()
+                            .map(str::to_string)
+                            .collect::<Vec<_>>(),
+                        *st,
+                    )
+                })
+            })
             .filter(|(w, _)| !w.is_empty())
             .collect();
         evaluations.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
@@ -332,12 +366,17 @@ impl Lexicon {
 
     /// Actor names, aliases and demonyms in `text`, as `(start, end, surface)`
     /// byte ranges that begin and end on word boundaries.
-    pub fn find_actor_surfaces<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (usize, usize, &'s Surface)> + 's {
+    pub fn find_actor_surfaces<'s>(
+        &'s self,
+        text: &'s str,
+    ) -> impl Iterator<Item = (usize, usize, &'s Surface)> + 's {
         self.automaton.find_iter(text).filter_map(move |m| {
             let (s, e) = (m.start(), m.end());
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
-            if before.is_some_and(|c| c.is_alphanumeric()) || after.is_some_and(|c| c.is_alphanumeric()) {
+            if before.is_some_and(|c| c.is_alphanumeric())
+                || after.is_some_and(|c| c.is_alphanumeric())
+            {
                 return None;
             }
             // "U.S" matched inside "U.S." is fine; a hyphenated word is not a name ("pro-Russian" stays a word)
@@ -351,7 +390,8 @@ impl Lexicon {
                 if !lit {
                     return None;
                 }
-            } else if surface.capitalised && !found.chars().next().is_some_and(|c| c.is_uppercase()) {
+            } else if surface.capitalised && !found.chars().next().is_some_and(|c| c.is_uppercase())
+            {
                 return None;
             }
             Some((s, e, surface))
@@ -387,8 +427,18 @@ impl Lexicon {
 
     /// The evaluation phrase starting with these lower-case words, as
     /// (number of words, stance).
-    pub fn evaluation_at<'w>(&self, words: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, Stance)> {
-        self.evaluations.iter().find(|(w, _)| w.iter().enumerate().all(|(i, x)| words(i) == Some(x.as_str()))).map(|(w, st)| (w.len(), *st))
+    pub fn evaluation_at<'w>(
+        &self,
+        words: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<(usize, Stance)> {
+        self.evaluations
+            .iter()
+            .find(|(w, _)| {
+                w.iter()
+                    .enumerate()
+                    .all(|(i, x)| words(i) == Some(x.as_str()))
+            })
+            .map(|(w, st)| (w.len(), *st))
     }
 
     pub fn is_group_noun(&self, lower: &str) -> bool {
@@ -397,18 +447,29 @@ impl Lexicon {
 
     /// The gazetteer entry with this canonical name (any case).
     pub fn actor_named(&self, name: &str) -> Option<&ActorEntry> {
-        self.actor_by_name.get(&name.to_lowercase()).map(|&i| &self.actors[i])
+        self.actor_by_name
+            .get(&name.to_lowercase())
+            .map(|&i| &self.actors[i])
     }
 
     /// The gazetteer entry with this name or alias (any case).
     pub fn actor_by_form(&self, form: &str) -> Option<&ActorEntry> {
-        self.actor_by_form.get(&form.to_lowercase()).map(|&i| &self.actors[i])
+        self.actor_by_form
+            .get(&form.to_lowercase())
+            .map(|&i| &self.actors[i])
     }
 }
 
 fn demonym_plural(d: &str) -> Option<String> {
     let l = d.to_lowercase();
-    if l.ends_with("ese") || l.ends_with("ish") || l.ends_with("ch") || l.ends_with("ss") || l.ends_with('s') || l.contains('.') || d.len() <= 3 {
+    if l.ends_with("ese")
+        || l.ends_with("ish")
+        || l.ends_with("ch")
+        || l.ends_with("ss")
+        || l.ends_with('s')
+        || l.contains('.')
+        || d.len() <= 3
+    {
         None
     } else {
         Some(format!("{d}s"))
@@ -453,7 +514,11 @@ pub fn inflect(v: &str) -> Vec<String> {
     } else {
         out.push(format!("{v}ed"));
         out.push(format!("{v}ing"));
-        let cvc = n >= 3 && !is_vowel(last) && !matches!(last, 'w' | 'x' | 'y') && is_vowel(chars[n - 2]) && !is_vowel(chars[n - 3]);
+        let cvc = n >= 3
+            && !is_vowel(last)
+            && !matches!(last, 'w' | 'x' | 'y')
+            && is_vowel(chars[n - 2])
+            && !is_vowel(chars[n - 3]);
         if cvc {
             out.push(format!("{v}{last}ed"));
             out.push(format!("{v}{last}ing"));
@@ -478,8 +543,12 @@ mod tests {
     #[test]
     fn builtin_lexicon_finds_names_on_word_boundaries() {
         let lx = Lexicon::builtin();
-        let t = "The U.S. and Kyiv told us that Russians in Moscow-based firms and Prussia said WHO";
-        let found: Vec<&str> = lx.find_actor_surfaces(t).map(|(s, e, _)| &t[s..e]).collect();
+        let t =
+            "The U.S. and Kyiv told us that Russians in Moscow-based firms and Prussia said WHO";
+        let found: Vec<&str> = lx
+            .find_actor_surfaces(t)
+            .map(|(s, e, _)| &t[s..e])
+            .collect();
         assert!(found.contains(&"U.S."), "{found:?}");
         assert!(found.contains(&"Kyiv"));
         assert!(found.contains(&"Russians"));
@@ -498,18 +567,28 @@ mod tests {
     #[test]
     fn multiword_cues_are_indexed_with_inflections() {
         let lx = Lexicon::builtin();
-        assert!(lx.cue_forms("called").iter().any(|f| f.words == ["called", "on"]));
+        assert!(lx
+            .cue_forms("called")
+            .iter()
+            .any(|f| f.words == ["called", "on"]));
         assert!(lx.cue_forms("said").iter().any(|f| f.words == ["said"]));
-        assert!(lx.cue_forms("is").iter().any(|f| f.words == ["is", "willing", "to"]));
+        assert!(lx
+            .cue_forms("is")
+            .iter()
+            .any(|f| f.words == ["is", "willing", "to"]));
     }
 
     #[test]
     fn user_file_errors_name_the_entry() {
-        let e = LexiconFile::parse(Path::new("my.json"), r#"{"actors":[{"name":""}]}"#).unwrap_err();
+        let e =
+            LexiconFile::parse(Path::new("my.json"), r#"{"actors":[{"name":""}]}"#).unwrap_err();
         assert_eq!(e.to_string(), "my.json: actors[0]: empty \"name\"");
-        let e = LexiconFile::parse(Path::new("my.json"), r#"{"cues":[{"cue":"x","stance":"want","frame":"object"}]}"#)
-            .unwrap_err()
-            .to_string();
+        let e = LexiconFile::parse(
+            Path::new("my.json"),
+            r#"{"cues":[{"cue":"x","stance":"want","frame":"object"}]}"#,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.starts_with("my.json: unknown variant `want`"), "{e}");
     }
 }

@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 /// A sink for one command's output.
 pub enum Output {
     Stdout(BufWriter<std::io::Stdout>),
-    File { tmp: BufWriter<tempfile::NamedTempFile>, path: PathBuf },
+    File {
+        tmp: BufWriter<tempfile::NamedTempFile>,
+        path: PathBuf,
+    },
 }
 
 impl Output {
@@ -19,13 +22,22 @@ impl Output {
             None => Ok(Output::Stdout(BufWriter::new(std::io::stdout()))),
             Some(p) if p == Path::new("-") => Ok(Output::Stdout(BufWriter::new(std::io::stdout()))),
             Some(p) => {
-                let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                let dir = p
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
                 let tmp = tempfile::Builder::new()
                     .prefix(".stancegraph-")
                     .suffix(".tmp")
                     .tempfile_in(dir)
-                    .map_err(|source| Error::Io { path: p.to_path_buf(), source })?;
-                Ok(Output::File { tmp: BufWriter::new(tmp), path: p.to_path_buf() })
+                    .map_err(|source| Error::Io {
+                        path: p.to_path_buf(),
+                        source,
+                    })?;
+                Ok(Output::File {
+                    tmp: BufWriter::new(tmp),
+                    path: p.to_path_buf(),
+                })
             }
         }
     }
@@ -43,16 +55,25 @@ impl Output {
             Output::Stdout(w) => w.write_all(bytes),
             Output::File { tmp, .. } => tmp.write_all(bytes),
         };
-        r.map_err(|source| Error::Io { path: self.path(), source })
+        r.map_err(|source| Error::Io {
+            path: self.path(),
+            source,
+        })
     }
 
     /// Finish: flush standard output, or sync and rename the file into place.
     /// Dropping an `Output` without calling this discards a file's content.
     pub fn commit(self) -> Result<()> {
         match self {
-            Output::Stdout(mut w) => w.flush().map_err(|source| Error::Io { path: PathBuf::from("<stdout>"), source }),
+            Output::Stdout(mut w) => w.flush().map_err(|source| Error::Io {
+                path: PathBuf::from("<stdout>"),
+                source,
+            }),
             Output::File { tmp, path } => {
-                let io = |source| Error::Io { path: path.clone(), source };
+                let io = |source| Error::Io {
+                    path: path.clone(),
+                    source,
+                };
                 let tmp = tmp.into_inner().map_err(|e| io(e.into_error()))?;
                 tmp.as_file().sync_all().map_err(io)?;
                 tmp.persist(&path).map_err(|e| io(e.error))?;
@@ -85,6 +106,10 @@ mod tests {
         let o = Output::open(Some(&p)).unwrap();
         drop(o);
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "{}");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left behind");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file is left behind"
+        );
     }
 }

@@ -37,25 +37,46 @@ pub fn actor_positions(g: &PositionGraph, name: &str) -> Option<ActorReport> {
 
 /// As [`actor_positions`], also knowing the lexicon's aliases ("Copenhagen"
 /// finds Denmark even when the texts never called it that).
-pub fn actor_positions_with(g: &PositionGraph, lx: Option<&Lexicon>, name: &str) -> Option<ActorReport> {
-    let ix = g.find_actor(name).or_else(|| lx.and_then(|lx| lx.actor_by_form(name)).and_then(|e| g.find_actor(&e.name)))?;
+pub fn actor_positions_with(
+    g: &PositionGraph,
+    lx: Option<&Lexicon>,
+    name: &str,
+) -> Option<ActorReport> {
+    let ix = g.find_actor(name).or_else(|| {
+        lx.and_then(|lx| lx.actor_by_form(name))
+            .and_then(|e| g.find_actor(&e.name))
+    })?;
     let a = g.actor(ix)?;
     let mut positions: BTreeMap<Stance, Vec<PositionSummary>> = BTreeMap::new();
     for (c, e) in g.positions_of(ix) {
         let mut ev = e.evidence.clone();
         ev.sort();
-        let Some(first) = ev.into_iter().next() else { continue };
-        positions.entry(e.stance).or_default().push(PositionSummary {
-            content: g.content(c).map(|c| c.text.clone()).unwrap_or_default(),
-            count: e.count(),
-            targets: e.targets(),
-            evidence: first,
-        });
+        let Some(first) = ev.into_iter().next() else {
+            continue;
+        };
+        positions
+            .entry(e.stance)
+            .or_default()
+            .push(PositionSummary {
+                content: g.content(c).map(|c| c.text.clone()).unwrap_or_default(),
+                count: e.count(),
+                targets: e.targets(),
+                evidence: first,
+            });
     }
     for v in positions.values_mut() {
-        v.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.content.cmp(&y.content)));
+        v.sort_by(|x, y| {
+            y.count
+                .cmp(&x.count)
+                .then_with(|| x.content.cmp(&y.content))
+        });
     }
-    Some(ActorReport { actor: a.name.clone(), kind: a.kind.as_str().to_string(), affiliation: a.affiliation.clone(), positions })
+    Some(ActorReport {
+        actor: a.name.clone(),
+        kind: a.kind.as_str().to_string(),
+        affiliation: a.affiliation.clone(),
+        positions,
+    })
 }
 
 impl ActorReport {
@@ -74,9 +95,23 @@ impl ActorReport {
             let total: usize = list.iter().map(|p| p.count).sum();
             let _ = writeln!(s, "{stance} ({total})");
             for p in list {
-                let targets = if p.targets.is_empty() { String::new() } else { format!(" -> {}", p.targets.keys().cloned().collect::<Vec<_>>().join(", ")) };
+                let targets = if p.targets.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " -> {}",
+                        p.targets.keys().cloned().collect::<Vec<_>>().join(", ")
+                    )
+                };
                 let _ = writeln!(s, "  {:>3}x  {}{}", p.count, p.content, targets);
-                let _ = writeln!(s, "        {} [{}..{}]: {}", p.evidence.doc, p.evidence.span[0], p.evidence.span[1], p.evidence.sentence.replace('\n', " "));
+                let _ = writeln!(
+                    s,
+                    "        {} [{}..{}]: {}",
+                    p.evidence.doc,
+                    p.evidence.span[0],
+                    p.evidence.span[1],
+                    p.evidence.sentence.replace('\n', " ")
+                );
             }
         }
         s
@@ -93,13 +128,19 @@ mod tests {
     fn actor_found_by_alias_with_grouped_positions() {
         let lx = Lexicon::builtin();
         let mut g = PositionGraph::new();
-        for p in extract_text(&lx, "The Kremlin rejected the truce. Moscow demanded a halt to arms shipments.") {
+        for p in extract_text(
+            &lx,
+            "The Kremlin rejected the truce. Moscow demanded a halt to arms shipments.",
+        ) {
             g.add_position(&p);
         }
         let r = actor_positions(&g, "the Kremlin").expect("found by a mention");
         assert_eq!(r.actor, "Russia");
         assert_eq!(r.positions[&Stance::Reject][0].content, "the truce");
-        assert_eq!(r.positions[&Stance::Demand][0].content, "a halt to arms shipments");
+        assert_eq!(
+            r.positions[&Stance::Demand][0].content,
+            "a halt to arms shipments"
+        );
         assert!(r.to_table().contains("reject (1)"));
         assert!(actor_positions(&g, "Atlantis").is_none());
     }

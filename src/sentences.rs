@@ -125,7 +125,10 @@ fn split_inside_quotes(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
         }
         if c == '.' {
             let word = seg[cur..i].rsplit(char::is_whitespace).next().unwrap_or("");
-            if is_abbreviation(word) || word.chars().last().is_some_and(|x| x.is_ascii_digit()) && rest.starts_with(|d: char| d.is_ascii_digit()) {
+            if is_abbreviation(word)
+                || word.chars().last().is_some_and(|x| x.is_ascii_digit())
+                    && rest.starts_with(|d: char| d.is_ascii_digit())
+            {
                 continue;
             }
         }
@@ -144,7 +147,10 @@ fn cap_length(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        let at = text[s..cut].rfind(char::is_whitespace).map(|i| s + i).filter(|&i| i > s);
+        let at = text[s..cut]
+            .rfind(char::is_whitespace)
+            .map(|i| s + i)
+            .filter(|&i| i > s);
         let cut = at.unwrap_or(cut);
         parts.push((s, cut));
         s = cut;
@@ -176,13 +182,25 @@ mod tests {
     #[test]
     fn headline_on_its_own_line_is_a_sentence() {
         let t = "Kyiv Demands Ceasefire\nUkraine demanded a ceasefire on Monday.";
-        assert_eq!(texts(t), vec!["Kyiv Demands Ceasefire", "Ukraine demanded a ceasefire on Monday."]);
+        assert_eq!(
+            texts(t),
+            vec![
+                "Kyiv Demands Ceasefire",
+                "Ukraine demanded a ceasefire on Monday."
+            ]
+        );
     }
 
     #[test]
     fn sentences_inside_a_quotation_are_split() {
         let t = "\"We will not retreat. They must leave first,\" he said.";
-        assert_eq!(texts(t), vec!["\"We will not retreat.", "They must leave first,\" he said."]);
+        assert_eq!(
+            texts(t),
+            vec![
+                "\"We will not retreat.",
+                "They must leave first,\" he said."
+            ]
+        );
     }
 
     #[test]

@@ -11,40 +11,80 @@ fn stancegraph() -> Command {
 }
 
 fn positions(stdout: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
 }
 
 #[test]
 fn extract_finds_the_example_positions_with_schema_fields() {
-    let out = stancegraph().args(["extract", EXAMPLE]).assert().success().get_output().stdout.clone();
+    let out = stancegraph()
+        .args(["extract", EXAMPLE])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let ps = positions(&out);
     let text = std::fs::read_to_string(EXAMPLE).unwrap();
     for p in &ps {
-        for field in ["doc", "actor", "stance", "content", "target", "span", "sentence", "cue", "rule"] {
+        for field in [
+            "doc", "actor", "stance", "content", "target", "span", "sentence", "cue", "rule",
+        ] {
             assert!(p.get(field).is_some(), "missing {field} in {p}");
         }
-        let (s, e) = (p["span"][0].as_u64().unwrap() as usize, p["span"][1].as_u64().unwrap() as usize);
-        assert_eq!(&text[s..e], p["sentence"].as_str().unwrap(), "span addresses the sentence");
+        let (s, e) = (
+            p["span"][0].as_u64().unwrap() as usize,
+            p["span"][1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &text[s..e],
+            p["sentence"].as_str().unwrap(),
+            "span addresses the sentence"
+        );
     }
     let has = |actor: &str, stance: &str, content: &str| {
-        ps.iter().any(|p| p["actor"] == actor && p["stance"] == stance && p["content"].as_str().unwrap().contains(content))
+        ps.iter().any(|p| {
+            p["actor"] == actor
+                && p["stance"] == stance
+                && p["content"].as_str().unwrap().contains(content)
+        })
     };
     assert!(has("Denmark", "reject", "Norwegian plan"), "{ps:#?}");
     assert!(has("Denmark", "demand", "compensation for lost revenue"));
     assert!(has("Mette Frederiksen", "offer", "discuss joint patrols"));
-    assert!(has("Mette Frederiksen", "reject", "any change to the quota system"));
+    assert!(has(
+        "Mette Frederiksen",
+        "reject",
+        "any change to the quota system"
+    ));
     assert!(has("European Union", "demand", "resume talks"));
     assert!(has("Iceland", "support", "Norwegian proposal"));
     assert!(has("Canada", "support", "Norwegian proposal"));
-    assert!(has("United States", "propose", "joint monitoring commission"));
-    let urged = ps.iter().find(|p| p["rule"] == "shared-subject" && p["content"] == "return to the table").expect("urged Copenhagen to return");
+    assert!(has(
+        "United States",
+        "propose",
+        "joint monitoring commission"
+    ));
+    let urged = ps
+        .iter()
+        .find(|p| p["rule"] == "shared-subject" && p["content"] == "return to the table")
+        .expect("urged Copenhagen to return");
     assert_eq!(urged["target"], "Denmark");
     assert_eq!(urged["actor"], "Espen Barth Eide");
 }
 
 #[test]
 fn extract_reads_standard_input_and_jsonl() {
-    let out = stancegraph().args(["extract", "-"]).write_stdin("Moscow rejected the proposal.").assert().success().get_output().stdout.clone();
+    let out = stancegraph()
+        .args(["extract", "-"])
+        .write_stdin("Moscow rejected the proposal.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let ps = positions(&out);
     assert_eq!(ps.len(), 1);
     assert_eq!(ps[0]["actor"], "Russia");
@@ -67,11 +107,21 @@ fn extract_reads_standard_input_and_jsonl() {
 fn build_query_export_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let graph = dir.path().join("graph.json");
-    stancegraph().args(["build", EXAMPLE, "-o"]).arg(&graph).assert().success().stderr(predicate::str::contains("1 documents"));
-    let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&graph).unwrap()).unwrap();
+    stancegraph()
+        .args(["build", EXAMPLE, "-o"])
+        .arg(&graph)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 documents"));
+    let g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&graph).unwrap()).unwrap();
     assert_eq!(g["format"], "stancegraph");
     assert_eq!(g["version"], 1);
-    assert!(g["positions"].as_array().unwrap().iter().all(|p| !p["evidence"].as_array().unwrap().is_empty()));
+    assert!(g["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| !p["evidence"].as_array().unwrap().is_empty()));
 
     stancegraph()
         .args(["query"])
@@ -79,18 +129,54 @@ fn build_query_export_round_trip() {
         .args(["--actor", "Copenhagen"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Denmark (country)").and(predicate::str::contains("reject")).and(predicate::str::contains("harbour-talks.txt")));
-    stancegraph().args(["query"]).arg(&graph).args(["--actor", "Atlantis"]).assert().failure().stderr(predicate::str::contains("no actor named"));
+        .stdout(
+            predicate::str::contains("Denmark (country)")
+                .and(predicate::str::contains("reject"))
+                .and(predicate::str::contains("harbour-talks.txt")),
+        );
+    stancegraph()
+        .args(["query"])
+        .arg(&graph)
+        .args(["--actor", "Atlantis"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no actor named"));
 
     let json_out = dir.path().join("copy.json");
-    stancegraph().args(["export"]).arg(&graph).args(["--format", "json", "-o"]).arg(&json_out).assert().success();
-    assert_eq!(std::fs::read_to_string(&json_out).unwrap(), std::fs::read_to_string(&graph).unwrap(), "json export is the graph file");
+    stancegraph()
+        .args(["export"])
+        .arg(&graph)
+        .args(["--format", "json", "-o"])
+        .arg(&json_out)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(&json_out).unwrap(),
+        std::fs::read_to_string(&graph).unwrap(),
+        "json export is the graph file"
+    );
 
     // adding the same document again changes nothing
-    stancegraph().args(["build", EXAMPLE, "--into"]).arg(&graph).assert().success().stderr(predicate::str::contains("already in the graph"));
-    assert_eq!(std::fs::read_to_string(&json_out).unwrap(), std::fs::read_to_string(&graph).unwrap());
+    stancegraph()
+        .args(["build", EXAMPLE, "--into"])
+        .arg(&graph)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("already in the graph"));
+    assert_eq!(
+        std::fs::read_to_string(&json_out).unwrap(),
+        std::fs::read_to_string(&graph).unwrap()
+    );
 
-    let dot = stancegraph().args(["export"]).arg(&graph).args(["--format", "dot"]).assert().success().get_output().stdout.clone();
+    let dot = stancegraph()
+        .args(["export"])
+        .arg(&graph)
+        .args(["--format", "dot"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let dot = String::from_utf8(dot).unwrap();
     assert!(dot.starts_with("digraph stancegraph {"));
     assert!(dot.contains("shape=box") && dot.contains("shape=ellipse"));
@@ -110,20 +196,41 @@ fn render_with_graphviz(dot: &str) {
         eprintln!("SKIPPED: Graphviz `dot` is not installed (apt-get install graphviz); .ci/run installs it");
         return;
     };
-    child.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "dot failed: {}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "dot warned: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "dot failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "dot warned: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
 }
 
 #[test]
 fn missing_file_is_one_clear_line_and_other_inputs_still_go_through() {
-    let out = stancegraph().args(["extract", "no/such/file.txt", EXAMPLE]).assert().code(1).get_output().clone();
+    let out = stancegraph()
+        .args(["extract", "no/such/file.txt", EXAMPLE])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("stancegraph: no/such/file.txt: "), "{err}");
-    assert!(!positions(&out.stdout).is_empty(), "the good file was still processed");
+    assert!(
+        !positions(&out.stdout).is_empty(),
+        "the good file was still processed"
+    );
 }
 
 #[test]
@@ -133,10 +240,22 @@ fn folder_with_binary_and_bad_utf8_files_reports_each() {
     std::fs::write(dir.path().join("b.txt"), b"GIF89a\x00\x01\x02").unwrap();
     std::fs::write(dir.path().join("c.txt"), b"Moscow \xff rejected it.").unwrap();
     std::fs::write(dir.path().join("ignored.png"), b"\x89PNG\x00").unwrap();
-    let out = stancegraph().arg("extract").arg(dir.path()).assert().code(1).get_output().clone();
+    let out = stancegraph()
+        .arg("extract")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("b.txt: binary file (NUL byte at offset 6)"), "{err}");
-    assert!(err.contains("c.txt: not UTF-8 text (invalid byte at offset 7)"), "{err}");
+    assert!(
+        err.contains("b.txt: binary file (NUL byte at offset 6)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("c.txt: not UTF-8 text (invalid byte at offset 7)"),
+        "{err}"
+    );
     assert!(!err.contains("ignored.png"));
     let ps = positions(&out.stdout);
     assert_eq!(ps.len(), 1);
@@ -148,22 +267,58 @@ fn empty_file_and_empty_stdin_are_errors() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "").unwrap();
-    stancegraph().arg("extract").arg(&empty).assert().code(1).stderr(predicate::str::contains("empty.txt: empty input"));
-    stancegraph().args(["extract", "-"]).write_stdin("").assert().code(1).stderr(predicate::str::contains("<stdin>: empty input"));
+    stancegraph()
+        .arg("extract")
+        .arg(&empty)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("empty.txt: empty input"));
+    stancegraph()
+        .args(["extract", "-"])
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("<stdin>: empty input"));
 }
 
 #[test]
 fn malformed_graph_file_and_bad_lexicon_are_named() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("g.json");
-    std::fs::write(&bad, "{\"format\": \"stancegraph\", \"version\": 1, \"actors\": [").unwrap();
-    stancegraph().args(["query"]).arg(&bad).args(["--actor", "x"]).assert().code(2).stderr(predicate::str::contains("g.json: malformed graph file"));
+    std::fs::write(
+        &bad,
+        "{\"format\": \"stancegraph\", \"version\": 1, \"actors\": [",
+    )
+    .unwrap();
+    stancegraph()
+        .args(["query"])
+        .arg(&bad)
+        .args(["--actor", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("g.json: malformed graph file"));
     let future = dir.path().join("f.json");
     std::fs::write(&future, "{\"format\": \"stancegraph\", \"version\": 99}").unwrap();
-    stancegraph().args(["export"]).arg(&future).assert().code(2).stderr(predicate::str::contains("newer than this stancegraph reads"));
+    stancegraph()
+        .args(["export"])
+        .arg(&future)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "newer than this stancegraph reads",
+        ));
     let lex = dir.path().join("lex.json");
-    std::fs::write(&lex, "{\"cues\": [{\"cue\": \"covet\", \"stance\": \"desire\", \"frame\": \"object\"}]}").unwrap();
-    stancegraph().args(["extract", EXAMPLE, "--lexicon"]).arg(&lex).assert().code(2).stderr(predicate::str::contains("lex.json").and(predicate::str::contains("desire")));
+    std::fs::write(
+        &lex,
+        "{\"cues\": [{\"cue\": \"covet\", \"stance\": \"desire\", \"frame\": \"object\"}]}",
+    )
+    .unwrap();
+    stancegraph()
+        .args(["extract", EXAMPLE, "--lexicon"])
+        .arg(&lex)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("lex.json").and(predicate::str::contains("desire")));
 }
 
 #[test]
@@ -171,7 +326,15 @@ fn user_lexicon_adds_actors_and_cues() {
     let dir = tempfile::tempdir().unwrap();
     let lex = dir.path().join("lex.json");
     std::fs::write(&lex, r#"{"actors": [{"name": "Northland", "kind": "country", "aliases": ["Borealis City"]}], "cues": [{"cue": "covet", "stance": "demand", "frame": "object"}]}"#).unwrap();
-    let out = stancegraph().args(["extract", "-", "--lexicon"]).arg(&lex).write_stdin("Borealis City covets the southern islands.").assert().success().get_output().stdout.clone();
+    let out = stancegraph()
+        .args(["extract", "-", "--lexicon"])
+        .arg(&lex)
+        .write_stdin("Borealis City covets the southern islands.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let ps = positions(&out);
     assert_eq!(ps.len(), 1, "{ps:?}");
     assert_eq!(ps[0]["actor"], "Northland");
@@ -183,9 +346,17 @@ fn user_lexicon_adds_actors_and_cues() {
 fn output_file_is_written_atomically() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("positions.jsonl");
-    stancegraph().args(["extract", EXAMPLE, "-o"]).arg(&out).assert().success().stdout("");
+    stancegraph()
+        .args(["extract", EXAMPLE, "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
     assert!(std::fs::read_to_string(&out).unwrap().lines().count() > 5);
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
     assert!(Path::new(&out).exists());
 }

@@ -12,12 +12,21 @@ const MIN_WHO_WANTS_WHAT_F1: f64 = 0.65;
 fn dev_set_scores_above_the_bar() {
     let eval = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
     if !eval.join("score.py").exists() || !eval.join("dev/gold.jsonl").exists() {
-        eprintln!("SKIPPED: {} is absent; the dev-set score is not checked", eval.display());
+        eprintln!(
+            "SKIPPED: {} is absent; the dev-set score is not checked",
+            eval.display()
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let pred = dir.path().join("pred.jsonl");
-    let st = Command::new(env!("CARGO_BIN_EXE_stancegraph")).arg("extract").arg(eval.join("dev/docs")).arg("-o").arg(&pred).status().unwrap();
+    let st = Command::new(env!("CARGO_BIN_EXE_stancegraph"))
+        .arg("extract")
+        .arg(eval.join("dev/docs"))
+        .arg("-o")
+        .arg(&pred)
+        .status()
+        .unwrap();
     assert!(st.success(), "extract failed on the dev set");
     let out = Command::new("python3")
         .arg(eval.join("score.py"))
@@ -28,11 +37,22 @@ fn dev_set_scores_above_the_bar() {
         .arg("--json")
         .output()
         .expect("python3 runs the scorer");
-    assert!(out.status.success(), "scorer failed: {}", String::from_utf8_lossy(&out.stderr));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("scorer prints JSON");
+    assert!(
+        out.status.success(),
+        "scorer failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("scorer prints JSON");
     let strict = report["strict"]["f1"].as_f64().unwrap();
     let www = report["who_wants_what"]["f1"].as_f64().unwrap();
     eprintln!("dev set: strict F1 {strict:.3}, who-wants-what F1 {www:.3}");
-    assert!(strict >= MIN_STRICT_F1, "strict F1 {strict:.3} fell below {MIN_STRICT_F1}");
-    assert!(www >= MIN_WHO_WANTS_WHAT_F1, "who-wants-what F1 {www:.3} fell below {MIN_WHO_WANTS_WHAT_F1}");
+    assert!(
+        strict >= MIN_STRICT_F1,
+        "strict F1 {strict:.3} fell below {MIN_STRICT_F1}"
+    );
+    assert!(
+        www >= MIN_WHO_WANTS_WHAT_F1,
+        "who-wants-what F1 {www:.3} fell below {MIN_WHO_WANTS_WHAT_F1}"
+    );
 }

@@ -35,7 +35,12 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
     for doc in Inputs::new(&args.input.paths, args.input.jsonl) {
         match doc {
             Ok(doc) => {
-                let info = DocumentInfo { id: doc.id.clone(), date: doc.date.clone(), source: doc.source.clone(), hash: text_hash(&doc.text) };
+                let info = DocumentInfo {
+                    id: doc.id.clone(),
+                    date: doc.date.clone(),
+                    source: doc.source.clone(),
+                    hash: text_hash(&doc.text),
+                };
                 if !g.add_document(info) {
                     skipped += 1;
                     continue;

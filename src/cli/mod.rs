@@ -8,8 +8,8 @@ pub mod extract;
 pub mod query;
 
 use clap::{Args, Parser, Subcommand};
-use std::path::PathBuf;
 use stancegraph::lexicon::Lexicon;
+use std::path::PathBuf;
 
 /// Turn news text into a graph of who wants what.
 #[derive(Debug, Parser)]

@@ -1,8 +1,8 @@
 //! `stancegraph query`: ask a graph file about an actor.
 
+use super::LexiconArgs;
 use clap::{Args, ValueEnum};
 use stancegraph::graph::PositionGraph;
-use super::LexiconArgs;
 use stancegraph::query::actor_positions_with;
 use std::path::PathBuf;
 
@@ -30,7 +30,11 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
     let g = PositionGraph::load(&args.graph)?;
     let lx = args.lexicon.load()?;
     let Some(report) = actor_positions_with(&g, Some(&lx), &args.actor) else {
-        anyhow::bail!("{}: no actor named {:?} in the graph", args.graph.display(), args.actor);
+        anyhow::bail!(
+            "{}: no actor named {:?} in the graph",
+            args.graph.display(),
+            args.actor
+        );
     };
     match args.format {
         QueryFormat::Table => print!("{}", report.to_table()),

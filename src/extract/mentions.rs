@@ -81,11 +81,19 @@ impl Discourse {
     /// from here on "she" can refer to it.
     pub fn promote_person(&mut self, name: &str) -> Option<Actor> {
         let mut promoted = None;
-        for a in self.recent.iter_mut().filter(|a| a.name == name && a.kind == ActorKind::Unknown) {
+        for a in self
+            .recent
+            .iter_mut()
+            .filter(|a| a.name == name && a.kind == ActorKind::Unknown)
+        {
             a.kind = ActorKind::Person;
             promoted = Some(a.clone());
         }
-        for a in self.aliases.values_mut().filter(|a| a.name == name && a.kind == ActorKind::Unknown) {
+        for a in self
+            .aliases
+            .values_mut()
+            .filter(|a| a.name == name && a.kind == ActorKind::Unknown)
+        {
             a.kind = ActorKind::Person;
         }
         promoted
@@ -94,17 +102,24 @@ impl Discourse {
     fn register_person(&mut self, a: &Actor) {
         let words: Vec<&str> = a.name.split_whitespace().collect();
         if words.len() >= 2 {
-            self.aliases.insert(words[words.len() - 1].to_lowercase(), a.clone());
+            self.aliases
+                .insert(words[words.len() - 1].to_lowercase(), a.clone());
             // family names come first in some languages ("Ri Yong-ho" is "Ri")
-            self.aliases.entry(words[0].to_lowercase()).or_insert_with(|| a.clone());
+            self.aliases
+                .entry(words[0].to_lowercase())
+                .or_insert_with(|| a.clone());
         }
         self.aliases.insert(a.name.to_lowercase(), a.clone());
     }
 
     fn resolve_pronoun(&self, lower: &str) -> Referent {
         let r = match lower {
-            "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself" => self.last(|a| a.kind == ActorKind::Person),
-            "it" | "its" | "itself" | "they" | "them" | "their" | "themselves" => self.last(|a| a.kind != ActorKind::Person),
+            "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself" => {
+                self.last(|a| a.kind == ActorKind::Person)
+            }
+            "it" | "its" | "itself" | "they" | "them" | "their" | "themselves" => {
+                self.last(|a| a.kind != ActorKind::Person)
+            }
             "i" | "me" | "my" | "we" | "us" | "our" | "ourselves" => return Referent::FirstPerson,
             _ => None,
         };
@@ -115,20 +130,41 @@ impl Discourse {
         // "the union" is the last labour organisation named, whatever its name says
         if head == "union" {
             let labour = self.last(|a| {
-                a.kind == ActorKind::Organization && ["union", "association", "workers", "federation", "guild", "teamsters", "congress"].iter().any(|w| a.name.to_lowercase().contains(w))
+                a.kind == ActorKind::Organization
+                    && [
+                        "union",
+                        "association",
+                        "workers",
+                        "federation",
+                        "guild",
+                        "teamsters",
+                        "congress",
+                    ]
+                    .iter()
+                    .any(|w| a.name.to_lowercase().contains(w))
             });
             if labour.is_some() {
                 return labour;
             }
         }
-        let by_name = self.last(|a| a.name.to_lowercase().split_whitespace().any(|w| w.trim_end_matches('s') == head.trim_end_matches('s')));
+        let by_name = self.last(|a| {
+            a.name
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| w.trim_end_matches('s') == head.trim_end_matches('s'))
+        });
         if by_name.is_some() {
             return by_name;
         }
         match head {
-            "government" | "administration" | "country" | "regime" | "state" | "ministry" => self.last(|a| a.kind == ActorKind::Country),
-            "president" | "minister" | "leader" | "premier" | "chancellor" | "envoy" => self.last(|a| a.kind == ActorKind::Person),
-            "union" | "group" | "company" | "organisation" | "organization" | "association" | "bloc" | "alliance" | "party" | "movement" | "agency" => {
+            "government" | "administration" | "country" | "regime" | "state" | "ministry" => {
+                self.last(|a| a.kind == ActorKind::Country)
+            }
+            "president" | "minister" | "leader" | "premier" | "chancellor" | "envoy" => {
+                self.last(|a| a.kind == ActorKind::Person)
+            }
+            "union" | "group" | "company" | "organisation" | "organization" | "association"
+            | "bloc" | "alliance" | "party" | "movement" | "agency" => {
                 self.last(|a| a.kind == ActorKind::Organization || a.kind == ActorKind::Group)
             }
             _ => None,
@@ -137,50 +173,294 @@ impl Discourse {
 }
 
 pub const PRONOUNS: &[&str] = &[
-    "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "i", "me", "my", "we", "us", "our",
+    "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "i", "me", "my", "we",
+    "us", "our",
 ];
 
 /// Definite descriptions that refer back to an actor ("the union said").
 const DESCRIPTION_HEADS: &[&str] = &[
-    "union", "ministry", "government", "administration", "group", "company", "organisation", "organization",
-    "bloc", "alliance", "party", "president", "country", "association", "movement", "regime", "agency", "premier",
-    "chancellor", "envoy", "minister",
+    "union",
+    "ministry",
+    "government",
+    "administration",
+    "group",
+    "company",
+    "organisation",
+    "organization",
+    "bloc",
+    "alliance",
+    "party",
+    "president",
+    "country",
+    "association",
+    "movement",
+    "regime",
+    "agency",
+    "premier",
+    "chancellor",
+    "envoy",
+    "minister",
 ];
 
 /// Collective descriptions of the parties to a dispute.
 const SIDES: &[&[&str]] = &[
-    &["both", "sides"], &["the", "two", "sides"], &["both", "camps"], &["the", "two", "camps"], &["both", "parties"],
-    &["the", "two", "parties"], &["the", "parties"], &["the", "two", "countries"], &["both", "countries"],
-    &["the", "two", "governments"], &["both", "governments"], &["the", "two", "leaders"], &["both", "leaders"],
+    &["both", "sides"],
+    &["the", "two", "sides"],
+    &["both", "camps"],
+    &["the", "two", "camps"],
+    &["both", "parties"],
+    &["the", "two", "parties"],
+    &["the", "parties"],
+    &["the", "two", "countries"],
+    &["both", "countries"],
+    &["the", "two", "governments"],
+    &["both", "governments"],
+    &["the", "two", "leaders"],
+    &["both", "leaders"],
 ];
 
 /// Capitalised words that start sentences or headlines but name nobody.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "but", "and", "or", "so", "yet", "on", "in", "at", "for", "with", "from", "by", "to", "of",
-    "as", "if", "while", "when", "after", "before", "since", "until", "although", "though", "because", "however",
-    "meanwhile", "also", "this", "that", "these", "those", "there", "here", "it", "he", "she", "they", "we", "i",
-    "his", "her", "its", "their", "our", "my", "both", "some", "many", "several", "most", "all", "no", "not",
-    "last", "next", "earlier", "later", "now", "then", "still", "such", "other", "another", "each", "every",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms",
-    "what", "who", "why", "how", "where", "which", "whether", "according", "under", "over", "despite", "amid",
-    "during", "instead", "even", "only", "just", "more", "less", "one", "two", "three", "first", "second", "new",
-    "asked", "speaking", "reuters", "ap", "afp", "read", "update", "updated", "opinion", "analysis", "photo",
-    "yes", "well", "once", "without", "through", "into", "against", "between", "toward", "towards", "around",
-    "whose", "unless", "do", "does", "did", "is", "are", "was", "were", "will", "would", "can", "could", "should",
-    "must", "has", "have", "had", "let", "please", "thank", "thanks", "dear", "sir", "madam", "today", "yesterday",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "on",
+    "in",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "as",
+    "if",
+    "while",
+    "when",
+    "after",
+    "before",
+    "since",
+    "until",
+    "although",
+    "though",
+    "because",
+    "however",
+    "meanwhile",
+    "also",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "both",
+    "some",
+    "many",
+    "several",
+    "most",
+    "all",
+    "no",
+    "not",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "now",
+    "then",
+    "still",
+    "such",
+    "other",
+    "another",
+    "each",
+    "every",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "whether",
+    "according",
+    "under",
+    "over",
+    "despite",
+    "amid",
+    "during",
+    "instead",
+    "even",
+    "only",
+    "just",
+    "more",
+    "less",
+    "one",
+    "two",
+    "three",
+    "first",
+    "second",
+    "new",
+    "asked",
+    "speaking",
+    "reuters",
+    "ap",
+    "afp",
+    "read",
+    "update",
+    "updated",
+    "opinion",
+    "analysis",
+    "photo",
+    "yes",
+    "well",
+    "once",
+    "without",
+    "through",
+    "into",
+    "against",
+    "between",
+    "toward",
+    "towards",
+    "around",
+    "whose",
+    "unless",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "must",
+    "has",
+    "have",
+    "had",
+    "let",
+    "please",
+    "thank",
+    "thanks",
+    "dear",
+    "sir",
+    "madam",
+    "today",
+    "yesterday",
 ];
 
-const PARTICLES: &[&str] = &["bin", "al", "el", "von", "der", "van", "de", "da", "di", "du", "la", "le", "ibn", "abu"];
+const PARTICLES: &[&str] = &[
+    "bin", "al", "el", "von", "der", "van", "de", "da", "di", "du", "la", "le", "ibn", "abu",
+];
 
 const ORG_WORDS: &[&str] = &[
-    "association", "union", "party", "workers", "council", "ministry", "company", "inc", "corp", "group", "committee",
-    "front", "movement", "federation", "bank", "agency", "court", "fund", "organization", "organisation", "institute",
-    "university", "department", "office", "forces", "army", "league", "alliance", "coalition", "commission",
-    "authority", "government", "parliament", "assembly", "congress", "senate", "network", "foundation", "society",
-    "corporation", "industries", "motors", "airlines", "board", "service", "guard", "brigades", "hospitals",
-    "hospital", "club", "teamsters", "federal", "national", "nations", "centre", "center", "trust", "systems",
-    "international", "health", "energy", "nurses", "airways", "railways", "llc", "plc", "ltd", "co",
+    "association",
+    "union",
+    "party",
+    "workers",
+    "council",
+    "ministry",
+    "company",
+    "inc",
+    "corp",
+    "group",
+    "committee",
+    "front",
+    "movement",
+    "federation",
+    "bank",
+    "agency",
+    "court",
+    "fund",
+    "organization",
+    "organisation",
+    "institute",
+    "university",
+    "department",
+    "office",
+    "forces",
+    "army",
+    "league",
+    "alliance",
+    "coalition",
+    "commission",
+    "authority",
+    "government",
+    "parliament",
+    "assembly",
+    "congress",
+    "senate",
+    "network",
+    "foundation",
+    "society",
+    "corporation",
+    "industries",
+    "motors",
+    "airlines",
+    "board",
+    "service",
+    "guard",
+    "brigades",
+    "hospitals",
+    "hospital",
+    "club",
+    "teamsters",
+    "federal",
+    "national",
+    "nations",
+    "centre",
+    "center",
+    "trust",
+    "systems",
+    "international",
+    "health",
+    "energy",
+    "nurses",
+    "airways",
+    "railways",
+    "llc",
+    "plc",
+    "ltd",
+    "co",
 ];
 
 /// Words joining the parts of a name ("Ministry of Foreign Affairs").
@@ -205,7 +485,10 @@ fn actor_of(entry: &ActorEntry) -> Actor {
 /// Most words of four letters or more capitalised: a headline in title case,
 /// where capitals say nothing about names.
 pub fn is_title_case(tokens: &[Token<'_>]) -> bool {
-    let long: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word() && t.text.chars().count() >= 4).collect();
+    let long: Vec<&Token<'_>> = tokens
+        .iter()
+        .filter(|t| t.is_word() && t.text.chars().count() >= 4)
+        .collect();
     long.len() >= 3 && long.iter().filter(|t| t.cap).count() * 10 >= long.len() * 7
 }
 
@@ -216,7 +499,10 @@ fn match_titles(lx: &Lexicon, tokens: &[Token<'_>], mut i: usize) -> Option<usiz
     'outer: while i < tokens.len() {
         let max = lx.max_title_words().min(tokens.len() - i);
         for len in (1..=max).rev() {
-            let words: Vec<&str> = tokens[i..i + len].iter().map(|t| t.lower.as_ref()).collect();
+            let words: Vec<&str> = tokens[i..i + len]
+                .iter()
+                .map(|t| t.lower.as_ref())
+                .collect();
             if tokens[i..i + len].iter().any(|t| !t.is_word()) {
                 continue;
             }
@@ -239,7 +525,11 @@ fn match_name(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     let mut j = i;
     while j < tokens.len() && j - i < 5 {
         let t = &tokens[j];
-        if is_name_word(t) || (j > i && PARTICLES.contains(&t.lower.as_ref()) && tokens.get(j + 1).is_some_and(is_name_word)) {
+        if is_name_word(t)
+            || (j > i
+                && PARTICLES.contains(&t.lower.as_ref())
+                && tokens.get(j + 1).is_some_and(is_name_word))
+        {
             j += 1;
         } else {
             break;
@@ -253,7 +543,10 @@ fn span_text(sentence: &str, tokens: &[Token<'_>], s: usize, e: usize) -> String
 }
 
 fn person(lx: &Lexicon, disc: &mut Discourse, name: &str, affiliation: Option<String>) -> Actor {
-    if let Some(e) = lx.actor_by_form(name).filter(|e| e.kind == ActorKind::Person) {
+    if let Some(e) = lx
+        .actor_by_form(name)
+        .filter(|e| e.kind == ActorKind::Person)
+    {
         let mut a = actor_of(e);
         if name.split_whitespace().count() >= 2 {
             a.name = name.to_string();
@@ -277,10 +570,19 @@ fn person(lx: &Lexicon, disc: &mut Discourse, name: &str, affiliation: Option<St
 /// lexicon and the discourse; pronouns and descriptions are resolved in a
 /// second, left-to-right pass so that a name earlier in the same sentence
 /// counts ("The Kremlin said it ...").
-pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &mut Discourse) -> Vec<Mention> {
+pub fn find_mentions(
+    lx: &Lexicon,
+    sentence: &str,
+    tokens: &[Token<'_>],
+    disc: &mut Discourse,
+) -> Vec<Mention> {
     let n = tokens.len();
     let mut gaz: Vec<Option<(usize, SurfaceKind, usize)>> = vec![None; n];
-    let starts: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
+    let starts: HashMap<usize, usize> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.start, i))
+        .collect();
     let ends: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
     for (s, e, surf) in lx.find_actor_surfaces(sentence) {
         if let (Some(&ts), Some(&te)) = (starts.get(&s), ends.get(&e)) {
@@ -297,22 +599,56 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
             continue;
         }
         // pronouns ("US" in capitals is the country, found by the gazetteer)
-        if is_pronoun(&t.lower) && !(t.text == "US") {
-            out.push(Mention { start: i, end: i + 1, referent: Referent::Unresolved, form: MentionForm::Pronoun, text: t.text.to_string() });
+        if is_pronoun(&t.lower) && t.text != "US" {
+            out.push(Mention {
+                start: i,
+                end: i + 1,
+                referent: Referent::Unresolved,
+                form: MentionForm::Pronoun,
+                text: t.text.to_string(),
+            });
             i += 1;
             continue;
         }
         // "both sides", "the two camps"
-        if let Some(words) = SIDES.iter().find(|w| w.len() <= n - i && w.iter().enumerate().all(|(k, x)| tokens[i + k].lower == *x)) {
-            let name = words.iter().filter(|w| **w != "the").copied().collect::<Vec<_>>().join(" ");
-            let a = Actor { name, kind: ActorKind::Group, affiliation: None };
-            out.push(Mention { start: i, end: i + words.len(), referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, i + words.len()) });
+        if let Some(words) = SIDES.iter().find(|w| {
+            w.len() <= n - i && w.iter().enumerate().all(|(k, x)| tokens[i + k].lower == *x)
+        }) {
+            let name = words
+                .iter()
+                .filter(|w| **w != "the")
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let a = Actor {
+                name,
+                kind: ActorKind::Group,
+                affiliation: None,
+            };
+            out.push(Mention {
+                start: i,
+                end: i + words.len(),
+                referent: Referent::Actor(a),
+                form: MentionForm::Name,
+                text: span_text(sentence, tokens, i, i + words.len()),
+            });
             i += words.len();
             continue;
         }
         // "the union", "the ministry"
-        if t.is("the") && i + 1 < n && DESCRIPTION_HEADS.contains(&tokens[i + 1].lower.as_ref()) && !tokens.get(i + 2).is_some_and(|x| x.cap || x.is("of")) && gaz[i + 1].is_none() {
-            out.push(Mention { start: i, end: i + 2, referent: Referent::Unresolved, form: MentionForm::Description, text: span_text(sentence, tokens, i, i + 2) });
+        if t.is("the")
+            && i + 1 < n
+            && DESCRIPTION_HEADS.contains(&tokens[i + 1].lower.as_ref())
+            && !tokens.get(i + 2).is_some_and(|x| x.cap || x.is("of"))
+            && gaz[i + 1].is_none()
+        {
+            out.push(Mention {
+                start: i,
+                end: i + 2,
+                referent: Referent::Unresolved,
+                form: MentionForm::Description,
+                text: span_text(sentence, tokens, i, i + 2),
+            });
             i += 2;
             continue;
         }
@@ -324,31 +660,59 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
             };
             // "Russian President Vladimir Putin", "US envoy Steve Witkoff"
             if let Some(te) = match_titles(lx, tokens, e) {
-                if let Some(ne) = match_name(tokens, te).filter(|_| !title_case || gaz[te].is_some()) {
+                if let Some(ne) =
+                    match_name(tokens, te).filter(|_| !title_case || gaz[te].is_some())
+                {
                     let name = span_text(sentence, tokens, te, ne);
                     let a = person(lx, &mut *disc, &name, body.clone());
                     disc.register_person(&a);
-                    out.push(Mention { start: i, end: ne, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, ne) });
+                    out.push(Mention {
+                        start: i,
+                        end: ne,
+                        referent: Referent::Actor(a),
+                        form: MentionForm::Name,
+                        text: span_text(sentence, tokens, i, ne),
+                    });
                     i = ne;
                     continue;
                 }
             }
             // "Ukrainian negotiators", "the Russian Defense Ministry", "U.S. officials",
             // "Azerbaijan's Foreign Ministry", "the Kremlin's spokesman"
-            let tail = if kind == SurfaceKind::Name && tokens.get(e).is_some_and(|t| t.lower == "'s") { e + 1 } else { e };
+            let tail =
+                if kind == SurfaceKind::Name && tokens.get(e).is_some_and(|t| t.lower == "'s") {
+                    e + 1
+                } else {
+                    e
+                };
             let group_end = (tail + 1..=(tail + 3).min(n)).rev().find(|&k| {
                 let last = &tokens[k - 1];
                 tokens[tail..k].iter().all(|t| t.is_word())
-                    && (lx.is_group_noun(&last.lower) || (tail > e && lx.is_title(&last.lower) && !tokens.get(k).is_some_and(is_name_word)))
-                    && tokens[tail..k - 1].iter().all(|t| t.cap || lx.is_group_noun(&t.lower))
+                    && (lx.is_group_noun(&last.lower)
+                        || (tail > e
+                            && lx.is_title(&last.lower)
+                            && !tokens.get(k).is_some_and(is_name_word)))
+                    && tokens[tail..k - 1]
+                        .iter()
+                        .all(|t| t.cap || lx.is_group_noun(&t.lower))
             });
             let body_actor = || match entry.kind {
                 ActorKind::Country | ActorKind::Organization => Some(actor_of(entry)),
-                _ => entry.affiliation.as_ref().and_then(|a| lx.actor_named(a)).map(actor_of),
+                _ => entry
+                    .affiliation
+                    .as_ref()
+                    .and_then(|a| lx.actor_named(a))
+                    .map(actor_of),
             };
             if let Some(k) = group_end {
                 if let Some(a) = body_actor() {
-                    out.push(Mention { start: i, end: k, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, k) });
+                    out.push(Mention {
+                        start: i,
+                        end: k,
+                        referent: Referent::Actor(a),
+                        form: MentionForm::Name,
+                        text: span_text(sentence, tokens, i, k),
+                    });
                     i = k;
                     continue;
                 }
@@ -358,7 +722,13 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
                 if match_titles(lx, tokens, e).is_some() {
                     if let Some(a) = body_actor() {
                         let te = match_titles(lx, tokens, e).unwrap_or(e);
-                        out.push(Mention { start: i, end: te, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, te) });
+                        out.push(Mention {
+                            start: i,
+                            end: te,
+                            referent: Referent::Actor(a),
+                            form: MentionForm::Name,
+                            text: span_text(sentence, tokens, i, te),
+                        });
                         i = te;
                         continue;
                     }
@@ -366,7 +736,13 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
                 // "an Egyptian plan", "the Russian demand": the country holds it
                 if tokens.get(e).is_some_and(|t| lx.noun(&t.lower).is_some()) {
                     if let Some(a) = body_actor() {
-                        out.push(Mention { start: i, end: e, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, e) });
+                        out.push(Mention {
+                            start: i,
+                            end: e,
+                            referent: Referent::Actor(a),
+                            form: MentionForm::Name,
+                            text: span_text(sentence, tokens, i, e),
+                        });
                     }
                 }
                 i = e; // an adjective: "Russian oil"
@@ -382,7 +758,13 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
                     a = full.clone();
                 }
             }
-            out.push(Mention { start: i, end: e, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, e) });
+            out.push(Mention {
+                start: i,
+                end: e,
+                referent: Referent::Actor(a),
+                form: MentionForm::Name,
+                text: span_text(sentence, tokens, i, e),
+            });
             i = e;
             continue;
         }
@@ -393,7 +775,13 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
                 let name = span_text(sentence, tokens, te, ne);
                 let a = person(lx, &mut *disc, &name, None);
                 disc.register_person(&a);
-                out.push(Mention { start: i, end: ne, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, ne) });
+                out.push(Mention {
+                    start: i,
+                    end: ne,
+                    referent: Referent::Actor(a),
+                    form: MentionForm::Name,
+                    text: span_text(sentence, tokens, i, ne),
+                });
                 i = ne;
                 continue;
             }
@@ -404,20 +792,39 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
             while j < n {
                 if is_name_word(&tokens[j]) && gaz[j].is_none() {
                     j += 1;
-                } else if NAME_JOINERS.contains(&tokens[j].lower.as_ref()) && tokens.get(j + 1).is_some_and(|x| is_name_word(x) && gaz[j + 1].is_none()) && j + 1 > i {
+                } else if NAME_JOINERS.contains(&tokens[j].lower.as_ref())
+                    && tokens
+                        .get(j + 1)
+                        .is_some_and(|x| is_name_word(x) && gaz[j + 1].is_none())
+                    && j + 1 > i
+                {
                     j += 2;
                 } else {
                     break;
                 }
             }
             // "UAW President Shawn Fain": a title inside the name splits body and person
-            if let Some((p, te)) = (i + 1..j).find_map(|p| match_titles(lx, tokens, p).filter(|&te| te < j).map(|te| (p, te))) {
+            if let Some((p, te)) = (i + 1..j).find_map(|p| {
+                match_titles(lx, tokens, p)
+                    .filter(|&te| te < j)
+                    .map(|te| (p, te))
+            }) {
                 let body_text = span_text(sentence, tokens, i, p);
-                let body = lx.actor_by_form(&body_text).map(|e| e.name.clone()).or_else(|| disc.alias(&body_text).map(|a| a.name)).unwrap_or(body_text);
+                let body = lx
+                    .actor_by_form(&body_text)
+                    .map(|e| e.name.clone())
+                    .or_else(|| disc.alias(&body_text).map(|a| a.name))
+                    .unwrap_or(body_text);
                 let name = span_text(sentence, tokens, te, j);
                 let a = person(lx, &mut *disc, &name, Some(body));
                 disc.register_person(&a);
-                out.push(Mention { start: i, end: j, referent: Referent::Actor(a), form: MentionForm::Name, text: span_text(sentence, tokens, i, j) });
+                out.push(Mention {
+                    start: i,
+                    end: j,
+                    referent: Referent::Actor(a),
+                    form: MentionForm::Name,
+                    text: span_text(sentence, tokens, i, j),
+                });
                 i = j;
                 continue;
             }
@@ -425,25 +832,54 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
             let single = j == i + 1;
             let at_start = i == 0 || tokens[..i].iter().all(|x| !x.is_word());
             if let Some(a) = disc.alias(&text) {
-                out.push(Mention { start: i, end: j, referent: Referent::Actor(a), form: MentionForm::Name, text });
-            } else if !(single && at_start && !disc.capitalised.contains(t.text)) && !(single && t.text.chars().count() < 3) {
+                out.push(Mention {
+                    start: i,
+                    end: j,
+                    referent: Referent::Actor(a),
+                    form: MentionForm::Name,
+                    text,
+                });
+            } else if !(single
+                && (at_start && !disc.capitalised.contains(t.text) || t.text.chars().count() < 3))
+            {
                 // an acronym of three or more capitals ("NASUWT", "UAW") names an organisation
-                let acronym = single && t.text.chars().count() >= 3 && t.text.chars().all(|c| c.is_uppercase() || c == '.');
-                let is_org = acronym || tokens[i..j].iter().any(|x| ORG_WORDS.contains(&x.lower.as_ref()));
+                let acronym = single
+                    && t.text.chars().count() >= 3
+                    && t.text.chars().all(|c| c.is_uppercase() || c == '.');
+                let is_org = acronym
+                    || tokens[i..j]
+                        .iter()
+                        .any(|x| ORG_WORDS.contains(&x.lower.as_ref()));
                 // a person only once the text treats it as one (a title, or it speaks)
-                let kind = if is_org { ActorKind::Organization } else { ActorKind::Unknown };
-                let a = Actor { name: text.clone(), kind, affiliation: None };
+                let kind = if is_org {
+                    ActorKind::Organization
+                } else {
+                    ActorKind::Unknown
+                };
+                let a = Actor {
+                    name: text.clone(),
+                    kind,
+                    affiliation: None,
+                };
                 if !is_org && (2..=3).contains(&(j - i)) {
                     disc.register_person(&a);
                 }
                 // "the United Auto Workers (UAW)": the acronym is an alias from here on
-                if tokens.get(j).is_some_and(|x| x.text == "(") && tokens.get(j + 2).is_some_and(|x| x.text == ")") {
+                if tokens.get(j).is_some_and(|x| x.text == "(")
+                    && tokens.get(j + 2).is_some_and(|x| x.text == ")")
+                {
                     let acr = tokens[j + 1].text;
                     if acr.len() >= 2 && acr.chars().all(|c| c.is_uppercase() || c == '.') {
                         disc.aliases.insert(acr.to_lowercase(), a.clone());
                     }
                 }
-                out.push(Mention { start: i, end: j, referent: Referent::Actor(a), form: MentionForm::Name, text });
+                out.push(Mention {
+                    start: i,
+                    end: j,
+                    referent: Referent::Actor(a),
+                    form: MentionForm::Name,
+                    text,
+                });
             }
             i = j;
             continue;
@@ -464,7 +900,10 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
             }
             MentionForm::Description => {
                 let head = tokens[m.end - 1].lower.to_string();
-                m.referent = disc.resolve_description(&head).map(Referent::Actor).unwrap_or(Referent::Unresolved);
+                m.referent = disc
+                    .resolve_description(&head)
+                    .map(Referent::Actor)
+                    .unwrap_or(Referent::Unresolved);
             }
         }
     }
@@ -473,40 +912,185 @@ pub fn find_mentions(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], disc: &
 
 /// Anonymous sourcing, never an actor ("sources said", "analysts believe").
 const ANONYMOUS: &[&str] = &[
-    "sources", "reports", "analysts", "experts", "observers", "people", "residents", "witnesses", "media", "reporters",
-    "commentators", "others", "some", "many", "most", "several", "both", "all", "those", "these", "things", "talks",
-    "negotiations", "news", "days", "weeks", "months", "years", "hours", "times", "terms", "figures", "data", "polls",
-    "surveys", "documents", "statements", "details", "us", "its", "his", "this", "has", "was", "is", "as", "less",
-    "words", "remarks", "comments", "results", "signs", "efforts", "plans", "proposals", "demands", "offers",
-    "issues", "matters", "measures", "steps", "moves", "costs", "prices", "rates", "levels", "numbers", "units",
+    "sources",
+    "reports",
+    "analysts",
+    "experts",
+    "observers",
+    "people",
+    "residents",
+    "witnesses",
+    "media",
+    "reporters",
+    "commentators",
+    "others",
+    "some",
+    "many",
+    "most",
+    "several",
+    "both",
+    "all",
+    "those",
+    "these",
+    "things",
+    "talks",
+    "negotiations",
+    "news",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "hours",
+    "times",
+    "terms",
+    "figures",
+    "data",
+    "polls",
+    "surveys",
+    "documents",
+    "statements",
+    "details",
+    "us",
+    "its",
+    "his",
+    "this",
+    "has",
+    "was",
+    "is",
+    "as",
+    "less",
+    "words",
+    "remarks",
+    "comments",
+    "results",
+    "signs",
+    "efforts",
+    "plans",
+    "proposals",
+    "demands",
+    "offers",
+    "issues",
+    "matters",
+    "measures",
+    "steps",
+    "moves",
+    "costs",
+    "prices",
+    "rates",
+    "levels",
+    "numbers",
+    "units",
 ];
 
 /// Plurals that name parties without an agentive ending.
 const PARTY_PLURALS: &[&str] = &[
-    "nations", "countries", "states", "governments", "members", "unions", "ministers", "officials", "leaders",
-    "delegates", "allies", "companies", "hospitals", "firms", "banks", "studios", "parties", "groups", "families",
-    "rebels", "forces", "troops", "authorities", "democrats", "republicans", "conservatives", "liberals", "nurses",
-    "lawmakers", "diplomats", "envoys", "staff", "economies", "capitals", "carmakers", "automakers", "airlines",
-    "universities", "schools", "councils", "cities", "provinces", "regions", "neighbours", "neighbors", "powers",
-    "creditors", "donors", "landlords", "tenants", "pilots", "doctors", "unionists", "brexiteers", "hardliners",
-    "moderates", "separatists", "insurgents", "militias", "factions", "camps", "sides", "chiefs", "heads", "bosses",
+    "nations",
+    "countries",
+    "states",
+    "governments",
+    "members",
+    "unions",
+    "ministers",
+    "officials",
+    "leaders",
+    "delegates",
+    "allies",
+    "companies",
+    "hospitals",
+    "firms",
+    "banks",
+    "studios",
+    "parties",
+    "groups",
+    "families",
+    "rebels",
+    "forces",
+    "troops",
+    "authorities",
+    "democrats",
+    "republicans",
+    "conservatives",
+    "liberals",
+    "nurses",
+    "lawmakers",
+    "diplomats",
+    "envoys",
+    "staff",
+    "economies",
+    "capitals",
+    "carmakers",
+    "automakers",
+    "airlines",
+    "universities",
+    "schools",
+    "councils",
+    "cities",
+    "provinces",
+    "regions",
+    "neighbours",
+    "neighbors",
+    "powers",
+    "creditors",
+    "donors",
+    "landlords",
+    "tenants",
+    "pilots",
+    "doctors",
+    "unionists",
+    "brexiteers",
+    "hardliners",
+    "moderates",
+    "separatists",
+    "insurgents",
+    "militias",
+    "factions",
+    "camps",
+    "sides",
+    "chiefs",
+    "heads",
+    "bosses",
 ];
 
 /// Bodies a text may name by their kind alone ("the army said").
 const SINGULAR_BODIES: &[&str] = &[
-    "office", "army", "military", "committee", "council", "court", "cabinet", "parliament", "embassy", "delegation",
-    "leadership", "presidency", "junta", "coalition", "opposition", "prosecutor", "mission", "secretariat",
-    "board", "panel", "movement", "militia", "federation", "association", "league", "guild",
+    "office",
+    "army",
+    "military",
+    "committee",
+    "council",
+    "court",
+    "cabinet",
+    "parliament",
+    "embassy",
+    "delegation",
+    "leadership",
+    "presidency",
+    "junta",
+    "coalition",
+    "opposition",
+    "prosecutor",
+    "mission",
+    "secretariat",
+    "board",
+    "panel",
+    "movement",
+    "militia",
+    "federation",
+    "association",
+    "league",
+    "guild",
 ];
 
 /// Words that end a plural group noun phrase on its left.
 const GROUP_STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "while", "whereas", "that", "which", "who", "when", "as", "if", "because",
-    "after", "before", "since", "although", "though", "so", "its", "their", "his", "her", "our", "to", "in", "on",
-    "at", "by", "with", "for", "of", "than", "said", "says", "say", "also", "have", "has", "had", "are", "were", "is",
-    "was", "will", "would", "can", "could", "not", "this", "these", "those", "some", "many", "most", "all",
-    "from", "into", "about", "over", "against", "between", "through", "during", "under", "without", "via", "per",
-    "like", "upon", "toward", "towards", "within", "across", "behind", "beyond", "amid", "among", "where", "what",
+    "the", "a", "an", "and", "or", "but", "while", "whereas", "that", "which", "who", "when", "as",
+    "if", "because", "after", "before", "since", "although", "though", "so", "its", "their", "his",
+    "her", "our", "to", "in", "on", "at", "by", "with", "for", "of", "than", "said", "says", "say",
+    "also", "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could",
+    "not", "this", "these", "those", "some", "many", "most", "all", "from", "into", "about",
+    "over", "against", "between", "through", "during", "under", "without", "via", "per", "like",
+    "upon", "toward", "towards", "within", "across", "behind", "beyond", "amid", "among", "where",
+    "what",
 ];
 
 /// "Poorer nations say", "the unions contend", "Delegates from developing
@@ -518,23 +1102,87 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
     for h in 0..tokens.len() {
         let t = &tokens[h];
         let l = t.lower.as_ref();
-        let plural = t.is_word() && l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is") && !l.ends_with("'s");
+        let plural = t.is_word()
+            && l.len() > 3
+            && l.ends_with('s')
+            && !l.ends_with("ss")
+            && !l.ends_with("us")
+            && !l.ends_with("is")
+            && !l.ends_with("'s");
         // "the prosecutor's office says", "the army said": a body named by its kind
-        let body = t.is_word() && !t.cap && SINGULAR_BODIES.contains(&l) && h >= 1 && (tokens[h - 1].lower == "the" || (h >= 2 && tokens[h - 1].is_word() && !tokens[h - 1].cap && tokens[..h].iter().rev().take(4).any(|x| x.lower == "the")));
-        if !(plural || body) || ANONYMOUS.contains(&l) || covered(h, out) || !lx.cue_forms(l).is_empty() {
+        let body = t.is_word()
+            && !t.cap
+            && SINGULAR_BODIES.contains(&l)
+            && h >= 1
+            && (tokens[h - 1].lower == "the"
+                || (h >= 2
+                    && tokens[h - 1].is_word()
+                    && !tokens[h - 1].cap
+                    && tokens[..h].iter().rev().take(4).any(|x| x.lower == "the")));
+        if !(plural || body)
+            || ANONYMOUS.contains(&l)
+            || covered(h, out)
+            || !lx.cue_forms(l).is_empty()
+        {
             continue;
         }
         // a plural that names people or bodies: agentive words or a known collective
-        let agentive = ["ers", "ors", "ists", "ians", "ants", "ents", "ites", "ees"].iter().any(|suf| l.ends_with(suf));
+        let agentive = ["ers", "ors", "ists", "ians", "ants", "ents", "ites", "ees"]
+            .iter()
+            .any(|suf| l.ends_with(suf));
         if plural && !agentive && !PARTY_PLURALS.contains(&l) && !lx.is_group_noun(l) {
             continue;
         }
         // the verb after it, across auxiliaries and adverbs
         let mut j = h + 1;
-        while j < tokens.len() && tokens[j].is_word() && (matches!(tokens[j].lower.as_ref(), "have" | "had" | "are" | "were" | "will" | "would" | "could" | "should" | "can" | "may" | "must" | "also" | "still" | "now" | "again" | "not" | "never" | "do" | "did" | "been" | "be" | "already") || (tokens[j].lower.ends_with("ly") && tokens[j].lower.len() > 4)) {
+        while j < tokens.len()
+            && tokens[j].is_word()
+            && (matches!(
+                tokens[j].lower.as_ref(),
+                "have"
+                    | "had"
+                    | "are"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "can"
+                    | "may"
+                    | "must"
+                    | "also"
+                    | "still"
+                    | "now"
+                    | "again"
+                    | "not"
+                    | "never"
+                    | "do"
+                    | "did"
+                    | "been"
+                    | "be"
+                    | "already"
+            ) || (tokens[j].lower.ends_with("ly") && tokens[j].lower.len() > 4))
+        {
             j += 1;
         }
-        if !tokens.get(j).is_some_and(|v| v.is_word() && !v.cap && !lx.cue_forms(&v.lower).is_empty()) {
+        let evaluates = |l: &str| {
+            matches!(
+                l,
+                "called"
+                    | "labelled"
+                    | "labeled"
+                    | "described"
+                    | "branded"
+                    | "deemed"
+                    | "found"
+                    | "call"
+                    | "describe"
+                    | "label"
+            )
+        };
+        if !tokens.get(j).is_some_and(|v| {
+            v.is_word() && !v.cap && (!lx.cue_forms(&v.lower).is_empty() || evaluates(&v.lower))
+        }) {
             continue;
         }
         // the phrase on its left: modifiers, and one "from"/"of" link ("delegates from developing countries")
@@ -546,12 +1194,22 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
             if !p.is_word() || covered(s - 1, out) {
                 break;
             }
-            if (pl == "from" || pl == "of") && !linked && s >= 2 && tokens[s - 2].is_word() && tokens[s - 2].lower.ends_with('s') && !GROUP_STOP.contains(&tokens[s - 2].lower.as_ref()) {
+            if (pl == "from" || pl == "of")
+                && !linked
+                && s >= 2
+                && tokens[s - 2].is_word()
+                && tokens[s - 2].lower.ends_with('s')
+                && !GROUP_STOP.contains(&tokens[s - 2].lower.as_ref())
+            {
                 linked = true;
                 s -= 2;
                 continue;
             }
-            if GROUP_STOP.contains(&pl) || pl.ends_with("ly") || !lx.cue_forms(pl).is_empty() || p.kind != TokKind::Word {
+            if GROUP_STOP.contains(&pl)
+                || pl.ends_with("ly")
+                || !lx.cue_forms(pl).is_empty()
+                || p.kind != TokKind::Word
+            {
                 break;
             }
             s -= 1;
@@ -563,14 +1221,28 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
         let name = span_text(sentence, tokens, s, h + 1);
         let name = name.strip_prefix("The ").unwrap_or(&name).to_string();
         let name = match name.chars().next() {
-            Some(c) if c.is_uppercase() && tokens[s].cap && !tokens[s..=h].iter().skip(1).any(|t| t.cap) => {
+            Some(c)
+                if c.is_uppercase()
+                    && tokens[s].cap
+                    && !tokens[s..=h].iter().skip(1).any(|t| t.cap) =>
+            {
                 let mut cs = c.to_lowercase().collect::<String>();
                 cs.push_str(&name[c.len_utf8()..]);
                 cs
             }
             _ => name,
         };
-        found.push(Mention { start: s, end: h + 1, referent: Referent::Actor(Actor { name, kind: ActorKind::Group, affiliation: None }), form: MentionForm::Name, text: span_text(sentence, tokens, s, h + 1) });
+        found.push(Mention {
+            start: s,
+            end: h + 1,
+            referent: Referent::Actor(Actor {
+                name,
+                kind: ActorKind::Group,
+                affiliation: None,
+            }),
+            form: MentionForm::Name,
+            text: span_text(sentence, tokens, s, h + 1),
+        });
     }
     out.extend(found);
     out.sort_by_key(|m| m.start);

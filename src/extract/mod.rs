@@ -46,7 +46,13 @@ struct SentenceWork<'t> {
 
 impl<'t> SentenceWork<'t> {
     fn ctx<'a>(&'a self, lx: &'a Lexicon) -> SentenceCtx<'a, 't> {
-        SentenceCtx { lx, text: self.text, tokens: &self.tokens, mentions: &self.mentions, quoted: self.quoted.clone() }
+        SentenceCtx {
+            lx,
+            text: self.text,
+            tokens: &self.tokens,
+            mentions: &self.mentions,
+            quoted: self.quoted.clone(),
+        }
     }
 
     /// Every word of the sentence lies inside one quotation.
@@ -113,7 +119,16 @@ impl<'l> Extractor<'l> {
                 }
             }
             in_quote = quote_open_after(&tokens, in_quote);
-            work.push(SentenceWork { start: s.start, end: s.end, text: s.text, tokens, mentions: Vec::new(), quoted, blocks, candidates: Vec::new() });
+            work.push(SentenceWork {
+                start: s.start,
+                end: s.end,
+                text: s.text,
+                tokens,
+                mentions: Vec::new(),
+                quoted,
+                blocks,
+                candidates: Vec::new(),
+            });
         }
         work
     }
@@ -125,7 +140,8 @@ impl<'l> Extractor<'l> {
         for w in &work {
             note_capitalised(&w.tokens, &mut disc);
         }
-        let mut block_speaker: std::collections::HashMap<usize, (Holder, String)> = Default::default();
+        let mut block_speaker: std::collections::HashMap<usize, (Holder, String)> =
+            Default::default();
         let mut sentence_speaker: Vec<Option<(Holder, String)>> = Vec::with_capacity(work.len());
         for w in work.iter_mut() {
             w.mentions = find_mentions(self.lx, w.text, &w.tokens, &mut disc);
@@ -134,7 +150,9 @@ impl<'l> Extractor<'l> {
             resolve_reported_speech(&ctx, &mut cands);
             for c in cands.iter_mut() {
                 if let Holder::Actor(a) = &mut c.holder {
-                    if a.kind == crate::model::ActorKind::Unknown && a.name.split_whitespace().count() >= 2 {
+                    if a.kind == crate::model::ActorKind::Unknown
+                        && a.name.split_whitespace().count() >= 2
+                    {
                         if let Some(p) = disc.promote_person(&a.name) {
                             *a = p;
                         }
@@ -145,14 +163,17 @@ impl<'l> Extractor<'l> {
                 if c.speech {
                     if let Holder::Actor(_) = c.holder {
                         for b in w.blocks.iter().flatten() {
-                            block_speaker.entry(*b).or_insert((c.holder.clone(), c.holder_text.clone()));
+                            block_speaker
+                                .entry(*b)
+                                .or_insert((c.holder.clone(), c.holder_text.clone()));
                         }
                     }
                 }
             }
             // the sentence's subjects are what the next sentence's "he" or "it" most
             // likely means: note them last (subjects outrank objects)
-            if let Some(Referent::Actor(a)) = ctx.main_subject(w.tokens.len()).map(|m| &m.referent) {
+            if let Some(Referent::Actor(a)) = ctx.main_subject(w.tokens.len()).map(|m| &m.referent)
+            {
                 disc.note(a);
             }
             for c in &cands {
@@ -160,15 +181,32 @@ impl<'l> Extractor<'l> {
                     disc.note(a);
                 }
             }
-            sentence_speaker.push(cands.iter().find(|c| c.speech && matches!(c.holder, Holder::Actor(_)) && (c.content.0..c.content.1).any(|k| w.quoted.get(k).copied().unwrap_or(false))).map(|c| (c.holder.clone(), c.holder_text.clone())));
+            sentence_speaker.push(
+                cands
+                    .iter()
+                    .find(|c| {
+                        c.speech
+                            && matches!(c.holder, Holder::Actor(_))
+                            && (c.content.0..c.content.1)
+                                .any(|k| w.quoted.get(k).copied().unwrap_or(false))
+                    })
+                    .map(|c| (c.holder.clone(), c.holder_text.clone())),
+            );
             w.candidates = cands;
         }
         // quotations attributed elsewhere in the same quotation block
         for (si, w) in work.iter_mut().enumerate() {
-            let Some(block) = w.fully_quoted() else { continue };
+            let Some(block) = w.fully_quoted() else {
+                continue;
+            };
             // the quotation's own speaker, or the one quoted just before ("“A,” he said. “B.”")
-            let previous = (si.saturating_sub(2)..si).rev().find_map(|k| sentence_speaker[k].clone());
-            let Some((speaker, speaker_text)) = block_speaker.get(&block).cloned().or(previous) else { continue };
+            let previous = (si.saturating_sub(2)..si)
+                .rev()
+                .find_map(|k| sentence_speaker[k].clone());
+            let Some((speaker, speaker_text)) = block_speaker.get(&block).cloned().or(previous)
+            else {
+                continue;
+            };
             let mut resolved_any = false;
             for c in w.candidates.iter_mut() {
                 if c.holder == Holder::FirstPerson {
@@ -177,7 +215,11 @@ impl<'l> Extractor<'l> {
                     resolved_any = true;
                 }
             }
-            if resolved_any || w.candidates.iter().any(|c| matches!(c.holder, Holder::Actor(_))) {
+            if resolved_any
+                || w.candidates
+                    .iter()
+                    .any(|c| matches!(c.holder, Holder::Actor(_)))
+            {
                 continue;
             }
             let ctx = w.ctx(self.lx);
@@ -196,23 +238,42 @@ impl<'l> Extractor<'l> {
                 Some(t) => (Stance::Demand, t),
                 None => (Stance::Claim, None),
             };
-            w.candidates.push(Candidate { cue: (a, a), stance, holder: speaker, holder_text: speaker_text, content: (a, b), content_extra: None, target, rule: "quotation-continued", negated: false, speech: true });
+            w.candidates.push(Candidate {
+                cue: (a, a),
+                stance,
+                holder: speaker,
+                holder_text: speaker_text,
+                content: (a, b),
+                content_extra: None,
+                target,
+                rule: "quotation-continued",
+                negated: false,
+                speech: true,
+            });
         }
         let mut out = Vec::new();
         for w in &work {
             let ctx = w.ctx(self.lx);
             let mut seen = std::collections::HashSet::new();
             for c in &w.candidates {
-                let Holder::Actor(actor) = &c.holder else { continue };
+                let Holder::Actor(actor) = &c.holder else {
+                    continue;
+                };
                 let mut content = ctx.text_of(c.content.0, c.content.1);
                 if let Some((a, b)) = c.content_extra {
                     content.push(' ');
                     content.push_str(&ctx.text_of(a, b));
                 }
-                if content.is_empty() || !seen.insert((actor.name.clone(), c.stance, content.clone())) {
+                if content.is_empty()
+                    || !seen.insert((actor.name.clone(), c.stance, content.clone()))
+                {
                     continue;
                 }
-                let cue = if c.cue.1 > c.cue.0 { ctx.text_of(c.cue.0, c.cue.1) } else { String::from("(quotation)") };
+                let cue = if c.cue.1 > c.cue.0 {
+                    ctx.text_of(c.cue.0, c.cue.1)
+                } else {
+                    String::from("(quotation)")
+                };
                 out.push(Position {
                     doc: doc.id.clone(),
                     actor: actor.name.clone(),
@@ -249,11 +310,30 @@ impl<'l> Extractor<'l> {
             w.mentions = find_mentions(self.lx, w.text, &w.tokens, &mut disc);
             let ctx = w.ctx(self.lx);
             let _ = writeln!(s, "sentence {} [{}..{}]: {}", i + 1, w.start, w.end, w.text);
-            let toks: Vec<String> = w.tokens.iter().enumerate().map(|(k, t)| if w.quoted[k] { format!("«{}»", t.text) } else { t.text.to_string() }).collect();
+            let toks: Vec<String> = w
+                .tokens
+                .iter()
+                .enumerate()
+                .map(|(k, t)| {
+                    if w.quoted[k] {
+                        format!("«{}»", t.text)
+                    } else {
+                        t.text.to_string()
+                    }
+                })
+                .collect();
             let _ = writeln!(s, "  tokens: {}", toks.join(" "));
             for m in &w.mentions {
                 let who = match &m.referent {
-                    mentions::Referent::Actor(a) => format!("{} ({}{})", a.name, a.kind.as_str(), a.affiliation.as_ref().map(|x| format!(", of {x}")).unwrap_or_default()),
+                    mentions::Referent::Actor(a) => format!(
+                        "{} ({}{})",
+                        a.name,
+                        a.kind.as_str(),
+                        a.affiliation
+                            .as_ref()
+                            .map(|x| format!(", of {x}"))
+                            .unwrap_or_default()
+                    ),
                     mentions::Referent::FirstPerson => "the speaker".to_string(),
                     mentions::Referent::Unresolved => "unresolved".to_string(),
                 };
@@ -261,7 +341,13 @@ impl<'l> Extractor<'l> {
             }
             for c in ctx.find_cues() {
                 let e = &self.lx.cues[c.cue];
-                let _ = writeln!(s, "  cue: \"{}\" ({}, {:?})", ctx.text_of(c.start, c.end), e.stance, e.frame);
+                let _ = writeln!(
+                    s,
+                    "  cue: \"{}\" ({}, {:?})",
+                    ctx.text_of(c.start, c.end),
+                    e.stance,
+                    e.frame
+                );
             }
             for p in positions.iter().filter(|p| p.span == [w.start, w.end]) {
                 let _ = writeln!(
@@ -270,7 +356,10 @@ impl<'l> Extractor<'l> {
                     p.actor,
                     p.stance,
                     p.content,
-                    p.target.as_ref().map(|t| format!(" -> target {t}")).unwrap_or_default(),
+                    p.target
+                        .as_ref()
+                        .map(|t| format!(" -> target {t}"))
+                        .unwrap_or_default(),
                     p.rule,
                     p.cue
                 );
@@ -304,7 +393,10 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
             }
             // "X said it would ...": a pronoun opening the report is the speaker
             let pronoun_at_start = mentions::is_pronoun(&cands[ci].holder_text.to_lowercase())
-                && ctx.tokens.get(cands[si].content.0).is_some_and(|t| t.text == cands[ci].holder_text)
+                && ctx
+                    .tokens
+                    .get(cands[si].content.0)
+                    .is_some_and(|t| t.text == cands[ci].holder_text)
                 && compatible_pronoun(&cands[ci].holder_text, &speaker);
             if cands[ci].holder == Holder::FirstPerson || pronoun_at_start {
                 cands[ci].holder = speaker.clone();
@@ -323,7 +415,13 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
         let mut start = a;
         for j in a..b {
             let t = &ctx.tokens[j];
-            let boundary = t.text == ";" || (t.text == "," && ctx.tokens.get(j + 1).is_some_and(|x| x.lower == "and" || x.lower == "but") && j + 1 < b);
+            let boundary = t.text == ";"
+                || (t.text == ","
+                    && ctx
+                        .tokens
+                        .get(j + 1)
+                        .is_some_and(|x| x.lower == "and" || x.lower == "but")
+                    && j + 1 < b);
             if boundary && j > start + 2 {
                 clauses.push((start, j));
                 start = if t.text == ";" { j + 1 } else { j + 2 };
@@ -338,7 +436,10 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
             let mut c = cands[si].clone();
             c.content = (ca, cb);
             // "That is a non-starter" rejects it; praise in a report stays a claim
-            if let Some((st, (x, y))) = ctx.copula_evaluation(ca, cb).filter(|(st, _)| *st == Stance::Reject) {
+            if let Some((st, (x, y))) = ctx
+                .copula_evaluation(ca, cb)
+                .filter(|(st, _)| *st == Stance::Reject)
+            {
                 c.stance = st;
                 c.rule = "speech-evaluation";
                 c.content = (x, y);
@@ -351,7 +452,8 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
             } else if let Some(target) = ctx.modal_demand(ca, cb) {
                 c.stance = Stance::Demand;
                 c.rule = "speech-modal";
-                let own = matches!((&target, &speaker), (Some(t), Holder::Actor(s)) if t.name == s.name);
+                let own =
+                    matches!((&target, &speaker), (Some(t), Holder::Actor(s)) if t.name == s.name);
                 if !own {
                     c.target = target;
                 }
@@ -364,8 +466,13 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
             continue;
         }
         let first = replacement.remove(0);
-        let extra = cands[si].content_extra.filter(|_| first.content == cands[si].content);
-        cands[si] = Candidate { content_extra: extra, ..first };
+        let extra = cands[si]
+            .content_extra
+            .filter(|_| first.content == cands[si].content);
+        cands[si] = Candidate {
+            content_extra: extra,
+            ..first
+        };
         added.extend(replacement);
     }
     cands.extend(added);
@@ -374,7 +481,9 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
 /// Whether a pronoun can stand for the speaker: "he"/"she" for a person,
 /// "it"/"they" for anything else.
 fn compatible_pronoun(pronoun: &str, speaker: &Holder) -> bool {
-    let Holder::Actor(a) = speaker else { return false };
+    let Holder::Actor(a) = speaker else {
+        return false;
+    };
     let person = a.kind == crate::model::ActorKind::Person;
     match pronoun.to_lowercase().as_str() {
         "he" | "she" => person,

@@ -31,52 +31,247 @@ pub struct Candidate {
 }
 
 const AUX: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
-    "must", "shall", "do", "does", "did", "be", "been", "being", "'s", "'re", "'ve", "'d", "am", "to", "'ll",
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "should", "can",
+    "may", "might", "must", "shall", "do", "does", "did", "be", "been", "being", "'s", "'re",
+    "'ve", "'d", "am", "to", "'ll",
 ];
 const ADVERBS: &[&str] = &[
-    "also", "still", "again", "already", "now", "then", "even", "further", "once", "so", "far", "too", "long",
-    "repeatedly", "previously", "recently", "later", "earlier", "today", "yesterday", "first", "initially",
-    "reportedly", "apparently", "formally", "officially", "publicly", "privately", "quickly", "swiftly", "firmly",
-    "flatly", "reluctantly", "ultimately", "finally", "effectively", "instead", "in", "turn", "just", "always",
-    "consistently", "explicitly", "openly", "strongly", "immediately", "tonight", "meanwhile", "more", "however",
-    "though", "nonetheless", "nevertheless", "allegedly", "jointly", "both", "sincerely", "clearly",
-    "remains", "remained", "remain", "stood", "stands", "stand", "seems", "seemed", "appears", "appeared", "fully",
-    "continue", "continues", "continued", "continuing", "keep", "keeps", "kept",
+    "also",
+    "still",
+    "again",
+    "already",
+    "now",
+    "then",
+    "even",
+    "further",
+    "once",
+    "so",
+    "far",
+    "too",
+    "long",
+    "repeatedly",
+    "previously",
+    "recently",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "first",
+    "initially",
+    "reportedly",
+    "apparently",
+    "formally",
+    "officially",
+    "publicly",
+    "privately",
+    "quickly",
+    "swiftly",
+    "firmly",
+    "flatly",
+    "reluctantly",
+    "ultimately",
+    "finally",
+    "effectively",
+    "instead",
+    "in",
+    "turn",
+    "just",
+    "always",
+    "consistently",
+    "explicitly",
+    "openly",
+    "strongly",
+    "immediately",
+    "tonight",
+    "meanwhile",
+    "more",
+    "however",
+    "though",
+    "nonetheless",
+    "nevertheless",
+    "allegedly",
+    "jointly",
+    "both",
+    "sincerely",
+    "clearly",
+    "remains",
+    "remained",
+    "remain",
+    "stood",
+    "stands",
+    "stand",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "fully",
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "keep",
+    "keeps",
+    "kept",
 ];
 const TIME_WORDS: &[&str] = &[
-    "week", "month", "year", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "morning", "evening", "night", "afternoon", "day", "time",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "day",
+    "time",
 ];
-const TIME_LEADS: &[&str] = &["last", "this", "next", "on", "early", "earlier", "late", "later", "that", "the", "same"];
+const TIME_LEADS: &[&str] = &[
+    "last", "this", "next", "on", "early", "earlier", "late", "later", "that", "the", "same",
+];
 const NEGATIONS: &[&str] = &["not", "never", "cannot", "no"];
 const OBJECT_STOPS: &[&str] = &[
-    "while", "whereas", "because", "after", "amid", "despite", "since", "unless", "until", "when", "which", "who",
-    "saying", "according", "before", "though", "although", "but", "whereby", "if", "so", "citing", "adding",
-    "provided", "unless", "only",
+    "while",
+    "whereas",
+    "because",
+    "after",
+    "amid",
+    "despite",
+    "since",
+    "unless",
+    "until",
+    "when",
+    "which",
+    "who",
+    "saying",
+    "according",
+    "before",
+    "though",
+    "although",
+    "but",
+    "whereby",
+    "if",
+    "so",
+    "citing",
+    "adding",
+    "provided",
+    "unless",
+    "only",
 ];
 const COMMA_STOPS: &[&str] = &[
-    "while", "whereas", "but", "although", "though", "which", "who", "according", "saying", "adding", "as",
-    "after", "before", "because", "when", "amid", "despite", "since", "citing", "noting", "stressing", "warning",
-    "calling", "urging", "insisting", "arguing", "even", "so", "underscoring", "explaining", "claiming", "where",
-    "describing", "demanding", "rejecting", "accusing", "pointing", "asking", "telling", "with", "whose",
-    "emphasizing", "emphasising", "saying", "prompting", "leaving", "including",
+    "while",
+    "whereas",
+    "but",
+    "although",
+    "though",
+    "which",
+    "who",
+    "according",
+    "saying",
+    "adding",
+    "as",
+    "after",
+    "before",
+    "because",
+    "when",
+    "amid",
+    "despite",
+    "since",
+    "citing",
+    "noting",
+    "stressing",
+    "warning",
+    "calling",
+    "urging",
+    "insisting",
+    "arguing",
+    "even",
+    "so",
+    "underscoring",
+    "explaining",
+    "claiming",
+    "where",
+    "describing",
+    "demanding",
+    "rejecting",
+    "accusing",
+    "pointing",
+    "asking",
+    "telling",
+    "with",
+    "whose",
+    "emphasizing",
+    "emphasising",
+    "saying",
+    "prompting",
+    "leaving",
+    "including",
 ];
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "all", "some",
-    "no", "each", "every", "such", "more", "further", "new", "my", "your", "both", "another", "'s", "most", "much",
-    "many", "several", "few", "part", "parts", "elements",
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any",
+    "all", "some", "no", "each", "every", "such", "more", "further", "new", "my", "your", "both",
+    "another", "'s", "most", "much", "many", "several", "few", "part", "parts", "elements",
 ];
 const PREPOSITIONS: &[&str] = &[
-    "with", "against", "to", "on", "from", "into", "about", "between", "over", "at", "by", "for", "of", "in",
-    "toward", "towards", "than", "like", "upon", "under", "without", "including", "via",
+    "with",
+    "against",
+    "to",
+    "on",
+    "from",
+    "into",
+    "about",
+    "between",
+    "over",
+    "at",
+    "by",
+    "for",
+    "of",
+    "in",
+    "toward",
+    "towards",
+    "than",
+    "like",
+    "upon",
+    "under",
+    "without",
+    "including",
+    "via",
 ];
 const MODALS: &[&str] = &["must", "should", "ought"];
 /// Words after a speech verb that start an adjunct, not what was said.
 const NOT_CLAUSE_STARTS: &[&str] = &[
-    "after", "before", "during", "following", "ahead", "despite", "amid", "since", "until", "while", "when",
-    "later", "earlier", "yesterday", "today", "tonight", "recently", "again", "afterwards", "shortly", "late",
-    "through", "via", "without", "alongside", "so",
+    "after",
+    "before",
+    "during",
+    "following",
+    "ahead",
+    "despite",
+    "amid",
+    "since",
+    "until",
+    "while",
+    "when",
+    "later",
+    "earlier",
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "again",
+    "afterwards",
+    "shortly",
+    "late",
+    "through",
+    "via",
+    "without",
+    "alongside",
+    "so",
 ];
 
 fn is_neg(t: &Token<'_>) -> bool {
@@ -85,7 +280,12 @@ fn is_neg(t: &Token<'_>) -> bool {
 
 fn skippable(t: &Token<'_>) -> bool {
     let l = t.lower.as_ref();
-    t.is_word() && !t.cap && (AUX.contains(&l) || ADVERBS.contains(&l) || is_neg(t) || (l.len() > 4 && l.ends_with("ly") && l != "only"))
+    t.is_word()
+        && !t.cap
+        && (AUX.contains(&l)
+            || ADVERBS.contains(&l)
+            || is_neg(t)
+            || (l.len() > 4 && l.ends_with("ly") && l != "only"))
         || (t.is_word() && (l == "longer"))
 }
 
@@ -128,7 +328,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
 
     /// The mention at `i`, past a leading "the" ("by the GOP").
     fn mention_from(&self, i: usize) -> Option<&'a Mention> {
-        self.mention_starting_at(i).or_else(|| if self.is(i, "the") { self.mention_starting_at(i + 1) } else { None })
+        self.mention_starting_at(i).or_else(|| {
+            if self.is(i, "the") {
+                self.mention_starting_at(i + 1)
+            } else {
+                None
+            }
+        })
     }
 
     fn mention_at(&self, i: usize) -> Option<&'a Mention> {
@@ -142,23 +348,51 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let n = self.tokens.len();
         while i < n {
             let t = &self.tokens[i];
-            if !t.is_word() || self.mention_at(i).is_some_and(|m| m.form == MentionForm::Name) {
+            if !t.is_word()
+                || self
+                    .mention_at(i)
+                    .is_some_and(|m| m.form == MentionForm::Name)
+            {
                 i += 1;
                 continue;
             }
             let forms = self.lx.cue_forms(&t.lower);
             let found = forms.iter().find(|f| {
-                f.words.len() <= n - i && f.words.iter().enumerate().all(|(k, w)| self.tokens[i + k].lower == w.as_str())
+                f.words.len() <= n - i
+                    && f.words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| self.tokens[i + k].lower == w.as_str())
             });
             if found.is_none() {
                 // "turned that idea down": the particle up to four words on
                 // the object between verb and particle is a noun phrase, not "to walk" or "up"
-                let np_follows = self.tok(i + 1).is_some_and(|x| (x.is_word() || x.is_quote()) && !PREPOSITIONS.contains(&x.lower.as_ref()) && !matches!(x.lower.as_ref(), "up" | "down" | "out" | "off" | "aside" | "forward"));
-                let split = forms.iter().filter(|f| np_follows && f.words.len() == 2 && self.lx.cues[f.cue].separable).find_map(|f| {
-                    (i + 2..(i + 6).min(n)).take_while(|&j| self.tokens[j - 1].is_word() || self.tokens[j - 1].is_quote()).find(|&j| self.tokens[j].lower == f.words[1].as_str()).map(|j| (f.cue, j))
+                let np_follows = self.tok(i + 1).is_some_and(|x| {
+                    (x.is_word() || x.is_quote())
+                        && !PREPOSITIONS.contains(&x.lower.as_ref())
+                        && !matches!(
+                            x.lower.as_ref(),
+                            "up" | "down" | "out" | "off" | "aside" | "forward"
+                        )
                 });
+                let split = forms
+                    .iter()
+                    .filter(|f| np_follows && f.words.len() == 2 && self.lx.cues[f.cue].separable)
+                    .find_map(|f| {
+                        (i + 2..(i + 6).min(n))
+                            .take_while(|&j| {
+                                self.tokens[j - 1].is_word() || self.tokens[j - 1].is_quote()
+                            })
+                            .find(|&j| self.tokens[j].lower == f.words[1].as_str())
+                            .map(|j| (f.cue, j))
+                    });
                 if let Some((cue, j)) = split {
-                    hits.push(CueHit { start: i, end: i + 1, cue, particle: Some(j) });
+                    hits.push(CueHit {
+                        start: i,
+                        end: i + 1,
+                        cue,
+                        particle: Some(j),
+                    });
                     i = j + 1;
                     continue;
                 }
@@ -167,9 +401,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 Some(f) => {
                     // "the demand", "a call", "its support": a noun, not a verb
                     let prev = i.checked_sub(1).and_then(|p| self.tok(p));
-                    let nominal = prev.is_some_and(|p| DETERMINERS.contains(&p.lower.as_ref()) && !t.lower.ends_with("ed"));
+                    let nominal = prev.is_some_and(|p| {
+                        DETERMINERS.contains(&p.lower.as_ref()) && !t.lower.ends_with("ed")
+                    });
                     if !nominal {
-                        hits.push(CueHit { start: i, end: i + f.words.len(), cue: f.cue, particle: None });
+                        hits.push(CueHit {
+                            start: i,
+                            end: i + f.words.len(),
+                            cue: f.cue,
+                            particle: None,
+                        });
                     }
                     i += f.words.len();
                 }
@@ -194,14 +435,29 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 continue;
             }
             // "Netanyahu is said to be willing": a reporting verb in the passive
-            if matches!(l, "said" | "reported" | "believed" | "expected" | "understood" | "thought" | "known" | "seen")
-                && k >= 2
-                && matches!(self.tokens[k - 2].lower.as_ref(), "is" | "are" | "was" | "were" | "been")
+            if matches!(
+                l,
+                "said"
+                    | "reported"
+                    | "believed"
+                    | "expected"
+                    | "understood"
+                    | "thought"
+                    | "known"
+                    | "seen"
+            ) && k >= 2
+                && matches!(
+                    self.tokens[k - 2].lower.as_ref(),
+                    "is" | "are" | "was" | "were" | "been"
+                )
             {
                 k -= 2;
                 continue;
             }
-            if TIME_WORDS.contains(&l) && k >= 2 && TIME_LEADS.contains(&self.tokens[k - 2].lower.as_ref()) {
+            if TIME_WORDS.contains(&l)
+                && k >= 2
+                && TIME_LEADS.contains(&self.tokens[k - 2].lower.as_ref())
+            {
                 k -= 2;
                 continue;
             }
@@ -210,9 +466,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     return Some(self.coordinated(m));
                 }
                 // "Union members who spoke to Rolling Stone said": the head before "who"
-                let rel = (m.start.saturating_sub(10)..m.start).rev().find(|&j| matches!(self.tokens[j].lower.as_ref(), "who" | "which"));
+                let rel = (m.start.saturating_sub(10)..m.start)
+                    .rev()
+                    .find(|&j| matches!(self.tokens[j].lower.as_ref(), "who" | "which"));
                 if let Some(r) = rel {
-                    let e = if r > 0 && self.tokens[r - 1].text == "," { r - 1 } else { r };
+                    let e = if r > 0 && self.tokens[r - 1].text == "," {
+                        r - 1
+                    } else {
+                        r
+                    };
                     return self.mention_ending_at(e).map(|m| self.coordinated(m));
                 }
                 return None;
@@ -231,9 +493,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 // subject stands before the first comma of the aside, at the clause start
                 if open == "," {
                     let lo = k.saturating_sub(30);
-                    let first = (lo..k - 1).filter(|&p| self.tokens[p].text == ",").find_map(|p| {
-                        self.mention_ending_at(p).filter(|m| m.start == 0 || self.tokens[..m.start].iter().all(|t| !t.is_word() || t.lower == "the" || t.lower == "but" || t.lower == "and"))
-                    });
+                    let first = (lo..k - 1)
+                        .filter(|&p| self.tokens[p].text == ",")
+                        .find_map(|p| {
+                            self.mention_ending_at(p).filter(|m| {
+                                m.start == 0
+                                    || self.tokens[..m.start].iter().all(|t| {
+                                        !t.is_word()
+                                            || t.lower == "the"
+                                            || t.lower == "but"
+                                            || t.lower == "and"
+                                    })
+                            })
+                        });
                     if let Some(m) = first {
                         return Some(self.coordinated(m));
                     }
@@ -246,7 +518,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                             return Some(self.coordinated(m));
                         }
                         // ", though,", ", for its part,": a short aside, read on to its left
-                        if k - p <= 5 && (p + 1..k - 1).all(|j| self.mention_at(j).is_none_or(|m| m.form == MentionForm::Pronoun)) {
+                        if k - p <= 5
+                            && (p + 1..k - 1).all(|j| {
+                                self.mention_at(j)
+                                    .is_none_or(|m| m.form == MentionForm::Pronoun)
+                            })
+                        {
                             k = p;
                             break;
                         }
@@ -259,15 +536,24 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 return None;
             }
             // "Kyiv's negotiators said", "the Kremlin's spokesman said"
-            if (self.lx.is_group_noun(l) || self.lx.is_title(l) || matches!(l, "committee" | "office" | "statement" | "spokesperson")) && k >= 2 {
+            if (self.lx.is_group_noun(l)
+                || self.lx.is_title(l)
+                || matches!(l, "committee" | "office" | "statement" | "spokesperson"))
+                && k >= 2
+            {
                 if k >= 3 && self.tokens[k - 2].lower == "'s" {
                     return self.mention_ending_at(k - 2).map(|m| vec![m]);
                 }
                 // "the WGA negotiating committee said", "Hamas officials said"
                 for gap in 1..=2 {
                     if k > gap {
-                        if let Some(m) = self.mention_ending_at(k - gap).filter(|m| m.form == MentionForm::Name) {
-                            if (k - gap..k - 1).all(|j| self.tokens[j].is_word() && !self.tokens[j].cap) {
+                        if let Some(m) = self
+                            .mention_ending_at(k - gap)
+                            .filter(|m| m.form == MentionForm::Name)
+                        {
+                            if (k - gap..k - 1)
+                                .all(|j| self.tokens[j].is_word() && !self.tokens[j].cap)
+                            {
                                 return Some(vec![m]);
                             }
                         }
@@ -283,20 +569,42 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// start or after an introductory phrase, that a word (its verb) follows.
     pub fn main_subject(&self, before: usize) -> Option<&'a Mention> {
         // the clause the participle hangs on: after the last "but"/"while"/";" before it
-        let clause_start = (0..before).rev().find(|&j| matches!(self.tokens[j].lower.as_ref(), "but" | "while" | "whereas" | ";" | "although" | "though")).map(|j| j + 1).unwrap_or(0);
-        if let Some(m) = self.mentions.iter().find(|m| m.start >= clause_start && m.end < before && !self.governed_by_preposition(m)) {
+        let clause_start = (0..before)
+            .rev()
+            .find(|&j| {
+                matches!(
+                    self.tokens[j].lower.as_ref(),
+                    "but" | "while" | "whereas" | ";" | "although" | "though"
+                )
+            })
+            .map(|j| j + 1)
+            .unwrap_or(0);
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .find(|m| m.start >= clause_start && m.end < before && !self.governed_by_preposition(m))
+        {
             if clause_start > 0 {
                 return Some(m);
             }
         }
-        self.mentions.iter().filter(|m| m.end < before && !self.governed_by_preposition(m)).find(|m| {
-            let starts_clause = m.start == 0
-                || self.tokens[..m.start].iter().all(|t| !t.is_word() || t.lower == "the")
-                || self.tok(m.start - 1).is_some_and(|t| t.text == ",")
-                || (m.start >= 2 && self.is(m.start - 1, "the") && self.tokens[m.start - 2].text == ",");
-            let verb_follows = self.tok(m.end).is_some_and(|t| t.is_word() && !t.cap && t.lower != "'s" && t.lower != "and");
-            starts_clause && verb_follows
-        })
+        self.mentions
+            .iter()
+            .filter(|m| m.end < before && !self.governed_by_preposition(m))
+            .find(|m| {
+                let starts_clause = m.start == 0
+                    || self.tokens[..m.start]
+                        .iter()
+                        .all(|t| !t.is_word() || t.lower == "the")
+                    || self.tok(m.start - 1).is_some_and(|t| t.text == ",")
+                    || (m.start >= 2
+                        && self.is(m.start - 1, "the")
+                        && self.tokens[m.start - 2].text == ",");
+                let verb_follows = self
+                    .tok(m.end)
+                    .is_some_and(|t| t.is_word() && !t.cap && t.lower != "'s" && t.lower != "and");
+                starts_clause && verb_follows
+            })
     }
 
     /// "talks with Russia" is no subject; "officials in Beijing" is.
@@ -308,7 +616,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             return false;
         }
         let before = m.start.checked_sub(2).and_then(|i| self.tok(i));
-        let head_noun = before.is_some_and(|b| self.lx.is_group_noun(&b.lower) || self.lx.is_title(&b.lower));
+        let head_noun =
+            before.is_some_and(|b| self.lx.is_group_noun(&b.lower) || self.lx.is_title(&b.lower));
         !(head_noun && matches!(p.lower.as_ref(), "in" | "for" | "of" | "from" | "at"))
     }
 
@@ -348,11 +657,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 "(" if !claim => return k,
                 "," => {
                     let next = self.tok(k + 1);
-                    let next2 = if next.is_some_and(|x| x.is_quote()) { self.tok(k + 2) } else { next };
+                    let next2 = if next.is_some_and(|x| x.is_quote()) {
+                        self.tok(k + 2)
+                    } else {
+                        next
+                    };
                     // "that Azerbaijan, which wrote the treaty, has set ...": a relative
                     // clause after the claim's subject is skipped, not an end
-                    if claim && k - a <= 3 && next2.is_some_and(|x| matches!(x.lower.as_ref(), "which" | "who" | "whose")) {
-                        if let Some(close) = (k + 2..n.min(k + 30)).find(|&j| self.tokens[j].text == ",") {
+                    if claim
+                        && k - a <= 3
+                        && next2
+                            .is_some_and(|x| matches!(x.lower.as_ref(), "which" | "who" | "whose"))
+                    {
+                        if let Some(close) =
+                            (k + 2..n.min(k + 30)).find(|&j| self.tokens[j].text == ",")
+                        {
                             k = close + 1;
                             continue;
                         }
@@ -363,7 +682,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     if self.attribution_at(k + 1) {
                         return k;
                     }
-                    if next.is_some_and(|x| x.lower == "and" || x.lower == "but") && self.clause_at(k + 2) {
+                    if next.is_some_and(|x| x.lower == "and" || x.lower == "but")
+                        && self.clause_at(k + 2)
+                    {
                         return k;
                     }
                     if !claim && !self.list_follows(k + 1) {
@@ -375,7 +696,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if t.kind == TokKind::CloseQuote && claim && started_quoted && k > a {
                 return k;
             }
-            if t.kind == TokKind::OpenQuote && claim && !started_quoted && k > a && self.tok(k - 1).is_some_and(|p| p.text == ",") {
+            if t.kind == TokKind::OpenQuote
+                && claim
+                && !started_quoted
+                && k > a
+                && self.tok(k - 1).is_some_and(|p| p.text == ",")
+            {
                 return k - 1;
             }
             if t.is_word() && !t.cap {
@@ -385,10 +711,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if claim && matches!(l, "while" | "whereas") && k > a {
                     return k;
                 }
-                if !claim && l == "as" && self.tok(k + 1).is_some_and(|x| matches!(x.lower.as_ref(), "a" | "an" | "part" | "the" | "long" | "well")) {
+                if !claim
+                    && l == "as"
+                    && self.tok(k + 1).is_some_and(|x| {
+                        matches!(
+                            x.lower.as_ref(),
+                            "a" | "an" | "part" | "the" | "long" | "well"
+                        )
+                    })
+                {
                     return k;
                 }
-                if matches!(l, "and" | "but") && k > a && (self.clause_at(k + 1) || self.verb_phrase_at(k + 1)) {
+                if matches!(l, "and" | "but")
+                    && k > a
+                    && (self.clause_at(k + 1) || self.verb_phrase_at(k + 1))
+                {
                     return k;
                 }
             }
@@ -406,7 +743,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         while self.tok(j).is_some_and(skippable) {
             j += 1;
         }
-        self.tok(j).is_some_and(|t| !self.lx.cue_forms(&t.lower).is_empty())
+        self.tok(j)
+            .is_some_and(|t| !self.lx.cue_forms(&t.lower).is_empty())
     }
 
     /// "... and urged Z to ...": a second verb phrase of the same subject.
@@ -415,16 +753,34 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         while self.tok(j).is_some_and(skippable) {
             j += 1;
         }
-        self.tok(j).is_some_and(|t| t.is_word() && !t.cap && self.lx.cue_forms(&t.lower).iter().any(|f| f.words.iter().enumerate().all(|(k, w)| self.tok(j + k).is_some_and(|x| x.lower == w.as_str()))) && !t.lower.ends_with("ing"))
-            && !self.tok(j.saturating_sub(1)).is_some_and(|p| DETERMINERS.contains(&p.lower.as_ref()))
+        self.tok(j).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && self.lx.cue_forms(&t.lower).iter().any(|f| {
+                    f.words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| self.tok(j + k).is_some_and(|x| x.lower == w.as_str()))
+                })
+                && !t.lower.ends_with("ing")
+        }) && !self
+            .tok(j.saturating_sub(1))
+            .is_some_and(|p| DETERMINERS.contains(&p.lower.as_ref()))
     }
 
     /// "..., he said", "..., the ministry said": an attribution starts at `i`.
     fn attribution_at(&self, i: usize) -> bool {
-        let i = if self.tok(i).is_some_and(|t| t.is_quote()) { i + 1 } else { i };
+        let i = if self.tok(i).is_some_and(|t| t.is_quote()) {
+            i + 1
+        } else {
+            i
+        };
         let speech_at = |j: usize| {
             self.tok(j).is_some_and(|t| {
-                self.lx.cue_forms(&t.lower).iter().any(|f| self.lx.cues[f.cue].frame == Frame::Speech && f.words.len() == 1)
+                self.lx
+                    .cue_forms(&t.lower)
+                    .iter()
+                    .any(|f| self.lx.cues[f.cue].frame == Frame::Speech && f.words.len() == 1)
             })
         };
         if let Some(m) = self.mention_starting_at(i) {
@@ -462,8 +818,24 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         while a < b {
             let t = &self.tokens[a];
             // a leading "that" is a complementizer, unless it is the subject ("That is a non-starter")
-            let demonstrative = t.lower == "that" && self.tok(a + 1).is_some_and(|x| matches!(x.lower.as_ref(), "is" | "was" | "would" | "will" | "has" | "had" | "seems" | "remains" | "'s"));
-            if t.is_quote() || matches!(t.text, ":" | "," | "-" | "…") || (t.lower == "that" && !demonstrative) {
+            let demonstrative = t.lower == "that"
+                && self.tok(a + 1).is_some_and(|x| {
+                    matches!(
+                        x.lower.as_ref(),
+                        "is" | "was"
+                            | "would"
+                            | "will"
+                            | "has"
+                            | "had"
+                            | "seems"
+                            | "remains"
+                            | "'s"
+                    )
+                });
+            if t.is_quote()
+                || matches!(t.text, ":" | "," | "-" | "…")
+                || (t.lower == "that" && !demonstrative)
+            {
                 a += 1;
             } else {
                 break;
@@ -475,11 +847,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
             let t = &self.tokens[b - 1];
             let l = t.lower.as_ref();
-            if t.is_quote() || (t.kind == TokKind::Punct && t.text != ")" && t.text != "%") {
+            let trailing_punct =
+                t.is_quote() || (t.kind == TokKind::Punct && t.text != ")" && t.text != "%");
+            let trailing_adverb = matches!(
+                l,
+                "yesterday" | "today" | "tonight" | "again" | "now" | "earlier" | "later"
+            ) && b - a > 1;
+            if trailing_punct || trailing_adverb {
                 b -= 1;
-            } else if matches!(l, "yesterday" | "today" | "tonight" | "again" | "now" | "earlier" | "later") && b - a > 1 {
-                b -= 1;
-            } else if TIME_WORDS.contains(&l) && b - a > 2 && TIME_LEADS.contains(&self.tokens[b - 2].lower.as_ref()) && !matches!(self.tokens[b - 2].lower.as_ref(), "the" | "that") {
+            } else if TIME_WORDS.contains(&l)
+                && b - a > 2
+                && TIME_LEADS.contains(&self.tokens[b - 2].lower.as_ref())
+                && !matches!(self.tokens[b - 2].lower.as_ref(), "the" | "that")
+            {
                 b -= 2;
             } else {
                 break;
@@ -494,7 +874,10 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             return String::new();
         }
         let raw = &self.text[self.tokens[a].start..self.tokens[b - 1].end];
-        let cleaned: String = raw.chars().filter(|c| !matches!(c, '"' | '“' | '”')).collect();
+        let cleaned: String = raw
+            .chars()
+            .filter(|c| !matches!(c, '"' | '“' | '”'))
+            .collect();
         cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
@@ -515,7 +898,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         // "the aid it gives farmers and fishers": a clause inside, not a list of things
         let first_and = (a..b).find(|&k| self.is(k, "and"));
         if let Some(fa) = first_and {
-            if (a..fa).any(|k| is_pronoun(&self.tokens[k].lower) && !matches!(self.tokens[k].lower.as_ref(), "its" | "their" | "his" | "her" | "our") || matches!(self.tokens[k].lower.as_ref(), "that" | "which" | "who")) {
+            if (a..fa).any(|k| {
+                is_pronoun(&self.tokens[k].lower)
+                    && !matches!(
+                        self.tokens[k].lower.as_ref(),
+                        "its" | "their" | "his" | "her" | "our"
+                    )
+                    || matches!(self.tokens[k].lower.as_ref(), "that" | "which" | "who")
+            }) {
                 return vec![(a, b)];
             }
         }
@@ -524,12 +914,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let mut k = a;
         while k < b {
             let t = &self.tokens[k];
-            let is_and = t.lower == "and" || (t.text == "," && self.tok(k + 1).is_some_and(|x| x.lower == "and"));
+            let is_and = t.lower == "and"
+                || (t.text == "," && self.tok(k + 1).is_some_and(|x| x.lower == "and"));
             if is_and {
                 let and_at = if t.text == "," { k + 1 } else { k };
                 let left = k - s;
                 let right = b - (and_at + 1);
-                let adjective_pair = left == 2 && DETERMINERS.contains(&self.tokens[s].lower.as_ref()) && right >= 2;
+                let adjective_pair =
+                    left == 2 && DETERMINERS.contains(&self.tokens[s].lower.as_ref()) && right >= 2;
                 if left >= 2 && right >= 1 && !adjective_pair {
                     parts.push((s, k));
                     s = and_at + 1;
@@ -566,7 +958,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     }
 
     fn starts_noun_phrase(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()) || t.cap || t.kind == TokKind::Number || t.is_quote())
+        self.tok(i).is_some_and(|t| {
+            DETERMINERS.contains(&t.lower.as_ref())
+                || t.cap
+                || t.kind == TokKind::Number
+                || t.is_quote()
+        })
     }
 
     /// All candidates of the sentence.
@@ -594,7 +991,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
         // "as a "very good" meeting", "as wholly insufficient"
         let mut j = i;
-        while self.tok(j).is_some_and(|t| matches!(t.lower.as_ref(), "a" | "an") || (t.lower.ends_with("ly") && t.lower.len() > 3) || t.is_quote()) && j < i + 3 {
+        while self.tok(j).is_some_and(|t| {
+            matches!(t.lower.as_ref(), "a" | "an")
+                || (t.lower.ends_with("ly") && t.lower.len() > 3)
+                || t.is_quote()
+        }) && j < i + 3
+        {
             j += 1;
         }
         if j == i {
@@ -602,12 +1004,25 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
         let (end, st) = self.evaluation_words_at(j)?;
         // the phrase may head a noun ("a very good meeting") but must end the clause
-        let end = if self.tok(end).is_some_and(|t| t.is_word() && !t.cap && !matches!(t.lower.as_ref(), "and" | "but" | "for" | "because" | "as")) { end + 1 } else { end };
+        let end = if self.tok(end).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && !matches!(t.lower.as_ref(), "and" | "but" | "for" | "because" | "as")
+        }) {
+            end + 1
+        } else {
+            end
+        };
         Some((end, st))
     }
 
     fn evaluation_words_at(&self, i: usize) -> Option<(usize, Stance)> {
-        let words: Vec<&str> = self.tokens[i.min(self.tokens.len())..].iter().filter(|t| !t.is_quote()).take(6).map(|t| t.lower.as_ref()).collect();
+        let words: Vec<&str> = self.tokens[i.min(self.tokens.len())..]
+            .iter()
+            .filter(|t| !t.is_quote())
+            .take(6)
+            .map(|t| t.lower.as_ref())
+            .collect();
         let (len, st) = self.lx.evaluation_at(|k| words.get(k).copied())?;
         // count the quotation marks inside the phrase too
         let mut end = i;
@@ -624,13 +1039,37 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// "NP is/was (clearly) unacceptable" inside reported speech: the stance
     /// and the content range (the NP).
     pub fn copula_evaluation(&self, a: usize, b: usize) -> Option<(Stance, (usize, usize))> {
-        let j = (a + 1..b).find(|&j| matches!(self.tokens[j].lower.as_ref(), "is" | "was" | "are" | "were" | "remains"))?;
+        let j = (a + 1..b).find(|&j| {
+            matches!(
+                self.tokens[j].lower.as_ref(),
+                "is" | "was" | "are" | "were" | "remains"
+            )
+        })?;
         let mut k = j + 1;
-        while self.tok(k).is_some_and(|t| matches!(t.lower.as_ref(), "clearly" | "simply" | "very" | "totally" | "completely" | "entirely" | "wholly" | "absolutely" | "deeply" | "just" | "still")) {
+        while self.tok(k).is_some_and(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "clearly"
+                    | "simply"
+                    | "very"
+                    | "totally"
+                    | "completely"
+                    | "entirely"
+                    | "wholly"
+                    | "absolutely"
+                    | "deeply"
+                    | "just"
+                    | "still"
+            )
+        }) {
             k += 1;
         }
         let (end, st) = self.evaluation_at(k)?;
-        if end < b && !self.tok(end).is_some_and(|t| !t.is_word() || t.lower == "and" || t.lower == "for") {
+        if end < b
+            && !self
+                .tok(end)
+                .is_some_and(|t| !t.is_word() || t.lower == "and" || t.lower == "for")
+        {
             return None;
         }
         let (x, y) = self.trim(a, j);
@@ -643,12 +1082,47 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let n = self.tokens.len();
         for v in 0..n {
             let l = self.tokens[v].lower.as_ref();
-            let verb = matches!(l, "call" | "calls" | "called" | "calling" | "describe" | "describes" | "described" | "describing" | "label" | "labels" | "labelled" | "labeled" | "labelling" | "brand" | "brands" | "branded" | "deem" | "deems" | "deemed" | "find" | "finds" | "found" | "consider" | "considers" | "considered" | "regard" | "regards" | "regarded");
+            let verb = matches!(
+                l,
+                "call"
+                    | "calls"
+                    | "called"
+                    | "calling"
+                    | "describe"
+                    | "describes"
+                    | "described"
+                    | "describing"
+                    | "label"
+                    | "labels"
+                    | "labelled"
+                    | "labeled"
+                    | "labelling"
+                    | "brand"
+                    | "brands"
+                    | "branded"
+                    | "deem"
+                    | "deems"
+                    | "deemed"
+                    | "find"
+                    | "finds"
+                    | "found"
+                    | "consider"
+                    | "considers"
+                    | "considered"
+                    | "regard"
+                    | "regards"
+                    | "regarded"
+            );
             if !verb || self.tokens[v].cap {
                 continue;
             }
             // the object runs up to the evaluation ("as" optional)
-            if self.tok(v + 1).is_some_and(|t| matches!(t.lower.as_ref(), "for" | "on" | "upon" | "off" | "out" | "that")) {
+            if self.tok(v + 1).is_some_and(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "for" | "on" | "upon" | "off" | "out" | "that"
+                )
+            }) {
                 continue; // "called for", "called on": other cues
             }
             let Some((obj_end, eval_start)) = (v + 2..(v + 14).min(n)).find_map(|j| {
@@ -657,23 +1131,49 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }) else {
                 continue;
             };
-            let Some((eval_end, stance)) = self.evaluation_at(eval_start) else { continue };
+            let Some((eval_end, stance)) = self.evaluation_at(eval_start) else {
+                continue;
+            };
             // the evaluation is the complement, closing the clause ("the most serious obstacle to ..." is not)
-            if self.tok(eval_end).is_some_and(|t| (t.is_word() || t.kind == TokKind::Number) && !matches!(t.lower.as_ref(), "and" | "but" | "because" | "while")) {
+            if self.tok(eval_end).is_some_and(|t| {
+                (t.is_word() || t.kind == TokKind::Number)
+                    && !matches!(t.lower.as_ref(), "and" | "but" | "because" | "while")
+            }) {
                 continue;
             }
-            if (v + 1..obj_end).any(|j| matches!(self.tokens[j].text, "," | ";") || self.lx.cue_forms(&self.tokens[j].lower).iter().any(|f| self.lx.cues[f.cue].frame == Frame::Speech && f.words.len() == 1)) {
+            if (v + 1..obj_end).any(|j| {
+                matches!(self.tokens[j].text, "," | ";")
+                    || self
+                        .lx
+                        .cue_forms(&self.tokens[j].lower)
+                        .iter()
+                        .any(|f| self.lx.cues[f.cue].frame == Frame::Speech && f.words.len() == 1)
+            }) {
                 continue;
             }
             let holders: Vec<(Holder, String)> = match self.find_subject(v) {
-                Some(ms) => ms.iter().filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone()))).collect(),
+                Some(ms) => ms
+                    .iter()
+                    .filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone())))
+                    .collect(),
                 None => {
-                    let k = (0..v).rev().find(|&k| !skippable(&self.tokens[k])).unwrap_or(0);
-                    let linked = self.tokens[v].lower.ends_with("ing") || matches!(self.tokens[k].lower.as_ref(), "and" | "but");
-                    let prev = out.iter().rev().find(|c| c.cue.0 < v).map(|c| (c.holder.clone(), c.holder_text.clone()));
+                    let k = (0..v)
+                        .rev()
+                        .find(|&k| !skippable(&self.tokens[k]))
+                        .unwrap_or(0);
+                    let linked = self.tokens[v].lower.ends_with("ing")
+                        || matches!(self.tokens[k].lower.as_ref(), "and" | "but");
+                    let prev = out
+                        .iter()
+                        .rev()
+                        .find(|c| c.cue.0 < v)
+                        .map(|c| (c.holder.clone(), c.holder_text.clone()));
                     match (linked, prev) {
                         (true, Some(p)) => vec![p],
-                        (true, None) => self.main_subject(v).and_then(|m| Self::holder_of(m).map(|h| vec![(h, m.text.clone())])).unwrap_or_default(),
+                        (true, None) => self
+                            .main_subject(v)
+                            .and_then(|m| Self::holder_of(m).map(|h| vec![(h, m.text.clone())]))
+                            .unwrap_or_default(),
                         _ => Vec::new(),
                     }
                 }
@@ -685,8 +1185,22 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if b <= a {
                 continue;
             }
-            let target = self.mention_from(a).filter(|m| self.is(m.end, "'s")).and_then(|m| m.actor().cloned());
-            self.push_all(out, &holders, (v, v + 1), stance, (a, b), None, target, "evaluation", false, false);
+            let target = self
+                .mention_from(a)
+                .filter(|m| self.is(m.end, "'s"))
+                .and_then(|m| m.actor().cloned());
+            self.push_all(
+                out,
+                &holders,
+                (v, v + 1),
+                stance,
+                (a, b),
+                None,
+                target,
+                "evaluation",
+                false,
+                false,
+            );
         }
     }
 
@@ -699,7 +1213,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let l = self.tokens[k].lower.as_ref();
             let start = match l {
                 "if" if k > 0 && self.is(k - 1, "only") => k + 1,
-                "provided" | "providing" if !self.is(k.wrapping_sub(1), "be") => if self.is(k + 1, "that") { k + 2 } else { k + 1 },
+                "provided" | "providing" if !self.is(k.wrapping_sub(1), "be") => {
+                    if self.is(k + 1, "that") {
+                        k + 2
+                    } else {
+                        k + 1
+                    }
+                }
                 "unless" => k + 1,
                 "until" if (k.saturating_sub(12)..k).any(|j| is_neg(&self.tokens[j])) => k + 1,
                 "condition" if k >= 2 && self.is(k - 2, "on") && self.is(k + 1, "that") => k + 2,
@@ -717,13 +1237,27 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 .rev()
                 .find(|c| c.cue.0 < k && matches!(c.holder, Holder::Actor(_) | Holder::FirstPerson))
                 .map(|c| (c.holder.clone(), c.holder_text.clone()))
-                .or_else(|| self.main_subject(k).and_then(|m| Self::holder_of(m).map(|h| (h, m.text.clone()))));
+                .or_else(|| {
+                    self.main_subject(k)
+                        .and_then(|m| Self::holder_of(m).map(|h| (h, m.text.clone())))
+                });
             let Some((h, text)) = holder else { continue };
             let marker_end = start;
             for (pa, pb) in self.split_coordination(a, b) {
                 let (pa, pb) = self.trim(pa, pb);
                 if pb > pa {
-                    found.push(Candidate { cue: (k, marker_end), stance: Stance::Demand, holder: h.clone(), holder_text: text.clone(), content: (pa, pb), content_extra: None, target: None, rule: "condition", negated: false, speech: false });
+                    found.push(Candidate {
+                        cue: (k, marker_end),
+                        stance: Stance::Demand,
+                        holder: h.clone(),
+                        holder_text: text.clone(),
+                        content: (pa, pb),
+                        content_extra: None,
+                        target: None,
+                        rule: "condition",
+                        negated: false,
+                        speech: false,
+                    });
                 }
             }
         }
@@ -738,27 +1272,67 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let l = self.tokens[k].lower.as_ref();
             let verb_at = match l {
                 "won't" | "wouldn't" => k + 1,
-                "will" | "would" if self.tok(k + 1).is_some_and(|t| matches!(t.lower.as_ref(), "not" | "never")) => k + 2,
+                "will" | "would"
+                    if self
+                        .tok(k + 1)
+                        .is_some_and(|t| matches!(t.lower.as_ref(), "not" | "never")) =>
+                {
+                    k + 2
+                }
                 _ => continue,
             };
             let Some(v) = self.tok(verb_at) else { continue };
-            if !v.is_word() || v.cap || matches!(v.lower.as_ref(), "be" | "have" | "get" | "happen" | "work" | "last" | "change" | "come" | "go") || cues.iter().any(|c| c.start <= verb_at && verb_at < c.end.max(c.start + 1)) {
+            if !v.is_word()
+                || v.cap
+                || matches!(
+                    v.lower.as_ref(),
+                    "be" | "have" | "get" | "happen" | "work" | "last" | "change" | "come" | "go"
+                )
+                || cues
+                    .iter()
+                    .any(|c| c.start <= verb_at && verb_at < c.end.max(c.start + 1))
+            {
                 continue;
             }
             // "they will discuss X, and will not negotiate Y": the subject carries over
             let ms = self.find_subject(k).or_else(|| {
-                let coordinated = k >= 1 && matches!(self.tokens[k - 1].lower.as_ref(), "and" | "but");
-                coordinated.then(|| self.mentions.iter().rev().find(|m| m.end < k && k - m.end <= 12 && !self.governed_by_preposition(m)).map(|m| vec![m])).flatten()
+                let coordinated =
+                    k >= 1 && matches!(self.tokens[k - 1].lower.as_ref(), "and" | "but");
+                coordinated
+                    .then(|| {
+                        self.mentions
+                            .iter()
+                            .rev()
+                            .find(|m| {
+                                m.end < k && k - m.end <= 12 && !self.governed_by_preposition(m)
+                            })
+                            .map(|m| vec![m])
+                    })
+                    .flatten()
             });
             let Some(ms) = ms else { continue };
-            let holders: Vec<(Holder, String)> = ms.iter().filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone()))).collect();
+            let holders: Vec<(Holder, String)> = ms
+                .iter()
+                .filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone())))
+                .collect();
             if holders.is_empty() {
                 continue;
             }
             let b = self.content_end(verb_at, false);
             let (a, b) = self.trim(verb_at, b);
             if b > a + 1 {
-                self.push_all(out, &holders, (k, verb_at), Stance::Reject, (a, b), None, None, "modal-refusal", false, false);
+                self.push_all(
+                    out,
+                    &holders,
+                    (k, verb_at),
+                    Stance::Reject,
+                    (a, b),
+                    None,
+                    None,
+                    "modal-refusal",
+                    false,
+                    false,
+                );
             }
         }
     }
@@ -770,18 +1344,38 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let speech = entry.frame == Frame::Speech;
 
         // "NP was rejected by X", "a truce put forward by X", "the U.S.-backed plan"
-        let participle = cue_tok.lower.ends_with("ed") || matches!(cue_tok.lower.as_ref(), "put" | "laid" | "made" | "held" | "sought");
+        let participle = cue_tok.lower.ends_with("ed")
+            || matches!(
+                cue_tok.lower.as_ref(),
+                "put" | "laid" | "made" | "held" | "sought"
+            );
         if participle && self.is(ce, "by") {
             if let Some(agent) = self.mention_from(ce + 1) {
-                let Some(holder) = Self::holder_of(agent) else { return };
+                let Some(holder) = Self::holder_of(agent) else {
+                    return;
+                };
                 let mut k = cs;
                 while k > 0 && skippable(&self.tokens[k - 1]) {
                     k -= 1;
                 }
-                let passive = k < cs && (k..cs).any(|j| matches!(self.tokens[j].lower.as_ref(), "is" | "are" | "was" | "were" | "been" | "being" | "be"));
-                let left_bound = cues.iter().filter(|c| c.end <= k).map(|c| c.end).max().unwrap_or(0);
+                let passive = k < cs
+                    && (k..cs).any(|j| {
+                        matches!(
+                            self.tokens[j].lower.as_ref(),
+                            "is" | "are" | "was" | "were" | "been" | "being" | "be"
+                        )
+                    });
+                let left_bound = cues
+                    .iter()
+                    .filter(|c| c.end <= k)
+                    .map(|c| c.end)
+                    .max()
+                    .unwrap_or(0);
                 let mut s = k;
-                while s > left_bound && !matches!(self.tokens[s - 1].text, "," | ";" | ":") && !self.tokens[s - 1].is_quote() {
+                while s > left_bound
+                    && !matches!(self.tokens[s - 1].text, "," | ";" | ":")
+                    && !self.tokens[s - 1].is_quote()
+                {
                     s -= 1;
                 }
                 let (a, b) = self.trim(s, k);
@@ -794,7 +1388,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         content: (a, b),
                         content_extra: None,
                         target: None,
-                        rule: if passive { "passive-by" } else { "participle-by" },
+                        rule: if passive {
+                            "passive-by"
+                        } else {
+                            "participle-by"
+                        },
                         negated: false,
                         speech: false,
                     });
@@ -808,14 +1406,34 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     let b = self.content_end(ce, false);
                     let (a, b) = self.trim(ce, b);
                     if b > a {
-                        out.push(Candidate { cue: (cs, ce), stance: entry.stance, holder, holder_text: m.text.clone(), content: (a, b), content_extra: None, target: None, rule: "compound-participle", negated: false, speech: false });
+                        out.push(Candidate {
+                            cue: (cs, ce),
+                            stance: entry.stance,
+                            holder,
+                            holder_text: m.text.clone(),
+                            content: (a, b),
+                            content_extra: None,
+                            target: None,
+                            rule: "compound-participle",
+                            negated: false,
+                            speech: false,
+                        });
                     }
                 }
                 return;
             }
         }
         // agentless passive: nobody holds the position
-        if participle && cs > 0 && (cs.saturating_sub(3)..cs).any(|j| matches!(self.tokens[j].lower.as_ref(), "is" | "are" | "was" | "were" | "been" | "being")) && !speech {
+        if participle
+            && cs > 0
+            && (cs.saturating_sub(3)..cs).any(|j| {
+                matches!(
+                    self.tokens[j].lower.as_ref(),
+                    "is" | "are" | "was" | "were" | "been" | "being"
+                )
+            })
+            && !speech
+        {
             return;
         }
 
@@ -837,21 +1455,41 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 k -= 1;
             }
             let prev = k.checked_sub(1).map(|p| &self.tokens[p]);
-            let coordinated = prev.is_some_and(|p| matches!(p.lower.as_ref(), "and" | "but" | "then" | "or"));
-            let participial = cue_tok.lower.ends_with("ing") && prev.is_some_and(|p| matches!(p.lower.as_ref(), "," | "by" | "after" | "before" | "while" | "when" | "without"));
+            let coordinated =
+                prev.is_some_and(|p| matches!(p.lower.as_ref(), "and" | "but" | "then" | "or"));
+            let participial = cue_tok.lower.ends_with("ing")
+                && prev.is_some_and(|p| {
+                    matches!(
+                        p.lower.as_ref(),
+                        "," | "by" | "after" | "before" | "while" | "when" | "without"
+                    )
+                });
             if coordinated || participial {
                 // "has said it was prepared ..., but has resisted ...": the subject carries over
-                if let Some(prev_c) = out.iter().rev().find(|c| c.cue.1 <= cs && c.rule != "passive-by" && c.rule != "participle-by") {
+                if let Some(prev_c) = out
+                    .iter()
+                    .rev()
+                    .find(|c| c.cue.1 <= cs && c.rule != "passive-by" && c.rule != "participle-by")
+                {
                     holders.push((prev_c.holder.clone(), prev_c.holder_text.clone()));
-                    rule_subject = if participial { "participle" } else { "shared-subject" };
+                    rule_subject = if participial {
+                        "participle"
+                    } else {
+                        "shared-subject"
+                    };
                 } else if let Some(m) = self.main_subject(cs) {
                     // "Rutte stopped the deal, saying ...": the subject of the main clause
                     if let Some(h) = Self::holder_of(m) {
                         holders.push((h, m.text.clone()));
-                        rule_subject = if participial { "participle" } else { "shared-subject" };
+                        rule_subject = if participial {
+                            "participle"
+                        } else {
+                            "shared-subject"
+                        };
                     }
                 }
-            } else if speech && prev.is_some_and(|p| p.text == "," || p.kind == TokKind::CloseQuote) {
+            } else if speech && prev.is_some_and(|p| p.text == "," || p.kind == TokKind::CloseQuote)
+            {
                 // inverted: "..., said Rubio", "“...,” said the ministry"
                 if let Some(m) = self.mention_from(ce) {
                     if let Some(h) = Self::holder_of(m) {
@@ -865,21 +1503,46 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             return;
         }
         let subject = self.find_subject(cs);
-        let subject_end = subject.as_ref().and_then(|v| v.last().map(|m| m.end)).unwrap_or(cs.saturating_sub(4));
+        let subject_end = subject
+            .as_ref()
+            .and_then(|v| v.last().map(|m| m.end))
+            .unwrap_or(cs.saturating_sub(4));
         let negated = (subject_end.min(cs)..cs).any(|j| is_neg(&self.tokens[j]));
         // "Both sides must offer something": what a party must do is someone else's demand;
         // "if the US wants to ...": a hypothesis, not a position
-        if !speech && (subject_end.min(cs)..cs).any(|j| matches!(self.tokens[j].lower.as_ref(), "must" | "should" | "ought") || (matches!(self.tokens[j].lower.as_ref(), "has" | "have" | "need" | "needs") && self.is(j + 1, "to"))) {
+        if !speech
+            && (subject_end.min(cs)..cs).any(|j| {
+                matches!(self.tokens[j].lower.as_ref(), "must" | "should" | "ought")
+                    || (matches!(
+                        self.tokens[j].lower.as_ref(),
+                        "has" | "have" | "need" | "needs"
+                    ) && self.is(j + 1, "to"))
+            })
+        {
             return;
         }
         if let Some(first) = subject.as_ref().and_then(|v| v.first()) {
-            if first.start > 0 && matches!(self.tokens[first.start - 1].lower.as_ref(), "if" | "unless" | "whether") {
+            if first.start > 0
+                && matches!(
+                    self.tokens[first.start - 1].lower.as_ref(),
+                    "if" | "unless" | "whether"
+                )
+            {
                 return;
             }
         }
-        let mut inverted_skip = if rule_subject == "inverted" { self.mention_from(ce).map(|m| m.end).unwrap_or(ce) } else { ce };
+        let mut inverted_skip = if rule_subject == "inverted" {
+            self.mention_from(ce).map(|m| m.end).unwrap_or(ce)
+        } else {
+            ce
+        };
         // "rejected, however, the plan": an aside right after the cue
-        if self.tok(inverted_skip).is_some_and(|t| t.text == ",") && self.tok(inverted_skip + 2).is_some_and(|t| t.text == ",") && self.tok(inverted_skip + 1).is_some_and(|t| ADVERBS.contains(&t.lower.as_ref())) {
+        if self.tok(inverted_skip).is_some_and(|t| t.text == ",")
+            && self.tok(inverted_skip + 2).is_some_and(|t| t.text == ",")
+            && self
+                .tok(inverted_skip + 1)
+                .is_some_and(|t| ADVERBS.contains(&t.lower.as_ref()))
+        {
             inverted_skip += 3;
         }
 
@@ -895,8 +1558,23 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         if let Some(p) = hit.particle {
             let (ca, cb) = self.trim(a, p);
             if cb > ca {
-                let rule = if rule_subject == "subject" { "object-split-particle" } else { rule_subject_rule(rule_subject, false) };
-                self.push_all(out, &holders, (cs, ce), stance, (ca, cb), None, None, rule, negated, false);
+                let rule = if rule_subject == "subject" {
+                    "object-split-particle"
+                } else {
+                    rule_subject_rule(rule_subject, false)
+                };
+                self.push_all(
+                    out,
+                    &holders,
+                    (cs, ce),
+                    stance,
+                    (ca, cb),
+                    None,
+                    None,
+                    rule,
+                    negated,
+                    false,
+                );
             }
             return;
         }
@@ -910,7 +1588,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
             }
             rule = "object-that";
-        } else if entry.frame == Frame::Control && self.mention_from(a).is_some_and(|m| self.is(m.end, "to") || self.is(m.end, "toward") || self.is(m.end, "towards")) {
+        } else if entry.frame == Frame::Control
+            && self.mention_from(a).is_some_and(|m| {
+                self.is(m.end, "to") || self.is(m.end, "toward") || self.is(m.end, "towards")
+            })
+        {
             let m = self.mention_from(a).expect("checked above");
             target = m.actor().cloned();
             a = m.end + 1;
@@ -919,23 +1601,48 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             stance = entry.to.unwrap_or(stance);
             a += 1;
             rule = "infinitive";
-        } else if self.tokens[cs..ce].last().is_some_and(|t| t.lower == "to") && !self.starts_noun_phrase(a) && entry.to.is_some() {
+        } else if self.tokens[cs..ce].last().is_some_and(|t| t.lower == "to")
+            && !self.starts_noun_phrase(a)
+            && entry.to.is_some()
+        {
             stance = entry.to.unwrap_or(stance);
             rule = "infinitive";
         } else {
             // "rejected Hamas's proposal", "refused an Egyptian plan": target its author
-            let owner = self.mention_from(a).or_else(|| if self.tok(a).is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref())) { self.mention_starting_at(a + 1) } else { None });
-            if let Some(m) = owner.filter(|m| self.is(m.end, "'s") || self.tok(m.end).is_some_and(|t| self.lx.noun(&t.lower).is_some())) {
+            let owner = self.mention_from(a).or_else(|| {
+                if self
+                    .tok(a)
+                    .is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()))
+                {
+                    self.mention_starting_at(a + 1)
+                } else {
+                    None
+                }
+            });
+            if let Some(m) = owner.filter(|m| {
+                self.is(m.end, "'s")
+                    || self
+                        .tok(m.end)
+                        .is_some_and(|t| self.lx.noun(&t.lower).is_some())
+            }) {
                 target = m.actor().cloned();
             }
             if let Some(m) = self.mention_starting_at(a) {
                 if target.is_some() {
-                } else if stance == Stance::Offer && self.tok(m.end).is_some_and(|t| t.is_word() && !t.cap && t.lower != "to") {
+                } else if stance == Stance::Offer
+                    && self
+                        .tok(m.end)
+                        .is_some_and(|t| t.is_word() && !t.cap && t.lower != "to")
+                {
                     target = m.actor().cloned();
                     a = m.end;
                 }
             }
-            rule = if entry.frame == Frame::Control { "control-object" } else { "object" };
+            rule = if entry.frame == Frame::Control {
+                "control-object"
+            } else {
+                "object"
+            };
         }
         let b = self.content_end(a, false);
         let (ca, cb) = self.trim(a, b);
@@ -945,14 +1652,31 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         // "accepted a truce put forward by the United States": target the proposer
         if target.is_none() && matches!(stance, Stance::Support | Stance::Reject) {
             if let Some(j) = (ca..cb).find(|&j| self.is(j, "by")) {
-                target = self.mention_starting_at(j + 1).and_then(|m| m.actor().cloned());
+                target = self
+                    .mention_starting_at(j + 1)
+                    .and_then(|m| m.actor().cloned());
             }
         }
-        let rule = if rule_subject == "subject" { rule } else { rule_subject_rule(rule_subject, false) };
+        let rule = if rule_subject == "subject" {
+            rule
+        } else {
+            rule_subject_rule(rule_subject, false)
+        };
         for (pa, pb) in self.split_coordination(ca, cb) {
             let (pa, pb) = self.trim(pa, pb);
             if pb > pa {
-                self.push_all(out, &holders, (cs, ce), stance, (pa, pb), None, target.clone(), rule, negated, false);
+                self.push_all(
+                    out,
+                    &holders,
+                    (cs, ce),
+                    stance,
+                    (pa, pb),
+                    None,
+                    target.clone(),
+                    rule,
+                    negated,
+                    false,
+                );
             }
         }
     }
@@ -960,12 +1684,25 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// Reported speech: what follows the cue ("said that ..."), or the
     /// quotation before the speaker ("“...,” he said on Monday").
     #[allow(clippy::too_many_arguments)]
-    fn speech_candidates(&self, out: &mut Vec<Candidate>, holders: &[(Holder, String)], hit: &CueHit, mut a: usize, mut target: Option<Actor>, negated: bool, rule_subject: &str) {
+    fn speech_candidates(
+        &self,
+        out: &mut Vec<Candidate>,
+        holders: &[(Holder, String)],
+        hit: &CueHit,
+        mut a: usize,
+        mut target: Option<Actor>,
+        negated: bool,
+        rule_subject: &str,
+    ) {
         let entry = &self.lx.cues[hit.cue];
         let (cs, ce) = (hit.start, hit.end);
         let cue_word = self.tokens[cs].lower.as_ref();
         let mut stance = entry.stance;
-        let mut rule: &'static str = if rule_subject == "subject" { "speech" } else { rule_subject_rule(rule_subject, true) };
+        let mut rule: &'static str = if rule_subject == "subject" {
+            "speech"
+        } else {
+            rule_subject_rule(rule_subject, true)
+        };
         // "told Britain's team to ...", "urged by ...": an addressee and an infinitive
         if let Some(m) = self.mention_from(a) {
             let mut j = m.end;
@@ -979,16 +1716,41 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 let b = self.content_end(j + 1, false);
                 let (ca, cb) = self.trim(j + 1, b);
                 if cb > ca {
-                    self.push_all(out, holders, (cs, ce), Stance::Demand, (ca, cb), None, m.actor().cloned(), "speech-told-to", negated, false);
+                    self.push_all(
+                        out,
+                        holders,
+                        (cs, ce),
+                        Stance::Demand,
+                        (ca, cb),
+                        None,
+                        m.actor().cloned(),
+                        "speech-told-to",
+                        negated,
+                        false,
+                    );
                 }
                 return;
             }
             // "accused Aliyev of torpedoing ...", "charged Putin with ..."
-            if self.is(m.end, "of") || self.is(m.end, "with") || (self.is(m.end, "for") && cue_word.starts_with("blam")) {
+            if self.is(m.end, "of")
+                || self.is(m.end, "with")
+                || (self.is(m.end, "for") && cue_word.starts_with("blam"))
+            {
                 let b = self.content_end(m.end + 1, true);
                 let (ca, cb) = self.trim(m.end + 1, b);
                 if cb > ca {
-                    self.push_all(out, holders, (cs, ce), stance, (m.start, m.end), Some((ca, cb)), m.actor().cloned(), "speech-accuse", negated, true);
+                    self.push_all(
+                        out,
+                        holders,
+                        (cs, ce),
+                        stance,
+                        (m.start, m.end),
+                        Some((ca, cb)),
+                        m.actor().cloned(),
+                        "speech-accuse",
+                        negated,
+                        true,
+                    );
                 }
                 return;
             }
@@ -996,7 +1758,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 target = m.actor().cloned();
                 a = m.end;
             }
-        } else if (cue_word.starts_with("tol") || cue_word.starts_with("tell")) && self.tok(a).is_some_and(|t| t.is_word() && t.lower != "that") {
+        } else if (cue_word.starts_with("tol") || cue_word.starts_with("tell"))
+            && self
+                .tok(a)
+                .is_some_and(|t| t.is_word() && t.lower != "that")
+        {
             // "told reporters", "told the national broadcaster that"
             match (a..(a + 6).min(self.tokens.len())).find(|&j| self.is(j, "that")) {
                 Some(th) if (a..th).all(|j| self.tokens[j].is_word()) => a = th,
@@ -1006,8 +1772,17 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         // "said in a statement on Monday that ...": skip to the "that"
         let mut after_that = false;
         if let Some(th) = (a..(a + 10).min(self.tokens.len())).find(|&j| self.is(j, "that")) {
-            let adjunct = th == a || self.tok(a).is_some_and(|t| PREPOSITIONS.contains(&t.lower.as_ref()) || TIME_LEADS.contains(&t.lower.as_ref()) || TIME_WORDS.contains(&t.lower.as_ref()) || NOT_CLAUSE_STARTS.contains(&t.lower.as_ref()));
-            if adjunct && (a..th).all(|j| self.tokens[j].is_word() || self.tokens[j].kind == TokKind::Number) {
+            let adjunct = th == a
+                || self.tok(a).is_some_and(|t| {
+                    PREPOSITIONS.contains(&t.lower.as_ref())
+                        || TIME_LEADS.contains(&t.lower.as_ref())
+                        || TIME_WORDS.contains(&t.lower.as_ref())
+                        || NOT_CLAUSE_STARTS.contains(&t.lower.as_ref())
+                });
+            if adjunct
+                && (a..th)
+                    .all(|j| self.tokens[j].is_word() || self.tokens[j].kind == TokKind::Number)
+            {
                 a = th + 1;
                 after_that = true;
                 if let Some(st) = entry.that {
@@ -1016,16 +1791,47 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
         }
         // declared a truce, announced a ceasefire: the thing itself, not a claim
-        let clause_like = after_that && self.tok(a).is_some_and(|t| t.is_word() || t.is_quote() || t.kind == TokKind::Number) || self.tok(a).is_some_and(|t| {
-            let l = t.lower.as_ref();
-            !PREPOSITIONS.contains(&l) && !TIME_WORDS.contains(&l) && !TIME_LEADS.contains(&l) && !NOT_CLAUSE_STARTS.contains(&l) || matches!(l, "that" | "the" | "this" | "these" | "those")
-        }) && !self.tok(a).is_some_and(|t| t.text == "," || t.text == "." || (t.is_word() && !t.cap && t.lower.ends_with("ly") && self.tok(a + 1).is_some_and(|x| x.text == "," || x.text == ".")));
+        let clause_like = after_that
+            && self
+                .tok(a)
+                .is_some_and(|t| t.is_word() || t.is_quote() || t.kind == TokKind::Number)
+            || self.tok(a).is_some_and(|t| {
+                let l = t.lower.as_ref();
+                !PREPOSITIONS.contains(&l)
+                    && !TIME_WORDS.contains(&l)
+                    && !TIME_LEADS.contains(&l)
+                    && !NOT_CLAUSE_STARTS.contains(&l)
+                    || matches!(l, "that" | "the" | "this" | "these" | "those")
+            }) && !self.tok(a).is_some_and(|t| {
+                t.text == ","
+                    || t.text == "."
+                    || (t.is_word()
+                        && !t.cap
+                        && t.lower.ends_with("ly")
+                        && self
+                            .tok(a + 1)
+                            .is_some_and(|x| x.text == "," || x.text == "."))
+            });
         if let Some(np) = entry.np {
-            if self.tok(a).is_some_and(|t| matches!(t.lower.as_ref(), "a" | "an")) {
+            if self
+                .tok(a)
+                .is_some_and(|t| matches!(t.lower.as_ref(), "a" | "an"))
+            {
                 let b = self.content_end(a, false);
                 let (ca, cb) = self.trim(a, b);
                 if cb > ca {
-                    self.push_all(out, holders, (cs, ce), np, (ca, cb), None, target, "speech-noun-phrase", negated, false);
+                    self.push_all(
+                        out,
+                        holders,
+                        (cs, ce),
+                        np,
+                        (ca, cb),
+                        None,
+                        target,
+                        "speech-noun-phrase",
+                        negated,
+                        false,
+                    );
                 }
                 return;
             }
@@ -1035,9 +1841,25 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let before = self.quote_before(cs, holders);
         let after_ok = clause_like && cb > ca + 1;
         match (before, after_ok) {
-            (Some((qa, qb)), true) if self.tok(a).is_some_and(|t| t.text == ",") && self.tok(a + 1).is_some_and(|t| t.kind == TokKind::OpenQuote) => {
+            (Some((qa, qb)), true)
+                if self.tok(a).is_some_and(|t| t.text == ",")
+                    && self
+                        .tok(a + 1)
+                        .is_some_and(|t| t.kind == TokKind::OpenQuote) =>
+            {
                 // "“A,” he said, “B.”"
-                self.push_all(out, holders, (cs, ce), stance, (qa, qb), Some((ca, cb)), target, "speech-quote-split", negated, true);
+                self.push_all(
+                    out,
+                    holders,
+                    (cs, ce),
+                    stance,
+                    (qa, qb),
+                    Some((ca, cb)),
+                    target,
+                    "speech-quote-split",
+                    negated,
+                    true,
+                );
             }
             (_, true) => {
                 if stance != entry.stance {
@@ -1048,14 +1870,47 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 for j in ca + 1..cb {
                     if self.is(j, "that") && self.is(j - 1, "and") && j - 1 > start + 1 {
                         let (pa, pb) = self.trim(start, j - 1);
-                        self.push_all(out, holders, (cs, ce), stance, (pa, pb), None, target.clone(), rule, negated, stance == Stance::Claim);
+                        self.push_all(
+                            out,
+                            holders,
+                            (cs, ce),
+                            stance,
+                            (pa, pb),
+                            None,
+                            target.clone(),
+                            rule,
+                            negated,
+                            stance == Stance::Claim,
+                        );
                         start = j + 1;
                     }
                 }
-                self.push_all(out, holders, (cs, ce), stance, (start, cb), None, target, rule, negated, stance == Stance::Claim);
+                self.push_all(
+                    out,
+                    holders,
+                    (cs, ce),
+                    stance,
+                    (start, cb),
+                    None,
+                    target,
+                    rule,
+                    negated,
+                    stance == Stance::Claim,
+                );
             }
             (Some((qa, qb)), false) => {
-                self.push_all(out, holders, (cs, ce), stance, (qa, qb), None, target, "speech-quote-first", negated, true);
+                self.push_all(
+                    out,
+                    holders,
+                    (cs, ce),
+                    stance,
+                    (qa, qb),
+                    None,
+                    target,
+                    "speech-quote-first",
+                    negated,
+                    true,
+                );
             }
             (None, false) => {}
         }
@@ -1064,24 +1919,49 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     fn starts_noun_phrase_after_that(&self, that: usize) -> bool {
         // "rejected that idea" (a determiner) vs "demanded that Israel withdraw" (a clause)
         let next = self.tok(that + 1);
-        next.is_some_and(|t| t.is_word() && !t.cap && !is_pronoun(&t.lower) && !DETERMINERS.contains(&t.lower.as_ref()))
-            && self.tok(that + 2).is_some_and(|t| matches!(t.text, "," | "." | ";") || !t.is_word() || self.lx.cue_forms(&t.lower).is_empty())
-            && !self.tokens[that + 1..].iter().take(4).any(|t| AUX.contains(&t.lower.as_ref()))
+        next.is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && !is_pronoun(&t.lower)
+                && !DETERMINERS.contains(&t.lower.as_ref())
+        }) && self.tok(that + 2).is_some_and(|t| {
+            matches!(t.text, "," | "." | ";")
+                || !t.is_word()
+                || self.lx.cue_forms(&t.lower).is_empty()
+        }) && !self.tokens[that + 1..]
+            .iter()
+            .take(4)
+            .any(|t| AUX.contains(&t.lower.as_ref()))
     }
 
     /// "“...,” he said": the quotation (or clause) before the holder.
     fn quote_before(&self, cs: usize, holders: &[(Holder, String)]) -> Option<(usize, usize)> {
-        let nearest = self.mentions.iter().filter(|m| m.end <= cs).filter(|m| holders.iter().any(|(_, t)| *t == m.text)).map(|m| m.start).max();
+        let nearest = self
+            .mentions
+            .iter()
+            .filter(|m| m.end <= cs)
+            .filter(|m| holders.iter().any(|(_, t)| *t == m.text))
+            .map(|m| m.start)
+            .max();
         // coordinated speakers ("the US and the EU have said"): from the first of them
         let first_mention = nearest.map(|near| {
-            self.mentions.iter().filter(|m| m.end <= cs && m.start + 12 >= near && holders.iter().any(|(_, t)| *t == m.text)).map(|m| m.start).min().unwrap_or(near)
+            self.mentions
+                .iter()
+                .filter(|m| {
+                    m.end <= cs && m.start + 12 >= near && holders.iter().any(|(_, t)| *t == m.text)
+                })
+                .map(|m| m.start)
+                .min()
+                .unwrap_or(near)
         });
         let mut start = first_mention.unwrap_or(cs).min(cs);
         if start > 0 && matches!(self.tokens[start - 1].lower.as_ref(), "the" | "a" | "an") {
             start -= 1;
         }
         let mut k = start;
-        while k > 0 && (self.tokens[k - 1].is_quote() || matches!(self.tokens[k - 1].text, "," | "!" | "?")) {
+        while k > 0
+            && (self.tokens[k - 1].is_quote() || matches!(self.tokens[k - 1].text, "," | "!" | "?"))
+        {
             k -= 1;
         }
         if k == start || k == 0 {
@@ -1090,18 +1970,63 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         // from the opening quote of this quotation (when the report ends with its
         // closing quote), or the sentence start
         let closes_quote = (k..start).any(|j| self.tokens[j].kind == TokKind::CloseQuote);
-        let open = if closes_quote { (0..k).rev().find(|&j| self.tokens[j].kind == TokKind::OpenQuote).map(|j| j + 1).unwrap_or(0) } else { 0 };
+        let open = if closes_quote {
+            (0..k)
+                .rev()
+                .find(|&j| self.tokens[j].kind == TokKind::OpenQuote)
+                .map(|j| j + 1)
+                .unwrap_or(0)
+        } else {
+            0
+        };
         let (a, b) = self.trim(open, k);
         (b > a + 1).then_some((a, b))
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push_all(&self, out: &mut Vec<Candidate>, holders: &[(Holder, String)], cue: (usize, usize), stance: Stance, content: (usize, usize), extra: Option<(usize, usize)>, target: Option<Actor>, rule: &'static str, negated: bool, speech: bool) {
+    fn push_all(
+        &self,
+        out: &mut Vec<Candidate>,
+        holders: &[(Holder, String)],
+        cue: (usize, usize),
+        stance: Stance,
+        content: (usize, usize),
+        extra: Option<(usize, usize)>,
+        target: Option<Actor>,
+        rule: &'static str,
+        negated: bool,
+        speech: bool,
+    ) {
         // a content is a phrase or clause, never a stray "at the meeting" or "has said"
         if let Some(first) = self.tok(content.0) {
             let l = first.lower.as_ref();
-            let stray = matches!(l, "at" | "in" | "on" | "from" | "during" | "after" | "before" | "with" | "or" | "and" | "but" | "has" | "have" | "had" | "is" | "was" | "are" | "were" | "so" | "by" | "as" | "of" | "into" | "which" | "who")
-                || first.kind == TokKind::Punct;
+            let stray = matches!(
+                l,
+                "at" | "in"
+                    | "on"
+                    | "from"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "with"
+                    | "or"
+                    | "and"
+                    | "but"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "so"
+                    | "by"
+                    | "as"
+                    | "of"
+                    | "into"
+                    | "which"
+                    | "who"
+            ) || first.kind == TokKind::Punct;
             if stray && extra.is_none() && !speech {
                 return;
             }
@@ -1120,7 +2045,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     continue;
                 }
             }
-            out.push(Candidate { cue, stance, holder: h.clone(), holder_text: text.clone(), content, content_extra: extra, target: target.clone(), rule, negated, speech });
+            out.push(Candidate {
+                cue,
+                stance,
+                holder: h.clone(),
+                holder_text: text.clone(),
+                content,
+                content_extra: extra,
+                target: target.clone(),
+                rule,
+                negated,
+                speech,
+            });
         }
     }
 
@@ -1132,7 +2068,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if !t.is_word() || t.cap {
                 continue;
             }
-            let Some(ni) = self.lx.noun(&t.lower) else { continue };
+            let Some(ni) = self.lx.noun(&t.lower) else {
+                continue;
+            };
             let noun = &self.lx.nouns[ni];
             let mut holder: Option<&Mention> = None;
             let mut after = k + 1;
@@ -1140,7 +2078,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if self.is(j, "'s") {
                     self.mention_ending_at(j)
                 } else {
-                    self.mention_starting_at(j).filter(|m| m.form == MentionForm::Pronoun && matches!(self.tokens[j].lower.as_ref(), "his" | "her" | "its" | "their" | "our"))
+                    self.mention_starting_at(j).filter(|m| {
+                        m.form == MentionForm::Pronoun
+                            && matches!(
+                                self.tokens[j].lower.as_ref(),
+                                "his" | "her" | "its" | "their" | "our"
+                            )
+                    })
                 }
             };
             if let Some(m) = poss(k - 1) {
@@ -1150,30 +2094,59 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
             // "an Egyptian plan", "a Hamas proposal"
             if holder.is_none() {
-                holder = self.mention_ending_at(k).filter(|m| m.form == MentionForm::Name && (m.start == 0 || self.tok(m.start - 1).is_some_and(|p| DETERMINERS.contains(&p.lower.as_ref()) || PREPOSITIONS.contains(&p.lower.as_ref()))));
+                holder = self.mention_ending_at(k).filter(|m| {
+                    m.form == MentionForm::Name
+                        && (m.start == 0
+                            || self.tok(m.start - 1).is_some_and(|p| {
+                                DETERMINERS.contains(&p.lower.as_ref())
+                                    || PREPOSITIONS.contains(&p.lower.as_ref())
+                            }))
+                });
             }
             // "a public offer from Stellantis to raise pay", "a package from rich nations"
             if holder.is_none() && self.is(k + 1, "from") {
                 if let Some(m) = self.mention_from(k + 2) {
-                    let Some(h) = Self::holder_of(m) else { continue };
+                    let Some(h) = Self::holder_of(m) else {
+                        continue;
+                    };
                     let (a, b) = if self.is(m.end, "to") && !self.starts_noun_phrase(m.end + 1) {
                         let b = self.content_end(m.end + 1, false);
                         self.trim(m.end + 1, b)
                     } else {
                         let mut s = k;
-                        while s > 0 && k - s < 6 && self.tokens[s - 1].is_word() && !PREPOSITIONS.contains(&self.tokens[s - 1].lower.as_ref()) && self.lx.cue_forms(&self.tokens[s - 1].lower).is_empty() {
+                        while s > 0
+                            && k - s < 6
+                            && self.tokens[s - 1].is_word()
+                            && !PREPOSITIONS.contains(&self.tokens[s - 1].lower.as_ref())
+                            && self.lx.cue_forms(&self.tokens[s - 1].lower).is_empty()
+                        {
                             s -= 1;
                             if DETERMINERS.contains(&self.tokens[s].lower.as_ref()) {
                                 break; // the noun phrase starts at its determiner
                             }
                         }
-                        while s > 0 && k - s < 6 && matches!(self.tokens[s - 1].kind, TokKind::Number | TokKind::Punct) && self.tokens[s - 1].text != "," {
+                        while s > 0
+                            && k - s < 6
+                            && matches!(self.tokens[s - 1].kind, TokKind::Number | TokKind::Punct)
+                            && self.tokens[s - 1].text != ","
+                        {
                             s -= 1;
                         }
                         (s, k + 1)
                     };
                     if b > a {
-                        out.push(Candidate { cue: (k, k + 1), stance: noun.stance, holder: h, holder_text: m.text.clone(), content: (a, b), content_extra: None, target: None, rule: "nominal-from", negated: false, speech: false });
+                        out.push(Candidate {
+                            cue: (k, k + 1),
+                            stance: noun.stance,
+                            holder: h,
+                            holder_text: m.text.clone(),
+                            content: (a, b),
+                            content_extra: None,
+                            target: None,
+                            rule: "nominal-from",
+                            negated: false,
+                            speech: false,
+                        });
                     }
                     continue;
                 }
@@ -1185,8 +2158,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
             }
             let Some(m) = holder else { continue };
-            let Some(h) = Self::holder_of(m) else { continue };
-            if !self.tok(after).is_some_and(|p| noun.preps.iter().any(|x| *x == p.lower)) {
+            let Some(h) = Self::holder_of(m) else {
+                continue;
+            };
+            if !self
+                .tok(after)
+                .is_some_and(|p| noun.preps.iter().any(|x| *x == p.lower))
+            {
                 continue;
             }
             let a = after + 1;
@@ -1196,7 +2174,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 continue;
             }
             for (pa, pb) in self.split_coordination(ca, cb) {
-                out.push(Candidate { cue: (k, k + 1), stance: noun.stance, holder: h.clone(), holder_text: m.text.clone(), content: (pa, pb), content_extra: None, target: None, rule: "nominal", negated: false, speech: false });
+                out.push(Candidate {
+                    cue: (k, k + 1),
+                    stance: noun.stance,
+                    holder: h.clone(),
+                    holder_text: m.text.clone(),
+                    content: (pa, pb),
+                    content_extra: None,
+                    target: None,
+                    rule: "nominal",
+                    negated: false,
+                    speech: false,
+                });
             }
         }
     }
@@ -1208,8 +2197,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if !(self.is(k, "according") && self.is(k + 1, "to")) {
                 continue;
             }
-            let Some(m) = self.mention_from(k + 2) else { continue };
-            let Some(h) = Self::holder_of(m) else { continue };
+            let Some(m) = self.mention_from(k + 2) else {
+                continue;
+            };
+            let Some(h) = Self::holder_of(m) else {
+                continue;
+            };
             let (a, b) = if k == 0 || self.tokens[..k].iter().all(|t| !t.is_word()) {
                 (m.end, self.content_end(m.end, true))
             } else {
@@ -1217,7 +2210,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             };
             let (ca, cb) = self.trim(a, b);
             if cb > ca + 1 {
-                out.push(Candidate { cue: (k, k + 2), stance: Stance::Claim, holder: h, holder_text: m.text.clone(), content: (ca, cb), content_extra: None, target: None, rule: "according-to", negated: false, speech: true });
+                out.push(Candidate {
+                    cue: (k, k + 2),
+                    stance: Stance::Claim,
+                    holder: h,
+                    holder_text: m.text.clone(),
+                    content: (ca, cb),
+                    content_extra: None,
+                    target: None,
+                    rule: "according-to",
+                    negated: false,
+                    speech: true,
+                });
             }
         }
     }
@@ -1230,14 +2234,37 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let l = self.tokens[j].lower.as_ref();
             if matches!(l, "is" | "are" | "was" | "remains" | "remain") {
                 let mut k = j + 1;
-                if self.tok(k).is_some_and(|t| matches!(t.lower.as_ref(), "a" | "an" | "the")) {
+                if self
+                    .tok(k)
+                    .is_some_and(|t| matches!(t.lower.as_ref(), "a" | "an" | "the"))
+                {
                     k += 1;
                 }
-                if self.tok(k).is_some_and(|t| matches!(t.lower.as_ref(), "precondition" | "prerequisite" | "condition" | "requirement" | "must")) && j > a + 1 {
+                if self.tok(k).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_ref(),
+                        "precondition" | "prerequisite" | "condition" | "requirement" | "must"
+                    )
+                }) && j > a + 1
+                {
                     return Some(self.trim(a, j));
                 }
             }
-            if matches!(l, "hinge" | "hinges" | "hinged" | "depend" | "depends" | "depended" | "turns" | "turn" | "rests" | "rest" | "conditional" | "contingent") {
+            if matches!(
+                l,
+                "hinge"
+                    | "hinges"
+                    | "hinged"
+                    | "depend"
+                    | "depends"
+                    | "depended"
+                    | "turns"
+                    | "turn"
+                    | "rests"
+                    | "rest"
+                    | "conditional"
+                    | "contingent"
+            ) {
                 let mut k = j + 1;
                 if self.tok(k).is_some_and(|t| t.lower.ends_with("ly")) {
                     k += 1;
@@ -1264,9 +2291,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let k = (a..b).find(|&j| {
             let l = self.tokens[j].lower.as_ref();
             // "should there be talks" is a condition, not a call; "one has to try" is no one's demand
-            let inverted = l == "should" && (j == a || self.tok(j - 1).is_some_and(|p| !p.is_word() || p.is_quote()));
+            let inverted = l == "should"
+                && (j == a
+                    || self
+                        .tok(j - 1)
+                        .is_some_and(|p| !p.is_word() || p.is_quote()));
             let generic = j > 0 && self.is(j - 1, "one");
-            !inverted && !generic && (MODALS.contains(&l) || (matches!(l, "need" | "needs" | "has" | "have") && self.is(j + 1, "to")))
+            !inverted
+                && !generic
+                && (MODALS.contains(&l)
+                    || (matches!(l, "need" | "needs" | "has" | "have") && self.is(j + 1, "to")))
         })?;
         let subj = self.mention_ending_at(k).and_then(|m| m.actor().cloned());
         Some(subj)

@@ -45,6 +45,7 @@ fn token_re() -> &'static Regex {
         Regex::new(
             r"(?x)
             \p{L}\.(?:\p{L}\.)+                                   # U.S.  a.m.
+            | \p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?                # 1,000  12,700.5
             | [\p{L}\p{N}\p{M}]+(?:[-'’.&][\p{L}\p{N}\p{M}]+)*    # words, 2.5, Kyiv's, pro-Russian
             | \S                                                  # any other character
             ",
@@ -71,11 +72,29 @@ pub fn tokenize(text: &str, mut in_quote: bool) -> Vec<Token<'_>> {
         let first = t.chars().next().unwrap_or(' ');
         // possessive 's is its own token: "Kyiv's demand" -> Kyiv | 's | demand
         if t.len() > 2 && (t.ends_with("'s") || t.ends_with("’s")) {
-            let cut = if t.ends_with("'s") { e - 2 } else { e - "’s".len() };
+            let cut = if t.ends_with("'s") {
+                e - 2
+            } else {
+                e - "’s".len()
+            };
             let w = &text[s..cut];
-            out.push(Token { text: w, lower: lower(w), start: s, end: cut, kind: TokKind::Word, cap: first.is_uppercase() });
+            out.push(Token {
+                text: w,
+                lower: lower(w),
+                start: s,
+                end: cut,
+                kind: TokKind::Word,
+                cap: first.is_uppercase(),
+            });
             let p = &text[cut..e];
-            out.push(Token { text: p, lower: Cow::Borrowed("'s"), start: cut, end: e, kind: TokKind::Word, cap: false });
+            out.push(Token {
+                text: p,
+                lower: Cow::Borrowed("'s"),
+                start: cut,
+                end: e,
+                kind: TokKind::Word,
+                cap: false,
+            });
             continue;
         }
         let kind = if first.is_alphabetic() {
@@ -108,7 +127,14 @@ pub fn tokenize(text: &str, mut in_quote: bool) -> Vec<Token<'_>> {
             TokKind::CloseQuote => in_quote = false,
             _ => {}
         }
-        out.push(Token { text: t, lower: lower(t), start: s, end: e, kind, cap: first.is_uppercase() });
+        out.push(Token {
+            text: t,
+            lower: lower(t),
+            start: s,
+            end: e,
+            kind,
+            cap: first.is_uppercase(),
+        });
     }
     out
 }
@@ -134,7 +160,10 @@ mod tests {
     fn splits_possessives_and_keeps_abbreviations() {
         let t = tokenize("The U.S. backed Kyiv's plan, 2.5 times.", false);
         let words: Vec<&str> = t.iter().map(|t| t.text).collect();
-        assert_eq!(words, vec!["The", "U.S.", "backed", "Kyiv", "'s", "plan", ",", "2.5", "times", "."]);
+        assert_eq!(
+            words,
+            vec!["The", "U.S.", "backed", "Kyiv", "'s", "plan", ",", "2.5", "times", "."]
+        );
     }
 
     #[test]
