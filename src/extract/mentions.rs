@@ -484,12 +484,19 @@ fn actor_of(entry: &ActorEntry) -> Actor {
 
 /// Most words of four letters or more capitalised: a headline in title case,
 /// where capitals say nothing about names.
-pub fn is_title_case(tokens: &[Token<'_>]) -> bool {
+pub fn is_title_case(lx: &Lexicon, tokens: &[Token<'_>]) -> bool {
     let long: Vec<&Token<'_>> = tokens
         .iter()
         .filter(|t| t.is_word() && t.text.chars().count() >= 4)
         .collect();
-    long.len() >= 3 && long.iter().filter(|t| t.cap).count() * 10 >= long.len() * 7
+    // a run of names ("Prime Minister Aiko Tanaka spoke in Osaka") is not a
+    // headline: some capitalised word must be one that is not a name
+    let headline_word = long.iter().filter(|t| t.cap).any(|t| {
+        !lx.cue_forms(&t.lower).is_empty()
+            || NOT_NAMES.contains(&t.lower.as_ref())
+            || lx.noun(&t.lower).is_some()
+    });
+    long.len() >= 3 && headline_word && long.iter().filter(|t| t.cap).count() * 10 >= long.len() * 7
 }
 
 /// Match a run of title words at `i` ("U.S. Secretary of State", "President"),
@@ -589,7 +596,7 @@ pub fn find_mentions(
             gaz[ts] = Some((te + 1, surf.kind, surf.actor));
         }
     }
-    let title_case = is_title_case(tokens);
+    let title_case = is_title_case(lx, tokens);
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -638,6 +645,7 @@ pub fn find_mentions(
         // "the union", "the ministry"
         if t.is("the")
             && i + 1 < n
+            && !tokens[i + 1].cap
             && DESCRIPTION_HEADS.contains(&tokens[i + 1].lower.as_ref())
             && !tokens.get(i + 2).is_some_and(|x| x.cap || x.is("of"))
             && gaz[i + 1].is_none()
@@ -687,14 +695,27 @@ pub fn find_mentions(
                 };
             let group_end = (tail + 1..=(tail + 3).min(n)).rev().find(|&k| {
                 let last = &tokens[k - 1];
-                tokens[tail..k].iter().all(|t| t.is_word())
-                    && (lx.is_group_noun(&last.lower)
+                let joined = tokens[tail..k]
+                    .iter()
+                    .map(|t| t.lower.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                // "Japan's foreign minister": the whole phrase is a title or a group noun
+                let lowercase = tokens[tail..k].iter().all(|t| t.is_word() && !t.cap);
+                let whole = lowercase
+                    && (lx.is_group_noun(&joined)
                         || (tail > e
-                            && lx.is_title(&last.lower)
-                            && !tokens.get(k).is_some_and(is_name_word)))
-                    && tokens[tail..k - 1]
-                        .iter()
-                        .all(|t| t.cap || lx.is_group_noun(&t.lower))
+                            && lx.is_title(&joined)
+                            && !tokens.get(k).is_some_and(is_name_word)));
+                whole
+                    || tokens[tail..k].iter().all(|t| t.is_word())
+                        && (lx.is_group_noun(&last.lower)
+                            || (tail > e
+                                && lx.is_title(&last.lower)
+                                && !tokens.get(k).is_some_and(is_name_word)))
+                        && tokens[tail..k - 1]
+                            .iter()
+                            .all(|t| t.cap || lx.is_group_noun(&t.lower))
             });
             let body_actor = || match entry.kind {
                 ActorKind::Country | ActorKind::Organization => Some(actor_of(entry)),

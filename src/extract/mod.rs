@@ -496,3 +496,290 @@ fn compatible_pronoun(pronoun: &str, speaker: &Holder) -> bool {
 pub fn extract_text(lx: &Lexicon, text: &str) -> Vec<Position> {
     Extractor::new(lx).extract(&Document::new("text", text))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Position;
+
+    fn positions(text: &str) -> Vec<Position> {
+        extract_text(&Lexicon::builtin(), text)
+    }
+
+    /// (actor, stance, content, target) of every position, for compact asserts.
+    fn found(text: &str) -> Vec<(String, Stance, String, Option<String>)> {
+        positions(text)
+            .into_iter()
+            .map(|p| (p.actor, p.stance, p.content, p.target))
+            .collect()
+    }
+
+    fn has(text: &str, actor: &str, stance: Stance, content: &str) -> bool {
+        found(text)
+            .iter()
+            .any(|(a, s, c, _)| a == actor && *s == stance && c == content)
+    }
+
+    #[test]
+    fn active_cues_in_every_tense() {
+        assert!(has(
+            "Lima demands a new vote.",
+            "Peru",
+            Stance::Demand,
+            "a new vote"
+        ));
+        assert!(has(
+            "Lima is demanding a new vote.",
+            "Peru",
+            Stance::Demand,
+            "a new vote"
+        ));
+        assert!(has(
+            "Canberra has rejected the tariff plan.",
+            "Australia",
+            Stance::Reject,
+            "the tariff plan"
+        ));
+        assert!(has(
+            "Ottawa backed the proposal on Monday.",
+            "Canada",
+            Stance::Support,
+            "the proposal"
+        ));
+    }
+
+    #[test]
+    fn control_verbs_give_a_target() {
+        let f = found("The African Union called on Ethiopia to withdraw its troops.");
+        assert_eq!(
+            f,
+            vec![(
+                "African Union".into(),
+                Stance::Demand,
+                "withdraw its troops".into(),
+                Some("Ethiopia".into())
+            )]
+        );
+        let f = found("Berlin urged Warsaw to reconsider.");
+        assert_eq!(f[0].3.as_deref(), Some("Poland"));
+    }
+
+    #[test]
+    fn reported_speech_in_its_shapes() {
+        assert!(has(
+            "Japan's foreign minister said that the talks had stalled.",
+            "Japan",
+            Stance::Claim,
+            "the talks had stalled"
+        ));
+        assert!(has(
+            "“The talks have stalled,” Tokyo said on Friday.",
+            "Japan",
+            Stance::Claim,
+            "The talks have stalled"
+        ));
+        assert!(has(
+            "The blockade must end, said Nairobi.",
+            "Kenya",
+            Stance::Demand,
+            "The blockade must end"
+        ));
+        assert!(has(
+            "According to Madrid, the deal is dead.",
+            "Spain",
+            Stance::Claim,
+            "the deal is dead"
+        ));
+    }
+
+    #[test]
+    fn a_position_inside_a_report_replaces_the_claim() {
+        let f = found("Seoul said it was ready to resume talks.");
+        assert_eq!(
+            f,
+            vec![(
+                "South Korea".into(),
+                Stance::Offer,
+                "resume talks".into(),
+                None
+            )]
+        );
+        let f = found("“We will never accept partition,” the Cypriot president said.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].0.as_str(), f[0].1), ("Cyprus", Stance::Reject));
+    }
+
+    #[test]
+    fn negation_flips_the_stance() {
+        assert!(has(
+            "Cairo will not accept the new borders.",
+            "Egypt",
+            Stance::Reject,
+            "the new borders"
+        ));
+        assert!(has(
+            "Rome does not oppose the sanctions.",
+            "Italy",
+            Stance::Support,
+            "the sanctions"
+        ));
+    }
+
+    #[test]
+    fn coordinated_actors_and_contents_split() {
+        let f = found("Norway and Iceland rejected the quota and the fishing ban.");
+        for actor in ["Norway", "Iceland"] {
+            for content in ["the quota", "the fishing ban"] {
+                assert!(
+                    f.iter()
+                        .any(|(a, s, c, _)| a == actor && *s == Stance::Reject && c == content),
+                    "{actor} {content}: {f:?}"
+                );
+            }
+        }
+        // one noun phrase with "and" inside stays whole
+        assert!(has(
+            "Chile proposed a trade and investment agreement.",
+            "Chile",
+            Stance::Propose,
+            "a trade and investment agreement"
+        ));
+    }
+
+    #[test]
+    fn several_positions_in_one_sentence() {
+        let f = found("While Manila advocates joint patrols, Hanoi insists on a code of conduct.");
+        assert!(
+            f.contains(&(
+                "Philippines".into(),
+                Stance::Propose,
+                "joint patrols".into(),
+                None
+            )),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&(
+                "Vietnam".into(),
+                Stance::Demand,
+                "a code of conduct".into(),
+                None
+            )),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_last_compatible_actor() {
+        let f = found("Prime Minister Aiko Tanaka spoke in Osaka. She demanded an apology. Beijing said it would respond.");
+        assert!(
+            f.iter().any(|(a, s, c, _)| a == "Aiko Tanaka"
+                && *s == Stance::Demand
+                && c == "an apology"),
+            "{f:?}"
+        );
+        assert!(
+            f.iter()
+                .any(|(a, s, _, _)| a == "China" && *s == Stance::Claim),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn titles_names_and_bodies() {
+        let p = positions("Kenyan President William Ruto rejected the ruling.");
+        assert_eq!(p[0].actor, "William Ruto");
+        assert_eq!(p[0].affiliation.as_deref(), Some("Kenya"));
+        assert!(has(
+            "The Brazilian Foreign Ministry condemned the strike.",
+            "Brazil",
+            Stance::Reject,
+            "the strike"
+        ));
+        assert!(has(
+            "Ghanaian negotiators sought a longer transition.",
+            "Ghana",
+            Stance::Demand,
+            "a longer transition"
+        ));
+        // an organisation introduced with its acronym keeps it
+        let f = found("The Maritime Workers Federation (MWF) called for a strike. The MWF later backed the deal.");
+        assert!(
+            f.iter()
+                .any(|(a, s, _, _)| a == "Maritime Workers Federation" && *s == Stance::Support),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn nominal_passive_and_participle_forms() {
+        assert!(has(
+            "Athens's demand for compensation was ignored.",
+            "Greece",
+            Stance::Demand,
+            "compensation"
+        ));
+        assert!(has(
+            "The plan was rejected by Hezbollah.",
+            "Hezbollah",
+            Stance::Reject,
+            "The plan"
+        ));
+        assert!(has(
+            "Dublin accepted a compromise put forward by Brussels.",
+            "European Union",
+            Stance::Propose,
+            "a compromise"
+        ));
+    }
+
+    #[test]
+    fn conditions_and_evaluations() {
+        let f = found("Taipei would resume trade only if the embargo is lifted.");
+        assert!(
+            f.iter().any(|(a, s, c, _)| a == "Taiwan"
+                && *s == Stance::Demand
+                && c == "the embargo is lifted"),
+            "{f:?}"
+        );
+        assert!(has(
+            "Oslo called the offer unacceptable.",
+            "Norway",
+            Stance::Reject,
+            "the offer"
+        ));
+    }
+
+    #[test]
+    fn quotations_run_over_sentences() {
+        let text = "“We want a ceasefire now. The shelling must stop,” the Sudanese envoy said.";
+        let f = found(text);
+        assert!(
+            f.iter()
+                .any(|(a, s, c, _)| a == "Sudan" && *s == Stance::Demand && c == "a ceasefire"),
+            "{f:?}"
+        );
+        assert!(
+            f.iter()
+                .any(|(a, s, _, _)| a == "Sudan" && *s == Stance::Demand),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn anonymous_sources_are_not_actors() {
+        assert!(
+            found("Sources said the talks would resume. Analysts believe a deal is near.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn spans_address_the_sentence_and_rules_are_named() {
+        let text = "Headline Without Stop\n\nMoscow rejected the plan. Kyiv welcomed it.";
+        for p in positions(text) {
+            assert_eq!(&text[p.span[0]..p.span[1]], p.sentence);
+            assert!(!p.rule.is_empty() && !p.cue.is_empty());
+        }
+    }
+}

@@ -920,8 +920,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 let and_at = if t.text == "," { k + 1 } else { k };
                 let left = k - s;
                 let right = b - (and_at + 1);
-                let adjective_pair =
-                    left == 2 && DETERMINERS.contains(&self.tokens[s].lower.as_ref()) && right >= 2;
+                let right_is_phrase = self
+                    .tok(and_at + 1)
+                    .is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()));
+                let adjective_pair = left == 2
+                    && DETERMINERS.contains(&self.tokens[s].lower.as_ref())
+                    && right >= 2
+                    && !right_is_phrase;
                 if left >= 2 && right >= 1 && !adjective_pair {
                     parts.push((s, k));
                     s = and_at + 1;
@@ -1757,6 +1762,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if cue_word.starts_with("tol") || cue_word.starts_with("tell") {
                 target = m.actor().cloned();
                 a = m.end;
+                // "told Peter Sørensen, the EU's envoy, that ...": past the apposition
+                if self.tok(a).is_some_and(|t| t.text == ",") {
+                    if let Some(th) = (a + 1..(a + 16).min(self.tokens.len()))
+                        .find(|&j| self.is(j, "that") && self.tokens[j - 1].text == ",")
+                    {
+                        a = th;
+                    }
+                }
             }
         } else if (cue_word.starts_with("tol") || cue_word.starts_with("tell"))
             && self
@@ -2169,6 +2182,29 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
             let a = after + 1;
             let b = self.content_end(a, noun.stance == Stance::Claim);
+            // "Athens's demand for compensation was ignored": the noun phrase ends at the verb
+            let noun_phrase = matches!(self.tokens[after].lower.as_ref(), "for" | "of" | "on");
+            let relative = |j: usize| {
+                (a..j).any(|x| matches!(self.tokens[x].lower.as_ref(), "that" | "which" | "who"))
+            };
+            let b = (a + 1..b)
+                .filter(|&j| noun_phrase && !relative(j))
+                .find(|&j| {
+                    matches!(
+                        self.tokens[j].lower.as_ref(),
+                        "is" | "was"
+                            | "were"
+                            | "are"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "remains"
+                            | "remained"
+                    )
+                })
+                .unwrap_or(b);
             let (ca, cb) = self.trim(a, b);
             if cb <= ca {
                 continue;
