@@ -10,6 +10,7 @@
 use crate::error::{Error, Result};
 use crate::model::{ActorKind, Stance};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -206,11 +207,13 @@ pub struct Lexicon {
     pub nouns: Vec<NounEntry>,
     surfaces: Vec<Surface>,
     automaton: AhoCorasick,
-    cue_index: HashMap<String, Vec<CueForm>>,
-    noun_index: HashMap<String, usize>,
-    titles: HashSet<String>,
+    cue_index: FxHashMap<String, Vec<CueForm>>,
+    noun_index: FxHashMap<String, usize>,
+    titles: FxHashSet<String>,
+    /// First words of titles, so most tokens are turned away by one lookup.
+    title_first_words: FxHashSet<String>,
     max_title_words: usize,
-    group_nouns: HashSet<String>,
+    group_nouns: FxHashSet<String>,
     /// Evaluation phrase (lower-case words) -> stance, longest first.
     evaluations: Vec<(Vec<String>, Stance)>,
     actor_by_name: HashMap<String, usize>,
@@ -293,7 +296,7 @@ impl Lexicon {
             .build(&patterns)
             .map_err(|e| Error::Usage(format!("lexicon: cannot build the actor matcher: {e}")))?;
 
-        let mut cue_index: HashMap<String, Vec<CueForm>> = HashMap::new();
+        let mut cue_index: FxHashMap<String, Vec<CueForm>> = FxHashMap::default();
         for (i, c) in f.cues.iter().enumerate() {
             let words: Vec<String> = c.cue.split_whitespace().map(|w| w.to_lowercase()).collect();
             let head = &words[0];
@@ -317,13 +320,17 @@ impl Lexicon {
         for v in cue_index.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
         }
-        let mut noun_index = HashMap::new();
+        let mut noun_index = FxHashMap::default();
         for (i, n) in f.nouns.iter().enumerate() {
             let n_l = n.noun.to_lowercase();
             noun_index.insert(plural(&n_l), i);
             noun_index.insert(n_l, i);
         }
-        let titles: HashSet<String> = f.titles.iter().map(|t| t.to_lowercase()).collect();
+        let titles: FxHashSet<String> = f.titles.iter().map(|t| t.to_lowercase()).collect();
+        let title_first_words = titles
+            .iter()
+            .filter_map(|t| t.split(' ').next().map(str::to_string))
+            .collect();
         let max_title_words = titles
             .iter()
             .map(|t| t.split(' ').count())
@@ -356,6 +363,7 @@ impl Lexicon {
             cue_index,
             noun_index,
             titles,
+            title_first_words,
             max_title_words,
             group_nouns,
             evaluations,
@@ -415,6 +423,11 @@ impl Lexicon {
     /// The nominal cue a lower-case word is a form of.
     pub fn noun(&self, word: &str) -> Option<usize> {
         self.noun_index.get(word).copied()
+    }
+
+    /// Whether some title starts with this lower-case word.
+    pub fn starts_title(&self, lower: &str) -> bool {
+        self.title_first_words.contains(lower)
     }
 
     pub fn is_title(&self, lower_words: &str) -> bool {

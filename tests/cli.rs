@@ -369,3 +369,26 @@ fn explain_names_the_rule() {
         .success()
         .stdout(predicate::str::contains("cue: \"urged\"").and(predicate::str::contains("position: United States demand \"make concessions\" -> target Russia [rule control-to")));
 }
+
+#[test]
+fn output_is_the_same_for_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        let text = format!("Kyiv demanded ceasefire number {i}. Moscow rejected plan {i}, the Kremlin said.\n\n“We are ready to talk,” he said.");
+        std::fs::write(dir.path().join(format!("d{i:03}.txt")), text).unwrap();
+    }
+    let run = |threads: &str| {
+        stancegraph()
+            .arg("extract")
+            .arg(dir.path())
+            .args(["--threads", threads])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("3"));
+}

@@ -2,7 +2,7 @@
 
 use super::{warn, InputArgs, LexiconArgs};
 use clap::Args;
-use stancegraph::extract::Extractor;
+use stancegraph::extract::extract_stream;
 use stancegraph::graph::{text_hash, DocumentInfo, PositionGraph};
 use stancegraph::input::Inputs;
 use stancegraph::output::Output;
@@ -25,16 +25,16 @@ pub struct BuildArgs {
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
     let lx = args.lexicon.load()?;
-    let ex = Extractor::new(&lx);
     let mut g = match &args.into {
         Some(p) if p.exists() => PositionGraph::load(p)?,
         _ => PositionGraph::new(),
     };
     let mut failed = false;
     let (mut docs, mut skipped, mut found) = (0usize, 0usize, 0usize);
-    for doc in Inputs::new(&args.input.paths, args.input.jsonl) {
-        match doc {
-            Ok(doc) => {
+    let inputs = Inputs::new(&args.input.paths, args.input.jsonl);
+    extract_stream(&lx, inputs, args.input.threads(), |r| {
+        match r {
+            Ok((doc, positions)) => {
                 let info = DocumentInfo {
                     id: doc.id.clone(),
                     date: doc.date.clone(),
@@ -43,17 +43,18 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
                 };
                 if !g.add_document(info) {
                     skipped += 1;
-                    continue;
+                    return Ok(());
                 }
                 docs += 1;
-                for p in ex.extract(&doc) {
+                for p in positions {
                     found += 1;
                     g.add_position(&p);
                 }
             }
             Err(e) => warn(&mut failed, &e),
         }
-    }
+        Ok(())
+    })?;
     let dest = args.output.as_deref().or(args.into.as_deref());
     let mut out = Output::open(dest)?;
     out.write_all(g.to_json().as_bytes())?;

@@ -2,7 +2,7 @@
 
 use super::{warn, InputArgs, LexiconArgs};
 use clap::Args;
-use stancegraph::extract::Extractor;
+use stancegraph::extract::extract_stream;
 use stancegraph::input::Inputs;
 use stancegraph::output::Output;
 use std::path::PathBuf;
@@ -21,23 +21,24 @@ pub struct ExtractArgs {
 /// Returns whether every input was read.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     let lx = args.lexicon.load()?;
-    let ex = Extractor::new(&lx);
     let mut out = Output::open(args.output.as_deref())?;
     let mut failed = false;
     let mut line = Vec::with_capacity(1024);
-    for doc in Inputs::new(&args.input.paths, args.input.jsonl) {
-        match doc {
-            Ok(doc) => {
-                for p in ex.extract(&doc) {
+    let docs = Inputs::new(&args.input.paths, args.input.jsonl);
+    extract_stream(&lx, docs, args.input.threads(), |r| {
+        match r {
+            Ok((_, positions)) => {
+                for p in positions {
                     line.clear();
-                    serde_json::to_writer(&mut line, &p)?;
+                    serde_json::to_writer(&mut line, &p).expect("positions serialise");
                     line.push(b'\n');
                     out.write_all(&line)?;
                 }
             }
             Err(e) => warn(&mut failed, &e),
         }
-    }
+        Ok(())
+    })?;
     out.commit()?;
     Ok(!failed)
 }

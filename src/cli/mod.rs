@@ -59,6 +59,21 @@ pub struct InputArgs {
     /// Read standard input as JSON Lines documents ({"id", "text", "date", "source", "title"}).
     #[arg(long)]
     pub jsonl: bool,
+    /// Worker threads for extraction (default: all cores); the output is the same for any number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+impl InputArgs {
+    pub fn threads(&self) -> usize {
+        self.threads
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(1)
+            })
+            .max(1)
+    }
 }
 
 /// Report a problem with one input and remember that the run must fail.

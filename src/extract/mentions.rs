@@ -2,6 +2,7 @@
 //! pronouns, short names and descriptions ("the union") across a document.
 
 use super::tokens::{TokKind, Token};
+use super::WordSet;
 use crate::lexicon::{ActorEntry, Lexicon, SurfaceKind};
 use crate::model::{Actor, ActorKind};
 use std::collections::{HashMap, HashSet};
@@ -172,13 +173,13 @@ impl Discourse {
     }
 }
 
-pub const PRONOUNS: &[&str] = &[
+pub(crate) static PRONOUNS: WordSet = WordSet::new(&[
     "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "i", "me", "my", "we",
     "us", "our",
-];
+]);
 
 /// Definite descriptions that refer back to an actor ("the union said").
-const DESCRIPTION_HEADS: &[&str] = &[
+static DESCRIPTION_HEADS: WordSet = WordSet::new(&[
     "union",
     "ministry",
     "government",
@@ -200,7 +201,7 @@ const DESCRIPTION_HEADS: &[&str] = &[
     "chancellor",
     "envoy",
     "minister",
-];
+]);
 
 /// Collective descriptions of the parties to a dispute.
 const SIDES: &[&[&str]] = &[
@@ -220,7 +221,7 @@ const SIDES: &[&[&str]] = &[
 ];
 
 /// Capitalised words that start sentences or headlines but name nobody.
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: WordSet = WordSet::new(&[
     "the",
     "a",
     "an",
@@ -386,13 +387,13 @@ const NOT_NAMES: &[&str] = &[
     "madam",
     "today",
     "yesterday",
-];
+]);
 
-const PARTICLES: &[&str] = &[
+static PARTICLES: WordSet = WordSet::new(&[
     "bin", "al", "el", "von", "der", "van", "de", "da", "di", "du", "la", "le", "ibn", "abu",
-];
+]);
 
-const ORG_WORDS: &[&str] = &[
+static ORG_WORDS: WordSet = WordSet::new(&[
     "association",
     "union",
     "party",
@@ -461,10 +462,10 @@ const ORG_WORDS: &[&str] = &[
     "plc",
     "ltd",
     "co",
-];
+]);
 
 /// Words joining the parts of a name ("Ministry of Foreign Affairs").
-const NAME_JOINERS: &[&str] = &["of", "for", "and", "the", "&"];
+static NAME_JOINERS: WordSet = WordSet::new(&["of", "for", "and", "the", "&"]);
 
 pub fn is_pronoun(lower: &str) -> bool {
     PRONOUNS.contains(&lower)
@@ -504,6 +505,9 @@ pub fn is_title_case(lx: &Lexicon, tokens: &[Token<'_>]) -> bool {
 fn match_titles(lx: &Lexicon, tokens: &[Token<'_>], mut i: usize) -> Option<usize> {
     let start = i;
     'outer: while i < tokens.len() {
+        if !lx.starts_title(&tokens[i].lower) {
+            break;
+        }
         let max = lx.max_title_words().min(tokens.len() - i);
         for len in (1..=max).rev() {
             let words: Vec<&str> = tokens[i..i + len]
@@ -585,14 +589,11 @@ pub fn find_mentions(
 ) -> Vec<Mention> {
     let n = tokens.len();
     let mut gaz: Vec<Option<(usize, SurfaceKind, usize)>> = vec![None; n];
-    let starts: HashMap<usize, usize> = tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.start, i))
-        .collect();
-    let ends: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
     for (s, e, surf) in lx.find_actor_surfaces(sentence) {
-        if let (Some(&ts), Some(&te)) = (starts.get(&s), ends.get(&e)) {
+        // tokens are in order: find the ones the match starts and ends on
+        let ts = tokens.binary_search_by_key(&s, |t| t.start);
+        let te = tokens.binary_search_by_key(&e, |t| t.end);
+        if let (Ok(ts), Ok(te)) = (ts, te) {
             gaz[ts] = Some((te + 1, surf.kind, surf.actor));
         }
     }
@@ -932,7 +933,7 @@ pub fn find_mentions(
 }
 
 /// Anonymous sourcing, never an actor ("sources said", "analysts believe").
-const ANONYMOUS: &[&str] = &[
+static ANONYMOUS: WordSet = WordSet::new(&[
     "sources",
     "reports",
     "analysts",
@@ -1001,10 +1002,10 @@ const ANONYMOUS: &[&str] = &[
     "levels",
     "numbers",
     "units",
-];
+]);
 
 /// Plurals that name parties without an agentive ending.
-const PARTY_PLURALS: &[&str] = &[
+static PARTY_PLURALS: WordSet = WordSet::new(&[
     "nations",
     "countries",
     "states",
@@ -1070,10 +1071,10 @@ const PARTY_PLURALS: &[&str] = &[
     "chiefs",
     "heads",
     "bosses",
-];
+]);
 
 /// Bodies a text may name by their kind alone ("the army said").
-const SINGULAR_BODIES: &[&str] = &[
+static SINGULAR_BODIES: WordSet = WordSet::new(&[
     "office",
     "army",
     "military",
@@ -1100,10 +1101,10 @@ const SINGULAR_BODIES: &[&str] = &[
     "association",
     "league",
     "guild",
-];
+]);
 
 /// Words that end a plural group noun phrase on its left.
-const GROUP_STOP: &[&str] = &[
+static GROUP_STOP: WordSet = WordSet::new(&[
     "the", "a", "an", "and", "or", "but", "while", "whereas", "that", "which", "who", "when", "as",
     "if", "because", "after", "before", "since", "although", "though", "so", "its", "their", "his",
     "her", "our", "to", "in", "on", "at", "by", "with", "for", "of", "than", "said", "says", "say",
@@ -1112,7 +1113,7 @@ const GROUP_STOP: &[&str] = &[
     "over", "against", "between", "through", "during", "under", "without", "via", "per", "like",
     "upon", "toward", "towards", "within", "across", "behind", "beyond", "amid", "among", "where",
     "what",
-];
+]);
 
 /// "Poorer nations say", "the unions contend", "Delegates from developing
 /// countries say": a plural common noun phrase right before a cue verb is a

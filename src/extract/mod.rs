@@ -26,6 +26,28 @@ use rules::{Candidate, Holder, SentenceCtx};
 use std::fmt::Write as _;
 use tokens::{quote_open_after, tokenize, TokKind, Token};
 
+/// A fixed set of lower-case words, hashed on first use: the rules ask
+/// "is this word one of ...?" for nearly every token.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn contains<S: AsRef<str> + ?Sized>(&self, w: &S) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w.as_ref())
+    }
+}
+
 /// Extracts positions with one lexicon; cheap to share across threads.
 #[derive(Debug, Clone, Copy)]
 pub struct Extractor<'l> {
@@ -51,7 +73,7 @@ impl<'t> SentenceWork<'t> {
             text: self.text,
             tokens: &self.tokens,
             mentions: &self.mentions,
-            quoted: self.quoted.clone(),
+            quoted: &self.quoted,
         }
     }
 
@@ -496,6 +518,60 @@ fn compatible_pronoun(pronoun: &str, speaker: &Holder) -> bool {
 pub fn extract_text(lx: &Lexicon, text: &str) -> Vec<Position> {
     Extractor::new(lx).extract(&Document::new("text", text))
 }
+
+/// Extract the positions of a stream of documents on `threads` threads,
+/// handing each document's result to `sink` in input order.
+///
+/// Documents are taken in batches (at most [`BATCH_DOCS`] documents or
+/// [`BATCH_BYTES`] of text), so memory stays bounded however long the stream;
+/// within a batch, documents are extracted in parallel. Extraction is per
+/// document and stateless, so the output is identical for any thread count.
+pub fn extract_stream<I, F>(lx: &Lexicon, docs: I, threads: usize, mut sink: F) -> crate::Result<()>
+where
+    I: Iterator<Item = crate::Result<Document>>,
+    F: FnMut(crate::Result<(Document, Vec<Position>)>) -> crate::Result<()>,
+{
+    use rayon::prelude::*;
+    let ex = Extractor::new(lx);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+        .map_err(|e| crate::Error::Usage(format!("cannot start {threads} threads: {e}")))?;
+    let mut docs = docs.peekable();
+    while docs.peek().is_some() {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        for d in docs.by_ref() {
+            bytes += d.as_ref().map(|d| d.text.len()).unwrap_or(0);
+            batch.push(d);
+            if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+                break;
+            }
+        }
+        let results: Vec<crate::Result<(Document, Vec<Position>)>> = if threads <= 1 {
+            batch
+                .into_iter()
+                .map(|d| d.map(|d| (ex.extract(&d), d)).map(|(p, d)| (d, p)))
+                .collect()
+        } else {
+            pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|d| d.map(|d| (ex.extract(&d), d)).map(|(p, d)| (d, p)))
+                    .collect()
+            })
+        };
+        for r in results {
+            sink(r)?;
+        }
+    }
+    Ok(())
+}
+
+/// Largest number of documents extracted together.
+pub const BATCH_DOCS: usize = 256;
+/// Largest amount of text extracted together.
+pub const BATCH_BYTES: usize = 8 << 20;
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 
 use super::mentions::{is_pronoun, Mention, MentionForm, Referent};
 use super::tokens::{TokKind, Token};
+use super::WordSet;
 use crate::lexicon::{Frame, Lexicon};
 use crate::model::{Actor, Stance};
 
@@ -30,12 +31,12 @@ pub struct Candidate {
     pub speech: bool,
 }
 
-const AUX: &[&str] = &[
+static AUX: WordSet = WordSet::new(&[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "should", "can",
     "may", "might", "must", "shall", "do", "does", "did", "be", "been", "being", "'s", "'re",
     "'ve", "'d", "am", "to", "'ll",
-];
-const ADVERBS: &[&str] = &[
+]);
+static ADVERBS: WordSet = WordSet::new(&[
     "also",
     "still",
     "again",
@@ -112,8 +113,8 @@ const ADVERBS: &[&str] = &[
     "keep",
     "keeps",
     "kept",
-];
-const TIME_WORDS: &[&str] = &[
+]);
+static TIME_WORDS: WordSet = WordSet::new(&[
     "week",
     "month",
     "year",
@@ -131,12 +132,12 @@ const TIME_WORDS: &[&str] = &[
     "afternoon",
     "day",
     "time",
-];
-const TIME_LEADS: &[&str] = &[
+]);
+static TIME_LEADS: WordSet = WordSet::new(&[
     "last", "this", "next", "on", "early", "earlier", "late", "later", "that", "the", "same",
-];
-const NEGATIONS: &[&str] = &["not", "never", "cannot", "no"];
-const OBJECT_STOPS: &[&str] = &[
+]);
+static NEGATIONS: WordSet = WordSet::new(&["not", "never", "cannot", "no"]);
+static OBJECT_STOPS: WordSet = WordSet::new(&[
     "while",
     "whereas",
     "because",
@@ -163,8 +164,8 @@ const OBJECT_STOPS: &[&str] = &[
     "provided",
     "unless",
     "only",
-];
-const COMMA_STOPS: &[&str] = &[
+]);
+static COMMA_STOPS: WordSet = WordSet::new(&[
     "while",
     "whereas",
     "but",
@@ -212,13 +213,13 @@ const COMMA_STOPS: &[&str] = &[
     "prompting",
     "leaving",
     "including",
-];
-const DETERMINERS: &[&str] = &[
+]);
+static DETERMINERS: WordSet = WordSet::new(&[
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any",
     "all", "some", "no", "each", "every", "such", "more", "further", "new", "my", "your", "both",
     "another", "'s", "most", "much", "many", "several", "few", "part", "parts", "elements",
-];
-const PREPOSITIONS: &[&str] = &[
+]);
+static PREPOSITIONS: WordSet = WordSet::new(&[
     "with",
     "against",
     "to",
@@ -242,10 +243,10 @@ const PREPOSITIONS: &[&str] = &[
     "without",
     "including",
     "via",
-];
-const MODALS: &[&str] = &["must", "should", "ought"];
+]);
+static MODALS: WordSet = WordSet::new(&["must", "should", "ought"]);
 /// Words after a speech verb that start an adjunct, not what was said.
-const NOT_CLAUSE_STARTS: &[&str] = &[
+static NOT_CLAUSE_STARTS: WordSet = WordSet::new(&[
     "after",
     "before",
     "during",
@@ -272,7 +273,7 @@ const NOT_CLAUSE_STARTS: &[&str] = &[
     "without",
     "alongside",
     "so",
-];
+]);
 
 fn is_neg(t: &Token<'_>) -> bool {
     NEGATIONS.contains(&t.lower.as_ref()) || t.lower.ends_with("n't")
@@ -296,7 +297,7 @@ pub struct SentenceCtx<'a, 't> {
     pub tokens: &'a [Token<'t>],
     pub mentions: &'a [Mention],
     /// Quotation state of each token: true inside a quotation.
-    pub quoted: Vec<bool>,
+    pub quoted: &'a [bool],
 }
 
 /// One cue found in the sentence.
