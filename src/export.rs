@@ -20,8 +20,22 @@ use std::str::FromStr;
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Graphviz diagram.
     Dot,
+    /// The graph file itself.
     Json,
+    /// networkx `node_link_graph` / D3 JSON.
+    NodeLink,
+    /// GraphML for yEd, Cytoscape, Gephi, networkx.
+    Graphml,
+    /// GEXF 1.3 for Gephi.
+    Gexf,
+    /// Cytoscape.js elements JSON.
+    Cytoscape,
+    /// One row per evidence sentence.
+    PositionsCsv,
+    /// nodes.csv and edges.csv (into a folder).
+    Csv,
 }
 
 impl FromStr for Format {
@@ -30,21 +44,36 @@ impl FromStr for Format {
         match s.to_ascii_lowercase().as_str() {
             "dot" | "graphviz" => Ok(Format::Dot),
             "json" => Ok(Format::Json),
+            "node-link" | "nodelink" => Ok(Format::NodeLink),
+            "graphml" => Ok(Format::Graphml),
+            "gexf" => Ok(Format::Gexf),
+            "cytoscape" => Ok(Format::Cytoscape),
+            "positions-csv" => Ok(Format::PositionsCsv),
+            "csv" => Ok(Format::Csv),
             other => Err(format!(
-                "unknown export format '{other}' (expected dot or json)"
+                "unknown export format '{other}' (expected dot, json, node-link, graphml, gexf, cytoscape, csv or positions-csv)"
             )),
         }
     }
 }
 
-/// Write `g` in `format`.
+/// Write `g` in `format` (for `csv`, the edges table; [`to_csv_tables`]
+/// gives both tables).
 pub fn export(g: &PositionGraph, format: Format) -> String {
     match format {
         Format::Dot => to_dot(g),
         Format::Json => g.to_json(),
+        Format::NodeLink => to_node_link(g),
+        Format::Graphml => to_graphml(g),
+        Format::Gexf => to_gexf(g),
+        Format::Cytoscape => to_cytoscape(g),
+        Format::PositionsCsv => to_positions_csv(g),
+        Format::Csv => to_csv_tables(g).1,
     }
 }
 
+mod formats;
+pub use formats::*;
 /// The colour of a stance in every diagram.
 pub fn stance_colour(s: Stance) -> &'static str {
     match s {

@@ -137,17 +137,53 @@ const STOP_WORDS: &[&str] = &[
     "at", "from",
 ];
 
-/// The key contents merge on: lower case, punctuation and stop words dropped.
+/// The key contents merge on: lower case, punctuation and stop words
+/// dropped, each word stemmed (Snowball English): "the demands for
+/// ceasefires" and "a demand for a ceasefire" share one key.
 pub fn content_key(text: &str) -> String {
+    static STEMMER: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
+    let stemmer =
+        STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
+    let words: Vec<String> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '%' && c != '$' && c != '€' && c != '£')
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+        .map(|w| stemmer.stem(w).into_owned())
         .collect();
     if words.is_empty() {
         lower.split_whitespace().collect::<Vec<_>>().join(" ")
     } else {
         words.join(" ")
+    }
+}
+
+/// The key a position's content merges on. A content of function words only
+/// ("it", "that") means something different in every sentence, so its key
+/// names the sentence it came from.
+pub fn position_content_key(p: &Position) -> String {
+    let key = content_key(&p.content);
+    if key
+        .split(' ')
+        .all(|w| STOP_WORDS.contains(&w) || CONTENT_PRONOUNS.contains(&w))
+    {
+        format!("{key} @{}:{}", p.doc, p.span[0])
+    } else {
+        key
+    }
+}
+
+/// Words that only point at a content said elsewhere.
+const CONTENT_PRONOUNS: &[&str] = &[
+    "it", "them", "they", "this", "that", "these", "those", "one", "so", "which", "what", "him",
+    "her", "us", "we", "he", "she", "i", "you",
+];
+
+/// The more specific of two kinds (any kind beats `unknown`; otherwise a
+/// fixed order), the same whichever comes first.
+fn combine_kinds(a: ActorKind, b: ActorKind) -> ActorKind {
+    match (a, b) {
+        (ActorKind::Unknown, x) | (x, ActorKind::Unknown) => x,
+        (x, y) => x.min(y),
     }
 }
 
@@ -210,12 +246,16 @@ impl PositionGraph {
         let key = name_key(name);
         if let Some(&ix) = self.actors.get(&key) {
             if let Some(Node::Actor(a)) = self.graph.node_weight_mut(ix) {
-                if a.kind == ActorKind::Unknown {
-                    a.kind = kind;
+                // attributes combine the same way in any order, so that shards
+                // built apart and merged give the graph of one build
+                if name < a.name.as_str() {
+                    a.name = name.to_string();
                 }
-                if a.affiliation.is_none() {
-                    a.affiliation = affiliation.map(str::to_string);
-                }
+                a.kind = combine_kinds(a.kind, kind);
+                a.affiliation = match (a.affiliation.take(), affiliation) {
+                    (Some(x), Some(y)) => Some(if y < x.as_str() { y.to_string() } else { x }),
+                    (x, y) => x.or_else(|| y.map(str::to_string)),
+                };
             }
             return ix;
         }
@@ -229,11 +269,16 @@ impl PositionGraph {
         ix
     }
 
-    fn content_node(&mut self, text: &str) -> NodeIndex {
-        let key = content_key(text);
+    /// The content node with this key, created if new; `text` is one phrasing.
+    fn content_node(&mut self, key: &str, text: &str) -> NodeIndex {
+        let key = key.to_string();
         if let Some(&ix) = self.contents.get(&key) {
             if let Some(Node::Content(c)) = self.graph.node_weight_mut(ix) {
                 c.variants.insert(text.to_string());
+                // shown: the shortest phrasing (then the first in order), whatever came first
+                if (text.len(), text) < (c.text.len(), c.text.as_str()) {
+                    c.text = text.to_string();
+                }
             }
             return ix;
         }
@@ -269,7 +314,7 @@ impl PositionGraph {
         if let Some(body) = &p.affiliation {
             self.link_affiliation(a, body);
         }
-        let c = self.content_node(&p.content);
+        let c = self.content_node(&position_content_key(p), &p.content);
         let ev = Evidence {
             doc: p.doc.clone(),
             span: p.span,
@@ -483,7 +528,7 @@ impl PositionGraph {
             ids.insert(r.id, ix);
         }
         for r in f.contents {
-            let ix = g.content_node(&r.content.text);
+            let ix = g.content_node(&r.content.key, &r.content.text);
             if let Some(Node::Content(c)) = g.graph.node_weight_mut(ix) {
                 c.variants.extend(r.content.variants);
             }
@@ -515,6 +560,147 @@ impl PositionGraph {
         Ok(g)
     }
 
+    /// Add everything in `other`: documents, actors, contents and evidence.
+    /// Evidence already present is not added twice, so merging is
+    /// idempotent, and it is associative and commutative: shards built apart
+    /// and merged in any grouping give the graph of one build.
+    pub fn merge(&mut self, other: &PositionGraph) {
+        for d in other.documents.values() {
+            match self.documents.get(&d.id) {
+                Some(mine) if mine.hash >= d.hash => {}
+                _ => {
+                    self.documents.insert(d.id.clone(), d.clone());
+                }
+            }
+        }
+        let mut map: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        for &ix in other.actors.values() {
+            if let Some(a) = other.actor(ix) {
+                let mine = self.actor_node(&a.name, a.kind, a.affiliation.as_deref());
+                if let Some(Node::Actor(m)) = self.graph.node_weight_mut(mine) {
+                    m.mentions.extend(a.mentions.iter().cloned());
+                }
+                map.insert(ix, mine);
+            }
+        }
+        for &ix in other.contents.values() {
+            if let Some(c) = other.content(ix) {
+                let mine = self.content_node(&c.key, &c.text);
+                for v in &c.variants {
+                    self.content_node(&c.key, v);
+                }
+                map.insert(ix, mine);
+            }
+        }
+        for (a, c, e) in other.stance_edges() {
+            for ev in &e.evidence {
+                self.add_evidence(map[&a], map[&c], e.stance, ev.clone());
+            }
+        }
+        for (m, b) in other.affiliations() {
+            let (m, b) = (map[&m], map[&b]);
+            if !self
+                .graph
+                .edges_connecting(m, b)
+                .any(|e| matches!(e.weight(), Edge::Affiliation))
+            {
+                self.graph.add_edge(m, b, Edge::Affiliation);
+            }
+        }
+    }
+
+    /// A copy holding only what `filter` lets through; actors and contents
+    /// left without positions are dropped.
+    pub fn filtered(&self, filter: &Filter) -> PositionGraph {
+        if filter.is_empty() {
+            return self.clone();
+        }
+        let mut g = PositionGraph::new();
+        g.documents = self.documents.clone();
+        for (a, c, e) in self.stance_edges() {
+            if filter
+                .stances
+                .as_ref()
+                .is_some_and(|s| !s.contains(&e.stance))
+            {
+                continue;
+            }
+            let kept: Vec<&Evidence> = e
+                .evidence
+                .iter()
+                .filter(|ev| filter.admits_date(ev.date.as_deref()))
+                .collect();
+            if kept.is_empty() || kept.len() < filter.min_count {
+                continue;
+            }
+            let (Some(an), Some(cn)) = (self.actor(a), self.content(c)) else {
+                continue;
+            };
+            let ai = g.actor_node(&an.name, an.kind, an.affiliation.as_deref());
+            if let Some(Node::Actor(m)) = g.graph.node_weight_mut(ai) {
+                m.mentions = an.mentions.clone();
+            }
+            let ci = g.content_node(&cn.key, &cn.text);
+            for v in &cn.variants {
+                g.content_node(&cn.key, v);
+            }
+            for ev in kept {
+                g.add_evidence(ai, ci, e.stance, ev.clone());
+            }
+        }
+        for (m, b) in self.affiliations() {
+            let (Some(mn), Some(bn)) = (self.actor(m), self.actor(b)) else {
+                continue;
+            };
+            if let (Some(&mi), Some(&bi)) = (
+                g.actors.get(&name_key(&mn.name)),
+                g.actors.get(&name_key(&bn.name)),
+            ) {
+                g.graph.add_edge(mi, bi, Edge::Affiliation);
+            } else if let Some(&mi) = g.actors.get(&name_key(&mn.name)) {
+                let bi = g.actor_node(&bn.name, bn.kind, bn.affiliation.as_deref());
+                g.graph.add_edge(mi, bi, Edge::Affiliation);
+            }
+        }
+        g
+    }
+
+    /// People and sub-bodies folded into the body they speak for ("Marco
+    /// Rubio" into "United States"), for a country-level view.
+    pub fn by_affiliation(&self) -> PositionGraph {
+        let mut g = PositionGraph::new();
+        g.documents = self.documents.clone();
+        for (a, c, e) in self.stance_edges() {
+            let (Some(an), Some(cn)) = (self.actor(a), self.content(c)) else {
+                continue;
+            };
+            let body = an.affiliation.clone().unwrap_or_else(|| an.name.clone());
+            let kind = if an.affiliation.is_some() {
+                self.find_actor(&body)
+                    .and_then(|b| self.actor(b))
+                    .map(|b| b.kind)
+                    .unwrap_or(ActorKind::Unknown)
+            } else {
+                an.kind
+            };
+            let ai = g.actor_node(&body, kind, None);
+            if let Some(Node::Actor(m)) = g.graph.node_weight_mut(ai) {
+                m.mentions.extend(an.mentions.iter().cloned());
+                if body != an.name {
+                    m.mentions.insert(an.name.clone());
+                }
+            }
+            let ci = g.content_node(&cn.key, &cn.text);
+            for v in &cn.variants {
+                g.content_node(&cn.key, v);
+            }
+            for ev in &e.evidence {
+                g.add_evidence(ai, ci, e.stance, ev.clone());
+            }
+        }
+        g
+    }
+
     /// Load a graph file, naming the file in every error.
     pub fn load(path: &Path) -> Result<Self> {
         let err = |message: String| Error::GraphFile {
@@ -540,6 +726,38 @@ impl PositionGraph {
     /// Save atomically.
     pub fn save(&self, path: &Path) -> Result<()> {
         crate::output::write_atomic(path, self.to_json().as_bytes())
+    }
+}
+
+/// What queries and exports keep: a date range (ISO dates, compared as
+/// text; evidence without a date is left out when a range is given), some
+/// stances, and a smallest number of evidence sentences per edge.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub stances: Option<Vec<Stance>>,
+    pub min_count: usize,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.since.is_none()
+            && self.until.is_none()
+            && self.stances.is_none()
+            && self.min_count <= 1
+    }
+
+    fn admits_date(&self, date: Option<&str>) -> bool {
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        let Some(d) = date else { return false };
+        self.since.as_deref().is_none_or(|s| d >= s)
+            && self
+                .until
+                .as_deref()
+                .is_none_or(|u| d[..u.len().min(d.len())] <= *u)
     }
 }
 
@@ -611,9 +829,17 @@ mod tests {
     fn contents_merge_on_normalised_words() {
         assert_eq!(
             content_key("the Return of all occupied territories!"),
-            "return occupied territories"
+            content_key("return of occupied territory")
         );
         assert_eq!(content_key("a ceasefire"), content_key("the \"ceasefire\""));
+        assert_eq!(
+            content_key("demands for ceasefires"),
+            content_key("a demand for a ceasefire")
+        );
+        assert_ne!(
+            content_key("sanctions relief"),
+            content_key("security guarantees")
+        );
     }
 
     #[test]

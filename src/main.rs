@@ -15,6 +15,8 @@ fn main() -> ExitCode {
         Command::Build(a) => cli::build::run(a),
         Command::Query(a) => cli::query::run(a),
         Command::Export(a) => cli::export::run(a),
+        Command::Merge(a) => cli::merge::run(a),
+        Command::Network(a) => cli::network::run(a),
         Command::Explain(a) => cli::explain::run(a),
     };
     match result {

@@ -74,7 +74,9 @@ impl FromStr for Stance {
 }
 
 /// What sort of party an actor is; used for pronoun resolution and diagrams.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     Country,

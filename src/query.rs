@@ -145,3 +145,268 @@ mod tests {
         assert!(actor_positions(&g, "Atlantis").is_none());
     }
 }
+
+/// One actor's stance on a content, as the other queries list it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StanceRow {
+    pub actor: String,
+    pub stance: Stance,
+    pub content: String,
+    pub count: usize,
+    pub evidence: Evidence,
+}
+
+/// Who takes which stance on contents matching all of `words` (compared
+/// after the same normalisation and stemming that merges contents).
+pub fn about(g: &PositionGraph, words: &str) -> Vec<StanceRow> {
+    let wanted: Vec<String> = crate::graph::content_key(words)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let mut rows: Vec<StanceRow> = g
+        .stance_edges()
+        .into_iter()
+        .filter_map(|(a, c, e)| {
+            let content = g.content(c)?;
+            let key: Vec<&str> = content.key.split(' ').collect();
+            if !wanted.iter().all(|w| key.contains(&w.as_str())) {
+                return None;
+            }
+            let mut ev = e.evidence.clone();
+            ev.sort();
+            Some(StanceRow {
+                actor: g.actor(a)?.name.clone(),
+                stance: e.stance,
+                content: content.text.clone(),
+                count: e.count(),
+                evidence: ev.into_iter().next()?,
+            })
+        })
+        .collect();
+    rows.sort_by(|x, y| {
+        y.count
+            .cmp(&x.count)
+            .then_with(|| (&x.content, &x.actor, x.stance).cmp(&(&y.content, &y.actor, y.stance)))
+    });
+    rows
+}
+
+/// How two stances on one content relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// One wants it (demands, proposes, supports), the other rejects it.
+    Conflict,
+    /// One demands what the other offers: a potential deal.
+    Overlap,
+    /// Both take the same stance.
+    Agreement,
+}
+
+/// Two actors' stances on the same content.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairRow {
+    pub relation: Relation,
+    pub content: String,
+    pub actor_a: String,
+    pub stance_a: Stance,
+    pub count_a: usize,
+    pub actor_b: String,
+    pub stance_b: Stance,
+    pub count_b: usize,
+    /// Evidence sentences behind both sides, what the pairs are ranked by.
+    pub evidence: usize,
+}
+
+/// The relation between two stances on one content, if any.
+pub fn relation(a: Stance, b: Stance) -> Option<Relation> {
+    use Stance::*;
+    let wants = |s: Stance| matches!(s, Demand | Propose | Support);
+    match (a, b) {
+        (x, y) if x == y && x != Claim => Some(Relation::Agreement),
+        (x, Reject) | (Reject, x) if wants(x) => Some(Relation::Conflict),
+        (Demand, Offer) | (Offer, Demand) => Some(Relation::Overlap),
+        _ => None,
+    }
+}
+
+/// (actor, stance, evidence count) on one content.
+type StanceOf = (String, Stance, usize);
+
+/// Pairs of actors whose stances on one content stand in one of `wanted`
+/// relations, most evidence first.
+pub fn pairs(g: &PositionGraph, wanted: &[Relation]) -> Vec<PairRow> {
+    // grouped by content key: one node, whatever phrasing is shown
+    let mut by_content: BTreeMap<String, (String, Vec<StanceOf>)> = BTreeMap::new();
+    for (a, c, e) in g.stance_edges() {
+        if let (Some(an), Some(cn)) = (g.actor(a), g.content(c)) {
+            by_content
+                .entry(cn.key.clone())
+                .or_insert_with(|| (cn.text.clone(), Vec::new()))
+                .1
+                .push((an.name.clone(), e.stance, e.count()));
+        }
+    }
+    let mut rows = Vec::new();
+    for (_, (content, mut list)) in by_content {
+        list.sort();
+        for i in 0..list.len() {
+            for j in i + 1..list.len() {
+                let (a, b) = (&list[i], &list[j]);
+                if a.0 == b.0 {
+                    continue;
+                }
+                if let Some(rel) = relation(a.1, b.1).filter(|r| wanted.contains(r)) {
+                    rows.push(PairRow {
+                        relation: rel,
+                        content: content.clone(),
+                        actor_a: a.0.clone(),
+                        stance_a: a.1,
+                        count_a: a.2,
+                        actor_b: b.0.clone(),
+                        stance_b: b.1,
+                        count_b: b.2,
+                        evidence: a.2 + b.2,
+                    });
+                }
+            }
+        }
+    }
+    rows.sort_by(|x, y| {
+        y.evidence.cmp(&x.evidence).then_with(|| {
+            (x.relation, &x.content, &x.actor_a, &x.actor_b)
+                .cmp(&(y.relation, &y.content, &y.actor_a, &y.actor_b))
+        })
+    });
+    rows
+}
+
+/// An edge of the actor–actor projection.
+#[derive(Debug, Clone, Serialize)]
+pub struct NetworkEdge {
+    pub source: String,
+    pub target: String,
+    /// Number of contents the two agree (congruence) or clash (conflict) on.
+    pub weight: usize,
+    pub contents: Vec<String>,
+}
+
+/// The actor–actor projection discourse-network analysts use: two actors
+/// are linked by the number of contents on which they take the same stance
+/// (`congruence`) or opposing stances (`conflict`).
+pub fn network(g: &PositionGraph, conflict: bool) -> Vec<NetworkEdge> {
+    let wanted = if conflict {
+        [Relation::Conflict]
+    } else {
+        [Relation::Agreement]
+    };
+    let mut edges: BTreeMap<(String, String), std::collections::BTreeSet<String>> = BTreeMap::new();
+    for r in pairs(g, &wanted) {
+        let key = if r.actor_a <= r.actor_b {
+            (r.actor_a, r.actor_b)
+        } else {
+            (r.actor_b, r.actor_a)
+        };
+        edges.entry(key).or_default().insert(r.content);
+    }
+    let mut out: Vec<NetworkEdge> = edges
+        .into_iter()
+        .map(|((s, t), c)| NetworkEdge {
+            source: s,
+            target: t,
+            weight: c.len(),
+            contents: c.into_iter().collect(),
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        y.weight
+            .cmp(&x.weight)
+            .then_with(|| (&x.source, &x.target).cmp(&(&y.source, &y.target)))
+    });
+    out
+}
+
+/// Rows of [`about`] as a table.
+pub fn stance_rows_table(rows: &[StanceRow]) -> String {
+    let mut s = String::new();
+    if rows.is_empty() {
+        let _ = writeln!(s, "no positions");
+    }
+    for r in rows {
+        let _ = writeln!(s, "{:>3}x  {} {} {}", r.count, r.actor, r.stance, r.content);
+        let _ = writeln!(
+            s,
+            "        {} [{}..{}]: {}",
+            r.evidence.doc,
+            r.evidence.span[0],
+            r.evidence.span[1],
+            r.evidence.sentence.replace('\n', " ")
+        );
+    }
+    s
+}
+
+/// Rows of [`pairs`] as a table.
+pub fn pair_rows_table(rows: &[PairRow]) -> String {
+    let mut s = String::new();
+    if rows.is_empty() {
+        let _ = writeln!(s, "no pairs");
+    }
+    for r in rows {
+        let rel = match r.relation {
+            Relation::Conflict => "conflict",
+            Relation::Overlap => "overlap",
+            Relation::Agreement => "agreement",
+        };
+        let _ = writeln!(
+            s,
+            "{rel:<9} {} ({} ×{}) vs {} ({} ×{}): {}",
+            r.actor_a, r.stance_a, r.count_a, r.actor_b, r.stance_b, r.count_b, r.content
+        );
+    }
+    s
+}
+
+#[cfg(test)]
+mod pair_tests {
+    use super::*;
+    use crate::extract::extract_text;
+    use crate::lexicon::Lexicon;
+
+    fn graph(text: &str) -> PositionGraph {
+        let mut g = PositionGraph::new();
+        for p in extract_text(&Lexicon::builtin(), text) {
+            g.add_position(&p);
+        }
+        g
+    }
+
+    #[test]
+    fn conflicts_overlaps_and_agreements() {
+        let g = graph("Kyiv demanded a ceasefire. Moscow rejected a ceasefire. Paris demanded a ceasefire. Berlin offered a ceasefire.");
+        let c = pairs(&g, &[Relation::Conflict]);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(c
+            .iter()
+            .all(|r| r.actor_b == "Russia" || r.actor_a == "Russia"));
+        let a = pairs(&g, &[Relation::Agreement]);
+        assert_eq!(
+            (a[0].actor_a.as_str(), a[0].actor_b.as_str()),
+            ("France", "Ukraine")
+        );
+        let o = pairs(&g, &[Relation::Overlap]);
+        assert_eq!(o.len(), 2);
+        let net = network(&g, true);
+        assert_eq!(net.len(), 2);
+        assert_eq!(net[0].weight, 1);
+    }
+
+    #[test]
+    fn about_matches_stemmed_words() {
+        let g = graph("Kyiv demanded security guarantees. Moscow rejected the sanctions.");
+        let rows = about(&g, "guarantee");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].actor, "Ukraine");
+    }
+}

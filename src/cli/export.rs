@@ -1,25 +1,39 @@
-//! `stancegraph export`: a graph file as DOT or JSON.
+//! `stancegraph export`: a graph file in the format an analyst's tool reads.
 
+use super::FilterArgs;
 use clap::Args;
-use stancegraph::export::{export, Format};
-use stancegraph::graph::PositionGraph;
-use stancegraph::output::Output;
+use stancegraph::export::{export, to_csv_tables, Format};
+use stancegraph::output::{write_atomic, Output};
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The graph file (from `stancegraph build`).
     pub graph: PathBuf,
-    /// dot (Graphviz diagram) or json (the graph file).
+    /// dot, json, node-link, graphml, gexf, cytoscape, positions-csv, or csv (nodes.csv + edges.csv into the folder given with -o).
     #[arg(long, default_value = "dot")]
     pub format: Format,
-    /// Write to FILE (atomically) instead of standard output.
+    /// Write to FILE (atomically) instead of standard output; for csv, a folder.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
-    let g = PositionGraph::load(&args.graph)?;
+    let g = args.filter.load(&args.graph)?;
+    if args.format == Format::Csv {
+        let Some(dir) = &args.output else {
+            anyhow::bail!(
+                "--format csv writes nodes.csv and edges.csv: name their folder with -o DIR"
+            );
+        };
+        std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+        let (nodes, edges) = to_csv_tables(&g);
+        write_atomic(&dir.join("nodes.csv"), nodes.as_bytes())?;
+        write_atomic(&dir.join("edges.csv"), edges.as_bytes())?;
+        return Ok(true);
+    }
     let mut out = Output::open(args.output.as_deref())?;
     out.write_all(export(&g, args.format).as_bytes())?;
     out.commit()?;

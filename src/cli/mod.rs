@@ -5,6 +5,8 @@ pub mod build;
 pub mod explain;
 pub mod export;
 pub mod extract;
+pub mod merge;
+pub mod network;
 pub mod query;
 
 use clap::{Args, Parser, Subcommand};
@@ -27,8 +29,12 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Ask a graph file about an actor's positions.
     Query(query::QueryArgs),
-    /// Write a graph file as DOT or JSON.
+    /// Write a graph file for Graphviz, Gephi, yEd, Cytoscape, networkx or a spreadsheet.
     Export(export::ExportArgs),
+    /// Combine graph files (any order, any grouping: the result is the same).
+    Merge(merge::MergeArgs),
+    /// The actor-actor network: shared (congruence) or opposed (conflict) contents.
+    Network(network::NetworkArgs),
     /// Show how a sentence is read: tokens, actors, cues and rules.
     Explain(explain::ExplainArgs),
 }
@@ -73,6 +79,54 @@ impl InputArgs {
                     .unwrap_or(1)
             })
             .max(1)
+    }
+}
+
+/// Filters every query and export applies.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Keep evidence dated on or after DATE (ISO, e.g. 2025-03-01); undated evidence is left out.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Keep evidence dated on or before DATE.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Keep only these stances (repeat or separate with commas).
+    #[arg(long, value_name = "STANCE", value_delimiter = ',')]
+    pub stance: Vec<stancegraph::model::Stance>,
+    /// Keep stance edges with at least N evidence sentences.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_count: usize,
+    /// actor: people as themselves; affiliation: people folded into the body they speak for.
+    #[arg(long, value_enum, default_value = "actor")]
+    pub level: Level,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Level {
+    Actor,
+    Affiliation,
+}
+
+impl FilterArgs {
+    /// Load a graph file and apply the level and filters.
+    pub fn load(
+        &self,
+        path: &std::path::Path,
+    ) -> anyhow::Result<stancegraph::graph::PositionGraph> {
+        let g = stancegraph::graph::PositionGraph::load(path)?;
+        let g = if self.level == Level::Affiliation {
+            g.by_affiliation()
+        } else {
+            g
+        };
+        let filter = stancegraph::graph::Filter {
+            since: self.since.clone(),
+            until: self.until.clone(),
+            stances: (!self.stance.is_empty()).then(|| self.stance.clone()),
+            min_count: self.min_count,
+        };
+        Ok(g.filtered(&filter))
     }
 }
 

@@ -1,9 +1,10 @@
-//! `stancegraph query`: ask a graph file about an actor.
+//! `stancegraph query`: ask a graph file who wants what.
 
-use super::LexiconArgs;
-use clap::{Args, ValueEnum};
-use stancegraph::graph::PositionGraph;
-use stancegraph::query::actor_positions_with;
+use super::{FilterArgs, LexiconArgs};
+use clap::{ArgGroup, Args, ValueEnum};
+use stancegraph::query::{
+    about, actor_positions_with, pair_rows_table, pairs, stance_rows_table, Relation,
+};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -13,32 +14,67 @@ pub enum QueryFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(group(ArgGroup::new("question").required(true).args(["actor", "about", "conflicts", "agreements"])))]
 pub struct QueryArgs {
     /// The graph file (from `stancegraph build`).
     pub graph: PathBuf,
-    /// The actor, by canonical name or any name the texts used ("Kremlin", "Putin").
+    /// An actor's positions grouped by stance; any name the texts or the lexicon use ("Kremlin", "Putin").
     #[arg(long, value_name = "NAME")]
-    pub actor: String,
+    pub actor: Option<String>,
+    /// Who takes which stance on contents containing these words.
+    #[arg(long, value_name = "WORDS")]
+    pub about: Option<String>,
+    /// Pairs of actors with opposing stances on one content (and demand-offer overlaps), most evidence first.
+    #[arg(long)]
+    pub conflicts: bool,
+    /// Pairs of actors sharing a stance on one content.
+    #[arg(long)]
+    pub agreements: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: QueryFormat,
+    #[command(flatten)]
+    pub filter: FilterArgs,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
 }
 
 pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
-    let g = PositionGraph::load(&args.graph)?;
-    let lx = args.lexicon.load()?;
-    let Some(report) = actor_positions_with(&g, Some(&lx), &args.actor) else {
-        anyhow::bail!(
-            "{}: no actor named {:?} in the graph",
-            args.graph.display(),
-            args.actor
-        );
-    };
-    match args.format {
-        QueryFormat::Table => print!("{}", report.to_table()),
-        QueryFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+    let g = args.filter.load(&args.graph)?;
+    let json = matches!(args.format, QueryFormat::Json);
+    if let Some(name) = &args.actor {
+        let lx = args.lexicon.load()?;
+        let Some(report) = actor_positions_with(&g, Some(&lx), name) else {
+            anyhow::bail!(
+                "{}: no actor named {:?} in the graph",
+                args.graph.display(),
+                name
+            );
+        };
+        if json {
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        } else {
+            print!("{}", report.to_table());
+        }
+    } else if let Some(words) = &args.about {
+        let rows = about(&g, words);
+        if json {
+            println!("{}", serde_json::to_string_pretty(&rows)?);
+        } else {
+            print!("{}", stance_rows_table(&rows));
+        }
+    } else {
+        let wanted: &[Relation] = if args.conflicts {
+            &[Relation::Conflict, Relation::Overlap]
+        } else {
+            &[Relation::Agreement]
+        };
+        let rows = pairs(&g, wanted);
+        if json {
+            println!("{}", serde_json::to_string_pretty(&rows)?);
+        } else {
+            print!("{}", pair_rows_table(&rows));
+        }
     }
     Ok(true)
 }

@@ -919,8 +919,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 || (t.text == "," && self.tok(k + 1).is_some_and(|x| x.lower == "and"));
             if is_and {
                 let and_at = if t.text == "," { k + 1 } else { k };
-                let left = k - s;
-                let right = b - (and_at + 1);
+                // count words only: quotation marks are no part of either conjunct
+                let words =
+                    |x: usize, y: usize| (x..y).filter(|&j| !self.tokens[j].is_quote()).count();
+                let left = words(s, k);
+                let right = words(and_at + 1, b);
                 let right_is_phrase = self
                     .tok(and_at + 1)
                     .is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()));

@@ -1,0 +1,520 @@
+//! The tabular, XML and JSON exports. Every format is written from one
+//! flattened view of the graph ([`flatten`]) in the graph file's canonical
+//! order, with a real writer for its syntax (quick-xml, csv, serde_json), so
+//! no article text can break out of its field.
+
+use super::stance_colour;
+use crate::graph::PositionGraph;
+use crate::model::Stance;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A node as every tabular or XML format writes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FlatNode {
+    pub id: String,
+    pub label: String,
+    /// `actor` or `content`.
+    #[serde(rename = "type")]
+    pub node_type: &'static str,
+    pub kind: String,
+    pub affiliation: String,
+    /// Names the texts used, joined with "; ".
+    pub mentions: String,
+    /// Phrasings merged into a content, joined with "; ".
+    pub variants: String,
+}
+
+/// An edge as every tabular or XML format writes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FlatEdge {
+    pub id: String,
+    pub source: String,
+    pub target: String,
+    /// `stance` or `affiliation`.
+    #[serde(rename = "type")]
+    pub edge_type: &'static str,
+    pub stance: String,
+    pub count: usize,
+    /// Targets named in the evidence, joined with "; ".
+    pub targets: String,
+    pub first_doc: String,
+    pub first_span: String,
+    pub first_sentence: String,
+    /// Documents of the evidence, joined with "; ".
+    pub documents: String,
+    /// The whole evidence list as JSON.
+    pub evidence: String,
+}
+
+/// Nodes and edges in the graph file's canonical order.
+pub fn flatten(g: &PositionGraph) -> (Vec<FlatNode>, Vec<FlatEdge>) {
+    let file = g.to_file();
+    let mut nodes = Vec::new();
+    for r in &file.actors {
+        let a = &r.actor;
+        nodes.push(FlatNode {
+            id: r.id.clone(),
+            label: a.name.clone(),
+            node_type: "actor",
+            kind: a.kind.as_str().to_string(),
+            affiliation: a.affiliation.clone().unwrap_or_default(),
+            mentions: a.mentions.iter().cloned().collect::<Vec<_>>().join("; "),
+            variants: String::new(),
+        });
+    }
+    for r in &file.contents {
+        let c = &r.content;
+        nodes.push(FlatNode {
+            id: r.id.clone(),
+            label: c.text.clone(),
+            node_type: "content",
+            kind: String::new(),
+            affiliation: String::new(),
+            mentions: String::new(),
+            variants: c.variants.iter().cloned().collect::<Vec<_>>().join("; "),
+        });
+    }
+    let mut edges = Vec::new();
+    for (i, p) in file.positions.iter().enumerate() {
+        let first = p.evidence.first();
+        let mut docs: Vec<String> = p.evidence.iter().map(|e| e.doc.clone()).collect();
+        docs.dedup();
+        edges.push(FlatEdge {
+            id: format!("e{i}"),
+            source: p.actor.clone(),
+            target: p.content.clone(),
+            edge_type: "stance",
+            stance: p.stance.as_str().to_string(),
+            count: p.count,
+            targets: p.targets.keys().cloned().collect::<Vec<_>>().join("; "),
+            first_doc: first.map(|e| e.doc.clone()).unwrap_or_default(),
+            first_span: first
+                .map(|e| format!("{}..{}", e.span[0], e.span[1]))
+                .unwrap_or_default(),
+            first_sentence: first.map(|e| e.sentence.clone()).unwrap_or_default(),
+            documents: docs.join("; "),
+            evidence: serde_json::to_string(&p.evidence).expect("evidence serialises"),
+        });
+    }
+    for (i, r) in file.affiliations.iter().enumerate() {
+        edges.push(FlatEdge {
+            id: format!("f{i}"),
+            source: r.member.clone(),
+            target: r.body.clone(),
+            edge_type: "affiliation",
+            stance: String::new(),
+            count: 0,
+            targets: String::new(),
+            first_doc: String::new(),
+            first_span: String::new(),
+            first_sentence: String::new(),
+            documents: String::new(),
+            evidence: String::new(),
+        });
+    }
+    (nodes, edges)
+}
+
+/// Text XML 1.0 can carry: the characters it forbids (most control
+/// characters) become U+FFFD; everything else is escaped by the writer.
+pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let ok = |c: char| {
+        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+    };
+    if s.chars().all(ok) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .map(|c| if ok(c) { c } else { '\u{FFFD}' })
+                .collect(),
+        )
+    }
+}
+
+const NODE_KEYS: [&str; 6] = [
+    "label",
+    "type",
+    "kind",
+    "affiliation",
+    "mentions",
+    "variants",
+];
+const EDGE_KEYS: [&str; 9] = [
+    "type",
+    "stance",
+    "count",
+    "targets",
+    "first_doc",
+    "first_span",
+    "first_sentence",
+    "documents",
+    "evidence",
+];
+
+fn node_value<'n>(n: &'n FlatNode, key: &str) -> &'n str {
+    match key {
+        "label" => &n.label,
+        "type" => n.node_type,
+        "kind" => &n.kind,
+        "affiliation" => &n.affiliation,
+        "mentions" => &n.mentions,
+        _ => &n.variants,
+    }
+}
+
+fn edge_value(e: &FlatEdge, key: &str) -> String {
+    match key {
+        "type" => e.edge_type.to_string(),
+        "stance" => e.stance.clone(),
+        "count" if e.edge_type == "affiliation" => String::new(),
+        "count" => e.count.to_string(),
+        "targets" => e.targets.clone(),
+        "first_doc" => e.first_doc.clone(),
+        "first_span" => e.first_span.clone(),
+        "first_sentence" => e.first_sentence.clone(),
+        "documents" => e.documents.clone(),
+        _ => e.evidence.clone(),
+    }
+}
+
+type Xml = quick_xml::Writer<Vec<u8>>;
+
+fn xml_document(body: impl FnOnce(&mut Xml) -> std::io::Result<()>) -> String {
+    let mut w = quick_xml::Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .and_then(|_| body(&mut w))
+        .expect("writing XML into memory cannot fail");
+    let mut s = String::from_utf8(w.into_inner()).expect("the XML writer writes UTF-8");
+    s.push('\n');
+    s
+}
+
+fn data(w: &mut Xml, key: &str, value: &str) -> std::io::Result<()> {
+    w.create_element("data")
+        .with_attribute(("key", key))
+        .write_text_content(BytesText::new(&xml_safe(value)))?;
+    Ok(())
+}
+
+/// GraphML, readable by yEd, Cytoscape, Gephi and networkx: every node and
+/// edge attribute declared as a `<key>`.
+pub fn to_graphml(g: &PositionGraph) -> String {
+    let (nodes, edges) = flatten(g);
+    xml_document(|w| {
+        w.create_element("graphml")
+            .with_attribute(("xmlns", "http://graphml.graphdrawing.org/xmlns"))
+            .write_inner_content(|w| {
+                for k in NODE_KEYS {
+                    let id = format!("n_{k}");
+                    w.create_element("key")
+                        .with_attributes([
+                            ("id", id.as_str()),
+                            ("for", "node"),
+                            ("attr.name", k),
+                            ("attr.type", "string"),
+                        ])
+                        .write_empty()?;
+                }
+                for k in EDGE_KEYS {
+                    let id = format!("e_{k}");
+                    let ty = if k == "count" { "int" } else { "string" };
+                    w.create_element("key")
+                        .with_attributes([
+                            ("id", id.as_str()),
+                            ("for", "edge"),
+                            ("attr.name", k),
+                            ("attr.type", ty),
+                        ])
+                        .write_empty()?;
+                }
+                w.create_element("graph")
+                    .with_attributes([("id", "stancegraph"), ("edgedefault", "directed")])
+                    .write_inner_content(|w| {
+                        for n in &nodes {
+                            w.create_element("node")
+                                .with_attribute(("id", n.id.as_str()))
+                                .write_inner_content(|w| {
+                                    for k in NODE_KEYS {
+                                        let v = node_value(n, k);
+                                        if !v.is_empty() {
+                                            data(w, &format!("n_{k}"), v)?;
+                                        }
+                                    }
+                                    Ok(())
+                                })?;
+                        }
+                        for e in &edges {
+                            w.create_element("edge")
+                                .with_attributes([
+                                    ("id", e.id.as_str()),
+                                    ("source", e.source.as_str()),
+                                    ("target", e.target.as_str()),
+                                ])
+                                .write_inner_content(|w| {
+                                    for k in EDGE_KEYS {
+                                        let v = edge_value(e, k);
+                                        if !v.is_empty() {
+                                            data(w, &format!("e_{k}"), &v)?;
+                                        }
+                                    }
+                                    Ok(())
+                                })?;
+                        }
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        Ok(())
+    })
+}
+
+/// GEXF 1.3 for Gephi: node and edge attributes declared, edge weight the
+/// evidence count, edge colour the stance's.
+pub fn to_gexf(g: &PositionGraph) -> String {
+    let (nodes, edges) = flatten(g);
+    xml_document(|w| {
+        w.create_element("gexf")
+            .with_attributes([
+                ("xmlns", "http://gexf.net/1.3"),
+                ("xmlns:viz", "http://gexf.net/1.3/viz"),
+                ("version", "1.3"),
+            ])
+            .write_inner_content(|w| {
+                w.create_element("meta").write_inner_content(|w| {
+                    w.create_element("creator")
+                        .write_text_content(BytesText::new("stancegraph"))?;
+                    w.create_element("description")
+                        .write_text_content(BytesText::new(
+                            "who wants what: actors, contents and stance edges with evidence",
+                        ))?;
+                    Ok(())
+                })?;
+                w.create_element("graph")
+                    .with_attributes([("defaultedgetype", "directed"), ("mode", "static")])
+                    .write_inner_content(|w| {
+                        w.create_element("attributes")
+                            .with_attribute(("class", "node"))
+                            .write_inner_content(|w| {
+                                for (i, k) in NODE_KEYS.iter().enumerate().skip(1) {
+                                    w.create_element("attribute")
+                                        .with_attributes([
+                                            ("id", i.to_string().as_str()),
+                                            ("title", k),
+                                            ("type", "string"),
+                                        ])
+                                        .write_empty()?;
+                                }
+                                Ok(())
+                            })?;
+                        w.create_element("attributes")
+                            .with_attribute(("class", "edge"))
+                            .write_inner_content(|w| {
+                                for (i, k) in EDGE_KEYS.iter().enumerate() {
+                                    let ty = if *k == "count" { "integer" } else { "string" };
+                                    w.create_element("attribute")
+                                        .with_attributes([
+                                            ("id", i.to_string().as_str()),
+                                            ("title", k),
+                                            ("type", ty),
+                                        ])
+                                        .write_empty()?;
+                                }
+                                Ok(())
+                            })?;
+                        w.create_element("nodes").write_inner_content(|w| {
+                            for n in &nodes {
+                                w.create_element("node")
+                                    .with_attributes([
+                                        ("id", n.id.as_str()),
+                                        ("label", xml_safe(&n.label).as_ref()),
+                                    ])
+                                    .write_inner_content(|w| {
+                                        w.create_element("attvalues").write_inner_content(|w| {
+                                            for (i, k) in NODE_KEYS.iter().enumerate().skip(1) {
+                                                let v = node_value(n, k);
+                                                if !v.is_empty() {
+                                                    w.create_element("attvalue")
+                                                        .with_attributes([
+                                                            ("for", i.to_string().as_str()),
+                                                            ("value", xml_safe(v).as_ref()),
+                                                        ])
+                                                        .write_empty()?;
+                                                }
+                                            }
+                                            Ok(())
+                                        })?;
+                                        Ok(())
+                                    })?;
+                            }
+                            Ok(())
+                        })?;
+                        w.create_element("edges").write_inner_content(|w| {
+                            for e in &edges {
+                                let weight = e.count.max(1).to_string();
+                                let mut el = w.create_element("edge").with_attributes([
+                                    ("id", e.id.as_str()),
+                                    ("source", e.source.as_str()),
+                                    ("target", e.target.as_str()),
+                                    ("weight", weight.as_str()),
+                                ]);
+                                if !e.stance.is_empty() {
+                                    el = el.with_attribute(("label", e.stance.as_str()));
+                                }
+                                el.write_inner_content(|w| {
+                                    w.create_element("attvalues").write_inner_content(|w| {
+                                        for (i, k) in EDGE_KEYS.iter().enumerate() {
+                                            let v = edge_value(e, k);
+                                            if !v.is_empty() {
+                                                w.create_element("attvalue")
+                                                    .with_attributes([
+                                                        ("for", i.to_string().as_str()),
+                                                        ("value", xml_safe(&v).as_ref()),
+                                                    ])
+                                                    .write_empty()?;
+                                            }
+                                        }
+                                        Ok(())
+                                    })?;
+                                    if let Ok(st) = e.stance.parse::<Stance>() {
+                                        let hex = stance_colour(st);
+                                        let c = |i: usize| {
+                                            u8::from_str_radix(&hex[i..i + 2], 16)
+                                                .unwrap_or(0)
+                                                .to_string()
+                                        };
+                                        w.create_element("viz:color")
+                                            .with_attributes([
+                                                ("r", c(1).as_str()),
+                                                ("g", c(3).as_str()),
+                                                ("b", c(5).as_str()),
+                                            ])
+                                            .write_empty()?;
+                                    }
+                                    Ok(())
+                                })?;
+                            }
+                            Ok(())
+                        })?;
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        Ok(())
+    })
+}
+
+fn pretty_json(v: &serde_json::Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).expect("JSON serialises");
+    s.push('\n');
+    s
+}
+
+/// node-link JSON, as networkx's `node_link_graph(data, edges="links")` and
+/// D3 read it, with the evidence kept as a list of objects on each link.
+pub fn to_node_link(g: &PositionGraph) -> String {
+    let file = g.to_file();
+    let (nodes, edges) = flatten(g);
+    let links: Vec<serde_json::Value> = edges
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut v = serde_json::json!({"source": e.source, "target": e.target, "key": e.id, "type": e.edge_type});
+            if let Some(p) = file.positions.get(i).filter(|_| e.edge_type == "stance") {
+                v["stance"] = serde_json::json!(p.stance);
+                v["count"] = serde_json::json!(p.count);
+                v["targets"] = serde_json::json!(p.targets);
+                v["evidence"] = serde_json::json!(p.evidence);
+            }
+            v
+        })
+        .collect();
+    pretty_json(&serde_json::json!({
+        "directed": true,
+        "multigraph": true,
+        "graph": {"format": "stancegraph", "version": crate::graph::VERSION},
+        "nodes": nodes,
+        "links": links,
+    }))
+}
+
+/// Cytoscape.js elements JSON: `{"elements": {"nodes": [{"data": ...}], "edges": [...]}}`.
+pub fn to_cytoscape(g: &PositionGraph) -> String {
+    let (nodes, edges) = flatten(g);
+    pretty_json(&serde_json::json!({
+        "format_version": "1.0",
+        "generated_by": "stancegraph",
+        "elements": {
+            "nodes": nodes.iter().map(|n| serde_json::json!({"data": n})).collect::<Vec<_>>(),
+            "edges": edges.iter().map(|e| serde_json::json!({"data": e})).collect::<Vec<_>>(),
+        }
+    }))
+}
+
+fn csv_string<T: Serialize>(rows: &[T]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in rows {
+        w.serialize(r).expect("rows serialise to CSV");
+    }
+    String::from_utf8(w.into_inner().expect("CSV into memory")).expect("CSV is UTF-8")
+}
+
+/// `nodes.csv` and `edges.csv`, the tables Gephi and most tools import.
+pub fn to_csv_tables(g: &PositionGraph) -> (String, String) {
+    let (nodes, edges) = flatten(g);
+    (csv_string(&nodes), csv_string(&edges))
+}
+
+/// One row per evidence sentence: actor, stance, content, target and where
+/// it was read.
+pub fn to_positions_csv(g: &PositionGraph) -> String {
+    #[derive(Serialize)]
+    struct Row<'a> {
+        actor: &'a str,
+        affiliation: &'a str,
+        stance: &'a str,
+        content: &'a str,
+        target: &'a str,
+        doc: &'a str,
+        date: &'a str,
+        start: usize,
+        end: usize,
+        cue: &'a str,
+        rule: &'a str,
+        sentence: &'a str,
+    }
+    let file = g.to_file();
+    let actors: HashMap<&str, &crate::graph::ActorNode> = file
+        .actors
+        .iter()
+        .map(|r| (r.id.as_str(), &r.actor))
+        .collect();
+    let contents: HashMap<&str, &crate::graph::ContentNode> = file
+        .contents
+        .iter()
+        .map(|r| (r.id.as_str(), &r.content))
+        .collect();
+    let mut rows = Vec::new();
+    for p in &file.positions {
+        let (a, c) = (actors[p.actor.as_str()], contents[p.content.as_str()]);
+        for e in &p.evidence {
+            rows.push(Row {
+                actor: &a.name,
+                affiliation: a.affiliation.as_deref().unwrap_or(""),
+                stance: p.stance.as_str(),
+                content: &c.text,
+                target: e.target.as_deref().unwrap_or(""),
+                doc: &e.doc,
+                date: e.date.as_deref().unwrap_or(""),
+                start: e.span[0],
+                end: e.span[1],
+                cue: &e.cue,
+                rule: &e.rule,
+                sentence: &e.sentence,
+            });
+        }
+    }
+    csv_string(&rows)
+}
