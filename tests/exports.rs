@@ -108,7 +108,11 @@ fn xml_texts(xml: &str) -> Vec<String> {
             Event::Start(e) | Event::Empty(e) => {
                 for a in e.attributes() {
                     let a = a.unwrap();
-                    out.push(a.unescape_value().unwrap().into_owned());
+                    out.push(
+                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .unwrap()
+                            .into_owned(),
+                    );
                 }
             }
             _ => {}

@@ -134,6 +134,30 @@ pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// An XML attribute whose value survives a parser's attribute-value
+/// normalisation: besides the markup characters, line breaks and tabs are
+/// written as character references.
+fn xml_attr<'a>(key: &'a str, value: &str) -> quick_xml::events::attributes::Attribute<'a> {
+    let mut out = String::with_capacity(value.len());
+    for c in xml_safe(value).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c => out.push(c),
+        }
+    }
+    quick_xml::events::attributes::Attribute {
+        key: quick_xml::name::QName(key),
+        value: std::borrow::Cow::Owned(out),
+    }
+}
+
 const NODE_KEYS: [&str; 6] = [
     "label",
     "type",
@@ -327,20 +351,19 @@ pub fn to_gexf(g: &PositionGraph) -> String {
                         w.create_element("nodes").write_inner_content(|w| {
                             for n in &nodes {
                                 w.create_element("node")
-                                    .with_attributes([
-                                        ("id", n.id.as_str()),
-                                        ("label", xml_safe(&n.label).as_ref()),
-                                    ])
+                                    .with_attribute(("id", n.id.as_str()))
+                                    .with_attribute(xml_attr("label", &n.label))
                                     .write_inner_content(|w| {
                                         w.create_element("attvalues").write_inner_content(|w| {
                                             for (i, k) in NODE_KEYS.iter().enumerate().skip(1) {
                                                 let v = node_value(n, k);
                                                 if !v.is_empty() {
                                                     w.create_element("attvalue")
-                                                        .with_attributes([
-                                                            ("for", i.to_string().as_str()),
-                                                            ("value", xml_safe(v).as_ref()),
-                                                        ])
+                                                        .with_attribute((
+                                                            "for",
+                                                            i.to_string().as_str(),
+                                                        ))
+                                                        .with_attribute(xml_attr("value", v))
                                                         .write_empty()?;
                                                 }
                                             }
@@ -369,10 +392,8 @@ pub fn to_gexf(g: &PositionGraph) -> String {
                                             let v = edge_value(e, k);
                                             if !v.is_empty() {
                                                 w.create_element("attvalue")
-                                                    .with_attributes([
-                                                        ("for", i.to_string().as_str()),
-                                                        ("value", xml_safe(&v).as_ref()),
-                                                    ])
+                                                    .with_attribute(("for", i.to_string().as_str()))
+                                                    .with_attribute(xml_attr("value", &v))
                                                     .write_empty()?;
                                             }
                                         }
