@@ -146,6 +146,7 @@ pub fn to_dot(g: &PositionGraph) -> String {
     ];
     // actors, clustered by the body they speak for
     let mut clusters: BTreeMap<String, Vec<Stmt>> = BTreeMap::new();
+    let mut loose: Vec<(String, Stmt)> = Vec::new();
     for r in &file.actors {
         let a = &r.actor;
         let fill = match a.kind {
@@ -166,6 +167,13 @@ pub fn to_dot(g: &PositionGraph) -> String {
         );
         match &a.affiliation {
             Some(body) => clusters.entry(body.clone()).or_default().push(n),
+            None => loose.push((a.name.clone(), n)),
+        }
+    }
+    // a body that people speak for stands inside its own cluster
+    for (name, n) in loose {
+        match clusters.get_mut(&name) {
+            Some(members) => members.insert(0, n),
             None => stmts.push(n),
         }
     }
@@ -306,4 +314,51 @@ mod tests {
         assert_eq!("dot".parse::<Format>().unwrap(), Format::Dot);
         assert!("png".parse::<Format>().is_err());
     }
+}
+
+/// Lay out a DOT diagram and draw it as SVG with the embedded pure-Rust
+/// layout (layout-rs), so a fresh install draws without Graphviz.
+pub fn render_svg_builtin(dot: &str) -> Result<String, String> {
+    let dot = dot.to_string();
+    // the layout crate is young: a panic in it must not take the run down
+    std::panic::catch_unwind(move || {
+        let mut parser = layout::gv::DotParser::new(&dot);
+        let ast = parser.process().map_err(|e| format!("the built-in layout cannot read the diagram: {e}"))?;
+        let mut builder = layout::gv::GraphBuilder::new();
+        builder.visit_graph(&ast);
+        let mut graph = builder.get();
+        let mut svg = layout::backends::svg::SVGWriter::new();
+        graph.do_it(false, false, false, &mut svg);
+        Ok(svg.finalize())
+    })
+    .unwrap_or_else(|_| Err("the built-in layout failed on this diagram; install Graphviz (apt-get install graphviz) and use --engine graphviz".to_string()))
+}
+
+/// Whether Graphviz's `dot` is on the PATH.
+pub fn graphviz_available() -> bool {
+    std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Render a DOT diagram with Graphviz (`svg`, `png` or `pdf`), through
+/// graphviz-rust's exec.
+pub fn render_with_graphviz(dot: &str, format: &str) -> Result<Vec<u8>, String> {
+    use graphviz_rust::cmd::{CommandArg, Format as GvFormat};
+    let f = match format {
+        "svg" => GvFormat::Svg,
+        "png" => GvFormat::Png,
+        "pdf" => GvFormat::Pdf,
+        other => {
+            return Err(format!(
+                "cannot render to '{other}' (expected svg, png or pdf)"
+            ))
+        }
+    };
+    if !graphviz_available() {
+        return Err(format!("rendering {format} needs Graphviz's `dot`, which is not installed (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"));
+    }
+    graphviz_rust::exec_dot(dot.to_string(), vec![CommandArg::Format(f)])
+        .map_err(|e| format!("Graphviz failed: {e}"))
 }

@@ -665,6 +665,89 @@ impl PositionGraph {
         g
     }
 
+    /// Contents whose key words overlap by at least `threshold` (Jaccard,
+    /// 0 to 1) merged into one node, the variants recorded on it. Contents
+    /// are taken in key order and join the most similar earlier one, so the
+    /// result does not depend on how the graph was built.
+    pub fn merge_similar(&self, threshold: f64) -> PositionGraph {
+        let contents = self.sorted_contents();
+        let mut reps: Vec<(String, BTreeSet<String>)> = Vec::new();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut rep_of: HashMap<NodeIndex, usize> = HashMap::new();
+        for ix in contents {
+            let Some(c) = self.content(ix) else { continue };
+            let words: BTreeSet<String> = c
+                .key
+                .split(' ')
+                .filter(|w| !w.is_empty() && !w.starts_with('@'))
+                .map(str::to_string)
+                .collect();
+            let mut candidates: Vec<usize> = words
+                .iter()
+                .flat_map(|w| index.get(w).cloned().unwrap_or_default())
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let best = candidates
+                .into_iter()
+                .map(|r| {
+                    let inter = reps[r].1.intersection(&words).count() as f64;
+                    let union = reps[r].1.union(&words).count() as f64;
+                    (r, if union > 0.0 { inter / union } else { 0.0 })
+                })
+                .filter(|(_, sim)| *sim >= threshold)
+                .fold(None::<(usize, f64)>, |acc, (r, sim)| match acc {
+                    Some((_, s)) if s >= sim => acc,
+                    _ => Some((r, sim)),
+                });
+            let r = match best {
+                Some((r, _)) => r,
+                None => {
+                    for w in &words {
+                        index.entry(w.clone()).or_default().push(reps.len());
+                    }
+                    reps.push((c.key.clone(), words));
+                    reps.len() - 1
+                }
+            };
+            rep_of.insert(ix, r);
+        }
+        let mut g = PositionGraph::new();
+        g.documents = self.documents.clone();
+        for (a, c, e) in self.stance_edges() {
+            let (Some(an), Some(cn)) = (self.actor(a), self.content(c)) else {
+                continue;
+            };
+            let ai = g.actor_node(&an.name, an.kind, an.affiliation.as_deref());
+            if let Some(Node::Actor(m)) = g.graph.node_weight_mut(ai) {
+                m.mentions.extend(an.mentions.iter().cloned());
+            }
+            let key = &reps[rep_of[&c]].0;
+            let ci = g.content_node(key, &cn.text);
+            for v in &cn.variants {
+                g.content_node(key, v);
+            }
+            for ev in &e.evidence {
+                g.add_evidence(ai, ci, e.stance, ev.clone());
+            }
+        }
+        for (m, b) in self.affiliations() {
+            let (Some(mn), Some(bn)) = (self.actor(m), self.actor(b)) else {
+                continue;
+            };
+            let mi = g.actor_node(&mn.name, mn.kind, mn.affiliation.as_deref());
+            let bi = g.actor_node(&bn.name, bn.kind, bn.affiliation.as_deref());
+            if !g
+                .graph
+                .edges_connecting(mi, bi)
+                .any(|e| matches!(e.weight(), Edge::Affiliation))
+            {
+                g.graph.add_edge(mi, bi, Edge::Affiliation);
+            }
+        }
+        g
+    }
+
     /// People and sub-bodies folded into the body they speak for ("Marco
     /// Rubio" into "United States"), for a country-level view.
     pub fn by_affiliation(&self) -> PositionGraph {
@@ -868,6 +951,22 @@ mod tests {
         let json = g.to_json();
         let back = PositionGraph::from_file(serde_json::from_str(&json).unwrap()).unwrap();
         assert_eq!(back.to_json(), json);
+    }
+
+    #[test]
+    fn near_identical_contents_merge_on_request() {
+        let g = graph_of("Kyiv demanded a full ceasefire in the east. Paris demanded a full ceasefire across the east. Berlin demanded sanctions.");
+        assert_eq!(g.content_count(), 3);
+        let m = g.merge_similar(0.6);
+        assert_eq!(m.content_count(), 2);
+        let c = m
+            .sorted_contents()
+            .into_iter()
+            .filter_map(|ix| m.content(ix).cloned())
+            .find(|c| c.variants.len() == 2)
+            .expect("a merged node");
+        assert!(c.variants.iter().any(|v| v.ends_with("across the east")));
+        assert_eq!(g.merge_similar(1.0).to_json(), g.to_json());
     }
 
     #[test]

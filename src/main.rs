@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Command::Export(a) => cli::export::run(a),
         Command::Merge(a) => cli::merge::run(a),
         Command::Network(a) => cli::network::run(a),
+        Command::Render(a) => cli::render::run(a),
         Command::Explain(a) => cli::explain::run(a),
     };
     match result {

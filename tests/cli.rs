@@ -392,3 +392,148 @@ fn output_is_the_same_for_any_thread_count() {
     assert!(!one.is_empty());
     assert_eq!(one, run("3"));
 }
+
+#[test]
+fn merge_queries_network_filters_and_render() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("docs.jsonl"),
+        concat!(
+            r#"{"id": "a", "date": "2025-01-10", "text": "Kyiv demanded a ceasefire. Moscow rejected a ceasefire."}"#,
+            "\n",
+            r#"{"id": "b", "date": "2025-03-05", "text": "Paris demanded a ceasefire. Berlin offered a ceasefire. Rome backed the sanctions."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let lines = std::fs::read_to_string(d.join("docs.jsonl")).unwrap();
+    let (first, second) = lines.split_once('\n').unwrap();
+    std::fs::write(d.join("a.jsonl"), first).unwrap();
+    std::fs::write(d.join("b.jsonl"), second).unwrap();
+    for name in ["docs", "a", "b"] {
+        stancegraph()
+            .arg("build")
+            .arg(d.join(format!("{name}.jsonl")))
+            .arg("-o")
+            .arg(d.join(format!("{name}.json")))
+            .assert()
+            .success();
+    }
+    // merged shards equal the whole, in either order
+    for order in [["a.json", "b.json"], ["b.json", "a.json"]] {
+        stancegraph()
+            .arg("merge")
+            .arg(d.join(order[0]))
+            .arg(d.join(order[1]))
+            .arg("-o")
+            .arg(d.join("m.json"))
+            .assert()
+            .success();
+        assert_eq!(
+            std::fs::read_to_string(d.join("m.json")).unwrap(),
+            std::fs::read_to_string(d.join("docs.json")).unwrap()
+        );
+    }
+    let g = d.join("docs.json");
+    let out = |args: &[&str]| {
+        String::from_utf8(
+            stancegraph()
+                .arg("query")
+                .arg(&g)
+                .args(args)
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone(),
+        )
+        .unwrap()
+    };
+    let conflicts = out(&["--conflicts"]);
+    assert!(
+        conflicts.contains("conflict") && conflicts.contains("Russia"),
+        "{conflicts}"
+    );
+    assert!(
+        conflicts.contains("overlap") && conflicts.contains("Germany"),
+        "{conflicts}"
+    );
+    let agreements: serde_json::Value =
+        serde_json::from_str(&out(&["--agreements", "--format", "json"])).unwrap();
+    assert_eq!(agreements[0]["actor_a"], "France");
+    assert_eq!(agreements[0]["actor_b"], "Ukraine");
+    assert!(out(&["--about", "sanction"]).contains("Italy support"));
+    // filters: by date, by stance
+    let early = out(&["--conflicts", "--until", "2025-02-01"]);
+    assert!(
+        early.contains("Russia") && !early.contains("Germany"),
+        "{early}"
+    );
+    let only_rejects = out(&["--actor", "Moscow", "--stance", "reject"]);
+    assert!(only_rejects.contains("reject (1)"));
+    stancegraph()
+        .arg("query")
+        .arg(&g)
+        .args(["--actor", "Moscow", "--stance", "demand"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no positions"));
+    // the actor-actor network
+    let net = String::from_utf8(
+        stancegraph()
+            .arg("network")
+            .arg(&g)
+            .args(["--type", "conflict"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(net.starts_with("source,target,weight,contents\n"));
+    assert!(
+        net.contains("Russia,Ukraine,1,") || net.contains("France,Russia,1,"),
+        "{net}"
+    );
+    // tables into a folder, and a drawing with the built-in layout
+    stancegraph()
+        .arg("export")
+        .arg(&g)
+        .args(["--format", "csv", "-o"])
+        .arg(d.join("tables"))
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(d.join("tables/nodes.csv"))
+        .unwrap()
+        .starts_with("id,label,type,"));
+    assert!(std::fs::read_to_string(d.join("tables/edges.csv"))
+        .unwrap()
+        .contains("demand"));
+    stancegraph()
+        .arg("export")
+        .arg(&g)
+        .args(["--format", "csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-o DIR"));
+    stancegraph()
+        .arg("render")
+        .arg(&g)
+        .args(["--engine", "builtin", "-o"])
+        .arg(d.join("map.svg"))
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(d.join("map.svg"))
+        .unwrap()
+        .contains("<svg"));
+    stancegraph()
+        .arg("render")
+        .arg(&g)
+        .arg("-o")
+        .arg(d.join("map.gif"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(".svg, .png or .pdf"));
+}

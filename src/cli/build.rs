@@ -21,6 +21,9 @@ pub struct BuildArgs {
     /// documents already in it (same id and text) are not counted twice.
     #[arg(long, value_name = "GRAPH")]
     pub into: Option<PathBuf>,
+    /// Merge contents whose words overlap at least this much (0-1, Jaccard) before writing.
+    #[arg(long, value_name = "THRESHOLD", value_parser = super::parse_threshold)]
+    pub merge_similar: Option<f64>,
 }
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
@@ -55,6 +58,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
         }
         Ok(())
     })?;
+    if let Some(t) = args.merge_similar {
+        g = g.merge_similar(t);
+    }
     let dest = args.output.as_deref().or(args.into.as_deref());
     let mut out = Output::open(dest)?;
     out.write_all(g.to_json().as_bytes())?;

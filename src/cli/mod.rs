@@ -8,6 +8,7 @@ pub mod extract;
 pub mod merge;
 pub mod network;
 pub mod query;
+pub mod render;
 
 use clap::{Args, Parser, Subcommand};
 use stancegraph::lexicon::Lexicon;
@@ -35,6 +36,8 @@ pub enum Command {
     Merge(merge::MergeArgs),
     /// The actor-actor network: shared (congruence) or opposed (conflict) contents.
     Network(network::NetworkArgs),
+    /// Draw the diagram as SVG (built in, or Graphviz), PNG or PDF (Graphviz).
+    Render(render::RenderArgs),
     /// Show how a sentence is read: tokens, actors, cues and rules.
     Explain(explain::ExplainArgs),
 }
@@ -100,6 +103,19 @@ pub struct FilterArgs {
     /// actor: people as themselves; affiliation: people folded into the body they speak for.
     #[arg(long, value_enum, default_value = "actor")]
     pub level: Level,
+    /// Merge contents whose words overlap at least this much (0-1, Jaccard), keeping the variants.
+    #[arg(long, value_name = "THRESHOLD", value_parser = parse_threshold)]
+    pub merge_similar: Option<f64>,
+}
+
+/// A similarity threshold between 0 and 1.
+pub fn parse_threshold(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is outside 0..1"))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -114,11 +130,19 @@ impl FilterArgs {
         &self,
         path: &std::path::Path,
     ) -> anyhow::Result<stancegraph::graph::PositionGraph> {
-        let g = stancegraph::graph::PositionGraph::load(path)?;
+        Ok(self.apply(stancegraph::graph::PositionGraph::load(path)?))
+    }
+
+    /// Apply the level and filters to a loaded graph.
+    pub fn apply(&self, g: stancegraph::graph::PositionGraph) -> stancegraph::graph::PositionGraph {
         let g = if self.level == Level::Affiliation {
             g.by_affiliation()
         } else {
             g
+        };
+        let g = match self.merge_similar {
+            Some(t) => g.merge_similar(t),
+            None => g,
         };
         let filter = stancegraph::graph::Filter {
             since: self.since.clone(),
@@ -126,7 +150,7 @@ impl FilterArgs {
             stances: (!self.stance.is_empty()).then(|| self.stance.clone()),
             min_count: self.min_count,
         };
-        Ok(g.filtered(&filter))
+        g.filtered(&filter)
     }
 }
 

@@ -40,11 +40,19 @@ pub struct QueryArgs {
 }
 
 pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
-    let g = args.filter.load(&args.graph)?;
+    let raw = stancegraph::graph::PositionGraph::load(&args.graph)?;
+    let g = args.filter.apply(raw.clone());
     let json = matches!(args.format, QueryFormat::Json);
     if let Some(name) = &args.actor {
         let lx = args.lexicon.load()?;
-        let Some(report) = actor_positions_with(&g, Some(&lx), name) else {
+        // an actor the filters leave without positions is reported with none
+        let report = actor_positions_with(&g, Some(&lx), name).or_else(|| {
+            actor_positions_with(&raw, Some(&lx), name).map(|mut r| {
+                r.positions.clear();
+                r
+            })
+        });
+        let Some(report) = report else {
             anyhow::bail!(
                 "{}: no actor named {:?} in the graph",
                 args.graph.display(),
