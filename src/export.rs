@@ -271,51 +271,6 @@ pub fn to_dot(g: &PositionGraph) -> String {
     s
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{ActorKind, Position};
-
-    fn position(actor: &str, content: &str, stance: Stance) -> Position {
-        Position {
-            doc: "d1".into(),
-            actor: actor.into(),
-            stance,
-            content: content.into(),
-            target: None,
-            span: [0, 10],
-            sentence: "s".into(),
-            cue: "c".into(),
-            rule: "r".into(),
-            negated: false,
-            actor_kind: ActorKind::Country,
-            actor_mention: actor.into(),
-            affiliation: None,
-            date: None,
-        }
-    }
-
-    #[test]
-    fn dot_escapes_quotes_and_newlines() {
-        let mut g = PositionGraph::new();
-        g.add_position(&position(
-            "Kyiv \"the capital\"",
-            "a \\ b\nc",
-            Stance::Demand,
-        ));
-        let dot = to_dot(&g);
-        assert!(dot.contains(r#"label="Kyiv \"the capital\"""#), "{dot}");
-        assert!(dot.contains(r#"a \\ b\nc"#), "{dot}");
-        assert!(graphviz_rust::parse(&dot).is_ok(), "the DOT parses back");
-    }
-
-    #[test]
-    fn formats_parse() {
-        assert_eq!("dot".parse::<Format>().unwrap(), Format::Dot);
-        assert!("png".parse::<Format>().is_err());
-    }
-}
-
 /// Lay out a DOT diagram and draw it as SVG with the embedded pure-Rust
 /// layout (layout-rs), so a fresh install draws without Graphviz.
 pub fn render_svg_builtin(dot: &str) -> Result<String, String> {
@@ -361,4 +316,49 @@ pub fn render_with_graphviz(dot: &str, format: &str) -> Result<Vec<u8>, String> 
     }
     graphviz_rust::exec_dot(dot.to_string(), vec![CommandArg::Format(f)])
         .map_err(|e| format!("Graphviz failed: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorKind, Position};
+
+    fn position(actor: &str, content: &str, stance: Stance) -> Position {
+        Position {
+            doc: "d1".into(),
+            actor: actor.into(),
+            stance,
+            content: content.into(),
+            target: None,
+            span: [0, 10],
+            sentence: "s".into(),
+            cue: "c".into(),
+            rule: "r".into(),
+            negated: false,
+            actor_kind: ActorKind::Country,
+            actor_mention: actor.into(),
+            affiliation: None,
+            date: None,
+        }
+    }
+
+    #[test]
+    fn dot_escapes_quotes_and_newlines() {
+        let mut g = PositionGraph::new();
+        g.add_position(&position(
+            "Kyiv \"the capital\"",
+            "a \\ b\nc",
+            Stance::Demand,
+        ));
+        let dot = to_dot(&g);
+        assert!(dot.contains(r#"label="Kyiv \"the capital\"""#), "{dot}");
+        assert!(dot.contains(r#"a \\ b\nc"#), "{dot}");
+        assert!(graphviz_rust::parse(&dot).is_ok(), "the DOT parses back");
+    }
+
+    #[test]
+    fn formats_parse() {
+        assert_eq!("dot".parse::<Format>().unwrap(), Format::Dot);
+        assert!("png".parse::<Format>().is_err());
+    }
 }
