@@ -75,6 +75,14 @@ impl Output {
                     source,
                 };
                 let tmp = tmp.into_inner().map_err(|e| io(e.into_error()))?;
+                // temporary files are private (0600); the result is an ordinary file
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    tmp.as_file()
+                        .set_permissions(std::fs::Permissions::from_mode(0o644))
+                        .map_err(io)?;
+                }
                 tmp.as_file().sync_all().map_err(io)?;
                 tmp.persist(&path).map_err(|e| io(e.error))?;
                 Ok(())

@@ -49,4 +49,15 @@ except TypeError:  # networkx before 3.4 has no edges= argument
     G = nx.node_link_graph(data)
 check("node-link", G, lambda G, n: G.nodes[n]["label"], lambda d: d.get("stance"), lambda d: int(d.get("count", 0)))
 
-print(f"networkx {nx.__version__}: ok ({n_nodes} nodes, {n_edges} edges in GraphML, GEXF and node-link)")
+# the graph file itself against its JSON Schema (docs/graph.schema.json), where jsonschema is installed
+schema_note = "schema not checked (no jsonschema)"
+try:
+    import jsonschema
+    import os
+    schema = json.load(open(os.path.join(os.path.dirname(__file__), "..", "..", "docs", "graph.schema.json"), encoding="utf-8"))
+    jsonschema.validate(g, schema)
+    schema_note = "graph file valid against docs/graph.schema.json"
+except ImportError:
+    pass
+
+print(f"networkx {nx.__version__}: ok ({n_nodes} nodes, {n_edges} edges in GraphML, GEXF and node-link); {schema_note}")
