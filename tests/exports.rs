@@ -162,3 +162,45 @@ fn article_text_round_trips_through_every_format() {
     assert!(graphviz_rust::parse(&dot).is_ok(), "DOT parses");
     assert!(dot.contains(r#"label="Actor & <Sons> \"Ltd\"""#));
 }
+
+/// Graphviz draws the diagram of the whole dev set without a warning.
+#[test]
+fn graphviz_renders_the_dev_set_diagram_without_warnings() {
+    use std::io::Write;
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev/docs");
+    if !docs.exists() {
+        eprintln!("SKIPPED: {} is absent", docs.display());
+        return;
+    }
+    let lx = Lexicon::builtin();
+    let mut g = PositionGraph::new();
+    for d in stancegraph::input::Inputs::new(&[docs], false) {
+        for p in Extractor::new(&lx).extract(&d.unwrap()) {
+            g.add_position(&p);
+        }
+    }
+    let dot = export(&g, Format::Dot);
+    let Ok(mut child) = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("SKIPPED: Graphviz is not installed (.ci/run installs it)");
+        return;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "dot: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+}
