@@ -1,6 +1,9 @@
 //! End-to-end tests of the `stancegraph` binary on small inputs.
 
+mod common;
+
 use assert_cmd::Command;
+use common::render_with_graphviz;
 use predicates::prelude::*;
 use std::path::Path;
 
@@ -181,39 +184,6 @@ fn build_query_export_round_trip() {
     assert!(dot.starts_with("digraph stancegraph {"));
     assert!(dot.contains("shape=box") && dot.contains("shape=ellipse"));
     render_with_graphviz(&dot);
-}
-
-/// Graphviz must render the DOT to SVG without a warning.
-fn render_with_graphviz(dot: &str) {
-    use std::io::Write;
-    let Ok(mut child) = std::process::Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-    else {
-        eprintln!("SKIPPED: Graphviz `dot` is not installed (apt-get install graphviz); .ci/run installs it");
-        return;
-    };
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(dot.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "dot failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "dot warned: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
 }
 
 #[test]

@@ -2,6 +2,9 @@
 //! text full of markup that must come back unchanged from every format.
 //! Regenerate the golden files on purpose with `UPDATE_GOLDEN=1 cargo test --test exports`.
 
+mod common;
+
+use common::render_with_graphviz;
 use stancegraph::export::{export, to_csv_tables, Format};
 use stancegraph::extract::Extractor;
 use stancegraph::graph::PositionGraph;
@@ -166,7 +169,6 @@ fn article_text_round_trips_through_every_format() {
 /// Graphviz draws the diagram of the whole dev set without a warning.
 #[test]
 fn graphviz_renders_the_dev_set_diagram_without_warnings() {
-    use std::io::Write;
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev/docs");
     if !docs.exists() {
         eprintln!("SKIPPED: {} is absent", docs.display());
@@ -179,28 +181,5 @@ fn graphviz_renders_the_dev_set_diagram_without_warnings() {
             g.add_position(&p);
         }
     }
-    let dot = export(&g, Format::Dot);
-    let Ok(mut child) = std::process::Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-    else {
-        eprintln!("SKIPPED: Graphviz is not installed (.ci/run installs it)");
-        return;
-    };
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(dot.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success() && out.stderr.is_empty(),
-        "dot: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+    render_with_graphviz(&export(&g, Format::Dot));
 }

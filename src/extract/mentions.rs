@@ -553,6 +553,23 @@ fn span_text(sentence: &str, tokens: &[Token<'_>], s: usize, e: usize) -> String
     sentence[tokens[s].start..tokens[e - 1].end].to_string()
 }
 
+/// A name mention of `actor` over tokens `[start, end)`.
+fn name_mention(
+    sentence: &str,
+    tokens: &[Token<'_>],
+    start: usize,
+    end: usize,
+    actor: Actor,
+) -> Mention {
+    Mention {
+        start,
+        end,
+        referent: Referent::Actor(actor),
+        form: MentionForm::Name,
+        text: span_text(sentence, tokens, start, end),
+    }
+}
+
 fn person(lx: &Lexicon, disc: &mut Discourse, name: &str, affiliation: Option<String>) -> Actor {
     if let Some(e) = lx
         .actor_by_form(name)
@@ -675,13 +692,7 @@ pub fn find_mentions(
                     let name = span_text(sentence, tokens, te, ne);
                     let a = person(lx, &mut *disc, &name, body.clone());
                     disc.register_person(&a);
-                    out.push(Mention {
-                        start: i,
-                        end: ne,
-                        referent: Referent::Actor(a),
-                        form: MentionForm::Name,
-                        text: span_text(sentence, tokens, i, ne),
-                    });
+                    out.push(name_mention(sentence, tokens, i, ne, a));
                     i = ne;
                     continue;
                 }
@@ -728,13 +739,7 @@ pub fn find_mentions(
             };
             if let Some(k) = group_end {
                 if let Some(a) = body_actor() {
-                    out.push(Mention {
-                        start: i,
-                        end: k,
-                        referent: Referent::Actor(a),
-                        form: MentionForm::Name,
-                        text: span_text(sentence, tokens, i, k),
-                    });
+                    out.push(name_mention(sentence, tokens, i, k, a));
                     i = k;
                     continue;
                 }
@@ -744,13 +749,7 @@ pub fn find_mentions(
                 if match_titles(lx, tokens, e).is_some() {
                     if let Some(a) = body_actor() {
                         let te = match_titles(lx, tokens, e).unwrap_or(e);
-                        out.push(Mention {
-                            start: i,
-                            end: te,
-                            referent: Referent::Actor(a),
-                            form: MentionForm::Name,
-                            text: span_text(sentence, tokens, i, te),
-                        });
+                        out.push(name_mention(sentence, tokens, i, te, a));
                         i = te;
                         continue;
                     }
@@ -758,13 +757,7 @@ pub fn find_mentions(
                 // "an Egyptian plan", "the Russian demand": the country holds it
                 if tokens.get(e).is_some_and(|t| lx.noun(&t.lower).is_some()) {
                     if let Some(a) = body_actor() {
-                        out.push(Mention {
-                            start: i,
-                            end: e,
-                            referent: Referent::Actor(a),
-                            form: MentionForm::Name,
-                            text: span_text(sentence, tokens, i, e),
-                        });
+                        out.push(name_mention(sentence, tokens, i, e, a));
                     }
                 }
                 i = e; // an adjective: "Russian oil"
@@ -780,13 +773,7 @@ pub fn find_mentions(
                     a = full.clone();
                 }
             }
-            out.push(Mention {
-                start: i,
-                end: e,
-                referent: Referent::Actor(a),
-                form: MentionForm::Name,
-                text: span_text(sentence, tokens, i, e),
-            });
+            out.push(name_mention(sentence, tokens, i, e, a));
             i = e;
             continue;
         }
@@ -797,13 +784,7 @@ pub fn find_mentions(
                 let name = span_text(sentence, tokens, te, ne);
                 let a = person(lx, &mut *disc, &name, None);
                 disc.register_person(&a);
-                out.push(Mention {
-                    start: i,
-                    end: ne,
-                    referent: Referent::Actor(a),
-                    form: MentionForm::Name,
-                    text: span_text(sentence, tokens, i, ne),
-                });
+                out.push(name_mention(sentence, tokens, i, ne, a));
                 i = ne;
                 continue;
             }
@@ -840,13 +821,7 @@ pub fn find_mentions(
                 let name = span_text(sentence, tokens, te, j);
                 let a = person(lx, &mut *disc, &name, Some(body));
                 disc.register_person(&a);
-                out.push(Mention {
-                    start: i,
-                    end: j,
-                    referent: Referent::Actor(a),
-                    form: MentionForm::Name,
-                    text: span_text(sentence, tokens, i, j),
-                });
+                out.push(name_mention(sentence, tokens, i, j, a));
                 i = j;
                 continue;
             }

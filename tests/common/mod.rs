@@ -1,0 +1,37 @@
+//! Helpers shared by the integration tests.
+
+use std::io::Write;
+
+/// Render DOT with Graphviz and assert it succeeds without a warning.
+/// Returns false (after saying so) where Graphviz is not installed.
+pub fn render_with_graphviz(dot: &str) -> bool {
+    let Ok(mut child) = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("SKIPPED: Graphviz `dot` is not installed (apt-get install graphviz); .ci/run installs it");
+        return false;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "dot failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "dot warned: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+    true
+}
