@@ -36,6 +36,8 @@ pub enum Format {
     PositionsCsv,
     /// nodes.csv and edges.csv (into a folder).
     Csv,
+    /// A self-contained interactive map for the browser.
+    Html,
 }
 
 impl FromStr for Format {
@@ -50,8 +52,9 @@ impl FromStr for Format {
             "cytoscape" => Ok(Format::Cytoscape),
             "positions-csv" => Ok(Format::PositionsCsv),
             "csv" => Ok(Format::Csv),
+            "html" => Ok(Format::Html),
             other => Err(format!(
-                "unknown export format '{other}' (expected dot, json, node-link, graphml, gexf, cytoscape, csv or positions-csv)"
+                "unknown export format '{other}' (expected dot, json, node-link, graphml, gexf, cytoscape, csv, positions-csv or html)"
             )),
         }
     }
@@ -69,11 +72,14 @@ pub fn export(g: &PositionGraph, format: Format) -> String {
         Format::Cytoscape => to_cytoscape(g),
         Format::PositionsCsv => to_positions_csv(g),
         Format::Csv => to_csv_tables(g).1,
+        Format::Html => to_html(g),
     }
 }
 
 mod formats;
+mod html;
 pub use formats::*;
+pub use html::{escape_text, to_html};
 /// The colour of a stance in every diagram.
 pub fn stance_colour(s: Stance) -> &'static str {
     match s {
