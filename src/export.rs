@@ -79,7 +79,7 @@ pub fn export(g: &PositionGraph, format: Format) -> String {
 mod formats;
 mod html;
 pub use formats::*;
-pub use html::{escape_text, to_html};
+pub use html::{escape_text, to_html, to_html_with_lexicon};
 /// The colour of a stance in every diagram.
 pub fn stance_colour(s: Stance) -> &'static str {
     match s {

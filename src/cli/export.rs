@@ -34,8 +34,17 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
         write_atomic(&dir.join("edges.csv"), edges.as_bytes())?;
         return Ok(true);
     }
+    let text = if args.format == Format::Html {
+        // the map's search box also knows the lexicon's aliases
+        stancegraph::export::to_html_with_lexicon(
+            &g,
+            Some(&stancegraph::lexicon::Lexicon::builtin()),
+        )
+    } else {
+        export(&g, args.format)
+    };
     let mut out = Output::open(args.output.as_deref())?;
-    out.write_all(export(&g, args.format).as_bytes())?;
+    out.write_all(text.as_bytes())?;
     out.commit()?;
     Ok(true)
 }

@@ -13,6 +13,7 @@
 //! `</script>` stays text.
 
 use crate::graph::PositionGraph;
+use crate::lexicon::Lexicon;
 use crate::model::Stance;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -33,6 +34,8 @@ struct ActorData<'a> {
     kind: &'a str,
     affiliation: Option<&'a str>,
     mentions: Vec<&'a str>,
+    /// Other names the lexicon knows ("Moscow", "the Kremlin" for Russia).
+    aliases: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -94,7 +97,12 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 /// One view (actor level or affiliation level): its data and its SVG group.
-fn view<'a>(g: &'a PositionGraph, prefix: &str, svg: &mut String) -> (ViewData<'a>, f64) {
+fn view<'a>(
+    g: &'a PositionGraph,
+    lx: Option<&Lexicon>,
+    prefix: &str,
+    svg: &mut String,
+) -> (ViewData<'a>, f64) {
     let actors = g.sorted_actors();
     let contents = g.sorted_contents();
     let edges = g.stance_edges();
@@ -229,6 +237,10 @@ fn view<'a>(g: &'a PositionGraph, prefix: &str, svg: &mut String) -> (ViewData<'
             kind: a.kind.as_str(),
             affiliation: a.affiliation.as_deref(),
             mentions: a.mentions.iter().map(String::as_str).collect(),
+            aliases: lx
+                .and_then(|lx| lx.actor_named(&a.name))
+                .map(|e| e.aliases.clone())
+                .unwrap_or_default(),
         });
     }
     let _ = writeln!(svg, "</g>");
@@ -264,11 +276,16 @@ fn script_json<T: Serialize>(v: &T) -> String {
 
 /// The self-contained HTML negotiation map of `g`.
 pub fn to_html(g: &PositionGraph) -> String {
+    to_html_with_lexicon(g, None)
+}
+
+/// As [`to_html`], with the lexicon's aliases known to the actor search box.
+pub fn to_html_with_lexicon(g: &PositionGraph, lx: Option<&Lexicon>) -> String {
     let by_body = g.by_affiliation();
     let mut svg_actor = String::new();
     let mut svg_body = String::new();
-    let (actor_view, h1) = view(g, "v", &mut svg_actor);
-    let (body_view, h2) = view(&by_body, "b", &mut svg_body);
+    let (actor_view, h1) = view(g, lx, "v", &mut svg_actor);
+    let (body_view, h2) = view(&by_body, lx, "b", &mut svg_body);
     let height = h1.max(h2);
     let width = CONTENT_X + 560.0;
     #[derive(Serialize)]

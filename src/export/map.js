@@ -35,7 +35,7 @@
   function actorMatches(a) {
     if (!state.text) return true;
     const t = state.text.toLowerCase();
-    return a.name.toLowerCase().includes(t) || a.mentions.some((m) => m.toLowerCase().includes(t)) || (a.affiliation || "").toLowerCase().includes(t);
+    return a.name.toLowerCase().includes(t) || a.mentions.concat(a.aliases).some((m) => m.toLowerCase().includes(t)) || (a.affiliation || "").toLowerCase().includes(t);
   }
 
   function visibleEdges(idx) {

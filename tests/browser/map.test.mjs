@@ -25,12 +25,15 @@ try {
   const shownActors = () => page.$$eval("g.view[data-view='v'] .node.actor", (els) => els.filter((e) => e.style.display !== "none").length);
   if ((await shownActors()) !== expect.actors) fail("not every actor is shown before filtering");
 
-  // the actor filter knows aliases: "Kremlin" finds Russia
+  // the actor filter knows aliases: "Kremlin" finds Russia (and so would "Moscow")
   await page.fill("#actor-filter", "Kremlin");
   const afterFilter = await shownActors();
   if (afterFilter < 1 || afterFilter >= expect.actors) fail(`actor filter shows ${afterFilter} of ${expect.actors} actors`);
   const russia = await page.$$eval("g.view[data-view='v'] .node.actor", (els) => els.some((e) => e.style.display !== "none" && e.textContent.includes("Russia")));
   if (!russia) fail("filtering by 'Kremlin' does not show Russia");
+  await page.fill("#actor-filter", "Pyongyang");
+  const northKorea = await page.$$eval("g.view[data-view='v'] .node.actor", (els) => els.some((e) => e.style.display !== "none" && e.textContent.includes("North Korea")));
+  if (!northKorea) fail("the lexicon alias 'Pyongyang' does not find North Korea");
 
   // clicking a visible edge lists its evidence, first sentence included
   const edgeId = await page.$$eval("g.view[data-view='v'] .edge", (els) => els.find((e) => e.style.display !== "none").dataset.id);
