@@ -27,6 +27,17 @@ pub const STDIN_NAME: &str = "<stdin>";
 /// Check that raw bytes are text and turn them into a `String`, naming
 /// `path` in the error.
 pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    decode_text_with(path, bytes, false).map(|(t, _)| t)
+}
+
+/// As [`decode_text`]; with `lossy`, invalid UTF-8 is replaced by U+FFFD
+/// instead of refused, and the offset of the first invalid byte is returned
+/// for a warning. (Spans then address the repaired text.)
+pub fn decode_text_with(
+    path: &Path,
+    bytes: Vec<u8>,
+    lossy: bool,
+) -> Result<(String, Option<usize>)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Error::Usage(format!(
             "{}: UTF-16 text (byte-order mark); convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)",
@@ -39,16 +50,28 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
             offset,
         });
     }
-    let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    let (text, repaired) = match String::from_utf8(bytes) {
+        Ok(t) => (t, None),
+        Err(e) if lossy => {
+            let offset = e.utf8_error().valid_up_to();
+            (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Some(offset),
+            )
+        }
+        Err(e) => {
+            return Err(Error::NotUtf8 {
+                path: path.to_path_buf(),
+                offset: e.utf8_error().valid_up_to(),
+            })
+        }
+    };
     if text.trim().is_empty() {
         return Err(Error::Empty {
             path: path.to_path_buf(),
         });
     }
-    Ok(text)
+    Ok((text, repaired))
 }
 
 /// Read one plain-text file into a document whose id is the path as given.
@@ -90,6 +113,8 @@ pub struct Inputs {
     walked: VecDeque<Result<PathBuf>>,
     records: Option<RecordReader>,
     stdin_jsonl: bool,
+    lossy: bool,
+    on_warning: Option<Box<dyn FnMut(String)>>,
 }
 
 struct RecordReader {
@@ -117,7 +142,28 @@ impl Inputs {
             walked: VecDeque::new(),
             records: None,
             stdin_jsonl,
+            lossy: false,
+            on_warning: None,
         }
+    }
+
+    /// Replace invalid UTF-8 with U+FFFD instead of refusing the file,
+    /// telling `on_warning` which file and where.
+    pub fn lossy(mut self, on_warning: impl FnMut(String) + 'static) -> Self {
+        self.lossy = true;
+        self.on_warning = Some(Box::new(on_warning));
+        self
+    }
+
+    fn decode(&mut self, path: &Path, bytes: Vec<u8>) -> Result<String> {
+        let (text, repaired) = decode_text_with(path, bytes, self.lossy)?;
+        if let (Some(offset), Some(warn)) = (repaired, self.on_warning.as_mut()) {
+            warn(format!(
+                "{}: invalid UTF-8 from byte {offset} replaced with U+FFFD (--lossy)",
+                path.display()
+            ));
+        }
+        Ok(text)
     }
 
     fn next_record(&mut self) -> Option<Result<Document>> {
@@ -173,7 +219,14 @@ impl Inputs {
                 Err(source) => Some(Err(Error::Io { path, source })),
             }
         } else {
-            Some(read_text_file(&path))
+            let bytes = match std::fs::read(&path) {
+                Ok(b) => b,
+                Err(source) => return Some(Err(Error::Io { path, source })),
+            };
+            Some(
+                self.decode(&path, bytes)
+                    .map(|t| Document::new(path.display().to_string(), t)),
+            )
         }
     }
 
@@ -242,7 +295,7 @@ impl Iterator for Inputs {
                     if let Err(source) = std::io::stdin().read_to_end(&mut bytes) {
                         return Some(Err(Error::Io { path, source }));
                     }
-                    return Some(decode_text(&path, bytes).map(|t| Document::new("stdin", t)));
+                    return Some(self.decode(&path, bytes).map(|t| Document::new("stdin", t)));
                 }
                 Pending::Path(path) => match std::fs::metadata(&path) {
                     Err(source) => return Some(Err(Error::Io { path, source })),

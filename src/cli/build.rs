@@ -4,7 +4,6 @@ use super::{warn, InputArgs, LexiconArgs};
 use clap::Args;
 use stancegraph::extract::extract_stream;
 use stancegraph::graph::{text_hash, DocumentInfo, PositionGraph};
-use stancegraph::input::Inputs;
 use stancegraph::output::Output;
 use std::path::PathBuf;
 
@@ -34,7 +33,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
     };
     let mut failed = false;
     let (mut docs, mut skipped, mut found) = (0usize, 0usize, 0usize);
-    let inputs = Inputs::new(&args.input.paths, args.input.jsonl);
+    let inputs = args.input.inputs();
     extract_stream(&lx, inputs, args.input.threads(), |r| {
         match r {
             Ok((doc, positions)) => {

@@ -3,7 +3,6 @@
 use super::{warn, InputArgs, LexiconArgs};
 use clap::Args;
 use stancegraph::extract::extract_stream;
-use stancegraph::input::Inputs;
 use stancegraph::output::Output;
 use std::path::PathBuf;
 
@@ -24,7 +23,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     let mut out = Output::open(args.output.as_deref())?;
     let mut failed = false;
     let mut line = Vec::with_capacity(1024);
-    let docs = Inputs::new(&args.input.paths, args.input.jsonl);
+    let docs = args.input.inputs();
     extract_stream(&lx, docs, args.input.threads(), |r| {
         match r {
             Ok((_, positions)) => {

@@ -71,9 +71,22 @@ pub struct InputArgs {
     /// Worker threads for extraction (default: all cores); the output is the same for any number.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Replace invalid UTF-8 with U+FFFD and go on (with a warning) instead of refusing the file.
+    #[arg(long)]
+    pub lossy: bool,
 }
 
 impl InputArgs {
+    /// The documents these arguments name.
+    pub fn inputs(&self) -> stancegraph::input::Inputs {
+        let inputs = stancegraph::input::Inputs::new(&self.paths, self.jsonl);
+        if self.lossy {
+            inputs.lossy(|w| eprintln!("stancegraph: warning: {w}"))
+        } else {
+            inputs
+        }
+    }
+
     pub fn threads(&self) -> usize {
         self.threads
             .unwrap_or_else(|| {
