@@ -3,7 +3,6 @@
 //! half-written file.
 
 use assert_cmd::Command;
-use predicates::prelude::*;
 use std::path::Path;
 
 fn stancegraph() -> Command {
