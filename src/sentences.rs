@@ -33,20 +33,68 @@ const ABBREVIATIONS: &[&str] = &[
 /// Split `text` into sentences.
 pub fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
-    for b in sentencex::get_sentence_boundaries("en", text) {
-        let (start, end) = (b.start_byte, b.end_byte.min(text.len()));
+    // sentencex's quotation pass grows faster than the text, so it is given one
+    // paragraph at a time, and a paragraph of more than SEGMENT_BYTES in pieces
+    for (offset, piece) in segments(text) {
+        for b in sentencex::get_sentence_boundaries("en", piece) {
+            let (start, end) = (offset + b.start_byte, offset + b.end_byte.min(piece.len()));
+            sentence_parts(text, start, end, &mut out);
+        }
+    }
+    out
+}
+
+/// Largest piece of text handed to sentencex at once.
+pub const SEGMENT_BYTES: usize = 32 * 1024;
+
+/// Paragraphs (split at line breaks), long ones cut at a space before
+/// [`SEGMENT_BYTES`], as `(byte offset, text)`.
+fn segments(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices('\n') {
+        push_segment(text, start, i + 1, &mut out);
+        start = i + 1;
+    }
+    push_segment(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_segment<'a>(text: &'a str, mut start: usize, end: usize, out: &mut Vec<(usize, &'a str)>) {
+    while end - start > SEGMENT_BYTES {
+        let mut cut = start + SEGMENT_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // prefer the end of a sentence, then any space
+        let piece = &text[start..cut];
+        let at = piece
+            .rfind(". ")
+            .map(|i| i + 2)
+            .or_else(|| piece.rfind(char::is_whitespace).map(|i| i + 1))
+            .filter(|&i| i > 0)
+            .unwrap_or(piece.len());
+        out.push((start, &text[start..start + at]));
+        start += at;
+    }
+    if end > start {
+        out.push((start, &text[start..end]));
+    }
+}
+
+fn sentence_parts<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentence<'a>>) {
+    {
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            continue;
+            return;
         }
         for (s, e) in split_lines(text, start, end) {
             for (s, e) in split_inside_quotes(text, s, e) {
                 for (s, e) in cap_length(text, s, e) {
-                    push_trimmed(text, s, e, &mut out);
+                    push_trimmed(text, s, e, out);
                 }
             }
         }
     }
-    out
 }
 
 fn push_trimmed<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentence<'a>>) {
@@ -208,6 +256,17 @@ mod tests {
         let t = "  Zelensky spoke.\n\n“Peace now,” he said. ";
         for s in split_sentences(t) {
             assert_eq!(&t[s.start..s.end], s.text);
+        }
+    }
+
+    #[test]
+    fn quote_heavy_paragraphs_are_segmented_in_pieces() {
+        // sentencex's quotation pass is superlinear; pieces keep it linear overall
+        let t = "“a” \"b\" he said, \"".repeat(20_000);
+        let s = split_sentences(&t);
+        assert!(!s.is_empty());
+        for x in &s {
+            assert_eq!(&t[x.start..x.end], x.text);
         }
     }
 

@@ -157,6 +157,48 @@ impl<'l> Extractor<'l> {
 
     /// All positions of one document.
     pub fn extract(&self, doc: &Document) -> Vec<Position> {
+        if doc.text.len() <= DOC_CHUNK_BYTES {
+            return self.extract_whole(doc);
+        }
+        // A document of many megabytes (a dump, a feed with no breaks) is read
+        // in chunks cut at paragraph or sentence ends, so memory stays bounded;
+        // pronouns do not reach across a cut.
+        let mut out = Vec::new();
+        let text = doc.text.as_str();
+        let mut start = 0;
+        while start < text.len() {
+            let mut end = (start + DOC_CHUNK_BYTES).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            if end < text.len() {
+                let piece = &text[start..end];
+                end = start
+                    + piece
+                        .rfind('\n')
+                        .or_else(|| piece.rfind(". ").map(|i| i + 1))
+                        .or_else(|| piece.rfind(char::is_whitespace))
+                        .filter(|&i| i > 0)
+                        .map(|i| i + 1)
+                        .unwrap_or(piece.len());
+            }
+            let part = Document {
+                id: doc.id.clone(),
+                text: text[start..end].to_string(),
+                date: doc.date.clone(),
+                source: doc.source.clone(),
+                title: doc.title.clone(),
+            };
+            for mut p in self.extract_whole(&part) {
+                p.span = [p.span[0] + start, p.span[1] + start];
+                out.push(p);
+            }
+            start = end;
+        }
+        out
+    }
+
+    fn extract_whole(&self, doc: &Document) -> Vec<Position> {
         let mut work = self.prepare(&doc.text);
         let mut disc = Discourse::default();
         for w in &work {
@@ -568,6 +610,9 @@ where
     Ok(())
 }
 
+/// Documents longer than this are read in chunks (see [`Extractor::extract`]).
+pub const DOC_CHUNK_BYTES: usize = 1 << 20;
+
 /// Largest number of documents extracted together.
 pub const BATCH_DOCS: usize = 256;
 /// Largest amount of text extracted together.
@@ -840,6 +885,18 @@ mod tests {
                 .any(|(a, s, _, _)| a == "Sudan" && *s == Stance::Demand),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn documents_larger_than_a_chunk_keep_their_spans() {
+        let para = "Lima demanded a new vote. The Kremlin said it was ready to talk.\n\n";
+        let text = para.repeat(DOC_CHUNK_BYTES / para.len() + 50);
+        let ps = positions(&text);
+        assert!(ps.len() > 2 * (DOC_CHUNK_BYTES / para.len()));
+        for p in &ps {
+            assert_eq!(&text[p.span[0]..p.span[1]], p.sentence);
+        }
+        assert!(ps.last().unwrap().span[1] > DOC_CHUNK_BYTES);
     }
 
     #[test]
