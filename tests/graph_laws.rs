@@ -127,3 +127,98 @@ fn dev_set_in_three_shards_equals_one_build() {
         whole.to_json()
     );
 }
+
+/// The map-reduce path without Spark: the dev set in four shards, each
+/// extracted (map), reduced to a partial graph (`build --from-positions`)
+/// and merged, gives the graph of one build.
+#[test]
+fn four_shards_through_extract_reduce_and_merge() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dev = root.join("../shared/eval/dev/docs");
+    let input = if dev.exists() {
+        dev
+    } else {
+        root.join("examples/articles")
+    };
+    let bin = env!("CARGO_BIN_EXE_stancegraph");
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = std::process::Command::new(bin).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(&input)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut partials = Vec::new();
+    for k in 0..4 {
+        let shard: Vec<&std::ffi::OsStr> = files
+            .iter()
+            .skip(k)
+            .step_by(4)
+            .map(|p| p.as_os_str())
+            .collect();
+        if shard.is_empty() {
+            continue;
+        }
+        let positions = dir.path().join(format!("p{k}.jsonl"));
+        let mut args: Vec<&std::ffi::OsStr> =
+            vec!["extract".as_ref(), "-o".as_ref(), positions.as_os_str()];
+        args.extend(shard);
+        run(&args);
+        let partial = dir.path().join(format!("g{k}.json"));
+        run(&[
+            "build".as_ref(),
+            "--from-positions".as_ref(),
+            positions.as_os_str(),
+            "-o".as_ref(),
+            partial.as_os_str(),
+        ]);
+        partials.push(partial);
+    }
+    let merged = dir.path().join("merged.json");
+    let mut args: Vec<&std::ffi::OsStr> = vec!["merge".as_ref(), "-o".as_ref(), merged.as_os_str()];
+    args.extend(partials.iter().rev().map(|p| p.as_os_str()));
+    run(&args);
+    // one extract of everything, reduced at once
+    let all = dir.path().join("all.jsonl");
+    run(&[
+        "extract".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        all.as_os_str(),
+    ]);
+    let reduced = dir.path().join("reduced.json");
+    run(&[
+        "build".as_ref(),
+        "--from-positions".as_ref(),
+        all.as_os_str(),
+        "-o".as_ref(),
+        reduced.as_os_str(),
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(&merged).unwrap(),
+        std::fs::read_to_string(&reduced).unwrap()
+    );
+    // and the same actors, contents and positions as a build from the documents
+    let direct = dir.path().join("direct.json");
+    run(&[
+        "build".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        direct.as_os_str(),
+    ]);
+    let (m, d): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_str(&std::fs::read_to_string(&merged).unwrap()).unwrap(),
+        serde_json::from_str(&std::fs::read_to_string(&direct).unwrap()).unwrap(),
+    );
+    for k in ["actors", "contents", "positions", "affiliations"] {
+        assert_eq!(m[k], d[k], "{k}");
+    }
+}

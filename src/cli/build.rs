@@ -23,6 +23,10 @@ pub struct BuildArgs {
     /// Merge contents whose words overlap at least this much (0-1, Jaccard) before writing.
     #[arg(long, value_name = "THRESHOLD", value_parser = super::parse_threshold)]
     pub merge_similar: Option<f64>,
+    /// The inputs are positions (JSON Lines from `stancegraph extract`), not documents:
+    /// the reduce step of a map-reduce run.
+    #[arg(long)]
+    pub from_positions: bool,
 }
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
@@ -33,30 +37,38 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
     };
     let mut failed = false;
     let (mut docs, mut skipped, mut found) = (0usize, 0usize, 0usize);
-    let inputs = args.input.inputs();
-    extract_stream(&lx, inputs, args.input.threads(), |r| {
-        match r {
-            Ok((doc, positions)) => {
-                let info = DocumentInfo {
-                    id: doc.id.clone(),
-                    date: doc.date.clone(),
-                    source: doc.source.clone(),
-                    hash: text_hash(&doc.text),
-                };
-                if !g.add_document(info) {
-                    skipped += 1;
-                    return Ok(());
+    let mut progress = super::progress::Progress::new(args.input.quiet);
+    if args.from_positions {
+        found = add_positions(&mut g, &args.input.paths, &mut failed)?;
+        docs = g.documents.len();
+    } else {
+        let inputs = args.input.inputs();
+        extract_stream(&lx, inputs, args.input.threads(), |r| {
+            match r {
+                Ok((doc, positions)) => {
+                    let info = DocumentInfo {
+                        id: doc.id.clone(),
+                        date: doc.date.clone(),
+                        source: doc.source.clone(),
+                        hash: text_hash(&doc.text),
+                    };
+                    if !g.add_document(info) {
+                        skipped += 1;
+                        return Ok(());
+                    }
+                    docs += 1;
+                    progress.document(doc.text.len(), positions.len());
+                    for p in positions {
+                        found += 1;
+                        g.add_position(&p);
+                    }
                 }
-                docs += 1;
-                for p in positions {
-                    found += 1;
-                    g.add_position(&p);
-                }
+                Err(e) => warn(&mut failed, &e),
             }
-            Err(e) => warn(&mut failed, &e),
-        }
-        Ok(())
-    })?;
+            Ok(())
+        })?;
+    }
+    progress.finish();
     if let Some(t) = args.merge_similar {
         g = g.merge_similar(t);
     }
@@ -72,4 +84,60 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
         if skipped > 0 { format!(" ({skipped} documents already in the graph)") } else { String::new() }
     );
     Ok(!failed)
+}
+
+/// Read positions (JSON Lines) into the graph; a bad line is reported with its
+/// number and the others are read. Returns the number of positions added.
+fn add_positions(
+    g: &mut PositionGraph,
+    paths: &[PathBuf],
+    failed: &mut bool,
+) -> anyhow::Result<usize> {
+    use std::io::BufRead;
+    let mut added = 0;
+    for path in paths {
+        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(std::io::BufReader::new(std::io::stdin()))
+        } else {
+            match std::fs::File::open(path) {
+                Ok(f) => Box::new(std::io::BufReader::new(f)),
+                Err(e) => {
+                    warn(failed, &format!("{}: {e}", path.display()));
+                    continue;
+                }
+            }
+        };
+        for (i, line) in reader.lines().enumerate() {
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => {
+                    warn(failed, &format!("{}: line {}: {e}", path.display(), i + 1));
+                    break;
+                }
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<stancegraph::model::Position>(&line) {
+                Ok(p) => {
+                    if !g.documents.contains_key(&p.doc) {
+                        // the text is not at hand: the document is known by its id
+                        g.add_document(DocumentInfo {
+                            id: p.doc.clone(),
+                            date: p.date.clone(),
+                            source: None,
+                            hash: text_hash(""),
+                        });
+                    }
+                    g.add_position(&p);
+                    added += 1;
+                }
+                Err(e) => warn(
+                    failed,
+                    &format!("{}: line {}: not a position: {e}", path.display(), i + 1),
+                ),
+            }
+        }
+    }
+    Ok(added)
 }

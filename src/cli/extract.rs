@@ -24,9 +24,11 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     let mut failed = false;
     let mut line = Vec::with_capacity(1024);
     let docs = args.input.inputs();
+    let mut progress = super::progress::Progress::new(args.input.quiet);
     extract_stream(&lx, docs, args.input.threads(), |r| {
         match r {
-            Ok((_, positions)) => {
+            Ok((doc, positions)) => {
+                progress.document(doc.text.len(), positions.len());
                 for p in positions {
                     line.clear();
                     serde_json::to_writer(&mut line, &p).expect("positions serialise");
@@ -38,6 +40,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
         }
         Ok(())
     })?;
+    progress.finish();
     out.commit()?;
     Ok(!failed)
 }

@@ -7,6 +7,7 @@ pub mod export;
 pub mod extract;
 pub mod merge;
 pub mod network;
+pub mod progress;
 pub mod query;
 pub mod render;
 
@@ -74,6 +75,9 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD and go on (with a warning) instead of refusing the file.
     #[arg(long)]
     pub lossy: bool,
+    /// No progress line on a terminal.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 impl InputArgs {
