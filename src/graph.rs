@@ -801,9 +801,111 @@ impl PositionGraph {
 
     /// The graph file as pretty JSON.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(&self.to_file()).expect("graph file serialises");
-        s.push('\n');
-        s
+        let mut buf = Vec::new();
+        self.write_json(&mut buf)
+            .expect("writing into memory cannot fail");
+        String::from_utf8(buf).expect("JSON is UTF-8")
+    }
+
+    /// Write the graph file (pretty JSON, canonical order) to `w`, streaming:
+    /// nothing of the graph is copied on the way.
+    pub fn write_json<W: std::io::Write>(&self, mut w: W) -> std::io::Result<()> {
+        #[derive(Serialize)]
+        struct FileView<'a> {
+            format: &'static str,
+            version: u32,
+            documents: Vec<&'a DocumentInfo>,
+            actors: Vec<ActorView<'a>>,
+            contents: Vec<ContentView<'a>>,
+            positions: Vec<PositionView<'a>>,
+            affiliations: Vec<AffiliationRecord>,
+        }
+        #[derive(Serialize)]
+        struct ActorView<'a> {
+            id: String,
+            #[serde(flatten)]
+            actor: &'a ActorNode,
+        }
+        #[derive(Serialize)]
+        struct ContentView<'a> {
+            id: String,
+            #[serde(flatten)]
+            content: &'a ContentNode,
+        }
+        #[derive(Serialize)]
+        struct PositionView<'a> {
+            actor: String,
+            content: String,
+            stance: Stance,
+            count: usize,
+            targets: BTreeMap<String, usize>,
+            evidence: Vec<&'a Evidence>,
+        }
+        let actors = self.sorted_actors();
+        let contents = self.sorted_contents();
+        let aix: HashMap<NodeIndex, usize> =
+            actors.iter().enumerate().map(|(i, &ix)| (ix, i)).collect();
+        let cix: HashMap<NodeIndex, usize> = contents
+            .iter()
+            .enumerate()
+            .map(|(i, &ix)| (ix, i))
+            .collect();
+        let mut edges = self.stance_edges();
+        edges.sort_by_key(|(a, c, e)| (aix[a], cix[c], e.stance));
+        let mut documents: Vec<&DocumentInfo> = self.documents.values().collect();
+        documents.sort_by(|x, y| x.id.cmp(&y.id));
+        let mut affiliations: Vec<AffiliationRecord> = self
+            .affiliations()
+            .into_iter()
+            .map(|(m, b)| AffiliationRecord {
+                member: format!("a{}", aix[&m]),
+                body: format!("a{}", aix[&b]),
+            })
+            .collect();
+        affiliations.sort_by(|x, y| (&x.member, &x.body).cmp(&(&y.member, &y.body)));
+        let view = FileView {
+            format: FORMAT,
+            version: VERSION,
+            documents,
+            actors: actors
+                .iter()
+                .enumerate()
+                .filter_map(|(i, &ix)| {
+                    self.actor(ix).map(|actor| ActorView {
+                        id: format!("a{i}"),
+                        actor,
+                    })
+                })
+                .collect(),
+            contents: contents
+                .iter()
+                .enumerate()
+                .filter_map(|(i, &ix)| {
+                    self.content(ix).map(|content| ContentView {
+                        id: format!("c{i}"),
+                        content,
+                    })
+                })
+                .collect(),
+            positions: edges
+                .iter()
+                .map(|(a, c, e)| {
+                    let mut evidence: Vec<&Evidence> = e.evidence.iter().collect();
+                    evidence.sort();
+                    PositionView {
+                        actor: format!("a{}", aix[a]),
+                        content: format!("c{}", cix[c]),
+                        stance: e.stance,
+                        count: evidence.len(),
+                        targets: e.targets(),
+                        evidence,
+                    }
+                })
+                .collect(),
+            affiliations,
+        };
+        serde_json::to_writer_pretty(&mut w, &view).map_err(std::io::Error::other)?;
+        w.write_all(b"\n")
     }
 
     /// Save atomically.

@@ -42,7 +42,8 @@ impl Output {
         }
     }
 
-    fn path(&self) -> PathBuf {
+    /// Where the output goes, for messages.
+    pub fn path(&self) -> PathBuf {
         match self {
             Output::Stdout(_) => PathBuf::from("<stdout>"),
             Output::File { path, .. } => path.clone(),
@@ -87,6 +88,22 @@ impl Output {
                 tmp.persist(&path).map_err(|e| io(e.error))?;
                 Ok(())
             }
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Output::Stdout(w) => w.write(buf),
+            Output::File { tmp, .. } => tmp.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.flush(),
+            Output::File { tmp, .. } => tmp.flush(),
         }
     }
 }

@@ -74,7 +74,11 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
     }
     let dest = args.output.as_deref().or(args.into.as_deref());
     let mut out = Output::open(dest)?;
-    out.write_all(g.to_json().as_bytes())?;
+    g.write_json(&mut out)
+        .map_err(|source| stancegraph::Error::Io {
+            path: out.path(),
+            source,
+        })?;
     out.commit()?;
     eprintln!(
         "stancegraph: {docs} documents, {found} positions -> {} actors, {} contents, {} stance edges{}",

@@ -21,7 +21,11 @@ pub fn run(args: &MergeArgs) -> anyhow::Result<bool> {
         g.merge(&PositionGraph::load(p)?);
     }
     let mut out = Output::open(args.output.as_deref())?;
-    out.write_all(g.to_json().as_bytes())?;
+    g.write_json(&mut out)
+        .map_err(|source| stancegraph::Error::Io {
+            path: out.path(),
+            source,
+        })?;
     out.commit()?;
     eprintln!(
         "stancegraph: {} graphs -> {} documents, {} actors, {} contents, {} stance edges",
