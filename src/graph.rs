@@ -519,40 +519,54 @@ impl PositionGraph {
         for d in f.documents {
             g.documents.insert(d.id.clone(), d);
         }
-        let mut ids: HashMap<String, NodeIndex> = HashMap::new();
+        // actor and content ids are kept apart: a position must join an actor
+        // to a content, an affiliation two actors (a file may say otherwise)
+        let mut actor_ids: HashMap<String, NodeIndex> = HashMap::new();
+        let mut content_ids: HashMap<String, NodeIndex> = HashMap::new();
         for r in f.actors {
             let ix = g.actor_node(&r.actor.name, r.actor.kind, r.actor.affiliation.as_deref());
             if let Some(Node::Actor(a)) = g.graph.node_weight_mut(ix) {
                 a.mentions.extend(r.actor.mentions);
             }
-            ids.insert(r.id, ix);
+            if actor_ids.insert(r.id.clone(), ix).is_some() {
+                return Err(format!("actor id {:?} is used twice", r.id));
+            }
         }
         for r in f.contents {
             let ix = g.content_node(&r.content.key, &r.content.text);
             if let Some(Node::Content(c)) = g.graph.node_weight_mut(ix) {
                 c.variants.extend(r.content.variants);
             }
-            ids.insert(r.id, ix);
+            if content_ids.insert(r.id.clone(), ix).is_some() {
+                return Err(format!("content id {:?} is used twice", r.id));
+            }
         }
-        let get = |id: &str, ids: &HashMap<String, NodeIndex>| {
+        let get = |id: &str, ids: &HashMap<String, NodeIndex>, what: &str| {
             ids.get(id)
                 .copied()
-                .ok_or_else(|| format!("position refers to unknown node {id:?}"))
+                .ok_or_else(|| format!("{what} refers to unknown node {id:?}"))
         };
         for p in f.positions {
-            let a = get(&p.actor, &ids)?;
-            let c = get(&p.content, &ids)?;
+            let a = get(&p.actor, &actor_ids, "position's actor")?;
+            let c = get(&p.content, &content_ids, "position's content")?;
+            if p.evidence.is_empty() {
+                return Err(format!(
+                    "position {}-{} ({}) has no evidence",
+                    p.actor, p.content, p.stance
+                ));
+            }
             for ev in p.evidence {
                 g.add_evidence(a, c, p.stance, ev);
             }
         }
         for r in f.affiliations {
-            let m = get(&r.member, &ids)?;
-            let b = get(&r.body, &ids)?;
-            if !g
-                .graph
-                .edges_connecting(m, b)
-                .any(|e| matches!(e.weight(), Edge::Affiliation))
+            let m = get(&r.member, &actor_ids, "affiliation")?;
+            let b = get(&r.body, &actor_ids, "affiliation")?;
+            if m != b
+                && !g
+                    .graph
+                    .edges_connecting(m, b)
+                    .any(|e| matches!(e.weight(), Edge::Affiliation))
             {
                 g.graph.add_edge(m, b, Edge::Affiliation);
             }

@@ -279,3 +279,25 @@ fn build_into_survives_sigkill() {
     assert_eq!(std::fs::read_to_string(&graph).unwrap(), complete);
     eprintln!("outcomes after SIGKILL: {outcomes:?}");
 }
+
+/// Found by the `graph_file` fuzzer: a position whose "actor" names a
+/// content id (or the other way round) must be refused, not panic.
+#[test]
+fn fuzz_regression_crossed_ids_in_a_graph_file() {
+    let out = stancegraph()
+        .args([
+            "export",
+            "tests/regressions/graph-file-crossed-ids.json",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = clean_stderr(&out.stderr);
+    assert!(
+        err.contains("graph-file-crossed-ids.json: position's") && err.contains("unknown node"),
+        "{err}"
+    );
+}
