@@ -130,6 +130,8 @@ pub struct Sentence<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// Cut from a longer run at the sentence length limit.
+    pub cut: bool,
 }
 
 /// A resolved actor: canonical name plus what the text told us about it.

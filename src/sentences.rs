@@ -89,15 +89,23 @@ fn sentence_parts<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sen
         }
         for (s, e) in split_lines(text, start, end) {
             for (s, e) in split_inside_quotes(text, s, e) {
-                for (s, e) in cap_length(text, s, e) {
-                    push_trimmed(text, s, e, out);
+                let pieces = cap_length(text, s, e);
+                let cut = pieces.len() > 1;
+                for (s, e) in pieces {
+                    push_trimmed(text, s, e, cut, out);
                 }
             }
         }
     }
 }
 
-fn push_trimmed<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentence<'a>>) {
+fn push_trimmed<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    cut: bool,
+    out: &mut Vec<Sentence<'a>>,
+) {
     let slice = &text[start..end];
     let lead = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
@@ -109,6 +117,7 @@ fn push_trimmed<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sente
         start: s,
         end: s + trimmed.len(),
         text: trimmed,
+        cut,
     });
 }
 

@@ -122,7 +122,7 @@ fn a_huge_line_without_punctuation_is_cut_not_choked_on() {
 }
 
 #[test]
-fn many_tiny_files_stream_through() {
+fn five_thousand_files_in_one_folder() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..5000 {
         std::fs::write(
@@ -299,5 +299,59 @@ fn fuzz_regression_crossed_ids_in_a_graph_file() {
     assert!(
         err.contains("graph-file-crossed-ids.json: position's") && err.contains("unknown node"),
         "{err}"
+    );
+}
+
+/// An unreadable file is named with the system's reason. Root reads every
+/// file whatever its mode, so as root the case cannot be made and is skipped.
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("secret.txt");
+    std::fs::write(&f, "Kyiv demanded a ceasefire.").unwrap();
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&f).is_ok() {
+        eprintln!("SKIPPED: running as root, which reads files of any mode");
+        return;
+    }
+    let out = stancegraph()
+        .arg("extract")
+        .arg(&f)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(clean_stderr(&out.stderr).contains("secret.txt: Permission denied"));
+}
+
+/// A hundred thousand tiny files stream through in bounded batches.
+#[test]
+fn a_hundred_thousand_tiny_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..100_000 {
+        let sub = dir.path().join(format!("{:03}", i / 1000));
+        if i % 1000 == 0 {
+            std::fs::create_dir(&sub).unwrap();
+        }
+        std::fs::write(sub.join(format!("{i:06}.txt")), "Lima demanded a vote.").unwrap();
+    }
+    let out = stancegraph()
+        .arg("extract")
+        .arg(dir.path())
+        .args(["-o"])
+        .arg(dir.path().join("out.jsonl"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    clean_stderr(&out.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out.jsonl"))
+            .unwrap()
+            .lines()
+            .count(),
+        100_000
     );
 }

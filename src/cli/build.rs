@@ -45,7 +45,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
         let inputs = args.input.inputs();
         extract_stream(&lx, inputs, args.input.threads(), |r| {
             match r {
-                Ok((doc, positions)) => {
+                Ok(x) => {
+                    super::warn_cut(&x);
+                    let (doc, positions) = (x.doc, x.positions);
                     let info = DocumentInfo {
                         id: doc.id.clone(),
                         date: doc.date.clone(),

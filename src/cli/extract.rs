@@ -27,9 +27,10 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     let mut progress = super::progress::Progress::new(args.input.quiet);
     extract_stream(&lx, docs, args.input.threads(), |r| {
         match r {
-            Ok((doc, positions)) => {
-                progress.document(doc.text.len(), positions.len());
-                for p in positions {
+            Ok(x) => {
+                progress.document(x.doc.text.len(), x.positions.len());
+                super::warn_cut(&x);
+                for p in x.positions {
                     line.clear();
                     serde_json::to_writer(&mut line, &p).expect("positions serialise");
                     line.push(b'\n');

@@ -171,6 +171,18 @@ impl FilterArgs {
     }
 }
 
+/// Say that sentences of a document were cut at the length limit.
+pub fn warn_cut(x: &stancegraph::extract::Extracted) {
+    if x.cut_sentences > 0 {
+        eprintln!(
+            "stancegraph: warning: {}: {} sentences longer than {} bytes were cut at a space",
+            x.doc.id,
+            x.cut_sentences,
+            stancegraph::sentences::MAX_SENTENCE_BYTES
+        );
+    }
+}
+
 /// Report a problem with one input and remember that the run must fail.
 pub fn warn(failed: &mut bool, e: &dyn std::fmt::Display) {
     eprintln!("stancegraph: {e}");

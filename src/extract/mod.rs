@@ -64,6 +64,7 @@ struct SentenceWork<'t> {
     /// Quotation block of each token (None outside quotations).
     blocks: Vec<Option<usize>>,
     candidates: Vec<Candidate>,
+    cut: bool,
 }
 
 impl<'t> SentenceWork<'t> {
@@ -150,6 +151,7 @@ impl<'l> Extractor<'l> {
                 quoted,
                 blocks,
                 candidates: Vec::new(),
+                cut: s.cut,
             });
         }
         work
@@ -157,9 +159,17 @@ impl<'l> Extractor<'l> {
 
     /// All positions of one document.
     pub fn extract(&self, doc: &Document) -> Vec<Position> {
+        self.extract_reporting(doc).0
+    }
+
+    /// As [`Extractor::extract`], also counting the sentences cut at the
+    /// length limit ([`crate::sentences::MAX_SENTENCE_BYTES`]), so the caller
+    /// can warn.
+    pub fn extract_reporting(&self, doc: &Document) -> (Vec<Position>, usize) {
         if doc.text.len() <= DOC_CHUNK_BYTES {
-            return self.extract_whole(doc);
+            return self.extract_whole_reporting(doc);
         }
+        let mut cut_sentences = 0;
         // A document of many megabytes (a dump, a feed with no breaks) is read
         // in chunks cut at paragraph or sentence ends, so memory stays bounded;
         // pronouns do not reach across a cut.
@@ -189,16 +199,19 @@ impl<'l> Extractor<'l> {
                 source: doc.source.clone(),
                 title: doc.title.clone(),
             };
-            for mut p in self.extract_whole(&part) {
+            let (positions, cut) = self.extract_whole_reporting(&part);
+            cut_sentences += cut;
+            for mut p in positions {
                 p.span = [p.span[0] + start, p.span[1] + start];
                 out.push(p);
             }
             start = end;
         }
-        out
+        (out, cut_sentences)
     }
 
-    fn extract_whole(&self, doc: &Document) -> Vec<Position> {
+    /// Positions and the number of sentences cut at the length limit.
+    fn extract_whole_reporting(&self, doc: &Document) -> (Vec<Position>, usize) {
         let mut work = self.prepare(&doc.text);
         let mut disc = Discourse::default();
         for w in &work {
@@ -356,7 +369,8 @@ impl<'l> Extractor<'l> {
                 });
             }
         }
-        out
+        let cut = work.iter().filter(|w| w.cut).count();
+        (out, cut)
     }
 
     /// A human-readable account of how the text was read: sentences, tokens,
@@ -571,7 +585,7 @@ pub fn extract_text(lx: &Lexicon, text: &str) -> Vec<Position> {
 pub fn extract_stream<I, F>(lx: &Lexicon, docs: I, threads: usize, mut sink: F) -> crate::Result<()>
 where
     I: Iterator<Item = crate::Result<Document>>,
-    F: FnMut(crate::Result<(Document, Vec<Position>)>) -> crate::Result<()>,
+    F: FnMut(crate::Result<Extracted>) -> crate::Result<()>,
 {
     use rayon::prelude::*;
     let ex = Extractor::new(lx);
@@ -590,16 +604,16 @@ where
                 break;
             }
         }
-        let results: Vec<crate::Result<(Document, Vec<Position>)>> = if threads <= 1 {
+        let results: Vec<crate::Result<Extracted>> = if threads <= 1 {
             batch
                 .into_iter()
-                .map(|d| d.map(|d| (ex.extract(&d), d)).map(|(p, d)| (d, p)))
+                .map(|d| d.map(|doc| ex.extract_extracted(doc)))
                 .collect()
         } else {
             pool.install(|| {
                 batch
                     .into_par_iter()
-                    .map(|d| d.map(|d| (ex.extract(&d), d)).map(|(p, d)| (d, p)))
+                    .map(|d| d.map(|doc| ex.extract_extracted(doc)))
                     .collect()
             })
         };
@@ -608,6 +622,26 @@ where
         }
     }
     Ok(())
+}
+
+/// One document's result in a stream: the document, its positions, and how
+/// many of its sentences were cut at the length limit.
+#[derive(Debug)]
+pub struct Extracted {
+    pub doc: Document,
+    pub positions: Vec<Position>,
+    pub cut_sentences: usize,
+}
+
+impl Extractor<'_> {
+    fn extract_extracted(&self, doc: Document) -> Extracted {
+        let (positions, cut_sentences) = self.extract_reporting(&doc);
+        Extracted {
+            doc,
+            positions,
+            cut_sentences,
+        }
+    }
 }
 
 /// Documents longer than this are read in chunks (see [`Extractor::extract`]).
