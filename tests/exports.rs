@@ -62,8 +62,8 @@ fn exports_match_their_golden_files() {
     golden("harbour.edges.csv", &edges);
 }
 
-const NASTY: &str =
-    "He said \"no\" \\ <b>&amp;</b> ]]> --> </script><script>alert(1)</script>\nnext line\ttab";
+/// Markup, quotes, backslashes, line breaks, tabs and control characters.
+const NASTY: &str = "He said \"no\" \\ <b>&amp;</b> ]]> --> </script><script>alert(1)</script>\nnext line\ttab \u{1}\u{1b}[31m bell\u{7}";
 
 fn nasty_graph() -> PositionGraph {
     let mut g = PositionGraph::new();
