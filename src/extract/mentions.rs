@@ -128,6 +128,9 @@ impl Discourse {
     }
 
     fn resolve_description(&self, head: &str) -> Option<Actor> {
+        if let Some(a) = self.aliases.get(&format!("the {head}")) {
+            return Some(a.clone());
+        }
         // "the union" is the last labour organisation named, whatever its name says
         if head == "union" {
             let labour = self.last(|a| {
@@ -180,6 +183,12 @@ pub(crate) static PRONOUNS: WordSet = WordSet::new(&[
 
 /// Definite descriptions that refer back to an actor ("the union said").
 static DESCRIPTION_HEADS: WordSet = WordSet::new(&[
+    "authority",
+    "commission",
+    "council",
+    "committee",
+    "court",
+    "bank",
     "union",
     "ministry",
     "government",
@@ -661,21 +670,38 @@ pub fn find_mentions(
             continue;
         }
         // "the union", "the ministry"
-        if t.is("the")
-            && i + 1 < n
+        // "the union", "the ministry", "the port authority" (one modifier)
+        let head_at = |h: usize| {
+            h < n
+                && !tokens[h].cap
+                && DESCRIPTION_HEADS.contains(&tokens[h].lower.as_ref())
+                && !tokens.get(h + 1).is_some_and(|x| x.cap || x.is("of"))
+                && gaz[h].is_none()
+        };
+        let description_end = if !t.is("the") {
+            None
+        } else if head_at(i + 1) {
+            Some(i + 2)
+        } else if i + 2 < n
+            && tokens[i + 1].is_word()
             && !tokens[i + 1].cap
-            && DESCRIPTION_HEADS.contains(&tokens[i + 1].lower.as_ref())
-            && !tokens.get(i + 2).is_some_and(|x| x.cap || x.is("of"))
             && gaz[i + 1].is_none()
+            && lx.cue_forms(&tokens[i + 1].lower).is_empty()
+            && head_at(i + 2)
         {
+            Some(i + 3)
+        } else {
+            None
+        };
+        if let Some(end) = description_end {
             out.push(Mention {
                 start: i,
-                end: i + 2,
+                end,
                 referent: Referent::Unresolved,
                 form: MentionForm::Description,
-                text: span_text(sentence, tokens, i, i + 2),
+                text: span_text(sentence, tokens, i, end),
             });
-            i += 2;
+            i = end;
             continue;
         }
         if let Some((e, kind, idx)) = gaz[i] {
@@ -684,8 +710,18 @@ pub fn find_mentions(
                 ActorKind::Country | ActorKind::Organization => Some(entry.name.clone()),
                 _ => entry.affiliation.clone(),
             };
-            // "Russian President Vladimir Putin", "US envoy Steve Witkoff"
-            if let Some(te) = match_titles(lx, tokens, e) {
+            // "Russian President Vladimir Putin", "US envoy Steve Witkoff",
+            // "Chinese Commerce Minister Wang Wentao" (a portfolio before the title)
+            let titled = match_titles(lx, tokens, e).or_else(|| {
+                (1..=2).find_map(|k| {
+                    let words = tokens.get(e..e + k)?;
+                    (words.iter().all(|t| t.is_word() && t.cap)
+                        && (e..e + k).all(|j| gaz[j].is_none()))
+                    .then(|| match_titles(lx, tokens, e + k))
+                    .flatten()
+                })
+            });
+            if let Some(te) = titled {
                 if let Some(ne) =
                     match_name(tokens, te).filter(|_| !title_case || gaz[te].is_some())
                 {
@@ -843,7 +879,18 @@ pub fn find_mentions(
                 let acronym = single
                     && t.text.chars().count() >= 3
                     && t.text.chars().all(|c| c.is_uppercase() || c == '.');
+                // "the dockworkers' union FNV Havens": named right after what it is
+                let kind_noun = i > 0
+                    && tokens[i - 1].is_word()
+                    && !tokens[i - 1].cap
+                    && (DESCRIPTION_HEADS.contains(&tokens[i - 1].lower.as_ref())
+                        && !matches!(
+                            tokens[i - 1].lower.as_ref(),
+                            "president" | "minister" | "premier" | "chancellor" | "envoy"
+                        )
+                        || ORG_WORDS.contains(&tokens[i - 1].lower.as_ref()));
                 let is_org = acronym
+                    || kind_noun
                     || tokens[i..j]
                         .iter()
                         .any(|x| ORG_WORDS.contains(&x.lower.as_ref()));
@@ -860,6 +907,11 @@ pub fn find_mentions(
                 };
                 if !is_org && (2..=3).contains(&(j - i)) {
                     disc.register_person(&a);
+                }
+                if kind_noun {
+                    // later "the union" means this union
+                    disc.aliases
+                        .insert(format!("the {}", tokens[i - 1].lower), a.clone());
                 }
                 // "the United Auto Workers (UAW)": the acronym is an alias from here on
                 if tokens.get(j).is_some_and(|x| x.text == "(")
@@ -909,6 +961,7 @@ pub fn find_mentions(
 
 /// Anonymous sourcing, never an actor ("sources said", "analysts believe").
 static ANONYMOUS: WordSet = WordSet::new(&[
+    "officials",
     "sources",
     "reports",
     "analysts",

@@ -100,6 +100,15 @@ fn same_holder(a: &Holder, b: &Holder) -> bool {
     }
 }
 
+/// The inner holder is the body the speaker speaks for ("Wang said China
+/// was prepared to ..."): the position is the speaker's.
+fn speaks_for(inner: &Holder, speaker: &Holder) -> bool {
+    match (inner, speaker) {
+        (Holder::Actor(x), Holder::Actor(y)) => y.affiliation.as_deref() == Some(x.name.as_str()),
+        _ => false,
+    }
+}
+
 impl<'l> Extractor<'l> {
     pub fn new(lx: &'l Lexicon) -> Self {
         Extractor { lx }
@@ -476,7 +485,10 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
                     .get(cands[si].content.0)
                     .is_some_and(|t| t.text == cands[ci].holder_text)
                 && compatible_pronoun(&cands[ci].holder_text, &speaker);
-            if cands[ci].holder == Holder::FirstPerson || pronoun_at_start {
+            if cands[ci].holder == Holder::FirstPerson
+                || pronoun_at_start
+                || speaks_for(&cands[ci].holder, &speaker)
+            {
                 cands[ci].holder = speaker.clone();
                 cands[ci].holder_text = speaker_text.clone();
             }

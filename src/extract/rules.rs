@@ -273,6 +273,15 @@ static NOT_CLAUSE_STARTS: WordSet = WordSet::new(&[
     "without",
     "alongside",
     "so",
+    "outside",
+    "inside",
+    "near",
+    "behind",
+    "beside",
+    "beyond",
+    "across",
+    "around",
+    "throughout",
 ]);
 
 fn is_neg(t: &Token<'_>) -> bool {
@@ -850,10 +859,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let l = t.lower.as_ref();
             let trailing_punct =
                 t.is_quote() || (t.kind == TokKind::Punct && t.text != ")" && t.text != "%");
-            let trailing_adverb = matches!(
+            let trailing_adverb = (matches!(
                 l,
                 "yesterday" | "today" | "tonight" | "again" | "now" | "earlier" | "later"
-            ) && b - a > 1;
+            ) || (PREPOSITIONS.contains(&l)
+                || matches!(l, "and" | "or" | "but"))
+                && t.is_word()
+                && !t.cap)
+                && b - a > 1;
             if trailing_punct || trailing_adverb {
                 b -= 1;
             } else if TIME_WORDS.contains(&l)
@@ -1628,7 +1641,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     None
                 }
             });
-            if let Some(m) = owner.filter(|m| {
+            if let Some(m) = owner.filter(|m| m.form == MentionForm::Name).filter(|m| {
                 self.is(m.end, "'s")
                     || self
                         .tok(m.end)
@@ -1972,8 +1985,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 .unwrap_or(near)
         });
         let mut start = first_mention.unwrap_or(cs).min(cs);
-        if start > 0 && matches!(self.tokens[start - 1].lower.as_ref(), "the" | "a" | "an") {
+        // "..., union negotiator Niek Stam told": past a lower-case title or description
+        let mut back = 0;
+        while start > 0
+            && back < 4
+            && self.tokens[start - 1].is_word()
+            && !self.tokens[start - 1].cap
+        {
             start -= 1;
+            back += 1;
+        }
+        if back > 0
+            && !(start > 0
+                && (self.tokens[start - 1].text == "," || self.tokens[start - 1].is_quote()))
+        {
+            start += back; // not an attribution after a quotation after all
         }
         let mut k = start;
         while k > 0
