@@ -86,6 +86,17 @@ impl Output {
                 }
                 tmp.as_file().sync_all().map_err(io)?;
                 tmp.persist(&path).map_err(|e| io(e.error))?;
+                // make the rename itself durable: sync the folder that holds the file
+                #[cfg(unix)]
+                {
+                    let dir = path
+                        .parent()
+                        .filter(|d| !d.as_os_str().is_empty())
+                        .unwrap_or(Path::new("."));
+                    if let Ok(d) = std::fs::File::open(dir) {
+                        let _ = d.sync_all();
+                    }
+                }
                 Ok(())
             }
         }

@@ -107,7 +107,7 @@ fn symlink_loops_are_reported_and_skipped() {
 fn a_huge_line_without_punctuation_is_cut_not_choked_on() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("line.txt");
-    let text = "Kyiv demanded more talks and ".repeat(300_000); // 8.7 MB, one line, no full stop
+    let text = "Kyiv demanded more talks and ".repeat(1_750_000); // 50.7 MB, one line, no full stop
     std::fs::write(&f, &text).unwrap();
     let out = stancegraph()
         .arg("extract")
