@@ -31,6 +31,32 @@ pub struct Candidate {
     pub speech: bool,
 }
 
+impl Candidate {
+    /// A position with no target, no second content range, not negated and
+    /// not reported speech: what most rules produce.
+    fn plain(
+        cue: (usize, usize),
+        stance: Stance,
+        holder: Holder,
+        holder_text: String,
+        content: (usize, usize),
+        rule: &'static str,
+    ) -> Self {
+        Candidate {
+            cue,
+            stance,
+            holder,
+            holder_text,
+            content,
+            content_extra: None,
+            target: None,
+            rule,
+            negated: false,
+            speech: false,
+        }
+    }
+}
+
 static AUX: WordSet = WordSet::new(&[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "should", "can",
     "may", "might", "must", "shall", "do", "does", "did", "be", "been", "being", "'s", "'re",
@@ -1268,18 +1294,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             for (pa, pb) in self.split_coordination(a, b) {
                 let (pa, pb) = self.trim(pa, pb);
                 if pb > pa {
-                    found.push(Candidate {
-                        cue: (k, marker_end),
-                        stance: Stance::Demand,
-                        holder: h.clone(),
-                        holder_text: text.clone(),
-                        content: (pa, pb),
-                        content_extra: None,
-                        target: None,
-                        rule: "condition",
-                        negated: false,
-                        speech: false,
-                    });
+                    found.push(Candidate::plain(
+                        (k, marker_end),
+                        Stance::Demand,
+                        h.clone(),
+                        text.clone(),
+                        (pa, pb),
+                        "condition",
+                    ));
                 }
             }
         }
@@ -1428,18 +1450,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     let b = self.content_end(ce, false);
                     let (a, b) = self.trim(ce, b);
                     if b > a {
-                        out.push(Candidate {
-                            cue: (cs, ce),
-                            stance: entry.stance,
+                        out.push(Candidate::plain(
+                            (cs, ce),
+                            entry.stance,
                             holder,
-                            holder_text: m.text.clone(),
-                            content: (a, b),
-                            content_extra: None,
-                            target: None,
-                            rule: "compound-participle",
-                            negated: false,
-                            speech: false,
-                        });
+                            m.text.clone(),
+                            (a, b),
+                            "compound-participle",
+                        ));
                     }
                 }
                 return;
@@ -2178,18 +2196,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         (s, k + 1)
                     };
                     if b > a {
-                        out.push(Candidate {
-                            cue: (k, k + 1),
-                            stance: noun.stance,
-                            holder: h,
-                            holder_text: m.text.clone(),
-                            content: (a, b),
-                            content_extra: None,
-                            target: None,
-                            rule: "nominal-from",
-                            negated: false,
-                            speech: false,
-                        });
+                        out.push(Candidate::plain(
+                            (k, k + 1),
+                            noun.stance,
+                            h,
+                            m.text.clone(),
+                            (a, b),
+                            "nominal-from",
+                        ));
                     }
                     continue;
                 }
@@ -2240,18 +2254,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 continue;
             }
             for (pa, pb) in self.split_coordination(ca, cb) {
-                out.push(Candidate {
-                    cue: (k, k + 1),
-                    stance: noun.stance,
-                    holder: h.clone(),
-                    holder_text: m.text.clone(),
-                    content: (pa, pb),
-                    content_extra: None,
-                    target: None,
-                    rule: "nominal",
-                    negated: false,
-                    speech: false,
-                });
+                out.push(Candidate::plain(
+                    (k, k + 1),
+                    noun.stance,
+                    h.clone(),
+                    m.text.clone(),
+                    (pa, pb),
+                    "nominal",
+                ));
             }
         }
     }
