@@ -924,7 +924,18 @@ impl PositionGraph {
 
     /// Save atomically.
     pub fn save(&self, path: &Path) -> Result<()> {
-        crate::output::write_atomic(path, self.to_json().as_bytes())
+        self.save_to(Some(path))
+    }
+
+    /// Write the graph file to `dest` (atomically) or, with `None` or `-`,
+    /// to standard output, streaming.
+    pub fn save_to(&self, dest: Option<&Path>) -> Result<()> {
+        let mut out = crate::output::Output::open(dest)?;
+        self.write_json(&mut out).map_err(|source| Error::Io {
+            path: out.path(),
+            source,
+        })?;
+        out.commit()
     }
 }
 

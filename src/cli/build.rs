@@ -4,7 +4,6 @@ use super::{warn, InputArgs, LexiconArgs};
 use clap::Args;
 use stancegraph::extract::extract_stream;
 use stancegraph::graph::{text_hash, DocumentInfo, PositionGraph};
-use stancegraph::output::Output;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -75,13 +74,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
         g = g.merge_similar(t);
     }
     let dest = args.output.as_deref().or(args.into.as_deref());
-    let mut out = Output::open(dest)?;
-    g.write_json(&mut out)
-        .map_err(|source| stancegraph::Error::Io {
-            path: out.path(),
-            source,
-        })?;
-    out.commit()?;
+    g.save_to(dest)?;
     eprintln!(
         "stancegraph: {docs} documents, {found} positions -> {} actors, {} contents, {} stance edges{}",
         g.actor_count(),

@@ -2,7 +2,6 @@
 
 use clap::Args;
 use stancegraph::graph::PositionGraph;
-use stancegraph::output::Output;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -20,13 +19,7 @@ pub fn run(args: &MergeArgs) -> anyhow::Result<bool> {
     for p in &args.graphs {
         g.merge(&PositionGraph::load(p)?);
     }
-    let mut out = Output::open(args.output.as_deref())?;
-    g.write_json(&mut out)
-        .map_err(|source| stancegraph::Error::Io {
-            path: out.path(),
-            source,
-        })?;
-    out.commit()?;
+    g.save_to(args.output.as_deref())?;
     eprintln!(
         "stancegraph: {} graphs -> {} documents, {} actors, {} contents, {} stance edges",
         args.graphs.len(),
