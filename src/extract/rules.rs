@@ -437,9 +437,17 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 Some(f) => {
                     // "the demand", "a call", "its support": a noun, not a verb
                     let prev = i.checked_sub(1).and_then(|p| self.tok(p));
-                    let nominal = prev.is_some_and(|p| {
-                        DETERMINERS.contains(&p.lower.as_ref()) && !t.lower.ends_with("ed")
-                    });
+                    // "the EU's proposed side letter": a participle used as an adjective
+                    let attributive = t.lower.ends_with("ed")
+                        && prev.is_some_and(|p| p.lower == "'s")
+                        && i >= 2
+                        && self
+                            .mention_ending_at(i - 1)
+                            .is_some_and(|m| m.form == MentionForm::Name);
+                    let nominal = attributive
+                        || prev.is_some_and(|p| {
+                            DETERMINERS.contains(&p.lower.as_ref()) && !t.lower.ends_with("ed")
+                        });
                     if !nominal {
                         hits.push(CueHit {
                             start: i,
@@ -1887,7 +1895,39 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let b = self.content_end(a, true);
         let (ca, cb) = self.trim(a, b);
         let before = self.quote_before(cs, holders);
-        let after_ok = clause_like && cb > ca + 1;
+        // "“...,” Lula told a news conference in Brasilia": after a quotation
+        // the words past the cue are circumstance, unless a report opens there
+        let report_opens = after_that
+            || self
+                .tok(a)
+                .is_some_and(|t| t.kind == TokKind::OpenQuote || t.text == ":")
+            || self.tok(a.saturating_sub(1)).is_some_and(|t| t.text == ":");
+        // the holder right after a closing quotation mark ("“...,” Lula told ...",
+        // "“...,” union negotiator Niek Stam told ...")
+        let after_quote = |start: usize| {
+            let mut k = start;
+            while k > 0
+                && start - k < 4
+                && self.tokens[k - 1].is_word()
+                && !self.tokens[k - 1].cap
+                && !COMMA_STOPS.contains(&self.tokens[k - 1].lower.as_ref())
+                && !matches!(self.tokens[k - 1].lower.as_ref(), "and" | "but" | "or")
+            {
+                k -= 1;
+            }
+            k > 0
+                && (self.tokens[k - 1].kind == TokKind::CloseQuote
+                    || (k > 1
+                        && self.tokens[k - 1].text == ","
+                        && self.tokens[k - 2].kind == TokKind::CloseQuote))
+        };
+        let quote_first = before.is_some()
+            && holders.iter().any(|(_, text)| {
+                self.mentions
+                    .iter()
+                    .any(|m| &m.text == text && m.end <= cs && after_quote(m.start))
+            });
+        let after_ok = clause_like && cb > ca + 1 && !(quote_first && !report_opens);
         match (before, after_ok) {
             (Some((qa, qb)), true)
                 if self.tok(a).is_some_and(|t| t.text == ",")
