@@ -1927,7 +1927,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     .iter()
                     .any(|m| &m.text == text && m.end <= cs && after_quote(m.start))
             });
-        let after_ok = clause_like && cb > ca + 1 && !(quote_first && !report_opens);
+        let after_ok = clause_like && cb > ca + 1 && (report_opens || !quote_first);
         match (before, after_ok) {
             (Some((qa, qb)), true)
                 if self.tok(a).is_some_and(|t| t.text == ",")
