@@ -545,7 +545,13 @@ fn match_name(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     let mut j = i;
     while j < tokens.len() && j - i < 5 {
         let t = &tokens[j];
+        // a month after a first name is a surname ("Theresa May"), not a date
+        let month_surname = j > i
+            && t.cap
+            && matches!(t.lower.as_ref(), "may" | "june" | "april" | "august")
+            && !tokens.get(j + 1).is_some_and(|x| x.kind == TokKind::Number);
         if is_name_word(t)
+            || month_surname
             || (j > i
                 && PARTICLES.contains(&t.lower.as_ref())
                 && tokens.get(j + 1).is_some_and(is_name_word))

@@ -1697,12 +1697,32 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         if cb <= ca {
             return;
         }
-        // "accepted a truce put forward by the United States": target the proposer
+        // "accepted a truce put forward by the United States", "rejected an
+        // offer from Stellantis": target the proposer
         if target.is_none() && matches!(stance, Stance::Support | Stance::Reject) {
-            if let Some(j) = (ca..cb).find(|&j| self.is(j, "by")) {
-                target = self
-                    .mention_starting_at(j + 1)
-                    .and_then(|m| m.actor().cloned());
+            if let Some(j) = (ca..cb).find(|&j| self.is(j, "by") || self.is(j, "from")) {
+                target = self.mention_from(j + 1).and_then(|m| m.actor().cloned());
+            }
+        }
+        // "ready to hold talks with Kyiv": an offer made to the other side
+        if target.is_none() && stance == Stance::Offer {
+            if let Some(j) = (ca..cb).find(|&j| {
+                self.is(j, "with")
+                    && self.tok(j.wrapping_sub(1)).is_some_and(|t| {
+                        matches!(
+                            t.lower.as_ref(),
+                            "talks"
+                                | "negotiate"
+                                | "talk"
+                                | "meet"
+                                | "negotiations"
+                                | "dialogue"
+                                | "deal"
+                                | "agreement"
+                        )
+                    })
+            }) {
+                target = self.mention_from(j + 1).and_then(|m| m.actor().cloned());
             }
         }
         let rule = if rule_subject == "subject" {
@@ -1738,7 +1758,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         holders: &[(Holder, String)],
         hit: &CueHit,
         mut a: usize,
-        mut target: Option<Actor>,
+        target: Option<Actor>,
         negated: bool,
         rule_subject: &str,
     ) {
@@ -1803,7 +1823,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 return;
             }
             if cue_word.starts_with("tol") || cue_word.starts_with("tell") {
-                target = m.actor().cloned();
+                // whom a report is told to (a newspaper, reporters) is no target of it
                 a = m.end;
                 // "told Peter Sørensen, the EU's envoy, that ...": past the apposition
                 if self.tok(a).is_some_and(|t| t.text == ",") {
