@@ -354,22 +354,14 @@ pub fn to_gexf(g: &PositionGraph) -> String {
                                     .with_attribute(("id", n.id.as_str()))
                                     .with_attribute(xml_attr("label", &n.label))
                                     .write_inner_content(|w| {
-                                        w.create_element("attvalues").write_inner_content(|w| {
-                                            for (i, k) in NODE_KEYS.iter().enumerate().skip(1) {
-                                                let v = node_value(n, k);
-                                                if !v.is_empty() {
-                                                    w.create_element("attvalue")
-                                                        .with_attribute((
-                                                            "for",
-                                                            i.to_string().as_str(),
-                                                        ))
-                                                        .with_attribute(xml_attr("value", v))
-                                                        .write_empty()?;
-                                                }
-                                            }
-                                            Ok(())
-                                        })?;
-                                        Ok(())
+                                        attvalues(
+                                            w,
+                                            NODE_KEYS
+                                                .iter()
+                                                .enumerate()
+                                                .skip(1)
+                                                .map(|(i, k)| (i, node_value(n, k).to_string())),
+                                        )
                                     })?;
                             }
                             Ok(())
@@ -387,18 +379,13 @@ pub fn to_gexf(g: &PositionGraph) -> String {
                                     el = el.with_attribute(("label", e.stance.as_str()));
                                 }
                                 el.write_inner_content(|w| {
-                                    w.create_element("attvalues").write_inner_content(|w| {
-                                        for (i, k) in EDGE_KEYS.iter().enumerate() {
-                                            let v = edge_value(e, k);
-                                            if !v.is_empty() {
-                                                w.create_element("attvalue")
-                                                    .with_attribute(("for", i.to_string().as_str()))
-                                                    .with_attribute(xml_attr("value", &v))
-                                                    .write_empty()?;
-                                            }
-                                        }
-                                        Ok(())
-                                    })?;
+                                    attvalues(
+                                        w,
+                                        EDGE_KEYS
+                                            .iter()
+                                            .enumerate()
+                                            .map(|(i, k)| (i, edge_value(e, k))),
+                                    )?;
                                     if let Ok(st) = e.stance.parse::<Stance>() {
                                         let hex = stance_colour(st);
                                         let c = |i: usize| {
@@ -425,6 +412,23 @@ pub fn to_gexf(g: &PositionGraph) -> String {
             })?;
         Ok(())
     })
+}
+
+/// A GEXF `<attvalues>` block: one `<attvalue>` per non-empty value, keyed
+/// by the attribute's index in its class.
+fn attvalues(w: &mut Xml, values: impl Iterator<Item = (usize, String)>) -> std::io::Result<()> {
+    w.create_element("attvalues").write_inner_content(|w| {
+        for (i, v) in values {
+            if !v.is_empty() {
+                w.create_element("attvalue")
+                    .with_attribute(("for", i.to_string().as_str()))
+                    .with_attribute(xml_attr("value", &v))
+                    .write_empty()?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(())
 }
 
 fn pretty_json(v: &serde_json::Value) -> String {
