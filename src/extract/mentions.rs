@@ -495,18 +495,26 @@ fn actor_of(entry: &ActorEntry) -> Actor {
 /// Most words of four letters or more capitalised: a headline in title case,
 /// where capitals say nothing about names.
 pub fn is_title_case(lx: &Lexicon, tokens: &[Token<'_>]) -> bool {
-    let long: Vec<&Token<'_>> = tokens
-        .iter()
-        .filter(|t| t.is_word() && t.text.chars().count() >= 4)
-        .collect();
+    let long = || {
+        tokens
+            .iter()
+            .filter(|t| t.is_word() && t.text.len() >= 4 && t.text.chars().nth(3).is_some())
+    };
+    let (mut all, mut caps) = (0, 0);
+    for t in long() {
+        all += 1;
+        caps += usize::from(t.cap);
+    }
+    if all < 3 || caps * 10 < all * 7 {
+        return false;
+    }
     // a run of names ("Prime Minister Aiko Tanaka spoke in Osaka") is not a
     // headline: some capitalised word must be one that is not a name
-    let headline_word = long.iter().filter(|t| t.cap).any(|t| {
+    long().filter(|t| t.cap).any(|t| {
         !lx.cue_forms(&t.lower).is_empty()
             || NOT_NAMES.contains(&t.lower.as_ref())
             || lx.noun(&t.lower).is_some()
-    });
-    long.len() >= 3 && headline_word && long.iter().filter(|t| t.cap).count() * 10 >= long.len() * 7
+    })
 }
 
 /// Match a run of title words at `i` ("U.S. Secretary of State", "President"),

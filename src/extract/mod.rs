@@ -30,7 +30,15 @@ use tokens::{quote_open_after, tokenize, TokKind, Token};
 /// "is this word one of ...?" for nearly every token.
 pub(crate) struct WordSet {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+    set: std::sync::OnceLock<(u64, rustc_hash::FxHashSet<&'static str>)>,
+}
+
+/// A one-bit sketch of a word (its length and first byte) for rejecting most
+/// non-members of a word set before hashing: the rules ask these sets about
+/// every token several times.
+fn sketch(w: &str) -> u64 {
+    let first = w.as_bytes().first().copied().unwrap_or(0) as usize;
+    1 << ((first * 31 + w.len()) % 64)
 }
 
 impl WordSet {
@@ -42,9 +50,12 @@ impl WordSet {
     }
 
     pub(crate) fn contains<S: AsRef<str> + ?Sized>(&self, w: &S) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(w.as_ref())
+        let w = w.as_ref();
+        let (mask, set) = self.set.get_or_init(|| {
+            let mask = self.words.iter().fold(0, |m, w| m | sketch(w));
+            (mask, self.words.iter().copied().collect())
+        });
+        mask & sketch(w) != 0 && set.contains(w)
     }
 }
 

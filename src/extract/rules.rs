@@ -922,11 +922,24 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             return String::new();
         }
         let raw = &self.text[self.tokens[a].start..self.tokens[b - 1].end];
-        let cleaned: String = raw
-            .chars()
-            .filter(|c| !matches!(c, '"' | '“' | '”'))
-            .collect();
-        cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+        // drop double quotation marks and collapse white space, in one pass
+        let mut out = String::with_capacity(raw.len());
+        let mut space = false;
+        for c in raw.chars() {
+            if matches!(c, '"' | '“' | '”') {
+                continue;
+            }
+            if c.is_whitespace() {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+            }
+        }
+        out
     }
 
     fn holder_of(m: &Mention) -> Option<Holder> {
