@@ -10,7 +10,7 @@
 use crate::error::{Error, Result};
 use crate::model::{ActorKind, Stance};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -199,6 +199,80 @@ pub struct CueForm {
     pub cue: usize,
 }
 
+/// A map from lower-case words with a 4096-bit sketch in front: most tokens
+/// are not in a given lexicon table, and the sketch (length, first and last
+/// byte) turns them away without hashing the word.
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    sketch: Box<[u64; 64]>,
+    map: FxHashMap<String, V>,
+}
+
+fn word_sketch(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0) as usize,
+        b.last().copied().unwrap_or(0) as usize,
+    );
+    (first * 131 + last * 31 + b.len()) % 4096
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            sketch: Box::new([0; 64]),
+            map: FxHashMap::default(),
+        }
+    }
+}
+
+impl<V> WordMap<V> {
+    pub fn get(&self, w: &str) -> Option<&V> {
+        let k = word_sketch(w);
+        if self.sketch[k / 64] & (1 << (k % 64)) == 0 {
+            return None;
+        }
+        self.map.get(w)
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+
+    pub fn entry_mut(&mut self, w: String) -> &mut V
+    where
+        V: Default,
+    {
+        let k = word_sketch(&w);
+        self.sketch[k / 64] |= 1 << (k % 64);
+        self.map.entry(w).or_default()
+    }
+
+    pub fn insert(&mut self, w: String, v: V) {
+        let k = word_sketch(&w);
+        self.sketch[k / 64] |= 1 << (k % 64);
+        self.map.insert(w, v);
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.map.values_mut()
+    }
+}
+
+impl FromIterator<String> for WordMap<()> {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut m = WordMap::default();
+        for w in iter {
+            m.insert(w, ());
+        }
+        m
+    }
+}
+
 /// The compiled lexicon the extractor matches against.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
@@ -207,15 +281,17 @@ pub struct Lexicon {
     pub nouns: Vec<NounEntry>,
     surfaces: Vec<Surface>,
     automaton: AhoCorasick,
-    cue_index: FxHashMap<String, Vec<CueForm>>,
-    noun_index: FxHashMap<String, usize>,
-    titles: FxHashSet<String>,
+    cue_index: WordMap<Vec<CueForm>>,
+    noun_index: WordMap<usize>,
+    titles: WordMap<()>,
     /// First words of titles, so most tokens are turned away by one lookup.
-    title_first_words: FxHashSet<String>,
+    title_first_words: WordMap<()>,
     max_title_words: usize,
-    group_nouns: FxHashSet<String>,
+    group_nouns: WordMap<()>,
     /// Evaluation phrase (lower-case words) -> stance, longest first.
     evaluations: Vec<(Vec<String>, Stance)>,
+    /// First words of the evaluation phrases.
+    evaluation_first_words: WordMap<()>,
     actor_by_name: HashMap<String, usize>,
     actor_by_form: HashMap<String, usize>,
 }
@@ -299,7 +375,7 @@ impl Lexicon {
             .build(&patterns)
             .map_err(|e| Error::Usage(format!("lexicon: cannot build the actor matcher: {e}")))?;
 
-        let mut cue_index: FxHashMap<String, Vec<CueForm>> = FxHashMap::default();
+        let mut cue_index: WordMap<Vec<CueForm>> = WordMap::default();
         for (i, c) in f.cues.iter().enumerate() {
             let words: Vec<String> = c.cue.split_whitespace().map(|w| w.to_lowercase()).collect();
             let head = &words[0];
@@ -314,8 +390,7 @@ impl Lexicon {
                 let mut w = words.clone();
                 w[0] = h.to_lowercase();
                 cue_index
-                    .entry(w[0].clone())
-                    .or_default()
+                    .entry_mut(w[0].clone())
                     .push(CueForm { words: w, cue: i });
             }
         }
@@ -323,19 +398,19 @@ impl Lexicon {
         for v in cue_index.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
         }
-        let mut noun_index = FxHashMap::default();
+        let mut noun_index = WordMap::default();
         for (i, n) in f.nouns.iter().enumerate() {
             let n_l = n.noun.to_lowercase();
             noun_index.insert(plural(&n_l), i);
             noun_index.insert(n_l, i);
         }
-        let titles: FxHashSet<String> = f.titles.iter().map(|t| t.to_lowercase()).collect();
+        let titles: WordMap<()> = f.titles.iter().map(|t| t.to_lowercase()).collect();
         let title_first_words = titles
-            .iter()
+            .keys()
             .filter_map(|t| t.split(' ').next().map(str::to_string))
             .collect();
         let max_title_words = titles
-            .iter()
+            .keys()
             .map(|t| t.split(' ').count())
             .max()
             .unwrap_or(1);
@@ -357,6 +432,7 @@ impl Lexicon {
             .filter(|(w, _)| !w.is_empty())
             .collect();
         evaluations.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        let evaluation_first_words = evaluations.iter().map(|(w, _)| w[0].clone()).collect();
         Ok(Lexicon {
             actors: f.actors,
             cues: f.cues,
@@ -370,6 +446,7 @@ impl Lexicon {
             max_title_words,
             group_nouns,
             evaluations,
+            evaluation_first_words,
             actor_by_name,
             actor_by_form,
         })
@@ -447,6 +524,9 @@ impl Lexicon {
         &self,
         words: impl Fn(usize) -> Option<&'w str>,
     ) -> Option<(usize, Stance)> {
+        if !words(0).is_some_and(|w| self.evaluation_first_words.contains(w)) {
+            return None;
+        }
         self.evaluations
             .iter()
             .find(|(w, _)| {
@@ -455,6 +535,11 @@ impl Lexicon {
                     .all(|(i, x)| words(i) == Some(x.as_str()))
             })
             .map(|(w, st)| (w.len(), *st))
+    }
+
+    /// Whether some evaluation phrase starts with this lower-case word.
+    pub fn starts_evaluation(&self, lower: &str) -> bool {
+        self.evaluation_first_words.contains(lower)
     }
 
     pub fn is_group_noun(&self, lower: &str) -> bool {

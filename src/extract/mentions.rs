@@ -5,7 +5,7 @@ use super::tokens::{TokKind, Token};
 use super::WordSet;
 use crate::lexicon::{ActorEntry, Lexicon, SurfaceKind};
 use crate::model::{Actor, ActorKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Who a mention refers to.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,12 +49,12 @@ impl Mention {
 pub struct Discourse {
     recent: Vec<Actor>,
     /// Short forms introduced by the text: surnames, acronyms.
-    aliases: HashMap<String, Actor>,
+    aliases: FxHashMap<String, Actor>,
     /// Words seen capitalised away from the start of a sentence.
-    pub capitalised: HashSet<String>,
+    pub capitalised: FxHashSet<String>,
     /// The full name a gazetteer person goes by in this text ("Aleksandar
     /// Vučić" where the gazetteer says "Aleksandar Vucic").
-    person_forms: HashMap<String, Actor>,
+    person_forms: FxHashMap<String, Actor>,
 }
 
 const RECENT_LIMIT: usize = 64;
@@ -659,9 +659,14 @@ pub fn find_mentions(
             continue;
         }
         // "both sides", "the two camps"
-        if let Some(words) = SIDES.iter().find(|w| {
-            w.len() <= n - i && w.iter().enumerate().all(|(k, x)| tokens[i + k].lower == *x)
-        }) {
+        if let Some(words) = matches!(t.lower.as_ref(), "both" | "the" | "each")
+            .then(|| {
+                SIDES.iter().find(|w| {
+                    w.len() <= n - i && w.iter().enumerate().all(|(k, x)| tokens[i + k].lower == *x)
+                })
+            })
+            .flatten()
+        {
             let name = words
                 .iter()
                 .filter(|w| **w != "the")
@@ -1319,7 +1324,7 @@ pub fn note_capitalised(tokens: &[Token<'_>], disc: &mut Discourse) {
     let mut first = true;
     for t in tokens {
         if t.kind == TokKind::Word {
-            if !first && t.cap {
+            if !first && t.cap && !disc.capitalised.contains(t.text) {
                 disc.capitalised.insert(t.text.to_string());
             }
             first = false;

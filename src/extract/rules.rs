@@ -1086,6 +1086,10 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     }
 
     fn evaluation_words_at(&self, i: usize) -> Option<(usize, Stance)> {
+        let first = self.tokens.get(i..)?.iter().find(|t| !t.is_quote())?;
+        if !self.lx.starts_evaluation(&first.lower) {
+            return None;
+        }
         let words: Vec<&str> = self.tokens[i.min(self.tokens.len())..]
             .iter()
             .filter(|t| !t.is_quote())

@@ -129,20 +129,29 @@ fn token_end(text: &str, i: usize) -> usize {
             }
         }
     }
-    // 3. word
+    // 3. word (ASCII bytes are read directly; other characters decoded)
     if is_word_char(first) {
+        let word_at = |k: usize| match b.get(k) {
+            Some(x) if x.is_ascii() => x.is_ascii_alphanumeric().then_some(1),
+            Some(_) => char_at(text, k)
+                .filter(|&c| is_word_char(c))
+                .map(char::len_utf8),
+            None => None,
+        };
         let mut j = i + first.len_utf8();
         loop {
-            match char_at(text, j) {
-                Some(c) if is_word_char(c) => j += c.len_utf8(),
-                Some(c @ ('-' | '\'' | '’' | '.' | '&')) => {
-                    let k = j + c.len_utf8();
-                    match char_at(text, k) {
-                        Some(d) if is_word_char(d) => j = k + d.len_utf8(),
-                        _ => break,
-                    }
-                }
+            if let Some(len) = word_at(j) {
+                j += len;
+                continue;
+            }
+            let joiner = match b.get(j) {
+                Some(b'-' | b'\'' | b'.' | b'&') => 1,
+                Some(0xE2) if text[j..].starts_with('’') => '’'.len_utf8(),
                 _ => break,
+            };
+            match word_at(j + joiner) {
+                Some(len) => j += joiner + len,
+                None => break,
             }
         }
         return j;
@@ -156,6 +165,13 @@ fn token_end(text: &str, i: usize) -> usize {
 fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
+        let bytes = text.as_bytes();
+        while bytes
+            .get(i)
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        {
+            i += 1;
+        }
         let rest = text.get(i..)?;
         let skip = rest.find(|c: char| !c.is_whitespace())?;
         let s = i + skip;
@@ -166,7 +182,13 @@ fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 fn lower(s: &str) -> Cow<'_, str> {
-    if s.chars().any(|c| c.is_uppercase() || c == '’') {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else if s.chars().any(|c| c.is_uppercase() || c == '’') {
         Cow::Owned(s.to_lowercase().replace('’', "'"))
     } else {
         Cow::Borrowed(s)
