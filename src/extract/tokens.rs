@@ -45,6 +45,9 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    if let Some(known) = common_non_ascii(c) {
+        return known;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"^[\p{L}\p{N}\p{M}]$").expect("class compiles"));
     let mut buf = [0u8; 4];
@@ -55,10 +58,27 @@ fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
+    if let Some(known) = common_non_ascii(c) {
+        return known;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"^\p{L}$").expect("class compiles"));
     let mut buf = [0u8; 4];
     re.is_match(c.encode_utf8(&mut buf))
+}
+
+/// Whether a common non-ASCII character of news text is a letter, decided
+/// without the Unicode class: typographic punctuation (U+2000–U+206F: dashes,
+/// curly quotes, ellipsis) is not, Latin-1 and Latin Extended letters
+/// (U+00C0–U+024F but × and ÷) are, and so are their combining accents.
+fn common_non_ascii(c: char) -> Option<bool> {
+    match c {
+        '\u{2000}'..='\u{206F}' | '«' | '»' | '×' | '÷' | '€' | '£' | '°' | '·' | '§' => {
+            Some(false)
+        }
+        '\u{00C0}'..='\u{024F}' => Some(true),
+        _ => None,
+    }
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -325,7 +345,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn scanner_matches_the_token_expression(text in "[a-zA-Z0-9 .,'’&\\-éÉ½٣\u{301}“”\"\t]{0,40}") {
+        fn scanner_matches_the_token_expression(text in "[a-zA-Z0-9 .,'’&\\-éÉ½٣\u{301}“”\"\t—«»×ÿĀ€]{0,40}") {
             prop_assert_eq!(token_spans(&text).collect::<Vec<_>>(), oracle(&text));
         }
     }
