@@ -24,16 +24,19 @@ use crate::model::{ActorKind, Position, Stance};
 use indexmap::IndexMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 /// The graph file format name and version this build reads and writes.
 pub const FORMAT: &str = "stancegraph";
 pub const VERSION: u32 = 1;
 
 /// Where a position was read: the sentence that states it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     pub doc: String,
     /// Byte range of the sentence in the document.
@@ -81,12 +84,16 @@ pub enum Node {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StanceEdge {
     pub stance: Stance,
+    /// The evidence held in memory.
     pub evidence: Vec<Evidence>,
+    /// Evidence written to the graph's spill file while a large graph is
+    /// built (see [`PositionGraph::spill_evidence`]); empty otherwise.
+    spilled: Vec<SpillRef>,
 }
 
 impl StanceEdge {
     pub fn count(&self) -> usize {
-        self.evidence.len()
+        self.evidence.len() + self.spilled.len()
     }
 
     /// Targets named in the evidence, with how often.
@@ -128,6 +135,104 @@ pub struct PositionGraph {
     contents: IndexMap<String, NodeIndex>,
     stance_edges: HashMap<(NodeIndex, NodeIndex, Stance), EdgeIndex>,
     pub documents: IndexMap<String, DocumentInfo>,
+    /// Hashes of (edge, evidence) already added: evidence is deduplicated in
+    /// constant time, not by scanning the edge.
+    seen: FxHashSet<u64>,
+    /// Where evidence goes while building a large graph, if anywhere.
+    spill: Option<Arc<Spill>>,
+}
+
+/// Evidence records in a temporary file: building a graph of a whole archive
+/// keeps nodes, edges and one small reference per evidence in memory, and the
+/// sentences on disk until the graph file is written.
+#[derive(Debug)]
+struct Spill {
+    file: Mutex<SpillFile>,
+}
+
+#[derive(Debug)]
+struct SpillFile {
+    writer: std::io::BufWriter<std::fs::File>,
+    reader: std::fs::File,
+    len: u64,
+}
+
+/// Offset and length of one evidence record in the spill file.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct SpillRef {
+    offset: u64,
+    len: u32,
+}
+
+impl Spill {
+    fn new() -> std::io::Result<Spill> {
+        let file = tempfile::tempfile()?;
+        let reader = file.try_clone()?;
+        Ok(Spill {
+            file: Mutex::new(SpillFile {
+                writer: std::io::BufWriter::with_capacity(1 << 20, file),
+                reader,
+                len: 0,
+            }),
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, SpillFile> {
+        self.file.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self, ev: &Evidence) -> std::io::Result<SpillRef> {
+        use std::io::Write;
+        let bytes = serde_json::to_vec(ev).map_err(std::io::Error::other)?;
+        let len = u32::try_from(bytes.len()).map_err(std::io::Error::other)?;
+        let mut f = self.lock();
+        f.writer.write_all(&bytes)?;
+        let r = SpillRef { offset: f.len, len };
+        f.len += u64::from(len);
+        Ok(r)
+    }
+
+    fn read(&self, refs: &[SpillRef]) -> std::io::Result<Vec<Evidence>> {
+        use std::io::Write;
+        let mut f = self.lock();
+        f.writer.flush()?;
+        let mut buf = Vec::new();
+        refs.iter()
+            .map(|r| {
+                buf.resize(r.len as usize, 0);
+                read_exact_at(&f.reader, &mut buf, r.offset)?;
+                serde_json::from_slice(&buf).map_err(std::io::Error::other)
+            })
+            .collect()
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &std::fs::File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    // the reader is a handle of its own: moving its position does not move the writer's
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, offset)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn evidence_hash(e: EdgeIndex, ev: &Evidence) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    e.index().hash(&mut h);
+    ev.hash(&mut h);
+    h.finish()
 }
 
 /// Words that carry no meaning for merging contents.
@@ -329,26 +434,85 @@ impl PositionGraph {
     }
 
     fn add_evidence(&mut self, a: NodeIndex, c: NodeIndex, stance: Stance, ev: Evidence) {
-        match self.stance_edges.get(&(a, c, stance)) {
-            Some(&e) => {
-                if let Some(Edge::Stance(s)) = self.graph.edge_weight_mut(e) {
-                    if !s.evidence.contains(&ev) {
-                        s.evidence.push(ev);
-                    }
-                }
-            }
+        let e = match self.stance_edges.get(&(a, c, stance)) {
+            Some(&e) => e,
             None => {
                 let e = self.graph.add_edge(
                     a,
                     c,
                     Edge::Stance(StanceEdge {
                         stance,
-                        evidence: vec![ev],
+                        evidence: Vec::new(),
+                        spilled: Vec::new(),
                     }),
                 );
                 self.stance_edges.insert((a, c, stance), e);
+                e
+            }
+        };
+        let Some(Edge::Stance(s)) = self.graph.edge_weight_mut(e) else {
+            return;
+        };
+        // a hash seen before is checked against the edge's evidence itself
+        if !self.seen.insert(evidence_hash(e, &ev)) {
+            let spilled = match &self.spill {
+                Some(spill) if !s.spilled.is_empty() => spill.read(&s.spilled).ok(),
+                _ => None,
+            };
+            if s.evidence.contains(&ev) || spilled.is_some_and(|v| v.contains(&ev)) {
+                return;
             }
         }
+        // evidence goes to the spill file when there is one (and can be written)
+        if let Some(r) = self.spill.as_ref().and_then(|sp| sp.write(&ev).ok()) {
+            s.spilled.push(r);
+        } else {
+            s.evidence.push(ev);
+        }
+    }
+
+    /// Keep evidence in a temporary file from now on, not in memory, until
+    /// the graph is written: for building graphs of whole archives, where the
+    /// evidence sentences outgrow memory. Queries and transformations want
+    /// the evidence in memory: call [`PositionGraph::load_evidence`] first.
+    pub fn spill_evidence(&mut self) -> Result<()> {
+        if self.spill.is_none() {
+            self.spill = Some(Arc::new(Spill::new().map_err(|source| Error::Io {
+                path: std::env::temp_dir(),
+                source,
+            })?));
+        }
+        Ok(())
+    }
+
+    /// Bring spilled evidence back into memory (and stop spilling).
+    pub fn load_evidence(&mut self) -> Result<()> {
+        let Some(spill) = self.spill.take() else {
+            return Ok(());
+        };
+        for e in self.graph.edge_weights_mut() {
+            if let Edge::Stance(s) = e {
+                if !s.spilled.is_empty() {
+                    let more = spill.read(&s.spilled).map_err(|source| Error::Io {
+                        path: "evidence spill file".into(),
+                        source,
+                    })?;
+                    s.evidence.extend(more);
+                    s.spilled = Vec::new();
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// All evidence of an edge, sorted: in memory and spilled.
+    fn edge_evidence<'e>(&self, e: &'e StanceEdge) -> std::io::Result<Vec<Cow<'e, Evidence>>> {
+        let mut all: Vec<Cow<'e, Evidence>> = e.evidence.iter().map(Cow::Borrowed).collect();
+        if let Some(spill) = self.spill.as_ref().filter(|_| !e.spilled.is_empty()) {
+            all.extend(spill.read(&e.spilled)?.into_iter().map(Cow::Owned));
+        }
+        all.sort();
+        Ok(all)
     }
 
     /// The actor whose name or any recorded mention matches `name`.
@@ -831,7 +995,7 @@ impl PositionGraph {
             documents: Vec<&'a DocumentInfo>,
             actors: Vec<ActorView<'a>>,
             contents: Vec<ContentView<'a>>,
-            positions: Vec<PositionView<'a>>,
+            positions: Positions<'a>,
             affiliations: Vec<AffiliationRecord>,
         }
         #[derive(Serialize)]
@@ -853,7 +1017,38 @@ impl PositionGraph {
             stance: Stance,
             count: usize,
             targets: BTreeMap<String, usize>,
-            evidence: Vec<&'a Evidence>,
+            evidence: Vec<Cow<'a, Evidence>>,
+        }
+        /// The stance edges, each read (from memory or the spill file) only
+        /// while it is written.
+        struct Positions<'a> {
+            graph: &'a PositionGraph,
+            edges: Vec<(String, String, &'a StanceEdge)>,
+        }
+        impl Serialize for Positions<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                ser: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                use serde::ser::{Error as _, SerializeSeq};
+                let mut seq = ser.serialize_seq(Some(self.edges.len()))?;
+                for (actor, content, e) in &self.edges {
+                    let evidence = self.graph.edge_evidence(e).map_err(S::Error::custom)?;
+                    let mut targets = BTreeMap::new();
+                    for t in evidence.iter().filter_map(|ev| ev.target.as_ref()) {
+                        *targets.entry(t.clone()).or_insert(0) += 1;
+                    }
+                    seq.serialize_element(&PositionView {
+                        actor: actor.clone(),
+                        content: content.clone(),
+                        stance: e.stance,
+                        count: evidence.len(),
+                        targets,
+                        evidence,
+                    })?;
+                }
+                seq.end()
+            }
         }
         let actors = self.sorted_actors();
         let contents = self.sorted_contents();
@@ -901,21 +1096,13 @@ impl PositionGraph {
                     })
                 })
                 .collect(),
-            positions: edges
-                .iter()
-                .map(|(a, c, e)| {
-                    let mut evidence: Vec<&Evidence> = e.evidence.iter().collect();
-                    evidence.sort();
-                    PositionView {
-                        actor: format!("a{}", aix[a]),
-                        content: format!("c{}", cix[c]),
-                        stance: e.stance,
-                        count: evidence.len(),
-                        targets: e.targets(),
-                        evidence,
-                    }
-                })
-                .collect(),
+            positions: Positions {
+                graph: self,
+                edges: edges
+                    .iter()
+                    .map(|&(a, c, e)| (format!("a{}", aix[&a]), format!("c{}", cix[&c]), e))
+                    .collect(),
+            },
             affiliations,
         };
         serde_json::to_writer_pretty(&mut w, &view).map_err(std::io::Error::other)?;
@@ -1058,6 +1245,37 @@ mod tests {
         assert_eq!(g.actor_count(), 1);
         let (_, _, e) = g.stance_edges()[0];
         assert_eq!(e.count(), 2);
+    }
+
+    #[test]
+    fn spilled_evidence_writes_the_same_file_and_still_deduplicates() {
+        let lx = Lexicon::builtin();
+        let text = "Kyiv demanded a ceasefire. Moscow rejected a ceasefire. \
+                    Ukraine demanded a ceasefire. The EU urged Russia to withdraw.";
+        let positions = extract_text(&lx, text);
+        let mut memory = PositionGraph::new();
+        let mut spilled = PositionGraph::new();
+        spilled.spill_evidence().unwrap();
+        for p in &positions {
+            memory.add_position(p);
+            spilled.add_position(p);
+            spilled.add_position(p); // the same evidence twice counts once
+        }
+        assert!(spilled
+            .stance_edges()
+            .iter()
+            .all(|(_, _, e)| e.evidence.is_empty()));
+        assert_eq!(memory.to_json(), spilled.to_json());
+        spilled.load_evidence().unwrap();
+        assert_eq!(memory.to_json(), spilled.to_json());
+        assert_eq!(
+            spilled
+                .stance_edges()
+                .iter()
+                .map(|(_, _, e)| e.evidence.len())
+                .sum::<usize>(),
+            positions.len()
+        );
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
         Some(p) if p.exists() => PositionGraph::load(p)?,
         _ => PositionGraph::new(),
     };
+    // evidence sentences go to a temporary file until the graph is written,
+    // so memory grows with the graph, not with the archive
+    g.spill_evidence()?;
     let mut failed = false;
     let (mut docs, mut skipped, mut found) = (0usize, 0usize, 0usize);
     let mut progress = super::progress::Progress::new(args.input.quiet);
@@ -71,6 +74,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
     }
     progress.finish();
     if let Some(t) = args.merge_similar {
+        g.load_evidence()?;
         g = g.merge_similar(t);
     }
     let dest = args.output.as_deref().or(args.into.as_deref());

@@ -617,7 +617,7 @@ where
         .build()
         .map_err(|e| crate::Error::Usage(format!("cannot start {threads} threads: {e}")))?;
     let mut docs = docs.peekable();
-    while docs.peek().is_some() {
+    let mut next_batch = || {
         let mut batch = Vec::new();
         let mut bytes = 0;
         for d in docs.by_ref() {
@@ -627,24 +627,51 @@ where
                 break;
             }
         }
-        let results: Vec<crate::Result<Extracted>> = if threads <= 1 {
-            batch
-                .into_iter()
-                .map(|d| d.map(|doc| ex.extract_extracted(doc)))
-                .collect()
-        } else {
-            pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|d| d.map(|doc| ex.extract_extracted(doc)))
-                    .collect()
-            })
-        };
-        for r in results {
-            sink(r)?;
+        batch
+    };
+    let run = |batch: Vec<crate::Result<Document>>| -> Vec<crate::Result<Extracted>> {
+        batch
+            .into_iter()
+            .map(|d| d.map(|doc| ex.extract_extracted(doc)))
+            .collect()
+    };
+    if threads <= 1 {
+        loop {
+            let batch = next_batch();
+            if batch.is_empty() {
+                return Ok(());
+            }
+            for r in run(batch) {
+                sink(r)?;
+            }
         }
     }
-    Ok(())
+    // with several threads, the sink (writing, graph building) takes the
+    // previous batch's results while the pool extracts the next batch
+    let mut pending: Vec<crate::Result<Extracted>> = Vec::new();
+    loop {
+        let batch = next_batch();
+        if batch.is_empty() && pending.is_empty() {
+            return Ok(());
+        }
+        let done = std::thread::scope(|s| -> crate::Result<_> {
+            let worker = s.spawn(|| {
+                pool.install(|| {
+                    batch
+                        .into_par_iter()
+                        .map(|d| d.map(|doc| ex.extract_extracted(doc)))
+                        .collect::<Vec<_>>()
+                })
+            });
+            for r in pending.drain(..) {
+                sink(r)?;
+            }
+            Ok(worker
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p)))
+        })?;
+        pending = done;
+    }
 }
 
 /// One document's result in a stream: the document, its positions, and how
