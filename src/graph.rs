@@ -127,6 +127,25 @@ pub struct DocumentInfo {
     pub hash: String,
 }
 
+impl DocumentInfo {
+    /// The record of a document read in full.
+    pub fn of(doc: &crate::model::Document) -> DocumentInfo {
+        DocumentInfo {
+            id: doc.id.clone(),
+            date: doc.date.clone(),
+            source: doc.source.clone(),
+            hash: text_hash(&doc.text),
+        }
+    }
+}
+
+/// A document line in a positions stream (`extract --documents`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRecord {
+    pub document: DocumentInfo,
+}
+
 /// The position graph: actor and content nodes, stance and affiliation edges.
 #[derive(Debug, Clone, Default)]
 pub struct PositionGraph {

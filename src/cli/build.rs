@@ -3,7 +3,7 @@
 use super::{warn, InputArgs, LexiconArgs};
 use clap::Args;
 use stancegraph::extract::extract_stream;
-use stancegraph::graph::{text_hash, DocumentInfo, PositionGraph};
+use stancegraph::graph::{text_hash, DocumentInfo, DocumentRecord, PositionGraph};
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -50,12 +50,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
                 Ok(x) => {
                     super::warn_cut(&x);
                     let (doc, positions) = (x.doc, x.positions);
-                    let info = DocumentInfo {
-                        id: doc.id.clone(),
-                        date: doc.date.clone(),
-                        source: doc.source.clone(),
-                        hash: text_hash(&doc.text),
-                    };
+                    let info = DocumentInfo::of(&doc);
                     if !g.add_document(info) {
                         skipped += 1;
                         return Ok(());
@@ -119,6 +114,22 @@ fn add_positions(
                 }
             };
             if line.trim().is_empty() {
+                continue;
+            }
+            if line.starts_with("{\"document\"") {
+                match serde_json::from_str::<DocumentRecord>(&line) {
+                    Ok(r) => {
+                        g.add_document(r.document);
+                    }
+                    Err(e) => warn(
+                        failed,
+                        &format!(
+                            "{}: line {}: not a document record: {e}",
+                            path.display(),
+                            i + 1
+                        ),
+                    ),
+                }
                 continue;
             }
             match serde_json::from_str::<stancegraph::model::Position>(&line) {

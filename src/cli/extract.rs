@@ -3,6 +3,7 @@
 use super::{warn, InputArgs, LexiconArgs};
 use clap::Args;
 use stancegraph::extract::extract_stream;
+use stancegraph::graph::{DocumentInfo, DocumentRecord};
 use stancegraph::output::Output;
 use std::path::PathBuf;
 
@@ -15,6 +16,11 @@ pub struct ExtractArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write a `{"document": {id, date, source, hash}}` line before each
+    /// document's positions, so that `build --from-positions` records every
+    /// document as a build from the texts does (the map step of a map-reduce run).
+    #[arg(long)]
+    pub documents: bool,
 }
 
 /// Returns whether every input was read.
@@ -30,6 +36,15 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
             Ok(x) => {
                 progress.document(x.doc.text.len(), x.positions.len());
                 super::warn_cut(&x);
+                if args.documents {
+                    line.clear();
+                    let record = DocumentRecord {
+                        document: DocumentInfo::of(&x.doc),
+                    };
+                    serde_json::to_writer(&mut line, &record).expect("documents serialise");
+                    line.push(b'\n');
+                    out.write_all(&line)?;
+                }
                 for p in x.positions {
                     line.clear();
                     serde_json::to_writer(&mut line, &p).expect("positions serialise");
