@@ -110,7 +110,9 @@ enum Pending {
 /// A stream of documents from the paths named on the command line.
 pub struct Inputs {
     pending: VecDeque<Pending>,
-    walked: VecDeque<Result<PathBuf>>,
+    /// The folder being walked, read one entry at a time (an archive folder
+    /// may hold millions of files; their names are not collected first).
+    walked: Option<(PathBuf, walkdir::IntoIter)>,
     records: Option<RecordReader>,
     stdin_jsonl: bool,
     lossy: bool,
@@ -139,7 +141,7 @@ impl Inputs {
             .collect();
         Inputs {
             pending,
-            walked: VecDeque::new(),
+            walked: None,
             records: None,
             stdin_jsonl,
             lossy: false,
@@ -231,10 +233,17 @@ impl Inputs {
     }
 
     fn walk(&mut self, dir: &Path) {
-        for entry in walkdir::WalkDir::new(dir)
+        let walker = walkdir::WalkDir::new(dir)
             .follow_links(true)
             .sort_by_file_name()
-        {
+            .into_iter();
+        self.walked = Some((dir.to_path_buf(), walker));
+    }
+
+    /// The next text file of the folder being walked, or the error met.
+    fn next_walked(&mut self) -> Option<Result<PathBuf>> {
+        let (dir, walker) = self.walked.as_mut()?;
+        for entry in walker.by_ref() {
             match entry {
                 Ok(e) => {
                     let p = e.path();
@@ -243,7 +252,7 @@ impl Inputs {
                             .and_then(|x| x.to_str())
                             .is_some_and(|x| TEXT_EXTENSIONS.contains(&x))
                     {
-                        self.walked.push_back(Ok(p.to_path_buf()));
+                        return Some(Ok(p.to_path_buf()));
                     }
                 }
                 Err(e) => {
@@ -255,11 +264,12 @@ impl Inputs {
                             .map(|x| x.to_string())
                             .unwrap_or_else(|| e.to_string())
                     };
-                    self.walked
-                        .push_back(Err(Error::Usage(format!("{}: {message}", path.display()))));
+                    return Some(Err(Error::Usage(format!("{}: {message}", path.display()))));
                 }
             }
         }
+        self.walked = None;
+        None
     }
 }
 
@@ -271,7 +281,7 @@ impl Iterator for Inputs {
             if let Some(r) = self.next_record() {
                 return Some(r);
             }
-            if let Some(w) = self.walked.pop_front() {
+            if let Some(w) = self.next_walked() {
                 match w {
                     Ok(path) => match self.open_file(path) {
                         Some(r) => return Some(r),
