@@ -24,7 +24,7 @@ use crate::model::{ActorKind, Position, Stance};
 use indexmap::IndexMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -150,13 +150,15 @@ pub struct DocumentRecord {
 #[derive(Debug, Clone, Default)]
 pub struct PositionGraph {
     pub graph: StableDiGraph<Node, Edge>,
-    actors: IndexMap<String, NodeIndex>,
-    contents: IndexMap<String, NodeIndex>,
-    stance_edges: HashMap<(NodeIndex, NodeIndex, Stance), EdgeIndex>,
-    pub documents: IndexMap<String, DocumentInfo>,
+    actors: IndexMap<String, NodeIndex, FxBuildHasher>,
+    contents: IndexMap<String, NodeIndex, FxBuildHasher>,
+    stance_edges: FxHashMap<(NodeIndex, NodeIndex, Stance), EdgeIndex>,
+    pub documents: IndexMap<String, DocumentInfo, FxBuildHasher>,
     /// Hashes of (edge, evidence) already added: evidence is deduplicated in
     /// constant time, not by scanning the edge.
     seen: FxHashSet<u64>,
+    /// The affiliation edges, as (member, body).
+    affiliation_links: FxHashSet<(NodeIndex, NodeIndex)>,
     /// Where evidence goes while building a large graph, if anywhere.
     spill: Option<Arc<Spill>>,
 }
@@ -268,16 +270,40 @@ pub fn content_key(text: &str) -> String {
     static STEMMER: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
     let stemmer =
         STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    // stems of words seen before, per thread: a graph of an archive stems the
+    // same few ten thousand words millions of times
+    thread_local! {
+        static STEMS: std::cell::RefCell<FxHashMap<String, String>> =
+            std::cell::RefCell::new(FxHashMap::default());
+    }
+    const STEM_CACHE_WORDS: usize = 200_000;
     let lower = text.to_lowercase();
-    let words: Vec<String> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '%' && c != '$' && c != '€' && c != '£')
-        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
-        .map(|w| stemmer.stem(w).into_owned())
-        .collect();
-    if words.is_empty() {
+    let mut key = String::with_capacity(lower.len());
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        for w in lower
+            .split(|c: char| !c.is_alphanumeric() && c != '%' && c != '$' && c != '€' && c != '£')
+            .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+        {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            match cache.get(w) {
+                Some(stem) => key.push_str(stem),
+                None => {
+                    let stem = stemmer.stem(w);
+                    key.push_str(&stem);
+                    if cache.len() < STEM_CACHE_WORDS {
+                        cache.insert(w.to_string(), stem.into_owned());
+                    }
+                }
+            }
+        }
+    });
+    if key.is_empty() {
         lower.split_whitespace().collect::<Vec<_>>().join(" ")
     } else {
-        words.join(" ")
+        key
     }
 }
 
@@ -395,10 +421,11 @@ impl PositionGraph {
 
     /// The content node with this key, created if new; `text` is one phrasing.
     fn content_node(&mut self, key: &str, text: &str) -> NodeIndex {
-        let key = key.to_string();
-        if let Some(&ix) = self.contents.get(&key) {
+        if let Some(&ix) = self.contents.get(key) {
             if let Some(Node::Content(c)) = self.graph.node_weight_mut(ix) {
-                c.variants.insert(text.to_string());
+                if !c.variants.contains(text) {
+                    c.variants.insert(text.to_string());
+                }
                 // shown: the shortest phrasing (then the first in order), whatever came first
                 if (text.len(), text) < (c.text.len(), c.text.as_str()) {
                     c.text = text.to_string();
@@ -407,47 +434,54 @@ impl PositionGraph {
             return ix;
         }
         let ix = self.graph.add_node(Node::Content(ContentNode {
-            key: key.clone(),
+            key: key.to_string(),
             text: text.to_string(),
             variants: BTreeSet::from([text.to_string()]),
         }));
-        self.contents.insert(key, ix);
+        self.contents.insert(key.to_string(), ix);
         ix
     }
 
     fn link_affiliation(&mut self, member: NodeIndex, body: &str) {
         let b = self.actor_node(body, ActorKind::Unknown, None);
-        if b != member
-            && !self
-                .graph
-                .edges_connecting(member, b)
-                .any(|e| matches!(e.weight(), Edge::Affiliation))
-        {
-            self.graph.add_edge(member, b, Edge::Affiliation);
+        self.add_affiliation(member, b);
+    }
+
+    /// The member -> body edge, once (looked up in a set: scanning the
+    /// member's edges cost time in proportion to how much it said).
+    fn add_affiliation(&mut self, member: NodeIndex, body: NodeIndex) {
+        if member != body && self.affiliation_links.insert((member, body)) {
+            self.graph.add_edge(member, body, Edge::Affiliation);
         }
     }
 
     /// Add one position as evidence on its actor→content stance edge.
     pub fn add_position(&mut self, p: &Position) {
+        self.add_position_owned(p.clone());
+    }
+
+    /// [`PositionGraph::add_position`] for a position the caller is done
+    /// with: its strings move into the evidence instead of being copied.
+    pub fn add_position_owned(&mut self, p: Position) {
         let a = self.actor_node(&p.actor, p.actor_kind, p.affiliation.as_deref());
         if let Some(Node::Actor(n)) = self.graph.node_weight_mut(a) {
-            if !p.actor_mention.is_empty() {
+            if !p.actor_mention.is_empty() && !n.mentions.contains(&p.actor_mention) {
                 n.mentions.insert(p.actor_mention.clone());
             }
         }
         if let Some(body) = &p.affiliation {
             self.link_affiliation(a, body);
         }
-        let c = self.content_node(&position_content_key(p), &p.content);
+        let c = self.content_node(&position_content_key(&p), &p.content);
         let ev = Evidence {
-            doc: p.doc.clone(),
+            doc: p.doc,
             span: p.span,
-            sentence: p.sentence.clone(),
-            cue: p.cue.clone(),
-            rule: p.rule.clone(),
-            target: p.target.clone(),
-            date: p.date.clone(),
-            content: p.content.clone(),
+            sentence: p.sentence,
+            cue: p.cue,
+            rule: p.rule,
+            target: p.target,
+            date: p.date,
+            content: p.content,
         };
         self.add_evidence(a, c, p.stance, ev);
     }
@@ -745,14 +779,7 @@ impl PositionGraph {
         for r in f.affiliations {
             let m = get(&r.member, &actor_ids, "affiliation")?;
             let b = get(&r.body, &actor_ids, "affiliation")?;
-            if m != b
-                && !g
-                    .graph
-                    .edges_connecting(m, b)
-                    .any(|e| matches!(e.weight(), Edge::Affiliation))
-            {
-                g.graph.add_edge(m, b, Edge::Affiliation);
-            }
+            g.add_affiliation(m, b);
         }
         Ok(g)
     }
@@ -796,13 +823,7 @@ impl PositionGraph {
         }
         for (m, b) in other.affiliations() {
             let (m, b) = (map[&m], map[&b]);
-            if !self
-                .graph
-                .edges_connecting(m, b)
-                .any(|e| matches!(e.weight(), Edge::Affiliation))
-            {
-                self.graph.add_edge(m, b, Edge::Affiliation);
-            }
+            self.add_affiliation(m, b);
         }
     }
 
@@ -853,10 +874,10 @@ impl PositionGraph {
                 g.actors.get(&name_key(&mn.name)),
                 g.actors.get(&name_key(&bn.name)),
             ) {
-                g.graph.add_edge(mi, bi, Edge::Affiliation);
+                g.add_affiliation(mi, bi);
             } else if let Some(&mi) = g.actors.get(&name_key(&mn.name)) {
                 let bi = g.actor_node(&bn.name, bn.kind, bn.affiliation.as_deref());
-                g.graph.add_edge(mi, bi, Edge::Affiliation);
+                g.add_affiliation(mi, bi);
             }
         }
         g
@@ -934,13 +955,7 @@ impl PositionGraph {
             };
             let mi = g.actor_node(&mn.name, mn.kind, mn.affiliation.as_deref());
             let bi = g.actor_node(&bn.name, bn.kind, bn.affiliation.as_deref());
-            if !g
-                .graph
-                .edges_connecting(mi, bi)
-                .any(|e| matches!(e.weight(), Edge::Affiliation))
-            {
-                g.graph.add_edge(mi, bi, Edge::Affiliation);
-            }
+            g.add_affiliation(mi, bi);
         }
         g
     }

@@ -59,7 +59,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
                     progress.document(doc.text.len(), positions.len());
                     for p in positions {
                         found += 1;
-                        g.add_position(&p);
+                        g.add_position_owned(p);
                     }
                 }
                 Err(e) => warn(&mut failed, &e),
@@ -143,7 +143,7 @@ fn add_positions(
                             hash: text_hash(""),
                         });
                     }
-                    g.add_position(&p);
+                    g.add_position_owned(p);
                     added += 1;
                 }
                 Err(e) => warn(
