@@ -770,6 +770,67 @@ mod tests {
     }
 
     #[test]
+    fn targets_of_demands_offers_and_rejections() {
+        let target_of = |text: &str, stance: Stance| {
+            found(text)
+                .into_iter()
+                .find(|f| f.1 == stance)
+                .unwrap_or_else(|| panic!("no {stance:?} in {text:?}"))
+                .3
+        };
+        // the addressees of a control verb, coordinated: the first is named
+        assert_eq!(
+            target_of(
+                "Vienna pressed Budapest and Bratislava to open the border.",
+                Stance::Demand
+            )
+            .as_deref(),
+            Some("Hungary")
+        );
+        // "wants Z to ...": whom the demand is put to
+        assert_eq!(
+            target_of(
+                "Chile wants Peru to return the fishing boats.",
+                Stance::Demand
+            )
+            .as_deref(),
+            Some("Peru")
+        );
+        // "wants steps from Z"
+        assert_eq!(
+            target_of("Athens wants concrete steps from Ankara.", Stance::Demand).as_deref(),
+            Some("Turkey")
+        );
+        // an owner written with a bare apostrophe
+        assert_eq!(
+            target_of(
+                "Ottawa rejected the Philippines' latest proposal.",
+                Stance::Reject
+            )
+            .as_deref(),
+            Some("Philippines")
+        );
+        // "ready to normalise ties with Z"
+        assert_eq!(
+            target_of(
+                "Rabat is ready to restore ties with Algiers.",
+                Stance::Offer
+            )
+            .as_deref(),
+            Some("Algeria")
+        );
+        // no addressee, no target; a withdrawal from a place is no demand on it
+        assert_eq!(target_of("Chile wants a new treaty.", Stance::Demand), None);
+        assert_eq!(
+            target_of(
+                "Kenya demanded a withdrawal of troops from Somalia.",
+                Stance::Demand
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn reported_speech_in_its_shapes() {
         assert!(has(
             "Japan's foreign minister said that the talks had stalled.",

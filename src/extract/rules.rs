@@ -270,6 +270,24 @@ static PREPOSITIONS: WordSet = WordSet::new(&[
     "including",
     "via",
 ]);
+/// What a demand asks of another side ("concrete steps from Serbia").
+static ASKED_OF: WordSet = WordSet::new(&[
+    "steps",
+    "step",
+    "moves",
+    "action",
+    "actions",
+    "concessions",
+    "guarantees",
+    "assurances",
+    "commitments",
+    "commitment",
+    "compromise",
+    "compromises",
+    "flexibility",
+    "answers",
+    "clarity",
+]);
 static MODALS: WordSet = WordSet::new(&["must", "should", "ought"]);
 /// Words after a speech verb that start an adjunct, not what was said.
 static NOT_CLAUSE_STARTS: WordSet = WordSet::new(&[
@@ -1050,6 +1068,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         out
     }
 
+    /// "urged Kyiv to", "pressed Stockholm and Helsinki to": the (first)
+    /// addressee at `a` and the index of the "to" after the addressees.
+    fn addressee_to(&self, a: usize) -> Option<(&'a Mention, usize)> {
+        let m = self.mention_from(a)?;
+        let is_to = |j: usize| self.is(j, "to") || self.is(j, "toward") || self.is(j, "towards");
+        if is_to(m.end) {
+            return Some((m, m.end));
+        }
+        let second = self
+            .is(m.end, "and")
+            .then(|| self.mention_from(m.end + 1))
+            .flatten()?;
+        is_to(second.end).then_some((m, second.end))
+    }
+
     /// The evaluation phrase at `i` (skipping quotation marks): its end and stance.
     fn evaluation_at(&self, mut i: usize) -> Option<(usize, Stance)> {
         while self.tok(i).is_some_and(|t| t.is_quote()) {
@@ -1653,14 +1686,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
             }
             rule = "object-that";
-        } else if entry.frame == Frame::Control
-            && self.mention_from(a).is_some_and(|m| {
-                self.is(m.end, "to") || self.is(m.end, "toward") || self.is(m.end, "towards")
-            })
+        } else if let Some((m, to)) = (entry.frame == Frame::Control)
+            .then(|| self.addressee_to(a))
+            .flatten()
         {
-            let m = self.mention_from(a).expect("checked above");
             target = m.actor().cloned();
-            a = m.end + 1;
+            a = to + 1;
             rule = "control-to";
         } else if self.is(a, "to") && !self.starts_noun_phrase(a + 1) {
             stance = entry.to.unwrap_or(stance);
@@ -1684,13 +1715,27 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     None
                 }
             });
+            // the possessive may be a bare apostrophe: "the Republicans' latest offer"
             if let Some(m) = owner.filter(|m| m.form == MentionForm::Name).filter(|m| {
                 self.is(m.end, "'s")
+                    || self.tok(m.end).is_some_and(|t| {
+                        matches!(t.text, "'" | "’") && self.tokens[m.end - 1].lower.ends_with('s')
+                    })
                     || self
                         .tok(m.end)
                         .is_some_and(|t| self.lx.noun(&t.lower).is_some())
             }) {
                 target = m.actor().cloned();
+            }
+            // "wants Sweden to take concrete steps": whom the demand is put to
+            if target.is_none() && stance == Stance::Demand {
+                if let Some(m) = self
+                    .mention_from(a)
+                    .filter(|m| m.form == MentionForm::Name)
+                    .filter(|m| self.is(m.end, "to") && !self.starts_noun_phrase(m.end + 1))
+                {
+                    target = m.actor().cloned();
+                }
             }
             if let Some(m) = self.mention_starting_at(a) {
                 if target.is_some() {
@@ -1721,6 +1766,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 target = self.mention_from(j + 1).and_then(|m| m.actor().cloned());
             }
         }
+        // "wants concrete steps from Serbia": the side asked to act
+        if target.is_none() && stance == Stance::Demand {
+            if let Some(j) = (ca + 1..cb).find(|&j| {
+                self.is(j, "from") && self.tok(j - 1).is_some_and(|t| ASKED_OF.contains(&t.lower))
+            }) {
+                target = self.mention_from(j + 1).and_then(|m| m.actor().cloned());
+            }
+        }
         // "ready to hold talks with Kyiv": an offer made to the other side
         if target.is_none() && stance == Stance::Offer {
             if let Some(j) = (ca..cb).find(|&j| {
@@ -1736,6 +1789,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                                 | "dialogue"
                                 | "deal"
                                 | "agreement"
+                                | "ties"
+                                | "relations"
+                                | "cooperation"
+                                | "cooperate"
+                                | "work"
                         )
                     })
             }) {
