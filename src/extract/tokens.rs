@@ -42,27 +42,24 @@ impl Token<'_> {
 /// `[\p{L}\p{N}\p{M}]` for one character: ASCII is decided inline, other
 /// characters by a small Unicode class (rare in English news text).
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    if let Some(known) = common_non_ascii(c) {
-        return known;
-    }
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"^[\p{L}\p{N}\p{M}]$").expect("class compiles"));
-    let mut buf = [0u8; 4];
-    re.is_match(c.encode_utf8(&mut buf))
+    in_class(c, char::is_ascii_alphanumeric, &RE, r"^[\p{L}\p{N}\p{M}]$")
 }
 
+/// `\p{L}` for one character.
 fn is_letter(c: char) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    in_class(c, char::is_ascii_alphabetic, &RE, r"^\p{L}$")
+}
+
+fn in_class(c: char, ascii: fn(&char) -> bool, re: &OnceLock<Regex>, class: &str) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_alphabetic();
+        return ascii(&c);
     }
     if let Some(known) = common_non_ascii(c) {
         return known;
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"^\p{L}$").expect("class compiles"));
+    let re = re.get_or_init(|| Regex::new(class).expect("class compiles"));
     let mut buf = [0u8; 4];
     re.is_match(c.encode_utf8(&mut buf))
 }
