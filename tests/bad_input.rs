@@ -2,6 +2,8 @@
 //! non-zero exit where data was rejected), never a panic, never a
 //! half-written file.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::Path;
 
@@ -207,13 +209,7 @@ fn a_binary_file_named_directly_is_refused() {
 #[cfg(unix)]
 #[test]
 fn build_into_survives_sigkill() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dev = root.join("../shared/eval/dev/docs");
-    let input = if dev.exists() {
-        dev
-    } else {
-        root.join("examples/articles")
-    };
+    let input = common::dev_docs_or_examples();
     let dir = tempfile::tempdir().unwrap();
     let graph = dir.path().join("g.json");
     stancegraph()

@@ -1,6 +1,8 @@
 //! Merge laws and sharding: graphs built apart and merged in any order or
 //! grouping equal the graph built at once.
 
+mod common;
+
 use proptest::prelude::*;
 use stancegraph::extract::Extractor;
 use stancegraph::graph::{text_hash, DocumentInfo, PositionGraph};
@@ -133,13 +135,7 @@ fn dev_set_in_three_shards_equals_one_build() {
 /// and merged, gives the graph of one build.
 #[test]
 fn four_shards_through_extract_reduce_and_merge() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dev = root.join("../shared/eval/dev/docs");
-    let input = if dev.exists() {
-        dev
-    } else {
-        root.join("examples/articles")
-    };
+    let input = common::dev_docs_or_examples();
     let bin = env!("CARGO_BIN_EXE_stancegraph");
     let run = |args: &[&std::ffi::OsStr]| {
         let out = std::process::Command::new(bin).args(args).output().unwrap();

@@ -6,6 +6,8 @@
 //! `target/spark-venv/bin/python` (both made by `scripts/spark/setup.sh`,
 //! which `.ci/run` calls). Skips with a message where they are absent.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -36,13 +38,7 @@ fn spark_python(root: &Path) -> Option<PathBuf> {
 #[test]
 fn spark_job_in_local_mode_equals_one_build() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dev = root.join("../shared/eval/dev/docs");
-    let docs_dir = if dev.exists() {
-        dev
-    } else {
-        eprintln!("note: ../shared is absent; the Spark test runs on examples/articles");
-        root.join("examples/articles")
-    };
+    let docs_dir = common::dev_docs_or_examples();
     let Some(python) = spark_python(root) else {
         return;
     };

@@ -4,6 +4,7 @@ use std::io::Write;
 
 /// Render DOT with Graphviz and assert it succeeds without a warning.
 /// Returns false (after saying so) where Graphviz is not installed.
+#[allow(dead_code)] // not every test crate that includes this module uses it
 pub fn render_with_graphviz(dot: &str) -> bool {
     let Ok(mut child) = std::process::Command::new("dot")
         .arg("-Tsvg")
@@ -34,4 +35,18 @@ pub fn render_with_graphviz(dot: &str) -> bool {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
     true
+}
+
+/// The dev set's documents (`../shared/eval/dev/docs`), or the bundled
+/// example articles where `../shared` is absent (a fresh clone), saying so.
+#[allow(dead_code)] // not every test crate that includes this module uses it
+pub fn dev_docs_or_examples() -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dev = root.join("../shared/eval/dev/docs");
+    if dev.exists() {
+        dev
+    } else {
+        eprintln!("note: ../shared is absent; running on examples/articles instead of the dev set");
+        root.join("examples/articles")
+    }
 }
