@@ -507,7 +507,9 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
                 covered.push(cands[ci].cue.0);
             }
         }
-        if cands[si].stance != Stance::Claim {
+        // an accusation ("accused Russia of stalling") is one content in two
+        // pieces, not a report to split into clauses
+        if cands[si].stance != Stance::Claim || cands[si].content_extra.is_some() {
             continue;
         }
         let (a, b) = cands[si].content;
@@ -767,6 +769,22 @@ mod tests {
         );
         let f = found("Berlin urged Warsaw to reconsider.");
         assert_eq!(f[0].3.as_deref(), Some("Poland"));
+    }
+
+    #[test]
+    fn accusations_of_a_bare_name_and_verbs_that_never_invert() {
+        // a one-word accused is still an accusation
+        assert!(has(
+            "Norway accused Russia of stalling the talks.",
+            "Norway",
+            Stance::Claim,
+            "Russia stalling the talks"
+        ));
+        // "..., accused X of": X is accused, not the speaker of what came before
+        let f = found(
+            "The senator, who spoke with the president on Monday, accused the White House of stalling.",
+        );
+        assert!(f.iter().all(|p| p.0 != "United States"), "{f:?}");
     }
 
     #[test]

@@ -270,6 +270,12 @@ static PREPOSITIONS: WordSet = WordSet::new(&[
     "including",
     "via",
 ]);
+/// Speech verbs whose next noun phrase is whom they are about, never the
+/// speaker: "..., accused the White House of ..." is no "..., said X".
+const NOT_INVERTED: &[&str] = &[
+    "accus", "blam", "charg", "told", "tell", "urg", "critici", "condemn", "denounc",
+];
+
 /// What a demand asks of another side ("concrete steps from Serbia").
 static ASKED_OF: WordSet = WordSet::new(&[
     "steps",
@@ -1586,7 +1592,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         };
                     }
                 }
-            } else if speech && prev.is_some_and(|p| p.text == "," || p.kind == TokKind::CloseQuote)
+            } else if speech
+                && prev.is_some_and(|p| p.text == "," || p.kind == TokKind::CloseQuote)
+                && !NOT_INVERTED
+                    .iter()
+                    .any(|w| self.tokens[cs].lower.starts_with(w))
             {
                 // inverted: "..., said Rubio", "“...,” said the ministry"
                 if let Some(m) = self.mention_from(ce) {
