@@ -772,6 +772,29 @@ mod tests {
     }
 
     #[test]
+    fn conditions_on_offers_and_wishes_and_duties() {
+        // what an offer waits for is a demand of the one who offers
+        assert!(has(
+            "Chile is ready to resume talks if Bolivia drops its claim.",
+            "Chile",
+            Stance::Demand,
+            "Bolivia drops its claim"
+        ));
+        assert!(has(
+            "Canada would like a faster timetable.",
+            "Canada",
+            Stance::Demand,
+            "a faster timetable"
+        ));
+        let f = found("Poorer nations say the rich countries have a duty to pay for the damage.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, Stance::Demand);
+        // a plain "if" after a claim is no condition of anyone's
+        let f = found("Norway said prices would rise if the talks failed.");
+        assert!(f.iter().all(|p| p.1 == Stance::Claim), "{f:?}");
+    }
+
+    #[test]
     fn accusations_of_a_bare_name_and_verbs_that_never_invert() {
         // a one-word accused is still an accusation
         assert!(has(

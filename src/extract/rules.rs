@@ -1325,6 +1325,17 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let l = self.tokens[k].lower.as_ref();
             let start = match l {
                 "if" if k > 0 && self.is(k - 1, "only") => k + 1,
+                // "ready to hold talks if Z", "would back the deal if Z": what
+                // the actor's offer or support waits for is its demand
+                "if" if out.iter().any(|c| {
+                    matches!(c.stance, Stance::Offer | Stance::Support)
+                        && !c.negated
+                        && (c.content.1 == k
+                            || (c.content.1 + 1 == k && self.tokens[k - 1].text == ","))
+                }) =>
+                {
+                    k + 1
+                }
                 "provided" | "providing" if !self.is(k.wrapping_sub(1), "be") => {
                     if self.is(k + 1, "that") {
                         k + 2
@@ -2521,7 +2532,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             !inverted
                 && !generic
                 && (MODALS.contains(&l)
-                    || (matches!(l, "need" | "needs" | "has" | "have") && self.is(j + 1, "to")))
+                    || (matches!(l, "need" | "needs" | "has" | "have") && self.is(j + 1, "to"))
+                    // "have a duty to pay", "has an obligation to"
+                    || (matches!(l, "has" | "have")
+                        && matches!(self.tok(j + 1).map(|t| t.lower.as_ref()), Some("a" | "an"))
+                        && self.tok(j + 2).is_some_and(|t| {
+                            matches!(t.lower.as_ref(), "duty" | "obligation" | "responsibility")
+                        })
+                        && self.is(j + 3, "to")))
         })?;
         let subj = self.mention_ending_at(k).and_then(|m| m.actor().cloned());
         Some(subj)
