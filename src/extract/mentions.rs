@@ -474,6 +474,21 @@ static ORG_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Words joining the parts of a name ("Ministry of Foreign Affairs").
+/// Nouns between a product and a company's name: "Jeep maker Stellantis".
+static DESCRIPTOR_NOUNS: WordSet = WordSet::new(&[
+    "maker",
+    "makers",
+    "producer",
+    "manufacturer",
+    "giant",
+    "owner",
+    "operator",
+    "carrier",
+    "retailer",
+    "developer",
+    "supplier",
+]);
+
 static NAME_JOINERS: WordSet = WordSet::new(&["of", "for", "and", "the", "&"]);
 
 pub fn is_pronoun(lower: &str) -> bool {
@@ -861,6 +876,26 @@ pub fn find_mentions(
                     break;
                 }
             }
+            // "Jeep maker Stellantis", "software giant Microsoft": the name
+            // before the descriptor says what the actor makes, the one after names it
+            if tokens
+                .get(j)
+                .is_some_and(|x| !x.cap && DESCRIPTOR_NOUNS.contains(&x.lower))
+                && tokens.get(j + 1).is_some_and(is_name_word)
+            {
+                let mut e = j + 1;
+                while e < n && is_name_word(&tokens[e]) && gaz[e].is_none() {
+                    e += 1;
+                }
+                let a = Actor {
+                    name: span_text(sentence, tokens, j + 1, e),
+                    kind: ActorKind::Organization,
+                    affiliation: None,
+                };
+                out.push(name_mention(sentence, tokens, i, e, a));
+                i = e;
+                continue;
+            }
             // "UAW President Shawn Fain": a title inside the name splits body and person
             if let Some((p, te)) = (i + 1..j).find_map(|p| {
                 match_titles(lx, tokens, p)
@@ -959,8 +994,16 @@ pub fn find_mentions(
     for m in out.iter_mut() {
         match m.form {
             MentionForm::Name => {
+                // "in Bonn", "at Camp David": a place, not whom a later "they" means
+                let locative = m.start > 0
+                    && matches!(
+                        tokens[m.start - 1].lower.as_ref(),
+                        "in" | "at" | "near" | "outside"
+                    );
                 if let Referent::Actor(a) = &m.referent {
-                    disc.note(a);
+                    if !locative {
+                        disc.note(a);
+                    }
                 }
             }
             MentionForm::Pronoun => {

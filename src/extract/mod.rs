@@ -772,6 +772,20 @@ mod tests {
     }
 
     #[test]
+    fn descriptors_before_names_and_places_are_not_antecedents() {
+        // "Jeep maker Stellantis" is Stellantis
+        assert!(has(
+            "Workers rejected an offer from Jeep maker Stellantis to raise pay.",
+            "Stellantis",
+            Stance::Offer,
+            "raise pay"
+        ));
+        // a place after "in" is not whom the next "it" means
+        let f = found("Chile met Bolivia in Sucre on Monday. It rejected the plan.");
+        assert!(f.iter().all(|p| p.0 != "Sucre"), "{f:?}");
+    }
+
+    #[test]
     fn conditions_on_offers_and_wishes_and_duties() {
         // what an offer waits for is a demand of the one who offers
         assert!(has(
