@@ -863,8 +863,18 @@ pub fn find_mentions(
         if is_name_word(t) && !title_case {
             let mut j = i + 1;
             while j < n {
+                // "Luz Maria de la Mora", "Ursula von der Leyen": lower-case particles inside a name
+                let particles = (j..(j + 2).min(n))
+                    .take_while(|&k| !tokens[k].cap && PARTICLES.contains(&tokens[k].lower))
+                    .count();
                 if is_name_word(&tokens[j]) && gaz[j].is_none() {
                     j += 1;
+                } else if particles > 0
+                    && tokens
+                        .get(j + particles)
+                        .is_some_and(|x| is_name_word(x) && gaz[j + particles].is_none())
+                {
+                    j += particles + 1;
                 } else if NAME_JOINERS.contains(&tokens[j].lower.as_ref())
                     && tokens
                         .get(j + 1)

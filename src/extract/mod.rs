@@ -780,6 +780,13 @@ mod tests {
             Stance::Offer,
             "raise pay"
         ));
+        // lower-case particles inside an unknown name
+        assert!(has(
+            "Jean de la Fontaine rejected the plan.",
+            "Jean de la Fontaine",
+            Stance::Reject,
+            "the plan"
+        ));
         // a place after "in" is not whom the next "it" means
         let f = found("Chile met Bolivia in Sucre on Monday. It rejected the plan.");
         assert!(f.iter().all(|p| p.0 != "Sucre"), "{f:?}");
