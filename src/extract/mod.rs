@@ -245,6 +245,7 @@ impl<'l> Extractor<'l> {
             let ctx = w.ctx(self.lx);
             let mut cands = ctx.candidates();
             resolve_reported_speech(&ctx, &mut cands);
+            drop_what_is_asked(&mut cands);
             for c in cands.iter_mut() {
                 if let Holder::Actor(a) = &mut c.holder {
                     if a.kind == crate::model::ActorKind::Unknown
@@ -472,6 +473,24 @@ impl<'l> Extractor<'l> {
 /// claim); "we" inside it is the speaker; a report of several clauses ("A,
 /// and B") is read clause by clause, and a clause with a modal ("must") or a
 /// stated condition ("is a precondition") is a demand.
+/// "The US wants Ukraine to give up land", "urged Putin to accept a truce":
+/// what a demand asks of its target is not the target's own position.
+fn drop_what_is_asked(cands: &mut Vec<Candidate>) {
+    let asked: Vec<((usize, usize), crate::model::Actor)> = cands
+        .iter()
+        .filter(|c| c.stance == Stance::Demand)
+        .filter_map(|c| c.target.clone().map(|t| (c.content, t)))
+        .collect();
+    if asked.is_empty() {
+        return;
+    }
+    cands.retain(|c| {
+        !asked.iter().any(|&((a, b), ref t)| {
+            a <= c.cue.0 && c.cue.0 < b && matches!(&c.holder, Holder::Actor(h) if h == t)
+        })
+    });
+}
+
 fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>) {
     let inside = |c: &Candidate, s: &Candidate| {
         let within = |(a, b): (usize, usize)| c.cue.0 >= a && c.cue.1 <= b;
@@ -769,6 +788,26 @@ mod tests {
         );
         let f = found("Berlin urged Warsaw to reconsider.");
         assert_eq!(f[0].3.as_deref(), Some("Poland"));
+    }
+
+    #[test]
+    fn what_is_asked_of_a_target_is_not_its_position_and_asides_are_not_lists() {
+        // Ukraine is asked to give up land; it offers nothing
+        let f = found("Washington wants Ukraine to give up large areas of land.");
+        assert!(f.iter().all(|p| p.0 != "Ukraine"), "{f:?}");
+        assert!(f
+            .iter()
+            .any(|p| p.0 == "United States" && p.1 == Stance::Demand));
+        // "talks with Ukraine, Macron urged": Ukraine does not urge anything
+        let f =
+            found("At the talks with Ukraine, Emmanuel Macron urged Putin to halt the strikes.");
+        assert_eq!(
+            f.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(),
+            vec!["Emmanuel Macron"]
+        );
+        // a real list still shares the verb
+        let f = found("France, Germany and Italy urged Russia to withdraw.");
+        assert_eq!(f.len(), 3, "{f:?}");
     }
 
     #[test]

@@ -698,7 +698,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if s >= 1 && self.is(s - 1, "the") {
                 s -= 1;
             }
-            if !(s >= 2 && (self.is(s - 1, "and") || self.tokens[s - 1].text == ",")) {
+            // "A, B and C": the link next to the verb's subject must be "and";
+            // "with Ukraine, Macron urged" is an aside, not a list
+            let and = s >= 2 && self.is(s - 1, "and");
+            let comma = s >= 2 && self.tokens[s - 1].text == "," && out.len() > 1;
+            if !(and || comma) {
                 break;
             }
             match self.mention_ending_at(s - 1) {
