@@ -32,16 +32,59 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Split `text` into sentences.
 pub fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
+    split_with(text, true)
+}
+
+fn split_with(text: &str, shortcut: bool) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
     // sentencex's quotation pass grows faster than the text, so it is given one
     // paragraph at a time, and a paragraph of more than SEGMENT_BYTES in pieces
     for (offset, piece) in segments(text) {
+        // a line with nowhere to break (news paragraphs are often one sentence)
+        // is one sentence whatever sentencex would find: skip its passes
+        if shortcut && one_sentence(piece) {
+            sentence_parts(text, offset, offset + piece.len(), &mut out);
+            continue;
+        }
         for b in sentencex::get_sentence_boundaries("en", piece) {
             let (start, end) = (offset + b.start_byte, offset + b.end_byte.min(piece.len()));
             sentence_parts(text, start, end, &mut out);
         }
     }
     out
+}
+
+/// Whether a line has no place sentencex could break it: no sentence
+/// terminator but at its end, and none of the characters that start list
+/// items or abbreviations (bullets, dashes after a space, parentheses,
+/// dots). Conservative: anything unusual goes to sentencex.
+fn one_sentence(piece: &str) -> bool {
+    let line = piece.trim_end();
+    let line = line.strip_suffix(['"', '\'', '’', '”']).unwrap_or(line);
+    let body = line.trim_end_matches(['.', '!', '?']);
+    // the body ends in a word: nothing odd right before the terminators
+    if !body
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || ('\u{C0}'..='\u{24F}').contains(&c))
+    {
+        return false;
+    }
+    let mut after_space = true;
+    for c in body.chars() {
+        let plain = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                ' ' | ',' | ':' | ';' | '\'' | '"' | '’' | '‘' | '“' | '”' | '%' | '$' | '&' | '/'
+            )
+            || (('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷')
+            || (matches!(c, '-' | '–' | '—') && !after_space);
+        if !plain {
+            return false;
+        }
+        after_space = c == ' ';
+    }
+    true
 }
 
 /// Largest piece of text handed to sentencex at once.
@@ -222,6 +265,40 @@ mod tests {
 
     fn texts(t: &str) -> Vec<&str> {
         split_sentences(t).into_iter().map(|s| s.text).collect()
+    }
+
+    proptest::proptest! {
+        /// The shortcut for one-sentence lines gives what sentencex gives.
+        #[test]
+        fn one_sentence_shortcut_agrees_with_sentencex(
+            text in "[a-zA-Z0-9 ,:;'\"’“”%$&/éÀ\\-–—.!?()*\n]{0,80}"
+        ) {
+            let fast: Vec<_> = split_with(&text, true).iter().map(|s| (s.start, s.end)).collect();
+            let slow: Vec<_> = split_with(&text, false).iter().map(|s| (s.start, s.end)).collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
+        /// The same on lines shaped to take the shortcut.
+        #[test]
+        fn one_sentence_shortcut_agrees_on_sentence_like_lines(
+            text in "[a-zA-Z0-9 ,;:’“”é&%\\-]{1,60}[.!?]{0,3}[\"’”]{0,2}[ \n]{0,2}"
+        ) {
+            let fast: Vec<_> = split_with(&text, true).iter().map(|s| (s.start, s.end)).collect();
+            let slow: Vec<_> = split_with(&text, false).iter().map(|s| (s.start, s.end)).collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn one_sentence_lines_take_the_shortcut_and_others_do_not() {
+        assert!(one_sentence("Kyiv demanded a full ceasefire on Monday.\n"));
+        assert!(one_sentence(
+            "Pro-Russian groups, Zürich’s bankers and “others” agree"
+        ));
+        assert!(!one_sentence("The U.S. said no."));
+        assert!(!one_sentence("He said no. Then he left."));
+        assert!(!one_sentence("Demands: - one - two"));
+        assert!(!one_sentence("Points (1) and (2) stand."));
     }
 
     #[test]
