@@ -791,6 +791,31 @@ mod tests {
     }
 
     #[test]
+    fn plans_in_headlines_support_won_and_demands_set_out() {
+        // a demonym before a noun cue right after a verb (headline, no article)
+        assert!(has(
+            "Kenya rejects Ethiopian plan for joint border patrols",
+            "Ethiopia",
+            Stance::Propose,
+            "joint border patrols"
+        ));
+        // "won support from X for Y": X supports Y
+        assert!(has(
+            "The premier won support from Sinn Fein for the new budget.",
+            "Sinn Fein",
+            Stance::Support,
+            "the new budget"
+        ));
+        // demands that are set out are demands, not proposals
+        assert!(has(
+            "Moscow set out demands for a ceasefire.",
+            "Russia",
+            Stance::Demand,
+            "demands for a ceasefire"
+        ));
+    }
+
+    #[test]
     fn what_is_asked_of_a_target_is_not_its_position_and_asides_are_not_lists() {
         // Ukraine is asked to give up land; it offers nothing
         let f = found("Washington wants Ukraine to give up large areas of land.");

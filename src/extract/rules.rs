@@ -276,6 +276,11 @@ const NOT_INVERTED: &[&str] = &[
     "accus", "blam", "charg", "told", "tell", "urg", "critici", "condemn", "denounc",
 ];
 
+/// Verbs before a noun cue that say the holder received it: "won support from".
+static GAINED: WordSet = WordSet::new(&[
+    "won", "gained", "secured", "received", "got", "drew", "garnered", "enjoys", "enjoyed",
+]);
+
 /// What a demand asks of another side ("concrete steps from Serbia").
 static ASKED_OF: WordSet = WordSet::new(&[
     "steps",
@@ -1784,6 +1789,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         if cb <= ca {
             return;
         }
+        // "set out demands for a ceasefire", "laid out a list of conditions":
+        // what is put forward is a demand
+        if matches!(stance, Stance::Propose | Stance::Offer)
+            && (ca..cb.min(ca + 4)).any(|j| {
+                matches!(
+                    self.tokens[j].lower.as_ref(),
+                    "demands" | "conditions" | "preconditions" | "ultimatum"
+                )
+            })
+        {
+            stance = Stance::Demand;
+        }
         // "accepted a truce put forward by the United States", "rejected an
         // offer from Stellantis": target the proposer
         if target.is_none() && matches!(stance, Stance::Support | Stance::Reject) {
@@ -2315,14 +2332,43 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
             // "an Egyptian plan", "a Hamas proposal"
             if holder.is_none() {
+                // (in headlines with no article: "Hamas rejects Egyptian plan")
                 holder = self.mention_ending_at(k).filter(|m| {
                     m.form == MentionForm::Name
                         && (m.start == 0
                             || self.tok(m.start - 1).is_some_and(|p| {
                                 DETERMINERS.contains(&p.lower.as_ref())
                                     || PREPOSITIONS.contains(&p.lower.as_ref())
+                                    || (p.is_word() && !self.lx.cue_forms(&p.lower).is_empty())
                             }))
                 });
+            }
+            // "won support from the cabinet and the DUP for the plan": those it came
+            // from back what follows "for"
+            let gained = self.tok(k - 1).is_some_and(|p| GAINED.contains(&p.lower));
+            if holder.is_none() && gained && self.is(k + 1, "from") {
+                let for_at = (k + 2..(k + 16).min(n)).find(|&j| self.is(j, "for"));
+                if let Some(f) = for_at {
+                    let b = self.content_end(f + 1, false);
+                    let (a, b) = self.trim(f + 1, b);
+                    if b > a {
+                        for m in self.mentions.iter().filter(|m| {
+                            m.start > k + 1 && m.end <= f && m.form == MentionForm::Name
+                        }) {
+                            if let Some(h) = Self::holder_of(m) {
+                                out.push(Candidate::plain(
+                                    (k, k + 1),
+                                    noun.stance,
+                                    h,
+                                    m.text.clone(),
+                                    (a, b),
+                                    "nominal-from",
+                                ));
+                            }
+                        }
+                    }
+                }
+                continue;
             }
             // "a public offer from Stellantis to raise pay", "a package from rich nations"
             if holder.is_none() && self.is(k + 1, "from") {
