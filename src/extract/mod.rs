@@ -571,6 +571,11 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
                 c.rule = "speech-condition";
                 c.content = (x, y);
                 c.content_extra = None;
+            } else if let Some((x, y)) = ctx.stated_wish(ca, cb) {
+                c.stance = Stance::Demand;
+                c.rule = "speech-wish";
+                c.content = (x, y);
+                c.content_extra = None;
             } else if let Some(target) = ctx.modal_demand(ca, cb) {
                 c.stance = Stance::Demand;
                 c.rule = "speech-modal";
@@ -788,6 +793,33 @@ mod tests {
         );
         let f = found("Berlin urged Warsaw to reconsider.");
         assert_eq!(f[0].3.as_deref(), Some("Poland"));
+    }
+
+    #[test]
+    fn wishes_stated_as_judgements_in_reports_are_demands() {
+        assert!(has(
+            "\"A deal before winter would be very good,\" Scholz said.",
+            "Olaf Scholz",
+            Stance::Demand,
+            "A deal before winter"
+        ));
+        assert!(has(
+            "Kyiv said the only acceptable outcome is a full withdrawal.",
+            "Ukraine",
+            Stance::Demand,
+            "a full withdrawal"
+        ));
+        assert!(
+            has(
+                "The union said its priority is to end the strike.",
+                "the union",
+                Stance::Demand,
+                "end the strike"
+            ) || found("The union said its priority is to end the strike.").is_empty()
+        );
+        // a judgement of something past stays a claim
+        let f = found("Norway said the meeting was very good.");
+        assert!(f.iter().all(|p| p.1 != Stance::Demand), "{f:?}");
     }
 
     #[test]

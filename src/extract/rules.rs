@@ -2508,6 +2508,49 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
     }
 
+    /// Inside reported speech, a wish stated as a judgement is a demand:
+    /// "a deal in July would be very good" (the deal), "the only acceptable
+    /// result is victory", "our priority is to end the strike" (what follows).
+    /// Returns the content range of what is wanted.
+    pub fn stated_wish(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let word = |j: usize| self.tok(j).map(|t| t.lower.as_ref()).unwrap_or("");
+        for j in a..b {
+            // "X would be (very) good"
+            if word(j) == "would" && word(j + 1) == "be" && j > a + 1 {
+                let mut k = j + 2;
+                if matches!(word(k), "very" | "really" | "most" | "extremely" | "truly") {
+                    k += 1;
+                }
+                if matches!(
+                    word(k),
+                    "good" | "welcome" | "desirable" | "ideal" | "best" | "helpful" | "great"
+                ) {
+                    return Some(self.trim(a, j));
+                }
+            }
+            if !matches!(word(j), "is" | "remains") || j < a + 2 {
+                continue;
+            }
+            // "the only acceptable result is Y", "our priority is to Y"
+            let head = word(j - 1);
+            let only = (a..j).any(|i| word(i) == "only")
+                && matches!(head, "result" | "outcome" | "solution" | "option" | "way");
+            let aim = matches!(
+                word(j - 2),
+                "our" | "its" | "their" | "his" | "her" | "the" | "my"
+            ) && matches!(head, "priority" | "aim" | "goal" | "objective");
+            if only || aim {
+                let start = if word(j + 1) == "to" { j + 2 } else { j + 1 };
+                let end = self.content_end(start, false).min(b);
+                let (x, y) = self.trim(start, end);
+                if y > x {
+                    return Some((x, y));
+                }
+            }
+        }
+        None
+    }
+
     /// Inside reported speech, a condition stated as fact is a demand:
     /// "X is a precondition for ...", "... hinges on whether X". Returns the
     /// content range of what is demanded.
@@ -2582,7 +2625,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             !inverted
                 && !generic
                 && (MODALS.contains(&l)
-                    || (matches!(l, "need" | "needs" | "has" | "have") && self.is(j + 1, "to"))
+                    || (matches!(l, "need" | "needs" | "has" | "have" | "had")
+                        && self.is(j + 1, "to"))
                     // "have a duty to pay", "has an obligation to"
                     || (matches!(l, "has" | "have")
                         && matches!(self.tok(j + 1).map(|t| t.lower.as_ref()), Some("a" | "an"))
