@@ -4,9 +4,14 @@
 use std::path::Path;
 use std::process::Command;
 
-/// Bars the extractor must keep (issue 2).
-const MIN_STRICT_F1: f64 = 0.50;
-const MIN_WHO_WANTS_WHAT_F1: f64 = 0.65;
+/// Floors the extractor must keep: issue 2's bars (strict 0.50, who-wants-what
+/// 0.65) raised to just under what it reaches now, so no change can quietly
+/// undo a gain. Issue 3's bars (0.75 / 0.80 / 0.85, per-stance 0.55, targets
+/// 0.80) are not reached yet; they replace these when they are.
+const MIN_STRICT_F1: f64 = 0.61;
+const MIN_LENIENT_F1: f64 = 0.61;
+const MIN_WHO_WANTS_WHAT_F1: f64 = 0.67;
+const MIN_TARGET_AGREEMENT: f64 = 0.55;
 
 #[test]
 fn dev_set_scores_above_the_bar() {
@@ -45,8 +50,20 @@ fn dev_set_scores_above_the_bar() {
     let report: serde_json::Value =
         serde_json::from_slice(&out.stdout).expect("scorer prints JSON");
     let strict = report["strict"]["f1"].as_f64().unwrap();
+    let lenient = report["lenient"]["f1"].as_f64().unwrap();
     let www = report["who_wants_what"]["f1"].as_f64().unwrap();
-    eprintln!("dev set: strict F1 {strict:.3}, who-wants-what F1 {www:.3}");
+    let targets = report["target_agreement"].as_f64().unwrap_or(0.0);
+    eprintln!(
+        "dev set: strict F1 {strict:.3}, lenient F1 {lenient:.3}, who-wants-what F1 {www:.3}, target agreement {targets:.3}"
+    );
+    assert!(
+        lenient >= MIN_LENIENT_F1,
+        "lenient F1 {lenient:.3} fell below {MIN_LENIENT_F1}"
+    );
+    assert!(
+        targets >= MIN_TARGET_AGREEMENT,
+        "target agreement {targets:.3} fell below {MIN_TARGET_AGREEMENT}"
+    );
     assert!(
         strict >= MIN_STRICT_F1,
         "strict F1 {strict:.3} fell below {MIN_STRICT_F1}"
