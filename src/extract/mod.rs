@@ -796,6 +796,41 @@ mod tests {
     }
 
     #[test]
+    fn what_is_given_in_exchange_and_what_falls_short() {
+        let f = found("Seoul sought sanctions relief in exchange for closing the plant.");
+        assert!(f.contains(&(
+            "South Korea".into(),
+            Stance::Demand,
+            "sanctions relief".into(),
+            None
+        )));
+        assert!(f.contains(&(
+            "South Korea".into(),
+            Stance::Offer,
+            "closing the plant".into(),
+            None
+        )));
+        assert!(has(
+            "Ottawa wants lower tariffs as the price of backing the deal.",
+            "Canada",
+            Stance::Offer,
+            "backing the deal"
+        ));
+        assert!(has(
+            "Toyota Motor said the offer from the union falls short.",
+            "Toyota Motor",
+            Stance::Reject,
+            "the offer from the union"
+        ));
+        assert!(has(
+            "Cuba brushed off the criticism.",
+            "Cuba",
+            Stance::Reject,
+            "the criticism"
+        ));
+    }
+
+    #[test]
     fn wishes_stated_as_judgements_in_reports_are_demands() {
         assert!(has(
             "\"A deal before winter would be very good,\" Scholz said.",

@@ -785,6 +785,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if !claim && OBJECT_STOPS.contains(&l) && k > a {
                     return k;
                 }
+                // "relief in exchange for closing the plant": what is given in return
+                if !claim
+                    && l == "in"
+                    && k > a
+                    && matches!(
+                        self.tok(k + 1).map(|x| x.lower.as_ref()),
+                        Some("exchange" | "return")
+                    )
+                    && self.is(k + 2, "for")
+                {
+                    return k;
+                }
                 if claim && matches!(l, "while" | "whereas") && k > a {
                     return k;
                 }
@@ -1160,6 +1172,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// "NP is/was (clearly) unacceptable" inside reported speech: the stance
     /// and the content range (the NP).
     pub fn copula_evaluation(&self, a: usize, b: usize) -> Option<(Stance, (usize, usize))> {
+        // "the offer falls short", "the terms fell short of what we need"
+        if let Some(j) = (a + 1..b).find(|&j| {
+            matches!(self.tokens[j].lower.as_ref(), "fall" | "falls" | "fell")
+                && self.is(j + 1, "short")
+        }) {
+            let (x, y) = self.trim(a, j);
+            if y > x {
+                return Some((Stance::Reject, (x, y)));
+            }
+        }
         let j = (a + 1..b).find(|&j| {
             matches!(
                 self.tokens[j].lower.as_ref(),
@@ -1356,8 +1378,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 "until" if (k.saturating_sub(12)..k).any(|j| is_neg(&self.tokens[j])) => k + 1,
                 "condition" if k >= 2 && self.is(k - 2, "on") && self.is(k + 1, "that") => k + 2,
                 "long" if k > 0 && self.is(k - 1, "as") && self.is(k + 1, "as") => k + 2,
+                // "asked for relief in exchange for shutting the reactor",
+                // "cuts as the price of backing a rise": what the actor gives
+                "exchange" | "return" if k > 0 && self.is(k - 1, "in") && self.is(k + 1, "for") => {
+                    k + 2
+                }
+                "price" if k > 0 && self.is(k - 1, "the") && self.is(k + 1, "of") => k + 2,
                 _ => continue,
             };
+            let gives = matches!(l, "exchange" | "return" | "price");
             // the condition's own clause must have a verb-like body, not a bare noun
             let b = self.content_end(start, true);
             let (a, b) = self.trim(start, b);
@@ -1380,11 +1409,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if pb > pa {
                     found.push(Candidate::plain(
                         (k, marker_end),
-                        Stance::Demand,
+                        if gives { Stance::Offer } else { Stance::Demand },
                         h.clone(),
                         text.clone(),
                         (pa, pb),
-                        "condition",
+                        if gives { "exchange" } else { "condition" },
                     ));
                 }
             }
