@@ -796,6 +796,28 @@ mod tests {
     }
 
     #[test]
+    fn offers_of_nothing_or_of_words_and_verbs_sharing_an_object() {
+        assert!(found("Norway offered no concrete proposals.").is_empty());
+        assert!(found("Trump offered a glowing assessment of the talks.").is_empty());
+        assert!(has(
+            "Chile wants no return to war.",
+            "Chile",
+            Stance::Demand,
+            "no return to war"
+        ));
+        // "complete and sign the treaty" is one offer
+        assert!(has(
+            "Yerevan is prepared to complete and sign the treaty.",
+            "Armenia",
+            Stance::Offer,
+            "complete and sign the treaty"
+        ));
+        // conceding that something is so is a claim
+        let f = found("Peru conceded that the target was not ambitious.");
+        assert!(f.iter().all(|p| p.1 == Stance::Claim), "{f:?}");
+    }
+
+    #[test]
     fn what_is_given_in_exchange_and_what_falls_short() {
         let f = found("Seoul sought sanctions relief in exchange for closing the plant.");
         assert!(f.contains(&(

@@ -276,6 +276,27 @@ const NOT_INVERTED: &[&str] = &[
     "accus", "blam", "charg", "told", "tell", "urg", "critici", "condemn", "denounc",
 ];
 
+/// What is "offered" without being an offer: "offered an assessment".
+static NOT_OFFERED: WordSet = WordSet::new(&[
+    "assessment",
+    "view",
+    "views",
+    "comment",
+    "comments",
+    "explanation",
+    "condolences",
+    "prayers",
+    "thoughts",
+    "details",
+    "insight",
+    "glimpse",
+    "praise",
+    "apology",
+    "congratulations",
+    "testimony",
+    "evidence",
+]);
+
 /// Verbs before a noun cue that say the holder received it: "won support from".
 static GAINED: WordSet = WordSet::new(&[
     "won", "gained", "secured", "received", "got", "drew", "garnered", "enjoys", "enjoyed",
@@ -811,9 +832,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 {
                     return k;
                 }
+                // "complete and sign the treaty": one bare verb before "and" shares
+                // the object with the next, so it is no verb phrase of its own
+                let bare_verb = k == a + 1 && l == "and";
                 if matches!(l, "and" | "but")
                     && k > a
-                    && (self.clause_at(k + 1) || self.verb_phrase_at(k + 1))
+                    && (self.clause_at(k + 1) || (self.verb_phrase_at(k + 1) && !bare_verb))
                 {
                     return k;
                 }
@@ -1816,6 +1840,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let b = self.content_end(a, false);
         let (ca, cb) = self.trim(a, b);
         if cb <= ca {
+            return;
+        }
+        // "offered no concrete proposals", "backed nothing": nothing is given or
+        // backed ("wants no return to war" is still a demand)
+        if matches!(stance, Stance::Offer | Stance::Propose | Stance::Support)
+            && self
+                .tok(ca)
+                .is_some_and(|t| matches!(t.lower.as_ref(), "no" | "nothing"))
+        {
+            return;
+        }
+        // "offered an assessment", "offered condolences": words, not an offer
+        if stance == Stance::Offer
+            && (ca..cb.min(ca + 3)).any(|j| NOT_OFFERED.contains(&self.tokens[j].lower))
+        {
             return;
         }
         // "set out demands for a ceasefire", "laid out a list of conditions":
