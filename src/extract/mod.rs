@@ -796,6 +796,26 @@ mod tests {
     }
 
     #[test]
+    fn praise_of_events_is_a_claim_and_what_something_is_called_is_its_content() {
+        let f = found("Norway described the talks as constructive.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, Stance::Claim);
+        // a plan praised is still backed
+        assert!(has(
+            "Norway described the plan as constructive.",
+            "Norway",
+            Stance::Support,
+            "the plan"
+        ));
+        assert!(has(
+            "Trump unveiled what he described as a final proposal for a truce.",
+            "Donald Trump",
+            Stance::Propose,
+            "a final proposal for a truce"
+        ));
+    }
+
+    #[test]
     fn offers_of_nothing_or_of_words_and_verbs_sharing_an_object() {
         assert!(found("Norway offered no concrete proposals.").is_empty());
         assert!(found("Trump offered a glowing assessment of the talks.").is_empty());

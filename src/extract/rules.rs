@@ -1356,6 +1356,28 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 .mention_from(a)
                 .filter(|m| self.is(m.end, "'s"))
                 .and_then(|m| m.actor().cloned());
+            // praise of an event ("described the talks as constructive", "called
+            // it a very good meeting") says how it went: a claim, not support
+            let event = (a..b).any(|j| {
+                matches!(
+                    self.tokens[j].lower.as_ref(),
+                    "talks"
+                        | "meeting"
+                        | "meetings"
+                        | "discussions"
+                        | "session"
+                        | "call"
+                        | "visit"
+                        | "summit"
+                        | "negotiations"
+                        | "round"
+                )
+            }) || (b == a + 1 && is_pronoun(&self.tokens[a].lower));
+            let (stance, a, b) = if stance == Stance::Support && event {
+                (Stance::Claim, a, eval_end)
+            } else {
+                (stance, a, b)
+            };
             self.push_all(
                 out,
                 &holders,
@@ -1839,6 +1861,25 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
         let b = self.content_end(a, false);
         let (ca, cb) = self.trim(a, b);
+        if cb <= ca {
+            return;
+        }
+        // "unveiled what he described as a final proposal for a truce": the
+        // content is what it was called
+        let (ca, cb) = if self.is(ca, "what") {
+            (ca + 1..cb.min(ca + 6))
+                .find(|&j| {
+                    matches!(
+                        self.tokens[j].lower.as_ref(),
+                        "described" | "called" | "termed" | "dubbed" | "billed"
+                    )
+                })
+                .map(|j| if self.is(j + 1, "as") { j + 2 } else { j + 1 })
+                .map(|s| self.trim(s, self.content_end(s, false)))
+                .unwrap_or((ca, cb))
+        } else {
+            (ca, cb)
+        };
         if cb <= ca {
             return;
         }
