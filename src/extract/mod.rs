@@ -796,6 +796,15 @@ mod tests {
     }
 
     #[test]
+    fn purposes_are_not_positions() {
+        let f = found("London wants the deal changed so that MPs can accept it.");
+        assert!(f.iter().all(|p| p.1 != Stance::Support), "{f:?}");
+        assert!(f
+            .iter()
+            .any(|p| p.0 == "United Kingdom" && p.1 == Stance::Demand));
+    }
+
+    #[test]
     fn praise_of_events_is_a_claim_and_what_something_is_called_is_its_content() {
         let f = found("Norway described the talks as constructive.");
         assert_eq!(f.len(), 1, "{f:?}");

@@ -1733,6 +1733,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             {
                 return;
             }
+            // "... so that MPs can accept it": a purpose, not a position of theirs
+            if first.start > 1 && self.is(first.start - 1, "that") && self.is(first.start - 2, "so")
+            {
+                return;
+            }
         }
         let mut inverted_skip = if rule_subject == "inverted" {
             self.mention_from(ce).map(|m| m.end).unwrap_or(ce)
