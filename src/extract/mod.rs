@@ -1061,6 +1061,25 @@ mod tests {
             .as_deref(),
             Some("Algeria")
         );
+        // a plural group named by a common noun, and "wants to see Z ..."
+        let f = found("Brazil called on all parties to show flexibility.");
+        assert_eq!(
+            f,
+            vec![(
+                "Brazil".into(),
+                Stance::Demand,
+                "show flexibility".into(),
+                Some("all parties".into())
+            )]
+        );
+        assert_eq!(
+            target_of(
+                "Ankara wants to see Stockholm take concrete steps.",
+                Stance::Demand
+            )
+            .as_deref(),
+            Some("Sweden")
+        );
         // no addressee, no target; a withdrawal from a place is no demand on it
         assert_eq!(target_of("Chile wants a new treaty.", Stance::Demand), None);
         assert_eq!(

@@ -1119,6 +1119,54 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         out
     }
 
+    /// "called on all parties to", "urged countries to": a plural group of
+    /// actors named by a common noun, as an actor, and the index of "to".
+    fn group_addressee_to(&self, a: usize) -> Option<(Actor, usize)> {
+        let to = (a + 1..(a + 4).min(self.tokens.len())).find(|&j| self.is(j, "to"))?;
+        let words = &self.tokens[a..to];
+        let last = words.last()?;
+        let plural_group = matches!(
+            last.lower.as_ref(),
+            "parties" | "countries" | "nations" | "sides" | "states" | "members" | "governments"
+        );
+        let plain = words.iter().enumerate().all(|(i, t)| {
+            t.is_word()
+                && !t.cap
+                && (i + 1 == words.len()
+                    || matches!(
+                        t.lower.as_ref(),
+                        "all"
+                            | "both"
+                            | "the"
+                            | "other"
+                            | "member"
+                            | "rich"
+                            | "richer"
+                            | "poorer"
+                            | "developing"
+                            | "developed"
+                            | "warring"
+                    ))
+        });
+        if !plural_group || !plain || self.mention_at(a).is_some() {
+            return None;
+        }
+        let name = words
+            .iter()
+            .map(|t| t.text)
+            .filter(|w| !w.eq_ignore_ascii_case("the"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some((
+            Actor {
+                name,
+                kind: crate::model::ActorKind::Group,
+                affiliation: None,
+            },
+            to,
+        ))
+    }
+
     /// "urged Kyiv to", "pressed Stockholm and Helsinki to": the (first)
     /// addressee at `a` and the index of the "to" after the addressees.
     fn addressee_to(&self, a: usize) -> Option<(&'a Mention, usize)> {
@@ -1803,10 +1851,25 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             target = m.actor().cloned();
             a = to + 1;
             rule = "control-to";
+        } else if let Some((group, to)) = (entry.frame == Frame::Control)
+            .then(|| self.group_addressee_to(a))
+            .flatten()
+        {
+            // "called on all parties to show flexibility", "urged countries to"
+            target = Some(group);
+            a = to + 1;
+            rule = "control-to";
         } else if self.is(a, "to") && !self.starts_noun_phrase(a + 1) {
             stance = entry.to.unwrap_or(stance);
             a += 1;
             rule = "infinitive";
+            // "wants to see Sweden take steps": whom the demand is about
+            if stance == Stance::Demand && self.is(a, "see") {
+                target = self
+                    .mention_from(a + 1)
+                    .filter(|m| m.form == MentionForm::Name)
+                    .and_then(|m| m.actor().cloned());
+            }
         } else if self.tokens[cs..ce].last().is_some_and(|t| t.lower == "to")
             && !self.starts_noun_phrase(a)
             && entry.to.is_some()
