@@ -1080,6 +1080,11 @@ mod tests {
             .as_deref(),
             Some("Sweden")
         );
+        // the subject of "must" in a report, a body's members standing for it
+        assert_eq!(
+            target_of("Turkey says NATO members must join forces.", Stance::Demand).as_deref(),
+            Some("NATO")
+        );
         // no addressee, no target; a withdrawal from a place is no demand on it
         assert_eq!(target_of("Chile wants a new treaty.", Stance::Demand), None);
         assert_eq!(
