@@ -796,6 +796,20 @@ mod tests {
     }
 
     #[test]
+    fn amounts_make_cue_words_nouns_and_may_start_a_content() {
+        let f = found("Poorer countries turn down $250 billion offer");
+        assert_eq!(
+            f,
+            vec![(
+                "poorer countries".into(),
+                Stance::Reject,
+                "$250 billion offer".into(),
+                None
+            )]
+        );
+    }
+
+    #[test]
     fn purposes_are_not_positions() {
         let f = found("London wants the deal changed so that MPs can accept it.");
         assert!(f.iter().all(|p| p.1 != Stance::Support), "{f:?}");

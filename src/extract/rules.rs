@@ -494,7 +494,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         && self
                             .mention_ending_at(i - 1)
                             .is_some_and(|m| m.form == MentionForm::Name);
+                    // "a $250 billion offer", "the 21% offer": an amount before it
+                    let amount = prev.is_some_and(|p| {
+                        p.kind == TokKind::Number
+                            || p.text == "%"
+                            || matches!(p.lower.as_ref(), "million" | "billion" | "trillion")
+                    });
                     let nominal = attributive
+                        || amount
                         || prev.is_some_and(|p| {
                             DETERMINERS.contains(&p.lower.as_ref()) && !t.lower.ends_with("ed")
                         });
@@ -2441,7 +2448,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     | "into"
                     | "which"
                     | "who"
-            ) || first.kind == TokKind::Punct;
+            ) || (first.kind == TokKind::Punct
+                && !matches!(first.text, "$" | "€" | "£" | "¥"));
             if stray && extra.is_none() && !speech {
                 return;
             }
