@@ -796,6 +796,29 @@ mod tests {
     }
 
     #[test]
+    fn conditions_that_are_set_are_demands() {
+        let f = found("Ankara has set Stockholm five formal conditions for its entry.");
+        assert_eq!(
+            f,
+            vec![(
+                "Turkey".into(),
+                Stance::Demand,
+                "five formal conditions for its entry".into(),
+                Some("Sweden".into())
+            )]
+        );
+        assert!(has(
+            "Moscow laid down tough conditions for a truce.",
+            "Russia",
+            Stance::Demand,
+            "tough conditions for a truce"
+        ));
+        // conditions that are rejected are not demanded
+        let f = found("Kyiv rejected the conditions for talks.");
+        assert!(f.iter().all(|p| p.1 != Stance::Demand), "{f:?}");
+    }
+
+    #[test]
     fn amounts_make_cue_words_nouns_and_may_start_a_content() {
         let f = found("Poorer countries turn down $250 billion offer");
         assert_eq!(

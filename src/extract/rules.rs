@@ -297,6 +297,20 @@ static NOT_OFFERED: WordSet = WordSet::new(&[
     "evidence",
 ]);
 
+/// Verbs that set conditions or demands: "Turkey has set Sweden five conditions".
+static SETS_VERBS: WordSet = WordSet::new(&[
+    "set", "sets", "setting", "list", "lists", "listed", "laid", "lays", "issued", "issues",
+    "tabled", "outlined", "outlines", "named", "names", "attached", "attaches", "imposed",
+    "imposes", "lay", "laying",
+]);
+
+/// Words between such a verb and the noun: "five formal", "a list of".
+static SETS_MODIFIERS: WordSet = WordSet::new(&[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "new",
+    "formal", "strict", "tough", "firm", "clear", "specific", "key", "main", "fresh", "list", "of",
+    "series",
+]);
+
 /// Verbs before a noun cue that say the holder received it: "won support from".
 static GAINED: WordSet = WordSet::new(&[
     "won", "gained", "secured", "received", "got", "drew", "garnered", "enjoys", "enjoyed",
@@ -2605,6 +2619,49 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     after = m.end;
                 }
             }
+            // "Turkey has set Sweden five formal conditions for ...", "Moscow laid
+            // down demands for ...": the subject of the verb that sets them
+            let mut set_np: Option<usize> = None;
+            let mut set_for: Option<Actor> = None;
+            if holder.is_none() && noun.stance == Stance::Demand && t.lower.ends_with('s') {
+                let mut v = k;
+                let mut np_start = k;
+                let mut skipped_mention = false;
+                while v > 0 && k - v < 6 {
+                    let p = &self.tokens[v - 1];
+                    if let Some(m) = self
+                        .mention_ending_at(v)
+                        .filter(|m| !skipped_mention && m.form == MentionForm::Name)
+                    {
+                        skipped_mention = true;
+                        set_for = m.actor().cloned();
+                        v = m.start;
+                        continue;
+                    }
+                    if p.kind == TokKind::Number
+                        || DETERMINERS.contains(&p.lower)
+                        || (p.is_word() && !p.cap && SETS_MODIFIERS.contains(&p.lower))
+                    {
+                        v -= 1;
+                        if !skipped_mention {
+                            np_start = v;
+                        }
+                        continue;
+                    }
+                    break;
+                }
+                // "laid down", "set out": the verb is before its particle
+                let verb = if v >= 2 && matches!(self.tokens[v - 1].lower.as_ref(), "down" | "out")
+                {
+                    v - 2
+                } else {
+                    v.saturating_sub(1)
+                };
+                if v > 0 && SETS_VERBS.contains(&self.tokens[verb].lower) {
+                    holder = self.find_subject(verb).and_then(|ms| ms.first().copied());
+                    set_np = Some(np_start);
+                }
+            }
             let Some(m) = holder else { continue };
             let Some(h) = Self::holder_of(m) else {
                 continue;
@@ -2642,6 +2699,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 .unwrap_or(b);
             let (ca, cb) = self.trim(a, b);
             if cb <= ca {
+                continue;
+            }
+            // conditions that are set are the content, with what they are for
+            if let Some(np) = set_np {
+                // "set Sweden five conditions": the one they are set for is the target
+                let mut c = Candidate::plain(
+                    (k, k + 1),
+                    noun.stance,
+                    h.clone(),
+                    m.text.clone(),
+                    (np, cb),
+                    "nominal",
+                );
+                c.target = set_for.clone();
+                out.push(c);
                 continue;
             }
             for (pa, pb) in self.split_coordination(ca, cb) {
