@@ -796,6 +796,23 @@ mod tests {
     }
 
     #[test]
+    fn a_parenthetical_attribution_reports_what_follows_it() {
+        assert!(has(
+            "Meeting lawmakers in Caracas, Maduro said, \"Norway has been proposing a dialogue.\"",
+            "Maduro",
+            Stance::Claim,
+            "Norway has been proposing a dialogue"
+        ));
+        // a quotation before the attribution is still what was said
+        assert!(has(
+            "\"We will not give up,\" Maduro said on Monday.",
+            "Maduro",
+            Stance::Claim,
+            "We will not give up"
+        ));
+    }
+
+    #[test]
     fn conditions_that_are_set_are_demands() {
         let f = found("Ankara has set Stockholm five formal conditions for its entry.");
         assert_eq!(

@@ -2322,15 +2322,34 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 );
             }
             (Some((qa, qb)), false) => {
+                // "In return, Ri said, North Korea had asked ...", "Meeting lawmakers,
+                // Maduro said, “...”": an adverbial before a parenthetical
+                // attribution; what was said comes after it
+                let unquoted = (qa..qb).all(|j| !self.tokens[j].is_quote())
+                    && !self.quoted.get(qa).copied().unwrap_or(false);
+                let adverbial = unquoted
+                    && ((qb - qa) <= 3 || self.tokens[qa].lower.ends_with("ing"))
+                    && self.tok(a).is_some_and(|t| t.text == "," || t.text == ":");
+                let (ra, rb) = if adverbial {
+                    let s = a + 1;
+                    self.trim(s, self.content_end(s, true))
+                } else {
+                    (qa, qb)
+                };
+                let (ra, rb, rule) = if adverbial && rb >= ra + 3 {
+                    (ra, rb, "speech-parenthetical")
+                } else {
+                    (qa, qb, "speech-quote-first")
+                };
                 self.push_all(
                     out,
                     holders,
                     (cs, ce),
                     stance,
-                    (qa, qb),
+                    (ra, rb),
                     None,
                     target,
-                    "speech-quote-first",
+                    rule,
                     negated,
                     true,
                 );
