@@ -808,6 +808,21 @@ pub fn find_mentions(
                     .map(actor_of),
             };
             if let Some(k) = group_end {
+                // "the Sudanese army", "Israeli forces": an armed force is an actor
+                // of its own (armies fight their own governments), part of its country
+                let armed = kind == SurfaceKind::Demonym
+                    && matches!(tokens[k - 1].lower.as_ref(), "army" | "military")
+                    && k == e + 1;
+                if let (true, Some(country)) = (armed, body_actor()) {
+                    let a = Actor {
+                        name: span_text(sentence, tokens, i, k),
+                        kind: ActorKind::Organization,
+                        affiliation: Some(country.name),
+                    };
+                    out.push(name_mention(sentence, tokens, i, k, a));
+                    i = k;
+                    continue;
+                }
                 if let Some(a) = body_actor() {
                     out.push(name_mention(sentence, tokens, i, k, a));
                     i = k;

@@ -796,6 +796,21 @@ mod tests {
     }
 
     #[test]
+    fn an_army_is_an_actor_of_its_own_within_its_country() {
+        let p = positions("The Sudanese army pulled out of the ceasefire negotiations.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].actor, "Sudanese army");
+        assert_eq!(p[0].affiliation.as_deref(), Some("Sudan"));
+        // other groups still stand for their country
+        assert!(has(
+            "Ukrainian negotiators rejected the plan.",
+            "Ukraine",
+            Stance::Reject,
+            "the plan"
+        ));
+    }
+
+    #[test]
     fn a_parenthetical_attribution_reports_what_follows_it() {
         assert!(has(
             "Meeting lawmakers in Caracas, Maduro said, \"Norway has been proposing a dialogue.\"",
