@@ -796,6 +796,27 @@ mod tests {
     }
 
     #[test]
+    fn reservations_held_are_rejections() {
+        let f = found("Poland and Hungary above all have strong reservations about the treaty.");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert!(f
+            .iter()
+            .all(|p| p.1 == Stance::Reject && p.2 == "the treaty"));
+        assert!(has(
+            "Germany voiced serious objections to the plan.",
+            "Germany",
+            Stance::Reject,
+            "the plan"
+        ));
+        assert!(has(
+            "Nurses threw out the pay offer.",
+            "nurses",
+            Stance::Reject,
+            "the pay offer"
+        ));
+    }
+
+    #[test]
     fn an_army_is_an_actor_of_its_own_within_its_country() {
         let p = positions("The Sudanese army pulled out of the ceasefire negotiations.");
         assert_eq!(p.len(), 1, "{p:?}");

@@ -304,11 +304,30 @@ static SETS_VERBS: WordSet = WordSet::new(&[
     "imposes", "lay", "laying",
 ]);
 
+/// Verbs that hold reservations: "have doubts about", "voiced objections to".
+static HOLDS_VERBS: WordSet = WordSet::new(&[
+    "have",
+    "has",
+    "had",
+    "voiced",
+    "voices",
+    "expressed",
+    "expresses",
+    "raised",
+    "raises",
+    "aired",
+    "airs",
+    "harbour",
+    "harbor",
+    "harbours",
+    "harbors",
+]);
+
 /// Words between such a verb and the noun: "five formal", "a list of".
 static SETS_MODIFIERS: WordSet = WordSet::new(&[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "new",
     "formal", "strict", "tough", "firm", "clear", "specific", "key", "main", "fresh", "list", "of",
-    "series",
+    "series", "serious", "strong", "deep", "grave", "some", "many",
 ]);
 
 /// Verbs before a noun cue that say the holder received it: "won support from".
@@ -572,6 +591,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if TIME_WORDS.contains(&l)
                 && k >= 2
                 && TIME_LEADS.contains(&self.tokens[k - 2].lower.as_ref())
+            {
+                k -= 2;
+                continue;
+            }
+            // "The Netherlands and Austria above all have ...", "Kyiv in turn said"
+            if k >= 2
+                && matches!(
+                    (self.tokens[k - 2].lower.as_ref(), l),
+                    ("above", "all") | ("in", "turn") | ("for", "now") | ("at", "least")
+                )
             {
                 k -= 2;
                 continue;
@@ -2642,7 +2671,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             // down demands for ...": the subject of the verb that sets them
             let mut set_np: Option<usize> = None;
             let mut set_for: Option<Actor> = None;
-            if holder.is_none() && noun.stance == Stance::Demand && t.lower.ends_with('s') {
+            let mut co_holders: Vec<&Mention> = Vec::new();
+            // "The Netherlands and Austria have doubts about ...": reservations held
+            let doubts = noun.stance == Stance::Reject && t.lower.ends_with('s');
+            if holder.is_none()
+                && (noun.stance == Stance::Demand || doubts)
+                && t.lower.ends_with('s')
+            {
                 let mut v = k;
                 let mut np_start = k;
                 let mut skipped_mention = false;
@@ -2676,9 +2711,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 } else {
                     v.saturating_sub(1)
                 };
-                if v > 0 && SETS_VERBS.contains(&self.tokens[verb].lower) {
-                    holder = self.find_subject(verb).and_then(|ms| ms.first().copied());
-                    set_np = Some(np_start);
+                let verbs = if doubts { &HOLDS_VERBS } else { &SETS_VERBS };
+                if v > 0 && verbs.contains(&self.tokens[verb].lower) {
+                    let subjects = self.find_subject(verb).unwrap_or_default();
+                    holder = subjects.first().copied();
+                    co_holders = subjects.iter().skip(1).copied().collect();
+                    // doubts are about what follows the preposition, not the doubts
+                    if !doubts {
+                        set_np = Some(np_start);
+                    }
                 }
             }
             let Some(m) = holder else { continue };
@@ -2744,6 +2785,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     (pa, pb),
                     "nominal",
                 ));
+                for co in &co_holders {
+                    if let Some(h) = Self::holder_of(co) {
+                        out.push(Candidate::plain(
+                            (k, k + 1),
+                            noun.stance,
+                            h,
+                            co.text.clone(),
+                            (pa, pb),
+                            "nominal",
+                        ));
+                    }
+                }
             }
         }
     }
