@@ -796,6 +796,18 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_verb_after_a_comma_shares_the_subject() {
+        let f = found("Chile Rejects Bolivian Offer, Seeks Direct Talks");
+        assert!(
+            f.contains(&("Chile".into(), Stance::Demand, "Direct Talks".into(), None)),
+            "{f:?}"
+        );
+        // in prose a capitalised word after a comma is a name, not a verb
+        let f = found("Chile rejected the offer, Peru said.");
+        assert!(f.iter().all(|p| p.1 != Stance::Demand), "{f:?}");
+    }
+
+    #[test]
     fn reservations_held_are_rejections() {
         let f = found("Poland and Hungary above all have strong reservations about the treaty.");
         assert_eq!(f.len(), 2, "{f:?}");

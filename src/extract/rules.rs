@@ -1761,6 +1761,10 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         "," | "by" | "after" | "before" | "while" | "when" | "without"
                     )
                 });
+            // "Netanyahu Turns Down Hamas Offer, Seeks Total Victory": in a
+            // headline a capitalised verb after a comma shares the subject
+            let headline_verb = prev.is_some_and(|p| p.text == ",") && cue_tok.cap && cs > 1;
+            let coordinated = coordinated || headline_verb;
             if coordinated || participial {
                 // "has said it was prepared ..., but has resisted ...": the subject carries over
                 if let Some(prev_c) = out
