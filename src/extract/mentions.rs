@@ -1015,6 +1015,19 @@ pub fn find_mentions(
         i += 1;
     }
     add_group_subjects(lx, sentence, tokens, &mut out);
+    // the sentence's first subject: a name opening it ("Turkey says ...")
+    let first_subject = out
+        .iter()
+        .filter(|m| m.form == MentionForm::Name)
+        .find(|m| {
+            tokens[..m.start]
+                .iter()
+                .all(|t| !t.is_word() || t.lower == "the")
+        })
+        .and_then(|m| match &m.referent {
+            Referent::Actor(a) => Some(a.clone()),
+            _ => None,
+        });
     // resolve pronouns and descriptions left to right
     for m in out.iter_mut() {
         match m.form {
@@ -1033,6 +1046,20 @@ pub fn find_mentions(
             }
             MentionForm::Pronoun => {
                 m.referent = disc.resolve_pronoun(&tokens[m.start].lower);
+                // "Turkey says the PKK ..., and it is demanding": the subject of a
+                // clause joined by ", and" continues the sentence's first subject
+                let after_and = m.start >= 2
+                    && matches!(tokens[m.start - 1].lower.as_ref(), "and" | "but")
+                    && tokens[m.start - 2].text == ",";
+                if after_and && matches!(tokens[m.start].lower.as_ref(), "it" | "he" | "she") {
+                    if let Some(first) = first_subject.clone() {
+                        let person = first.kind == ActorKind::Person;
+                        let wants_person = tokens[m.start].lower != "it";
+                        if person == wants_person {
+                            m.referent = Referent::Actor(first);
+                        }
+                    }
+                }
             }
             MentionForm::Description => {
                 let head = tokens[m.end - 1].lower.to_string();

@@ -796,6 +796,17 @@ mod tests {
     }
 
     #[test]
+    fn it_after_comma_and_continues_the_first_subject() {
+        let f = found(
+            "Ankara says the PKK gets weapons from abroad, and it is demanding that this end.",
+        );
+        assert!(
+            f.contains(&("Turkey".into(), Stance::Demand, "this end".into(), None)),
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn a_headline_verb_after_a_comma_shares_the_subject() {
         let f = found("Chile Rejects Bolivian Offer, Seeks Direct Talks");
         assert!(
