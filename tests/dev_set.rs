@@ -8,9 +8,9 @@ use std::process::Command;
 /// 0.65) raised to just under what it reaches now, so no change can quietly
 /// undo a gain. Issue 3's bars (0.75 / 0.80 / 0.85, per-stance 0.55, targets
 /// 0.80) are not reached yet; they replace these when they are.
-const MIN_STRICT_F1: f64 = 0.62;
-const MIN_LENIENT_F1: f64 = 0.62;
-const MIN_WHO_WANTS_WHAT_F1: f64 = 0.68;
+const MIN_STRICT_F1: f64 = 0.63;
+const MIN_LENIENT_F1: f64 = 0.63;
+const MIN_WHO_WANTS_WHAT_F1: f64 = 0.69;
 const MIN_TARGET_AGREEMENT: f64 = 0.60;
 /// Issue 3's per-stance bar, met: no stance with 20 or more gold positions
 /// below this F1.
