@@ -267,15 +267,20 @@ mod tests {
         split_sentences(t).into_iter().map(|s| s.text).collect()
     }
 
+    fn spans(text: &str, shortcut: bool) -> Vec<(usize, usize)> {
+        split_with(text, shortcut)
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect()
+    }
+
     proptest::proptest! {
         /// The shortcut for one-sentence lines gives what sentencex gives.
         #[test]
         fn one_sentence_shortcut_agrees_with_sentencex(
             text in "[a-zA-Z0-9 ,:;'\"’“”%$&/éÀ\\-–—.!?()*\n]{0,80}"
         ) {
-            let fast: Vec<_> = split_with(&text, true).iter().map(|s| (s.start, s.end)).collect();
-            let slow: Vec<_> = split_with(&text, false).iter().map(|s| (s.start, s.end)).collect();
-            proptest::prop_assert_eq!(fast, slow);
+            proptest::prop_assert_eq!(spans(&text, true), spans(&text, false));
         }
 
         /// The same on lines shaped to take the shortcut.
@@ -283,9 +288,7 @@ mod tests {
         fn one_sentence_shortcut_agrees_on_sentence_like_lines(
             text in "[a-zA-Z0-9 ,;:’“”é&%\\-]{1,60}[.!?]{0,3}[\"’”]{0,2}[ \n]{0,2}"
         ) {
-            let fast: Vec<_> = split_with(&text, true).iter().map(|s| (s.start, s.end)).collect();
-            let slow: Vec<_> = split_with(&text, false).iter().map(|s| (s.start, s.end)).collect();
-            proptest::prop_assert_eq!(fast, slow);
+            proptest::prop_assert_eq!(spans(&text, true), spans(&text, false));
         }
     }
 

@@ -2561,6 +2561,10 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 continue;
             };
             let noun = &self.lx.nouns[ni];
+            // one candidate of this noun cue
+            let candidate = |h: Holder, text: &str, content: (usize, usize), rule: &'static str| {
+                Candidate::plain((k, k + 1), noun.stance, h, text.to_string(), content, rule)
+            };
             let mut holder: Option<&Mention> = None;
             let mut after = k + 1;
             let poss = |j: usize| -> Option<&Mention> {
@@ -2607,14 +2611,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                             m.start > k + 1 && m.end <= f && m.form == MentionForm::Name
                         }) {
                             if let Some(h) = Self::holder_of(m) {
-                                out.push(Candidate::plain(
-                                    (k, k + 1),
-                                    noun.stance,
-                                    h,
-                                    m.text.clone(),
-                                    (a, b),
-                                    "nominal-from",
-                                ));
+                                out.push(candidate(h, &m.text, (a, b), "nominal-from"));
                             }
                         }
                     }
@@ -2653,14 +2650,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         (s, k + 1)
                     };
                     if b > a {
-                        out.push(Candidate::plain(
-                            (k, k + 1),
-                            noun.stance,
-                            h,
-                            m.text.clone(),
-                            (a, b),
-                            "nominal-from",
-                        ));
+                        out.push(candidate(h, &m.text, (a, b), "nominal-from"));
                     }
                     continue;
                 }
@@ -2768,37 +2758,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             // conditions that are set are the content, with what they are for
             if let Some(np) = set_np {
                 // "set Sweden five conditions": the one they are set for is the target
-                let mut c = Candidate::plain(
-                    (k, k + 1),
-                    noun.stance,
-                    h.clone(),
-                    m.text.clone(),
-                    (np, cb),
-                    "nominal",
-                );
+                let mut c = candidate(h.clone(), &m.text, (np, cb), "nominal");
                 c.target = set_for.clone();
                 out.push(c);
                 continue;
             }
             for (pa, pb) in self.split_coordination(ca, cb) {
-                out.push(Candidate::plain(
-                    (k, k + 1),
-                    noun.stance,
-                    h.clone(),
-                    m.text.clone(),
-                    (pa, pb),
-                    "nominal",
-                ));
+                out.push(candidate(h.clone(), &m.text, (pa, pb), "nominal"));
                 for co in &co_holders {
                     if let Some(h) = Self::holder_of(co) {
-                        out.push(Candidate::plain(
-                            (k, k + 1),
-                            noun.stance,
-                            h,
-                            co.text.clone(),
-                            (pa, pb),
-                            "nominal",
-                        ));
+                        out.push(candidate(h, &co.text, (pa, pb), "nominal"));
                     }
                 }
             }
