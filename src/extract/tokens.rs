@@ -220,6 +220,35 @@ pub fn tokenize(text: &str, mut in_quote: bool) -> Vec<Token<'_>> {
     for (s, e) in token_spans(text) {
         let t = &text[s..e];
         let first = t.chars().next().unwrap_or(' ');
+        // "US-backed", "Kremlin-led", "Qatar-brokered": a name and a participle,
+        // read as three tokens (US | - | backed) so the name is an actor
+        if let Some(h) = t.find('-').filter(|&h| {
+            let (name, rest) = (&t[..h], &t[h + 1..]);
+            first.is_uppercase()
+                && !rest.contains('-')
+                && rest.len() >= 3
+                && rest.ends_with("ed")
+                && rest.bytes().all(|b| b.is_ascii_lowercase())
+                && !name.contains('\'')
+        }) {
+            let (hs, he) = (s + h, s + h + 1);
+            for (a, b, kind) in [
+                (s, hs, TokKind::Word),
+                (hs, he, TokKind::Punct),
+                (he, e, TokKind::Word),
+            ] {
+                let w = &text[a..b];
+                out.push(Token {
+                    text: w,
+                    lower: lower(w),
+                    start: a,
+                    end: b,
+                    kind,
+                    cap: w.chars().next().is_some_and(char::is_uppercase),
+                });
+            }
+            continue;
+        }
         // possessive 's is its own token: "Kyiv's demand" -> Kyiv | 's | demand
         if t.len() > 2 && (t.ends_with("'s") || t.ends_with("’s")) {
             let cut = if t.ends_with("'s") {
@@ -354,6 +383,23 @@ mod tests {
         assert_eq!(
             words,
             vec!["The", "U.S.", "backed", "Kyiv", "'s", "plan", ",", "2.5", "times", "."]
+        );
+    }
+
+    #[test]
+    fn a_name_and_a_participle_are_split() {
+        let words = |s: &str| -> Vec<String> {
+            tokenize(s, false)
+                .iter()
+                .map(|t| t.text.to_string())
+                .collect()
+        };
+        assert_eq!(words("US-backed plan"), ["US", "-", "backed", "plan"]);
+        assert_eq!(words("Kremlin-led talks"), ["Kremlin", "-", "led", "talks"]);
+        // other compounds stay whole
+        assert_eq!(
+            words("pro-Russian Anglo-Saxon well-intentioned"),
+            ["pro-Russian", "Anglo-Saxon", "well-intentioned"]
         );
     }
 
