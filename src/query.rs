@@ -104,18 +104,24 @@ impl ActorReport {
                     )
                 };
                 let _ = writeln!(s, "  {:>3}x  {}{}", p.count, p.content, targets);
-                let _ = writeln!(
-                    s,
-                    "        {} [{}..{}]: {}",
-                    p.evidence.doc,
-                    p.evidence.span[0],
-                    p.evidence.span[1],
-                    p.evidence.sentence.replace('\n', " ")
-                );
+                evidence_line(&mut s, &p.evidence);
             }
         }
         s
     }
+}
+
+/// The evidence line under a position in the text reports: where it was read
+/// and the sentence, on one line.
+fn evidence_line(s: &mut String, e: &Evidence) {
+    let _ = writeln!(
+        s,
+        "        {} [{}..{}]: {}",
+        e.doc,
+        e.span[0],
+        e.span[1],
+        e.sentence.replace('\n', " ")
+    );
 }
 
 #[cfg(test)]
@@ -335,14 +341,7 @@ pub fn stance_rows_table(rows: &[StanceRow]) -> String {
     }
     for r in rows {
         let _ = writeln!(s, "{:>3}x  {} {} {}", r.count, r.actor, r.stance, r.content);
-        let _ = writeln!(
-            s,
-            "        {} [{}..{}]: {}",
-            r.evidence.doc,
-            r.evidence.span[0],
-            r.evidence.span[1],
-            r.evidence.sentence.replace('\n', " ")
-        );
+        evidence_line(&mut s, &r.evidence);
     }
     s
 }
