@@ -127,6 +127,18 @@ impl Discourse {
         r.map(Referent::Actor).unwrap_or(Referent::Unresolved)
     }
 
+    /// "the writers' union" is the body named for its members: the last
+    /// organisation with "Writers" in its name.
+    fn body_named_for(&self, members: &str) -> Option<Actor> {
+        let stem = members.trim_end_matches('s');
+        self.last(|a| {
+            a.kind == ActorKind::Organization
+                && a.name
+                    .split_whitespace()
+                    .any(|w| w.to_lowercase().trim_end_matches('s') == stem)
+        })
+    }
+
     fn resolve_description(&self, head: &str) -> Option<Actor> {
         if let Some(a) = self.aliases.get(&format!("the {head}")) {
             return Some(a.clone());
@@ -404,6 +416,12 @@ static PARTICLES: WordSet = WordSet::new(&[
 
 static ORG_WORDS: WordSet = WordSet::new(&[
     "association",
+    "guild",
+    "chamber",
+    "bureau",
+    "confederation",
+    "tribunal",
+    "secretariat",
     "union",
     "party",
     "workers",
@@ -712,8 +730,32 @@ pub fn find_mentions(
                 && !tokens.get(h + 1).is_some_and(|x| x.cap || x.is("of"))
                 && gaz[h].is_none()
         };
+        // "the writers' union", "the nurses' negotiating committee": a plural
+        // possessor names whose body it is
+        let possessor_end = (t.is("the")
+            && i + 3 < n
+            && tokens[i + 1].is_word()
+            && !tokens[i + 1].cap
+            && tokens[i + 1].lower.ends_with('s')
+            && tokens[i + 2].text == "'")
+            .then(|| {
+                if head_at(i + 3) {
+                    Some(i + 4)
+                } else if tokens[i + 3].is_word()
+                    && !tokens[i + 3].cap
+                    && gaz[i + 3].is_none()
+                    && head_at(i + 4)
+                {
+                    Some(i + 5)
+                } else {
+                    None
+                }
+            })
+            .flatten();
         let description_end = if !t.is("the") {
             None
+        } else if possessor_end.is_some() {
+            possessor_end
         } else if head_at(i + 1) {
             Some(i + 2)
         } else if i + 2 < n
@@ -897,6 +939,15 @@ pub fn find_mentions(
                     && j + 1 > i
                 {
                     j += 2;
+                } else if tokens[j].lower == "of"
+                    && tokens[i..j]
+                        .iter()
+                        .any(|x| x.cap && ORG_WORDS.contains(&x.lower.as_ref()))
+                    && gaz.get(j + 1).copied().flatten().is_some()
+                {
+                    // "the Writers Guild of America", "the Bank of England": a body
+                    // named after a place is one name, not the body and the country
+                    j = gaz[j + 1].map_or(j + 2, |(e, _, _)| e);
                 } else {
                     break;
                 }
@@ -1063,8 +1114,11 @@ pub fn find_mentions(
             }
             MentionForm::Description => {
                 let head = tokens[m.end - 1].lower.to_string();
-                m.referent = disc
-                    .resolve_description(&head)
+                let possessor = (m.end - m.start >= 4 && tokens[m.start + 2].text == "'")
+                    .then(|| tokens[m.start + 1].lower.as_ref());
+                m.referent = possessor
+                    .and_then(|p| disc.body_named_for(p))
+                    .or_else(|| disc.resolve_description(&head))
                     .map(Referent::Actor)
                     .unwrap_or(Referent::Unresolved);
             }

@@ -246,6 +246,7 @@ impl<'l> Extractor<'l> {
             let mut cands = ctx.candidates();
             resolve_reported_speech(&ctx, &mut cands);
             drop_what_is_asked(&mut cands);
+            resolve_pronoun_contents(&w.tokens, &mut cands);
             for c in cands.iter_mut() {
                 if let Holder::Actor(a) = &mut c.holder {
                     if a.kind == crate::model::ActorKind::Unknown
@@ -489,6 +490,46 @@ fn drop_what_is_asked(cands: &mut Vec<Candidate>) {
             a <= c.cue.0 && c.cue.0 < b && matches!(&c.holder, Holder::Actor(h) if h == t)
         })
     });
+}
+
+/// "Ministers put forward a 4.3% rise, but the unions found it too little":
+/// a content that is only a pronoun is what an earlier position of the same
+/// sentence was about, the nearest one before it. A claim's content is a
+/// clause, never an antecedent.
+fn resolve_pronoun_contents(tokens: &[Token<'_>], cands: &mut [Candidate]) {
+    let is_pronoun_content = |c: &Candidate| {
+        c.content.1 == c.content.0 + 1
+            && c.content_extra.is_none()
+            && tokens
+                .get(c.content.0)
+                .is_some_and(|t| matches!(t.lower.as_ref(), "it" | "them"))
+    };
+    for i in 0..cands.len() {
+        if !is_pronoun_content(&cands[i]) {
+            continue;
+        }
+        let at = cands[i].content.0;
+        let antecedent = cands
+            .iter()
+            .filter(|c| {
+                c.stance != Stance::Claim
+                    && c.content.1 <= at
+                    && c.content.1 > c.content.0 + 1
+                    && c.content_extra.is_none()
+                    && !is_pronoun_content(c)
+            })
+            .max_by_key(|c| c.content.1)
+            .map(|c| (c.content, c.holder.clone()));
+        if let Some((range, holder)) = antecedent {
+            cands[i].content = range;
+            // what the unions found too little is the ministers' offer: aimed at them
+            if let (None, Holder::Actor(h)) = (&cands[i].target, holder) {
+                if cands[i].holder != Holder::Actor(h.clone()) {
+                    cands[i].target = Some(h);
+                }
+            }
+        }
+    }
 }
 
 fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>) {
@@ -1438,5 +1479,115 @@ mod tests {
             assert_eq!(&text[p.span[0]..p.span[1]], p.sentence);
             assert!(!p.rule.is_empty() && !p.cue.is_empty());
         }
+    }
+
+    /// (actor, stance, content, target) of every position, as strings.
+    fn found_str(text: &str) -> Vec<(String, Stance, String, String)> {
+        found(text)
+            .into_iter()
+            .map(|(a, s, c, t)| (a, s, c, t.unwrap_or_default()))
+            .collect()
+    }
+
+    fn has_target(text: &str, actor: &str, stance: Stance, content: &str, target: &str) -> bool {
+        found_str(text)
+            .iter()
+            .any(|(a, s, c, t)| a == actor && *s == stance && c == content && t == target)
+    }
+
+    #[test]
+    fn an_attribution_inside_a_clause_keeps_both_halves() {
+        let text = "Peru's trade minister Ana Soto spoke in Lima. \
+                    The new tariffs, Soto said, would hurt farmers across the region.";
+        assert!(
+            has(
+                text,
+                "Ana Soto",
+                Stance::Claim,
+                "The new tariffs would hurt farmers across the region"
+            ),
+            "{:?}",
+            found(text)
+        );
+        // an adverbial before the attribution is still left out
+        let text = "In return, Soto said, Peru had asked only for lower duties.";
+        assert!(
+            !found(text)
+                .iter()
+                .any(|(_, _, c, _)| c.starts_with("In return")),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_body_named_after_a_place_is_one_actor() {
+        let text = "The Musicians Guild of Canada rejected the latest offer from the broadcasters.";
+        assert!(
+            has(
+                text,
+                "Musicians Guild of Canada",
+                Stance::Reject,
+                "the latest offer from the broadcasters"
+            ),
+            "{:?}",
+            found(text)
+        );
+        assert!(!found(text).iter().any(|(a, _, _, _)| a == "Canada"));
+    }
+
+    #[test]
+    fn the_members_possessive_names_their_body() {
+        let text = "The Musicians Guild of Canada rejected the latest offer from the broadcasters. \
+                    Later, the musicians' bargaining committee said the broadcasters had not moved at all.";
+        assert!(
+            has(
+                text,
+                "Musicians Guild of Canada",
+                Stance::Claim,
+                "the broadcasters had not moved at all"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_hope_that_another_actor_acts_is_a_demand_on_it() {
+        let text = "Mexican President Claudia Sheinbaum said she hoped Washington would lift the tariffs soon.";
+        assert!(
+            has_target(
+                text,
+                "Claudia Sheinbaum",
+                Stance::Demand,
+                "Washington would lift the tariffs soon",
+                "United States"
+            ),
+            "{:?}",
+            found(text)
+        );
+        let text = "Claudia Sheinbaum hopes that Canada will drop the levy.";
+        assert!(
+            has_target(
+                text,
+                "Claudia Sheinbaum",
+                Stance::Demand,
+                "Canada will drop the levy",
+                "Canada"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_pronoun_content_is_the_earlier_position_it_stands_for() {
+        let text = "The owners put forward a 3% raise, but the dockworkers rejected it.";
+        assert!(
+            has_target(text, "dockworkers", Stance::Reject, "a 3% raise", "owners"),
+            "{:?}",
+            found(text)
+        );
+        assert!(!found(text).iter().any(|(_, _, c, _)| c == "it"));
     }
 }

@@ -2214,6 +2214,30 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
             }
         }
+        // "hoped both sides would sign on", "expects Tehran will return": the
+        // clause of a wish or expectation without its "that"
+        if !after_that {
+            if let (Some(st), Some(m)) = (entry.that, self.mention_starting_at(a)) {
+                if self.tok(m.end).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_ref(),
+                        "would" | "will" | "could" | "can" | "should" | "might"
+                    )
+                }) {
+                    stance = st;
+                    after_that = true;
+                }
+            }
+        }
+        // "hoped that the two sides would engage in dialogue": a wish is asked
+        // of the clause's subject
+        let mut target = target;
+        if after_that && stance == Stance::Demand && target.is_none() {
+            target = self
+                .mention_starting_at(a)
+                .filter(|m| m.form != MentionForm::Pronoun)
+                .and_then(|m| m.actor().cloned());
+        }
         // declared a truce, announced a ceasefire: the thing itself, not a claim
         let clause_like = after_that
             && self
@@ -2360,7 +2384,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 // attribution; what was said comes after it
                 let unquoted = (qa..qb).all(|j| !self.tokens[j].is_quote())
                     && !self.quoted.get(qa).copied().unwrap_or(false);
+                // "The new tariffs, Soto said, ..." opens with a noun phrase, no adverbial
                 let adverbial = unquoted
+                    && !DETERMINERS.contains(&self.tokens[qa].lower.as_ref())
                     && ((qb - qa) <= 3 || self.tokens[qa].lower.ends_with("ing"))
                     && self.tok(a).is_some_and(|t| t.text == "," || t.text == ":");
                 let (ra, rb) = if adverbial {
@@ -2369,10 +2395,28 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 } else {
                     (qa, qb)
                 };
-                let (ra, rb, rule) = if adverbial && rb >= ra + 3 {
-                    (ra, rb, "speech-parenthetical")
+                // "The two articles, he said, dealt with ...", "Only by taking these
+                // steps, Kurti said, can trust be built": the attribution interrupts
+                // one clause, which goes on after it
+                let interrupted = unquoted
+                    && !adverbial
+                    && self.tok(a).is_some_and(|t| t.text == ",")
+                    && self
+                        .tok(a + 1)
+                        .is_some_and(|t| t.is_word() && !t.cap && !is_pronoun(&t.lower))
+                    && !COMMA_STOPS.contains(&self.tokens[a + 1].lower.as_ref());
+                let (ra, rb, extra, rule) = if adverbial && rb >= ra + 3 {
+                    (ra, rb, None, "speech-parenthetical")
+                } else if interrupted {
+                    let s = a + 1;
+                    let (xa, xb) = self.trim(s, self.content_end(s, true));
+                    if xb > xa {
+                        (qa, qb, Some((xa, xb)), "speech-interrupted")
+                    } else {
+                        (qa, qb, None, "speech-quote-first")
+                    }
                 } else {
-                    (qa, qb, "speech-quote-first")
+                    (qa, qb, None, "speech-quote-first")
                 };
                 self.push_all(
                     out,
@@ -2380,7 +2424,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     (cs, ce),
                     stance,
                     (ra, rb),
-                    None,
+                    extra,
                     target,
                     rule,
                     negated,
