@@ -586,9 +586,9 @@ fn match_name(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     let mut j = i;
     while j < tokens.len() && j - i < 5 {
         let t = &tokens[j];
-        // a month after a first name is a surname ("Theresa May"), not a date
-        let month_surname = j > i
-            && t.cap
+        // a month after a first name or a title is a surname ("Theresa May",
+        // "Mrs May"), not a date: names are only matched after titles
+        let month_surname = t.cap
             && matches!(t.lower.as_ref(), "may" | "june" | "april" | "august")
             && !tokens.get(j + 1).is_some_and(|x| x.kind == TokKind::Number);
         if is_name_word(t)

@@ -1590,4 +1590,112 @@ mod tests {
         );
         assert!(!found(text).iter().any(|(_, _, c, _)| c == "it"));
     }
+
+    #[test]
+    fn a_month_after_a_title_is_a_surname() {
+        let text = "Mrs May wants a longer transition period.";
+        assert!(
+            has(text, "May", Stance::Demand, "a longer transition period"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_passive_subject_before_an_aside_is_the_content() {
+        let text = "Ottawa's demand that the levy apply only temporarily, during a transition \
+                    period of two years, has been dismissed by Washington.";
+        assert!(
+            has(
+                text,
+                "United States",
+                Stance::Reject,
+                "Ottawa's demand that the levy apply only temporarily"
+            ),
+            "{:?}",
+            found(text)
+        );
+        assert!(has(
+            text,
+            "Canada",
+            Stance::Demand,
+            "the levy apply only temporarily"
+        ));
+        // an agentless passive holds nothing: "will be expected to"
+        let text = "Mrs May will be expected to show progress on the border question.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_noun_phrase_content_ends_at_its_verb() {
+        let text =
+            "Rome's rejection of the Greek plan stands in stark contrast to its earlier tone.";
+        assert!(
+            has(text, "Italy", Stance::Reject, "the Greek plan"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn an_invitation_to_talks_is_an_offer_to_the_invited() {
+        let text = "Seoul invited Pyongyang to talks on family reunions.";
+        assert!(
+            has_target(
+                text,
+                "South Korea",
+                Stance::Offer,
+                "talks on family reunions",
+                "North Korea"
+            ),
+            "{:?}",
+            found(text)
+        );
+        // invited to act is still asked to act
+        let text = "Seoul invited Pyongyang to send a delegation.";
+        assert!(has_target(
+            text,
+            "South Korea",
+            Stance::Demand,
+            "send a delegation",
+            "North Korea"
+        ));
+    }
+
+    #[test]
+    fn what_is_made_sent_or_submitted_is_held_by_its_sender() {
+        let text = "This week Kyiv sent Washington a counter-proposal of 20 points.";
+        assert!(
+            has_target(
+                text,
+                "Ukraine",
+                Stance::Propose,
+                "a counter-proposal of 20 points",
+                "United States"
+            ),
+            "{:?}",
+            found(text)
+        );
+        let text = "Hamas made an offer of a truce on Tuesday.";
+        assert!(
+            has(text, "Hamas", Stance::Offer, "an offer of a truce"),
+            "{:?}",
+            found(text)
+        );
+        let text = "Tehran handed the mediators a written proposal for a phased deal.";
+        assert!(
+            has(
+                text,
+                "Iran",
+                Stance::Propose,
+                "a written proposal for a phased deal"
+            ),
+            "{:?}",
+            found(text)
+        );
+        assert!(found("Hamas made no offer on Tuesday.").is_empty());
+        // a practice reported, not one offer
+        let text = "Ankara says it has been sending extradition requests since 2017.";
+        assert!(!found(text).iter().any(|(_, s, _, _)| *s == Stance::Demand));
+    }
 }

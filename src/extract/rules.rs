@@ -304,6 +304,36 @@ static SETS_VERBS: WordSet = WordSet::new(&[
     "imposes", "lay", "laying",
 ]);
 
+/// Verbs that put an offer, proposal or demand forward without being cues
+/// themselves: "made an offer", "sent a counter-proposal", "submitted a plan".
+static MADE_OR_SENT: WordSet = WordSet::new(&[
+    "made",
+    "make",
+    "makes",
+    "making",
+    "sent",
+    "send",
+    "sends",
+    "sending",
+    "submitted",
+    "submit",
+    "submits",
+    "submitting",
+    "handed",
+    "hand",
+    "hands",
+    "handing",
+    "delivered",
+    "deliver",
+    "delivers",
+    "delivering",
+    "forwarded",
+    "transmitted",
+    "drafted",
+    "drafts",
+    "drew",
+]);
+
 /// Verbs that hold reservations: "have doubts about", "voiced objections to".
 static HOLDS_VERBS: WordSet = WordSet::new(&[
     "have",
@@ -352,6 +382,15 @@ static ASKED_OF: WordSet = WordSet::new(&[
     "flexibility",
     "answers",
     "clarity",
+]);
+/// Finite verbs that end the noun phrase they follow ("Athens's demand for
+/// compensation was ignored", "the rejection of the plan stands in contrast"):
+/// auxiliaries, modals and common verbs whose past form is no participle.
+static NOUN_PHRASE_VERBS: WordSet = WordSet::new(&[
+    "is", "was", "were", "are", "has", "have", "had", "will", "would", "remains", "remained",
+    "could", "can", "might", "should", "must", "did", "does", "stands", "stood", "came", "comes",
+    "went", "goes", "drew", "took", "gave", "began", "became", "becomes", "seems", "seemed",
+    "appears", "appeared",
 ]);
 static MODALS: WordSet = WordSet::new(&["must", "should", "ought"]);
 /// Words after a speech verb that start an adjunct, not what was said.
@@ -853,7 +892,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 return k - 1;
             }
             if t.is_word() && !t.cap {
-                if !claim && OBJECT_STOPS.contains(&l) && k > a {
+                // "a deal only if ..." ends the object; "apply only temporarily" does not
+                let only_adverb = l == "only"
+                    && self
+                        .tok(k + 1)
+                        .is_some_and(|x| x.is_word() && x.lower.ends_with("ly"));
+                if !claim && OBJECT_STOPS.contains(&l) && k > a && !only_adverb {
                     return k;
                 }
                 // "relief in exchange for closing the plant": what is given in return
@@ -865,6 +909,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         Some("exchange" | "return")
                     )
                     && self.is(k + 2, "for")
+                {
+                    return k;
+                }
+                // "a list of demands in response to the proposal": why, not what
+                if !claim
+                    && l == "in"
+                    && k > a
+                    && matches!(
+                        self.tok(k + 1).map(|x| x.lower.as_ref()),
+                        Some("response" | "reply")
+                    )
+                    && self.is(k + 2, "to")
                 {
                     return k;
                 }
@@ -1152,6 +1208,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 || t.kind == TokKind::Number
                 || t.is_quote()
         })
+    }
+
+    /// A noun phrase, not a bare verb, starts at `i`: "to talks", "to a
+    /// summit", "to negotiations" (after "to", a plural or a nominal ending
+    /// is no verb; "to discuss" is).
+    fn noun_like_at(&self, i: usize) -> bool {
+        self.starts_noun_phrase(i)
+            || self.tok(i).is_some_and(|t| {
+                let l = t.lower.as_ref();
+                t.is_word()
+                    && ((l.ends_with('s') && !l.ends_with("ss") && l.len() > 3)
+                        || l.ends_with("tion")
+                        || l.ends_with("ment")
+                        || l.ends_with("logue"))
+            })
     }
 
     /// All candidates of the sentence.
@@ -1666,18 +1737,42 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                             "is" | "are" | "was" | "were" | "been" | "being" | "be"
                         )
                     });
+                // a cue word used as a noun ("Mrs May's demand that ...") is part
+                // of the subject, no clause boundary
+                let nominal_use = |c: &CueHit| {
+                    c.start > 0
+                        && (self.is(c.start - 1, "'s")
+                            || DETERMINERS.contains(&self.tokens[c.start - 1].lower.as_ref()))
+                };
                 let left_bound = cues
                     .iter()
-                    .filter(|c| c.end <= k)
+                    .filter(|c| c.end <= k && !nominal_use(c))
                     .map(|c| c.end)
                     .max()
                     .unwrap_or(0);
-                let mut s = k;
-                while s > left_bound
-                    && !matches!(self.tokens[s - 1].text, "," | ";" | ":")
-                    && !self.tokens[s - 1].is_quote()
-                {
-                    s -= 1;
+                let back_to_boundary = |from: usize, past_quotes: bool| {
+                    let mut s = from;
+                    while s > left_bound
+                        && !matches!(self.tokens[s - 1].text, "," | ";" | ":")
+                        && (past_quotes || !self.tokens[s - 1].is_quote())
+                    {
+                        s -= 1;
+                    }
+                    s
+                };
+                let mut s = back_to_boundary(k, false);
+                let mut k = k;
+                // "X's demand that ..., during a longer transition, has been
+                // dismissed by Y": the subject stands before the aside
+                if passive && s == k && k > left_bound + 2 && self.tokens[k - 1].text == "," {
+                    if let Some(p) = (left_bound + 1..k - 1)
+                        .rev()
+                        .take(40)
+                        .find(|&j| self.tokens[j].text == ",")
+                    {
+                        k = p;
+                        s = back_to_boundary(p, true);
+                    }
                 }
                 let (a, b) = self.trim(s, k);
                 if b > a {
@@ -1720,13 +1815,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 return;
             }
         }
-        // agentless passive: nobody holds the position
+        // agentless passive ("will be expected to"): nobody holds the position
         if participle
             && cs > 0
             && (cs.saturating_sub(3)..cs).any(|j| {
                 matches!(
                     self.tokens[j].lower.as_ref(),
-                    "is" | "are" | "was" | "were" | "been" | "being"
+                    "is" | "are" | "was" | "were" | "been" | "being" | "be"
                 )
             })
             && !speech
@@ -1904,6 +1999,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         {
             target = m.actor().cloned();
             a = to + 1;
+            rule = "control-to";
+            // "invited India to talks on Kashmir": what the addressee is invited to
+            if let Some(np) = entry.np.filter(|_| self.noun_like_at(a)) {
+                stance = np;
+            }
+        } else if let Some((m, np)) = entry
+            .np
+            .filter(|_| entry.frame == Frame::Control)
+            .and_then(|np| self.mention_from(a).map(|m| (m, np)))
+            .filter(|(m, _)| self.is(m.end, "for") && self.starts_noun_phrase(m.end + 1))
+        {
+            // "inviting New Delhi for a dialogue on Kashmir"
+            target = m.actor().cloned();
+            stance = np;
+            a = m.end + 1;
             rule = "control-to";
         } else if let Some((group, to)) = (entry.frame == Frame::Control)
             .then(|| self.group_addressee_to(a))
@@ -2760,6 +2870,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     }
                 }
             }
+            // (one offer or proposal; "has been sending requests" reports a practice)
+            if holder.is_none()
+                && matches!(
+                    noun.stance,
+                    Stance::Offer | Stance::Propose | Stance::Demand
+                )
+                && !t.lower.ends_with('s')
+            {
+                if let Some(c) = self.made_or_sent(k, noun.stance) {
+                    out.push(c);
+                    continue;
+                }
+            }
             let Some(m) = holder else { continue };
             let Some(h) = Self::holder_of(m) else {
                 continue;
@@ -2779,20 +2902,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             };
             let b = (a + 1..b)
                 .filter(|&j| noun_phrase && !relative(j))
-                .find(|&j| {
-                    matches!(
-                        self.tokens[j].lower.as_ref(),
-                        "is" | "was"
-                            | "were"
-                            | "are"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "will"
-                            | "would"
-                            | "remains"
-                            | "remained"
-                    )
+                .find(|&j| NOUN_PHRASE_VERBS.contains(&self.tokens[j].lower.as_ref()))
+                // "a plan for a truce first came in ...": an adverb before the verb
+                .map(|j| {
+                    if j > a + 1
+                        && matches!(
+                            self.tokens[j - 1].lower.as_ref(),
+                            "first" | "also" | "still" | "now" | "later"
+                        )
+                    {
+                        j - 1
+                    } else {
+                        j
+                    }
                 })
                 .unwrap_or(b);
             let (ca, cb) = self.trim(a, b);
@@ -2816,6 +2938,80 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
             }
         }
+    }
+
+    /// "Ford made an offer of a 20% raise", "it sent Washington a
+    /// counter-proposal of 20 points", "the union submitted a new proposal":
+    /// whoever makes, sends or submits the offer, proposal or demand at `k`
+    /// holds it, and the one it is sent to is the target. The content is the
+    /// whole noun phrase.
+    fn made_or_sent(&self, k: usize, stance: Stance) -> Option<Candidate> {
+        // the noun phrase, back to its determiner: "a written 20-point proposal"
+        let mut np_start = k;
+        while np_start > 0 && k - np_start < 6 {
+            let p = &self.tokens[np_start - 1];
+            let participle = (p.lower.ends_with("ed") || p.lower.ends_with("en"))
+                && np_start >= 2
+                && DETERMINERS.contains(&self.tokens[np_start - 2].lower.as_ref());
+            let modifier = participle
+                || p.kind == TokKind::Number
+                || matches!(p.text, "-" | "%" | "$" | "€" | "£")
+                || (p.is_word()
+                    && !p.cap
+                    && !PREPOSITIONS.contains(&p.lower.as_ref())
+                    && !MADE_OR_SENT.contains(&p.lower)
+                    && self.lx.cue_forms(&p.lower).is_empty());
+            if !modifier {
+                break;
+            }
+            np_start -= 1;
+            if DETERMINERS.contains(&p.lower.as_ref()) {
+                break;
+            }
+        }
+        // whom it goes to, between the verb and the noun phrase: "sent
+        // Washington a counter-proposal", "handed the mediators a plan"
+        let mut v = np_start;
+        let mut recipient: Option<&Mention> = None;
+        if let Some(m) = self.mention_ending_at(v) {
+            recipient = Some(m);
+            v = m.start;
+        } else if v > 0 && DETERMINERS.contains(&self.tokens[np_start].lower.as_ref()) {
+            let words = (1..=3).find(|&w| {
+                v > w
+                    && self.is(v - w, "the")
+                    && (v - w + 1..v).all(|j| self.tokens[j].is_word() && !self.tokens[j].cap)
+                    && MADE_OR_SENT.contains(&self.tokens[v - w - 1].lower)
+            });
+            if let Some(w) = words {
+                v -= w;
+            }
+        }
+        let verb = v.checked_sub(1)?;
+        if !MADE_OR_SENT.contains(&self.tokens[verb].lower) || np_start == k && k == v {
+            return None;
+        }
+        // "made no offer", "sent no proposal": nothing was put forward
+        if self.is(np_start, "no") {
+            return None;
+        }
+        let subject = self.find_subject(verb)?;
+        let first = *subject.first()?;
+        let holder = Self::holder_of(first)?;
+        let b = self.content_end(k + 1, false);
+        let (a, b) = self.trim(np_start, b.max(k + 1));
+        (b > a).then(|| {
+            let mut c = Candidate::plain(
+                (k, k + 1),
+                stance,
+                holder,
+                first.text.clone(),
+                (a, b),
+                "nominal-made",
+            );
+            c.target = recipient.and_then(|m| m.actor().cloned());
+            c
+        })
     }
 
     /// "according to X, ...", "..., according to X".
