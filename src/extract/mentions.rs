@@ -1398,9 +1398,20 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
                     | "label"
             )
         };
+        // "richer nations are wary of": a cue that starts with its auxiliary
+        let cue_from = |k: usize| {
+            lx.cue_forms(&tokens[k].lower).iter().any(|f| {
+                f.words.len() > 1
+                    && f.words
+                        .iter()
+                        .enumerate()
+                        .all(|(o, w)| tokens.get(k + o).is_some_and(|x| x.lower == w.as_str()))
+            })
+        };
         if !tokens.get(j).is_some_and(|v| {
             v.is_word() && !v.cap && (!lx.cue_forms(&v.lower).is_empty() || evaluates(&v.lower))
-        }) {
+        }) && !(h + 1..j).any(cue_from)
+        {
             continue;
         }
         // the phrase on its left: modifiers, and one "from"/"of" link ("delegates from developing countries")

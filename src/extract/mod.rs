@@ -1698,4 +1698,76 @@ mod tests {
         let text = "Ankara says it has been sending extradition requests since 2017.";
         assert!(!found(text).iter().any(|(_, s, _, _)| *s == Stance::Demand));
     }
+
+    #[test]
+    fn a_relative_clause_object_is_the_phrase_it_hangs_on() {
+        let text = "The nurses want fixed staffing ratios, an idea the hospitals have refused.";
+        assert!(
+            has_target(
+                text,
+                "hospitals",
+                Stance::Reject,
+                "fixed staffing ratios",
+                "nurses"
+            ),
+            "{:?}",
+            found(text)
+        );
+        let text = "Moscow tabled a plan that Kyiv rejected.";
+        assert!(
+            has(text, "Ukraine", Stance::Reject, "a plan"),
+            "{:?}",
+            found(text)
+        );
+        let text = "The truce, which Hamas did not accept, collapsed.";
+        assert!(
+            has(text, "Hamas", Stance::Reject, "The truce"),
+            "{:?}",
+            found(text)
+        );
+        // "that" opening a clause with an object of its own is no object relative
+        let text = "Moscow said that Kyiv rejected the offer.";
+        assert!(
+            positions(text).iter().all(|p| p.rule != "object-relative"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_plural_noun_before_its_verb_is_no_cue() {
+        // "states" is the subject's noun here, not "states" as in "says"
+        let text = "The group of frugal EU states are holding up the recovery money.";
+        assert!(
+            !found(text).iter().any(|(_, s, _, _)| *s == Stance::Claim),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn group_subjects_before_a_cue_with_its_auxiliary() {
+        let text = "Richer nations are wary of pledging bigger amounts.";
+        assert!(
+            has(
+                text,
+                "richer nations",
+                Stance::Reject,
+                "pledging bigger amounts"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn who_after_an_apposition_is_its_head() {
+        let text = "The draft followed talks with Rustem Umerov, a senior aide to Zelensky, \
+                    who agreed to most of the plan once a few changes were made.";
+        assert!(
+            has(text, "Rustem Umerov", Stance::Support, "most of the plan"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

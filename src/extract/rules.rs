@@ -190,6 +190,7 @@ static OBJECT_STOPS: WordSet = WordSet::new(&[
     "provided",
     "unless",
     "only",
+    "once",
 ]);
 static COMMA_STOPS: WordSet = WordSet::new(&[
     "while",
@@ -572,8 +573,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                             || p.text == "%"
                             || matches!(p.lower.as_ref(), "million" | "billion" | "trillion")
                     });
+                    // "the 'frugal' EU states are holding up": a plural noun before
+                    // its verb, not "states" as a verb
+                    let plural_subject = f.words.len() == 1
+                        && t.lower.ends_with('s')
+                        && self.tok(i + 1).is_some_and(|x| {
+                            matches!(
+                                x.lower.as_ref(),
+                                "are" | "were" | "have" | "had" | "will" | "would" | "can"
+                            )
+                        });
                     let nominal = attributive
                         || amount
+                        || plural_subject
                         || prev.is_some_and(|p| {
                             DETERMINERS.contains(&p.lower.as_ref()) && !t.lower.ends_with("ed")
                         });
@@ -667,7 +679,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if k > 0 && self.tokens[k - 1].text == "," {
                     k -= 1;
                 }
-                return self.mention_ending_at(k).map(|m| self.coordinated(m));
+                let m = self.mention_ending_at(k)?;
+                // "Rustem Umerov, a senior aide to Zelensky, who agreed": the
+                // relative clause hangs on the head of the apposition
+                if self.governed_by_preposition(m) {
+                    let head = (m.start.saturating_sub(12)..m.start)
+                        .rev()
+                        .find(|&j| self.tokens[j].text == ",")
+                        .and_then(|j| self.mention_ending_at(j));
+                    if let Some(h) = head {
+                        return Some(self.coordinated(h));
+                    }
+                }
+                return Some(self.coordinated(m));
             }
             if t.text == "," || t.text == ")" {
                 // an apposition or relative clause: "Putin, whose forces ..., turned"
@@ -1237,7 +1261,123 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         self.refusals(&cues, &mut out);
         self.conditions(&mut out);
         self.evaluations(&mut out);
+        self.object_relatives(&cues, &mut out);
         out
+    }
+
+    /// "all sanctions dropped, which the US was unwilling to give", "fixed
+    /// ratios, an idea the hospitals have refused": a cue whose object is the
+    /// noun phrase a relative clause hangs on. Its content is that phrase,
+    /// and what the cue read after itself is dropped.
+    fn object_relatives(&self, cues: &[CueHit], out: &mut Vec<Candidate>) {
+        for hit in cues {
+            let entry = &self.lx.cues[hit.cue];
+            if entry.frame == Frame::Speech || hit.particle.is_some() {
+                continue;
+            }
+            let Some(subjects) = self.find_subject(hit.start) else {
+                continue;
+            };
+            let Some(first) = subjects.iter().map(|m| m.start).min() else {
+                continue;
+            };
+            // the relative marker before the subject: "which", "that", or ", an idea"
+            let mut r = first;
+            if r > 0 && self.is(r - 1, "the") {
+                r -= 1;
+            }
+            let np_end = if r >= 2 && matches!(self.tokens[r - 1].lower.as_ref(), "which" | "that")
+            {
+                if self.tokens[r - 2].text == "," {
+                    r - 2
+                } else {
+                    r - 1
+                }
+            } else if r >= 4
+                && matches!(self.tokens[r - 2].lower.as_ref(), "a" | "an")
+                && self.tokens[r - 1].is_word()
+                && !self.tokens[r - 1].cap
+                && self.tokens[r - 3].text == ","
+            {
+                r - 3
+            } else {
+                continue;
+            };
+            // the object slot is empty: "refused,", "unwilling to give,"
+            let mut e = hit.end;
+            if self.tokens[hit.start..hit.end]
+                .last()
+                .is_some_and(|t| t.lower == "to")
+                && self.tok(e).is_some_and(|t| t.is_word() && !t.cap)
+            {
+                e += 1;
+            }
+            let empty = self.tok(e).is_none_or(|t| {
+                matches!(t.text, "," | "." | ";" | ")" | "—" | "–")
+                    || (t.is_word() && OBJECT_STOPS.contains(&t.lower.as_ref()))
+            });
+            if !empty || np_end == 0 {
+                continue;
+            }
+            // the noun phrase: what an earlier position of the sentence ends
+            // with there ("want fixed ratios written into their contract, an
+            // idea ..."), or back to the verb, cue or comma before it
+            let earlier = out
+                .iter()
+                .filter(|c| c.content.1 == np_end && c.content_extra.is_none())
+                .min_by_key(|c| c.content.0)
+                .map(|c| (c.content, c.holder.clone()));
+            // whoever wanted or offered it is whom the refusal is aimed at
+            let aimed_at = earlier.as_ref().and_then(|(_, h)| match h {
+                Holder::Actor(a) => Some(a.clone()),
+                _ => None,
+            });
+            let earlier = earlier.map(|(c, _)| c);
+            let left = cues
+                .iter()
+                .filter(|c| c.end <= np_end)
+                .map(|c| c.end)
+                .max()
+                .unwrap_or(0);
+            let mut s = np_end;
+            while s > left
+                && !matches!(self.tokens[s - 1].text, "," | ";" | ":" | "(")
+                && !NOUN_PHRASE_VERBS.contains(&self.tokens[s - 1].lower.as_ref())
+            {
+                s -= 1;
+            }
+            let (ca, cb) = earlier.unwrap_or_else(|| self.trim(s, np_end));
+            if cb <= ca {
+                continue;
+            }
+            let negated = (first..hit.start).any(|j| is_neg(&self.tokens[j]));
+            let stance = if negated {
+                match entry.stance.negated() {
+                    Some(st) => st,
+                    None => continue,
+                }
+            } else {
+                entry.stance
+            };
+            out.retain(|c| c.cue != (hit.start, hit.end));
+            for m in &subjects {
+                if let Some(h) = Self::holder_of(m) {
+                    let mut c = Candidate::plain(
+                        (hit.start, hit.end),
+                        stance,
+                        h,
+                        m.text.clone(),
+                        (ca, cb),
+                        "object-relative",
+                    );
+                    c.negated = negated;
+                    c.target = aimed_at
+                        .clone()
+                        .filter(|t| c.holder != Holder::Actor(t.clone()));
+                    out.push(c);
+                }
+            }
+        }
     }
 
     /// "called on all parties to", "urged countries to": a plural group of
