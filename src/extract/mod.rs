@@ -1719,6 +1719,30 @@ mod tests {
             "{:?}",
             found(text)
         );
+        assert!(
+            has(text, "Russia", Stance::Propose, "a plan"),
+            "{:?}",
+            found(text)
+        );
+        // "want to limit": the verb goes with the phrase
+        let text = "Delhi backs the subsidies that wealthy nations want to limit.";
+        assert!(
+            has_target(
+                text,
+                "wealthy nations",
+                Stance::Demand,
+                "limit the subsidies",
+                "India"
+            ),
+            "{:?}",
+            found(text)
+        );
+        // a condition is no position
+        assert!(
+            found("China will talk if the US wants to move trade talks forward.")
+                .iter()
+                .all(|(a, _, _, _)| a != "United States")
+        );
         let text = "The truce, which Hamas did not accept, collapsed.";
         assert!(
             has(text, "Hamas", Stance::Reject, "The truce"),

@@ -1303,14 +1303,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             } else {
                 continue;
             };
-            // the object slot is empty: "refused,", "unwilling to give,"
+            // the object slot is empty: "refused,", "unwilling to give,", "want
+            // to limit" (the verb then goes with the phrase: "limit farm support")
             let mut e = hit.end;
-            if self.tokens[hit.start..hit.end]
+            let mut verb: Option<(usize, usize)> = None;
+            let cue_ends_to = self.tokens[hit.start..hit.end]
                 .last()
-                .is_some_and(|t| t.lower == "to")
-                && self.tok(e).is_some_and(|t| t.is_word() && !t.cap)
-            {
+                .is_some_and(|t| t.lower == "to");
+            if !cue_ends_to && self.is(e, "to") {
                 e += 1;
+            }
+            if (cue_ends_to || e > hit.end) && self.tok(e).is_some_and(|t| t.is_word() && !t.cap) {
+                verb = Some((e, e + 1));
+                e += 1;
+            } else if e > hit.end {
+                continue;
             }
             let empty = self.tok(e).is_none_or(|t| {
                 matches!(t.text, "," | "." | ";" | ")" | "—" | "–")
@@ -1323,10 +1330,17 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             // with there ("want fixed ratios written into their contract, an
             // idea ..."), or back to the verb, cue or comma before it
             let earlier = out
-                .iter()
-                .filter(|c| c.content.1 == np_end && c.content_extra.is_none())
+                .iter_mut()
+                .filter(|c| {
+                    c.content.0 < np_end && np_end <= c.content.1 && c.content_extra.is_none()
+                })
                 .min_by_key(|c| c.content.0)
-                .map(|c| (c.content, c.holder.clone()));
+                .map(|c| {
+                    // "backs the subsidies that wealthy nations want to limit":
+                    // the relative clause is no part of what is backed
+                    c.content.1 = np_end;
+                    (c.content, c.holder.clone())
+                });
             // whoever wanted or offered it is whom the refusal is aimed at
             let aimed_at = earlier.as_ref().and_then(|(_, h)| match h {
                 Holder::Actor(a) => Some(a.clone()),
@@ -1362,14 +1376,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             out.retain(|c| c.cue != (hit.start, hit.end));
             for m in &subjects {
                 if let Some(h) = Self::holder_of(m) {
+                    let (content, extra) = match verb {
+                        Some(v) => (v, Some((ca, cb))),
+                        None => ((ca, cb), None),
+                    };
                     let mut c = Candidate::plain(
                         (hit.start, hit.end),
                         stance,
                         h,
                         m.text.clone(),
-                        (ca, cb),
+                        content,
                         "object-relative",
                     );
+                    c.content_extra = extra;
                     c.negated = negated;
                     c.target = aimed_at
                         .clone()
@@ -2062,9 +2081,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             return;
         }
         if let Some(first) = subject.as_ref().and_then(|v| v.first()) {
-            if first.start > 0
+            // "if the US wants to move talks forward": a condition, no position
+            let before = if first.start > 1 && self.is(first.start - 1, "the") {
+                first.start - 1
+            } else {
+                first.start
+            };
+            if before > 0
                 && matches!(
-                    self.tokens[first.start - 1].lower.as_ref(),
+                    self.tokens[before - 1].lower.as_ref(),
                     "if" | "unless" | "whether"
                 )
             {
