@@ -55,7 +55,23 @@ pub struct Discourse {
     /// The full name a gazetteer person goes by in this text ("Aleksandar
     /// Vučić" where the gazetteer says "Aleksandar Vucic").
     person_forms: FxHashMap<String, Actor>,
+    /// The two parties that "both sides" in the current sentence stands for,
+    /// with the name the mention was given.
+    pub sides: Option<(String, Actor, Actor)>,
+    /// The last two governments or bodies named together ("X and Y").
+    pair: Option<(Actor, Actor)>,
 }
+
+/// Words that name a labour organisation, not a company.
+const LABOUR_WORDS: &[&str] = &[
+    "union",
+    "association",
+    "workers",
+    "federation",
+    "guild",
+    "teamsters",
+    "congress",
+];
 
 const RECENT_LIMIT: usize = 64;
 
@@ -72,6 +88,15 @@ impl Discourse {
 
     fn last(&self, pred: impl Fn(&Actor) -> bool) -> Option<Actor> {
         self.recent.iter().rev().find(|a| pred(a)).cloned()
+    }
+
+    /// The two actors of a kind named last: whom "both sides" or "both of
+    /// those companies" means.
+    fn last_two(&self, pred: impl Fn(&Actor) -> bool) -> Option<(Actor, Actor)> {
+        let mut found = self.recent.iter().rev().filter(|a| pred(a));
+        let second = found.next()?.clone();
+        let first = found.next()?.clone();
+        Some((first, second))
     }
 
     fn alias(&self, form: &str) -> Option<Actor> {
@@ -147,17 +172,9 @@ impl Discourse {
         if head == "union" {
             let labour = self.last(|a| {
                 a.kind == ActorKind::Organization
-                    && [
-                        "union",
-                        "association",
-                        "workers",
-                        "federation",
-                        "guild",
-                        "teamsters",
-                        "congress",
-                    ]
-                    .iter()
-                    .any(|w| a.name.to_lowercase().contains(w))
+                    && LABOUR_WORDS
+                        .iter()
+                        .any(|w| a.name.to_lowercase().contains(w))
             });
             if labour.is_some() {
                 return labour;
@@ -239,6 +256,9 @@ const SIDES: &[&[&str]] = &[
     &["both", "governments"],
     &["the", "two", "leaders"],
     &["both", "leaders"],
+    &["both", "of", "those", "companies"],
+    &["both", "companies"],
+    &["the", "two", "companies"],
 ];
 
 /// Capitalised words that start sentences or headlines but name nobody.
@@ -661,6 +681,7 @@ pub fn find_mentions(
     disc: &mut Discourse,
 ) -> Vec<Mention> {
     let n = tokens.len();
+    disc.sides = None;
     let mut gaz: Vec<Option<(usize, SurfaceKind, usize)>> = vec![None; n];
     for (s, e, surf) in lx.find_actor_surfaces(sentence) {
         // tokens are in order: find the ones the match starts and ends on
@@ -706,6 +727,19 @@ pub fn find_mentions(
                 .copied()
                 .collect::<Vec<_>>()
                 .join(" ");
+            let parties = match words.last().copied() {
+                Some("leaders") => disc.last_two(|a| a.kind == ActorKind::Person),
+                Some("companies") => disc.last_two(|a| {
+                    matches!(a.kind, ActorKind::Organization | ActorKind::Unknown)
+                        && !LABOUR_WORDS
+                            .iter()
+                            .any(|w| a.name.to_lowercase().contains(w))
+                }),
+                // the last two parties named together ("talks between the army
+                // and the RSF", "commanders of Pakistan and India")
+                _ => disc.pair.clone(),
+            };
+            disc.sides = parties.map(|(x, y)| (name.clone(), x, y));
             let a = Actor {
                 name,
                 kind: ActorKind::Group,
@@ -937,6 +971,13 @@ pub fn find_mentions(
                         .get(j + 1)
                         .is_some_and(|x| is_name_word(x) && gaz[j + 1].is_none())
                     && j + 1 > i
+                    // "Alliance of Motion Picture and Television Producers" is one
+                    // name, "Nissan and Renault" are two
+                    && (tokens[j].lower != "and"
+                        || tokens[i..j]
+                            .iter()
+                            .chain(tokens[j + 1..].iter().take_while(|x| is_name_word(x)))
+                            .any(|x| ORG_WORDS.contains(&x.lower.as_ref())))
                 {
                     j += 2;
                 } else if tokens[j].lower == "of"
@@ -1122,6 +1163,31 @@ pub fn find_mentions(
                     .map(Referent::Actor)
                     .unwrap_or(Referent::Unresolved);
             }
+        }
+    }
+    // "talks between the army and the RSF": the parties a later "both sides" means
+    for w in out.windows(2) {
+        let (Some(x), Some(y)) = (w[0].actor(), w[1].actor()) else {
+            continue;
+        };
+        // named as the objects of a preposition, not as the subjects of a verb
+        let governed = w[0].start > 0
+            && (matches!(
+                tokens[w[0].start - 1].lower.as_ref(),
+                "between" | "of" | "with" | "from"
+            ) || (w[0].start > 1
+                && tokens[w[0].start - 1].lower == "the"
+                && matches!(
+                    tokens[w[0].start - 2].lower.as_ref(),
+                    "between" | "of" | "with" | "from"
+                )));
+        let joined = governed
+            && tokens.get(w[0].end).is_some_and(|t| t.lower == "and")
+            && (w[1].start == w[0].end + 1
+                || (w[1].start == w[0].end + 2 && tokens[w[0].end + 1].lower == "the"));
+        let party = |a: &Actor| matches!(a.kind, ActorKind::Country | ActorKind::Organization);
+        if joined && party(x) && party(y) && x != y {
+            disc.pair = Some((x.clone(), y.clone()));
         }
     }
     out

@@ -247,6 +247,9 @@ impl<'l> Extractor<'l> {
             resolve_reported_speech(&ctx, &mut cands);
             drop_what_is_asked(&mut cands);
             resolve_pronoun_contents(&w.tokens, &mut cands);
+            if let Some(sides) = &disc.sides {
+                split_sides(&w.tokens, sides, &mut cands);
+            }
             for c in cands.iter_mut() {
                 if let Holder::Actor(a) = &mut c.holder {
                     if a.kind == crate::model::ActorKind::Unknown
@@ -490,6 +493,39 @@ fn drop_what_is_asked(cands: &mut Vec<Candidate>) {
             a <= c.cue.0 && c.cue.0 < b && matches!(&c.holder, Holder::Actor(h) if h == t)
         })
     });
+}
+
+/// "Both sides blame each other", "Both of those companies have offered
+/// raises": a position of both parties is a position of each, and "each
+/// other" is the other one.
+fn split_sides(
+    tokens: &[Token<'_>],
+    (name, first, second): &(String, crate::model::Actor, crate::model::Actor),
+    cands: &mut Vec<Candidate>,
+) {
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        let both = matches!(&c.holder, Holder::Actor(a) if &a.name == name
+            && a.kind == crate::model::ActorKind::Group);
+        if !both {
+            out.push(c);
+            continue;
+        }
+        let mutual = (c.content.0..c.content.1.min(c.content.0 + 3)).any(|j| {
+            tokens
+                .get(j)
+                .is_some_and(|t| t.lower == "other" || t.lower == "another")
+        });
+        for (me, other) in [(first, second), (second, first)] {
+            let mut one = c.clone();
+            one.holder = Holder::Actor(me.clone());
+            if mutual {
+                one.target = Some(other.clone());
+            }
+            out.push(one);
+        }
+    }
+    *cands = out;
 }
 
 /// "Ministers put forward a 4.3% rise, but the unions found it too little":
@@ -1793,5 +1829,44 @@ mod tests {
             "{:?}",
             found(text)
         );
+    }
+
+    #[test]
+    fn both_sides_are_each_party_named_together_before() {
+        let text = "Fighting between Armenia and Azerbaijan resumed on Monday. \
+                    Both sides blame each other for the collapse of the truce.";
+        let content = "each other for the collapse of the truce";
+        assert!(
+            has_target(text, "Armenia", Stance::Claim, content, "Azerbaijan"),
+            "{:?}",
+            found(text)
+        );
+        assert!(has_target(
+            text,
+            "Azerbaijan",
+            Stance::Claim,
+            content,
+            "Armenia"
+        ));
+        // with no parties named together "both sides" stays as written
+        let text = "Both sides rejected the plan.";
+        assert!(
+            has(text, "both sides", Stance::Reject, "the plan"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn both_companies_are_the_last_two_named() {
+        let text = "Nissan and Renault reported results. The union held talks with Nissan \
+                    on Monday and will meet Renault on Friday. Both of those companies have \
+                    offered raises of 10%.";
+        assert!(
+            has(text, "Nissan", Stance::Offer, "raises of 10%"),
+            "{:?}",
+            found(text)
+        );
+        assert!(has(text, "Renault", Stance::Offer, "raises of 10%"));
     }
 }

@@ -1332,7 +1332,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let earlier = out
                 .iter_mut()
                 .filter(|c| {
-                    c.content.0 < np_end && np_end <= c.content.1 && c.content_extra.is_none()
+                    c.content.0 < np_end
+                        && np_end <= c.content.1
+                        && c.content_extra.is_none()
+                        && c.stance != Stance::Claim
+                        && !c.speech
                 })
                 .min_by_key(|c| c.content.0)
                 .map(|c| {
