@@ -1869,4 +1869,57 @@ mod tests {
         );
         assert!(has(text, "Renault", Stance::Offer, "raises of 10%"));
     }
+
+    #[test]
+    fn object_boundaries_of_clauses_and_relatives() {
+        // the object was the subject of a clause whose verb follows
+        let text = "Word that Cairo had refused a plan for a truce first came in a summary.";
+        assert!(
+            has(text, "Egypt", Stance::Reject, "a plan for a truce"),
+            "{:?}",
+            found(text)
+        );
+        // "those who" is one phrase
+        let text = "Delhi has been demanding action against those who carried out the attack.";
+        assert!(
+            has(
+                text,
+                "India",
+                Stance::Demand,
+                "action against those who carried out the attack"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn an_adverb_inside_a_two_word_cue() {
+        let text = "Pyongyang had asked only for the lifting of some sanctions.";
+        assert!(
+            has(
+                text,
+                "North Korea",
+                Stance::Demand,
+                "the lifting of some sanctions"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn an_object_goes_on_past_an_attribution_aside() {
+        let text = "Hamas wants assurances, reports say, that the truce will end the war.";
+        assert!(
+            has(
+                text,
+                "Hamas",
+                Stance::Demand,
+                "assurances that the truce will end the war"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
 }

@@ -393,6 +393,25 @@ static NOUN_PHRASE_VERBS: WordSet = WordSet::new(&[
     "went", "goes", "drew", "took", "gave", "began", "became", "becomes", "seems", "seemed",
     "appears", "appeared",
 ]);
+/// Finite verbs, never participles or nouns, that start a clause's
+/// predicate: after an object they say the object was a clause's subject.
+static CLAUSE_VERBS: WordSet = WordSet::new(&[
+    "came", "stands", "stood", "went", "drew", "began", "became", "seems", "seemed",
+]);
+/// Adverbs that may stand inside a two-word cue: "asked only for".
+static INNER_ADVERBS: WordSet = WordSet::new(&[
+    "only",
+    "again",
+    "also",
+    "repeatedly",
+    "explicitly",
+    "specifically",
+    "publicly",
+    "formally",
+    "openly",
+    "hard",
+    "strongly",
+]);
 static MODALS: WordSet = WordSet::new(&["must", "should", "ought"]);
 /// Words after a speech verb that start an adjunct, not what was said.
 static NOT_CLAUSE_STARTS: WordSet = WordSet::new(&[
@@ -523,6 +542,26 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         .enumerate()
                         .all(|(k, w)| self.tokens[i + k].lower == w.as_str())
             });
+            // "asked only for", "called again for": one adverb inside a
+            // two-word cue; the cue then spans it
+            let found_split = found.is_none_or(|f| f.words.len() == 1).then(|| {
+                forms.iter().find(|f| {
+                    f.words.len() == 2
+                        && i + 2 < n
+                        && INNER_ADVERBS.contains(&self.tokens[i + 1].lower.as_ref())
+                        && self.tokens[i + 2].lower == f.words[1].as_str()
+                })
+            });
+            if let Some(Some(f)) = found_split {
+                hits.push(CueHit {
+                    start: i,
+                    end: i + 3,
+                    cue: f.cue,
+                    particle: None,
+                });
+                i += 3;
+                continue;
+            }
             if found.is_none() {
                 // "turned that idea down": the particle up to four words on
                 // the object between verb and particle is a noun phrase, not "to walk" or "up"
@@ -921,8 +960,25 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     && self
                         .tok(k + 1)
                         .is_some_and(|x| x.is_word() && x.lower.ends_with("ly"));
-                if !claim && OBJECT_STOPS.contains(&l) && k > a && !only_adverb {
+                // "action against those who carried out the attack": who they are
+                let those_who = l == "who"
+                    && k > a
+                    && matches!(
+                        self.tokens[k - 1].lower.as_ref(),
+                        "those" | "anyone" | "people" | "all" | "everyone"
+                    );
+                if !claim && OBJECT_STOPS.contains(&l) && k > a && !only_adverb && !those_who {
                     return k;
+                }
+                // "refused a plan for a truce first came in a summary": the
+                // object was inside a clause whose verb follows
+                if !claim && k > a + 1 && CLAUSE_VERBS.contains(&l) && !self.relative_between(a, k)
+                {
+                    let adverb = matches!(
+                        self.tokens[k - 1].lower.as_ref(),
+                        "first" | "also" | "still" | "later"
+                    );
+                    return if adverb { k - 1 } else { k };
                 }
                 // "relief in exchange for closing the plant": what is given in return
                 if !claim
@@ -975,6 +1031,29 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             k += 1;
         }
         n
+    }
+
+    /// ", reports say, ...", ", sources said, ...": an aside at `k` that
+    /// attributes the report; where what it interrupts goes on.
+    fn attribution_aside(&self, k: usize) -> Option<usize> {
+        if !self.is(k, ",") {
+            return None;
+        }
+        let verb = (k + 2..(k + 5).min(self.tokens.len())).find(|&j| {
+            self.lx
+                .cue_forms(&self.tokens[j].lower)
+                .iter()
+                .any(|f| self.lx.cues[f.cue].frame == Frame::Speech && f.words.len() == 1)
+        })?;
+        let plain = (k + 1..verb).all(|j| self.tokens[j].is_word());
+        (plain && self.is(verb + 1, ",") && self.tok(verb + 2).is_some_and(|t| t.is_word()))
+            .then_some(verb + 2)
+    }
+
+    /// A relative pronoun between `a` and `b`: a verb after it is the
+    /// relative clause's own ("a plan that came too late").
+    fn relative_between(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|x| matches!(self.tokens[x].lower.as_ref(), "that" | "which" | "who"))
     }
 
     /// A new clause with its own subject and cue starts at `i`.
@@ -2357,6 +2436,28 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         } else {
             rule_subject_rule(rule_subject, false)
         };
+        // "wants assurances, reports say, that the truce will end the war": the
+        // object goes on past an attribution of the report itself
+        if let Some(after) = self.attribution_aside(cb) {
+            // ("assurances that the truce ...": the "that" stays)
+            let (_, xb) = self.trim(after, self.content_end(after, false));
+            let xa = after;
+            if xb > xa {
+                self.push_all(
+                    out,
+                    &holders,
+                    (cs, ce),
+                    stance,
+                    (ca, cb),
+                    Some((xa, xb)),
+                    target,
+                    rule,
+                    negated,
+                    false,
+                );
+                return;
+            }
+        }
         for (pa, pb) in self.split_coordination(ca, cb) {
             let (pa, pb) = self.trim(pa, pb);
             if pb > pa {
