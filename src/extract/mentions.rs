@@ -1036,13 +1036,25 @@ pub fn find_mentions(
             let single = j == i + 1;
             let at_start = i == 0 || tokens[..i].iter().all(|x| !x.is_word());
             if let Some(a) = disc.alias(&text) {
+                // "UAW members walked off the job": the members act for their body
+                let end = if a.kind == ActorKind::Organization
+                    && tokens
+                        .get(j)
+                        .is_some_and(|x| !x.cap && x.lower == "members")
+                {
+                    j + 1
+                } else {
+                    j
+                };
                 out.push(Mention {
                     start: i,
-                    end: j,
+                    end,
                     referent: Referent::Actor(a),
                     form: MentionForm::Name,
-                    text,
+                    text: span_text(sentence, tokens, i, end),
                 });
+                i = end;
+                continue;
             } else if !(single
                 && (at_start && !disc.capitalised.contains(t.text) || t.text.chars().count() < 3))
             {

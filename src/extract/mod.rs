@@ -1922,4 +1922,31 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn a_short_quoted_word_ends_a_report_that_starts_before_it() {
+        let text = "Tehran sent a delegation. The talks in Vienna were \"constructive,\" an \
+                    Iranian negotiator said.";
+        assert!(
+            has(
+                text,
+                "Iran",
+                Stance::Claim,
+                "The talks in Vienna were constructive"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn members_of_a_body_after_an_amount_and_an_apposition() {
+        let text = "The United Auto Workers (UAW) called a strike. Some 12,700 UAW members, or \
+                    8% of its workers, walked off the job, demanding higher pay.";
+        assert!(
+            has(text, "United Auto Workers", Stance::Demand, "higher pay"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

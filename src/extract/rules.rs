@@ -838,16 +838,30 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             .iter()
             .filter(|m| m.end < before && !self.governed_by_preposition(m))
             .find(|m| {
+                // "Some 12,700 UAW members ...": an amount before the subject
                 let starts_clause = m.start == 0
-                    || self.tokens[..m.start]
-                        .iter()
-                        .all(|t| !t.is_word() || t.lower == "the")
+                    || self.tokens[..m.start].iter().all(|t| {
+                        !t.is_word()
+                            || t.kind == TokKind::Number
+                            || matches!(
+                                t.lower.as_ref(),
+                                "the" | "some" | "about" | "around" | "nearly" | "almost"
+                            )
+                    })
                     || self.tok(m.start - 1).is_some_and(|t| t.text == ",")
                     || (m.start >= 2
                         && self.is(m.start - 1, "the")
                         && self.tokens[m.start - 2].text == ",");
+                // (past an apposition: "UAW members, or 8% of its workers, walked")
+                let after = if self.is(m.end, ",") {
+                    (m.end + 1..(m.end + 14).min(self.tokens.len()))
+                        .find(|&j| self.is(j, ","))
+                        .map_or(m.end, |j| j + 1)
+                } else {
+                    m.end
+                };
                 let verb_follows = self
-                    .tok(m.end)
+                    .tok(after)
                     .is_some_and(|t| t.is_word() && !t.cap && t.lower != "'s" && t.lower != "and");
                 starts_clause && verb_follows
             })
@@ -2891,6 +2905,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         } else {
             0
         };
+        // 'Talks ... were "constructive," a negotiator said': a word or two
+        // quoted at the end of the report; the report is the whole clause
+        let open =
+            if open > 1 && k - open <= 2 && self.tokens[..open - 1].iter().any(|t| t.is_word()) {
+                0
+            } else {
+                open
+            };
         let (a, b) = self.trim(open, k);
         (b > a + 1).then_some((a, b))
     }
