@@ -1949,4 +1949,47 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn what_a_thing_hinges_on_is_a_condition_only_when_set() {
+        // a condition set: "on whether" something is done, or "must hinge on"
+        let text = "Belgrade said that progress turns directly on whether Pristina \
+                    establishes the association.";
+        assert!(
+            found(text)
+                .iter()
+                .any(|(a, s, _, _)| a == "Serbia" && *s == Stance::Demand),
+            "{:?}",
+            found(text)
+        );
+        let text = "Madrid said any deal must be contingent on a full ceasefire.";
+        assert!(
+            has(text, "Spain", Stance::Demand, "a full ceasefire"),
+            "{:?}",
+            found(text)
+        );
+        // how things are: a claim
+        let text = "Paris said that lasting peace hinges on mutual concessions.";
+        assert!(
+            has(
+                text,
+                "France",
+                Stance::Claim,
+                "lasting peace hinges on mutual concessions"
+            ),
+            "{:?}",
+            found(text)
+        );
+        assert!(!found(text).iter().any(|(_, s, _, _)| *s == Stance::Demand));
+    }
+
+    #[test]
+    fn a_clause_after_declaring_that_is_no_noun_phrase() {
+        let text = "Netanyahu rejected the terms, declaring that a total victory could be won.";
+        assert!(
+            !found(text).iter().any(|(_, s, _, _)| *s == Stance::Offer),
+            "{:?}",
+            found(text)
+        );
+    }
 }

@@ -2654,7 +2654,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                             .tok(a + 1)
                             .is_some_and(|x| x.text == "," || x.text == "."))
             });
-        if let Some(np) = entry.np {
+        // ("declaring that a victory could be won": a clause, no noun phrase)
+        if let Some(np) = entry.np.filter(|_| !after_that) {
             if self
                 .tok(a)
                 .is_some_and(|t| matches!(t.lower.as_ref(), "a" | "an"))
@@ -3409,21 +3410,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     return Some(self.trim(a, j));
                 }
             }
-            if matches!(
+            // "be contingent on", "must hinge on": a condition set; "peace
+            // hinges on concessions", "a community that depends on the sea"
+            // state how things are
+            // state how things are, unless what they turn on is whether
+            // something is done ("turns directly on whether the Association is
+            // established")
+            let obliged = j > a && matches!(self.tokens[j - 1].lower.as_ref(), "must" | "should");
+            let on_whether = (j + 1..(j + 4).min(b)).any(|k| self.is(k, "whether"));
+            let hinge = matches!(
                 l,
-                "hinge"
-                    | "hinges"
-                    | "hinged"
-                    | "depend"
-                    | "depends"
-                    | "depended"
-                    | "turns"
-                    | "turn"
-                    | "rests"
-                    | "rest"
-                    | "conditional"
-                    | "contingent"
-            ) {
+                "hinge" | "hinges" | "hinged" | "depend" | "depends" | "turns" | "turn" | "rests"
+            );
+            if matches!(l, "conditional" | "contingent") || (hinge && (obliged || on_whether)) {
                 let mut k = j + 1;
                 if self.tok(k).is_some_and(|t| t.lower.ends_with("ly")) {
                     k += 1;
