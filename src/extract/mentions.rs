@@ -1498,6 +1498,18 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
         while s > 0 && h - s < 5 {
             let p = &tokens[s - 1];
             let pl = p.lower.as_ref();
+            // "the prosecutor's office": whose office it is belongs to its name
+            if body
+                && pl == "'s"
+                && s == h
+                && s >= 2
+                && tokens[s - 2].is_word()
+                && !tokens[s - 2].cap
+                && !covered(s - 2, out)
+            {
+                s -= 2;
+                continue;
+            }
             if !p.is_word() || covered(s - 1, out) {
                 break;
             }
@@ -1551,7 +1563,18 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
             text: span_text(sentence, tokens, s, h + 1),
         });
     }
-    out.extend(found);
+    // "the prosecutor's office" holds "prosecutor": keep the longer phrase
+    let inside = |m: &Mention, found: &[Mention]| {
+        found
+            .iter()
+            .any(|o| o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start)
+    };
+    let kept: Vec<Mention> = found
+        .iter()
+        .filter(|m| !inside(m, &found))
+        .cloned()
+        .collect();
+    out.extend(kept);
     out.sort_by_key(|m| m.start);
 }
 

@@ -1992,4 +1992,19 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn whose_office_belongs_to_the_name_of_the_body() {
+        let text = "The prosecutor's office says the suspect will face charges of treason.";
+        assert!(
+            has(
+                text,
+                "prosecutor's office",
+                Stance::Claim,
+                "the suspect will face charges of treason"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
 }
