@@ -2007,4 +2007,27 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn newer_cue_verbs_of_rejection_demand_and_support() {
+        let f = |t: &str| {
+            found(t)
+                .into_iter()
+                .map(|(_, s, c, _)| (s, c))
+                .collect::<Vec<_>>()
+        };
+        assert!(f("Madrid snubbed the French proposal.")
+            .contains(&(Stance::Reject, "the French proposal".to_string())));
+        assert!(f("Unions decried the new pension law.")
+            .contains(&(Stance::Reject, "the new pension law".to_string())));
+        assert!(
+            f("Seoul pleaded for restraint.").contains(&(Stance::Demand, "restraint".to_string()))
+        );
+        assert!(f("Tokyo said no to the tariff plan.")
+            .contains(&(Stance::Reject, "the tariff plan".to_string())));
+        assert!(f("Ankara backed away from its threat.")
+            .contains(&(Stance::Reject, "its threat".to_string())));
+        assert!(f("Lima signed on to the regional pact.")
+            .contains(&(Stance::Support, "the regional pact".to_string())));
+    }
 }
