@@ -1174,7 +1174,28 @@ pub fn find_mentions(
                     .or_else(|| disc.resolve_description(&head))
                     .map(Referent::Actor)
                     .unwrap_or(Referent::Unresolved);
+                // "the terror group will not abandon its demand": what "its" means next
+                if let Referent::Actor(a) = &m.referent {
+                    disc.note(a);
+                }
             }
+        }
+    }
+    // "the US State Department": two names of one actor side by side are one mention
+    let mut k = 1;
+    while k < out.len() {
+        let same = out[k - 1].end == out[k].start
+            && out[k - 1].form == MentionForm::Name
+            && out[k].form == MentionForm::Name
+            && out[k - 1].actor().is_some()
+            && out[k - 1].actor() == out[k].actor();
+        if same {
+            let next = out.remove(k);
+            let m = &mut out[k - 1];
+            m.end = next.end;
+            m.text = span_text(sentence, tokens, m.start, m.end);
+        } else {
+            k += 1;
         }
     }
     // "talks between the army and the RSF": the parties a later "both sides" means

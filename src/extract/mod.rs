@@ -2030,4 +2030,30 @@ mod tests {
         assert!(f("Lima signed on to the regional pact.")
             .contains(&(Stance::Support, "the regional pact".to_string())));
     }
+
+    #[test]
+    fn two_names_of_one_actor_side_by_side_are_one_speaker() {
+        let text = "Hamas has turned down a plan for a short truce, the US State Department said.";
+        assert!(
+            has(
+                text,
+                "United States",
+                Stance::Claim,
+                "Hamas has turned down a plan for a short truce"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_description_is_what_a_later_pronoun_means() {
+        let text = "Hamas met the mediators. Officials said the group will not abandon its \
+                    demand for a full withdrawal.";
+        assert!(
+            has(text, "Hamas", Stance::Demand, "a full withdrawal"),
+            "{:?}",
+            found(text)
+        );
+    }
 }
