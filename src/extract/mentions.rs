@@ -1072,7 +1072,14 @@ pub fn find_mentions(
                             "president" | "minister" | "premier" | "chancellor" | "envoy"
                         )
                         || ORG_WORDS.contains(&tokens[i - 1].lower.as_ref()));
+                // "the United Steelworkers (USW)": what has an acronym is a body
+                let introduces_acronym = tokens.get(j).is_some_and(|x| x.text == "(")
+                    && tokens.get(j + 2).is_some_and(|x| x.text == ")")
+                    && tokens.get(j + 1).is_some_and(|x| {
+                        x.text.len() >= 2 && x.text.chars().all(|c| c.is_uppercase() || c == '.')
+                    });
                 let is_org = acronym
+                    || introduces_acronym
                     || kind_noun
                     || tokens[i..j]
                         .iter()
@@ -1155,7 +1162,23 @@ pub fn find_mentions(
                 let after_and = m.start >= 2
                     && matches!(tokens[m.start - 1].lower.as_ref(), "and" | "but")
                     && tokens[m.start - 2].text == ",";
-                if after_and && matches!(tokens[m.start].lower.as_ref(), "it" | "he" | "she") {
+                // "Ottawa rejected the plan ... and said it was ready to talk": the
+                // subject of a report right after its verb is the sentence's subject
+                let after_speech = m.start >= 1 && {
+                    let p = if tokens[m.start - 1].lower == "that" && m.start >= 2 {
+                        m.start - 2
+                    } else {
+                        m.start - 1
+                    };
+                    matches!(
+                        tokens[p].lower.as_ref(),
+                        "said" | "says" | "say" | "stated" | "added" | "insisted"
+                    ) && p >= 1
+                        && matches!(tokens[p - 1].lower.as_ref(), "and" | "but")
+                };
+                if (after_and || after_speech)
+                    && matches!(tokens[m.start].lower.as_ref(), "it" | "he" | "she")
+                {
                     if let Some(first) = first_subject.clone() {
                         let person = first.kind == ActorKind::Person;
                         let wants_person = tokens[m.start].lower != "it";

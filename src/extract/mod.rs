@@ -2056,4 +2056,38 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn asked_someone_for_something_is_a_demand_on_them() {
+        let text = "The United Steelworkers (USW) met with employers from across the region. The steelworkers' union has \
+                    also asked Ottawa for emergency aid.";
+        assert!(
+            has_target(
+                text,
+                "United Steelworkers",
+                Stance::Demand,
+                "emergency aid",
+                "Canada"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn it_right_after_and_said_is_the_sentence_subject() {
+        let text = "Ottawa rejected a plan from Washington to impose tariffs, and said it was \
+                    ready to hold talks with the United States.";
+        assert!(
+            has_target(
+                text,
+                "Canada",
+                Stance::Offer,
+                "hold talks with the United States",
+                "United States"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
 }

@@ -2266,15 +2266,20 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if let Some(np) = entry.np.filter(|_| self.noun_like_at(a)) {
                 stance = np;
             }
-        } else if let Some((m, np)) = entry
-            .np
-            .filter(|_| entry.frame == Frame::Control)
-            .and_then(|np| self.mention_from(a).map(|m| (m, np)))
-            .filter(|(m, _)| self.is(m.end, "for") && self.starts_noun_phrase(m.end + 1))
+        } else if let Some(m) = (entry.frame == Frame::Control)
+            .then(|| self.mention_from(a))
+            .flatten()
+            .filter(|m| {
+                self.is(m.end, "for")
+                    && self
+                        .tok(m.end + 1)
+                        .is_some_and(|t| t.is_word() || t.is_quote() || t.kind == TokKind::Number)
+            })
         {
-            // "inviting New Delhi for a dialogue on Kashmir"
+            // "asked the government for emergency aid" (a demand on it),
+            // "inviting New Delhi for a dialogue on Kashmir" (an offer to it)
             target = m.actor().cloned();
-            stance = np;
+            stance = entry.np.unwrap_or(stance);
             a = m.end + 1;
             rule = "control-to";
         } else if let Some((group, to)) = (entry.frame == Frame::Control)
