@@ -2017,7 +2017,6 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     s
                 };
                 let mut s = back_to_boundary(k, false);
-                let mut k = k;
                 // "X's demand that ..., during a longer transition, has been
                 // dismissed by Y": the subject stands before the aside
                 if passive && s == k && k > left_bound + 2 && self.tokens[k - 1].text == "," {
