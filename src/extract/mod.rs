@@ -2090,4 +2090,43 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn positions_given_up_or_not_taken_are_none() {
+        // a demand given up is no demand; one kept is
+        let text = "The hospitals said they were prepared to abandon their demand for lower \
+                    pension benefits.";
+        assert!(
+            !found(text).iter().any(|(_, s, _, _)| *s == Stance::Demand),
+            "{:?}",
+            found(text)
+        );
+        let text = "Hamas will not abandon its demand for a full withdrawal.";
+        assert!(
+            has(text, "Hamas", Stance::Demand, "a full withdrawal"),
+            "{:?}",
+            found(text)
+        );
+        // what was not said
+        let text = "The negotiators departed without saying where matters stood.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+        // "adding" a noun phrase is no report
+        let text = "Washington has ramped up sanctions on Caracas, adding heavy pressure on \
+                    the government.";
+        assert!(
+            !found(text).iter().any(|(_, s, _, _)| *s == Stance::Claim),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn states_after_an_adjective_is_a_noun() {
+        let text = "Both Nordic states gave up decades of neutrality and asked to join NATO.";
+        assert!(
+            !found(text).iter().any(|(_, s, _, _)| *s == Stance::Claim),
+            "{:?}",
+            found(text)
+        );
+    }
 }

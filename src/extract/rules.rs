@@ -335,6 +335,33 @@ static MADE_OR_SENT: WordSet = WordSet::new(&[
     "drew",
 ]);
 
+/// Verbs that give a position up: "abandoned its demand for ...".
+static ABANDONS: WordSet = WordSet::new(&[
+    "abandon",
+    "abandons",
+    "abandoned",
+    "abandoning",
+    "drop",
+    "drops",
+    "dropped",
+    "dropping",
+    "withdraw",
+    "withdraws",
+    "withdrew",
+    "withdrawn",
+    "withdrawing",
+    "shelve",
+    "shelved",
+    "ditch",
+    "ditched",
+    "scrap",
+    "scrapped",
+    "relinquish",
+    "relinquished",
+    "renounce",
+    "renounced",
+]);
+
 /// Verbs that hold reservations: "have doubts about", "voiced objections to".
 static HOLDS_VERBS: WordSet = WordSet::new(&[
     "have",
@@ -622,9 +649,24 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                                 "are" | "were" | "have" | "had" | "will" | "would" | "can"
                             )
                         });
+                    // "both Nordic states gave up", "Gulf states": the noun, which
+                    // as a verb would take "that" or a colon
+                    let states_noun = t.lower == "states"
+                        && !self
+                            .tok(i + 1)
+                            .is_some_and(|x| matches!(x.lower.as_ref(), "that" | ":"))
+                        && prev.is_some_and(|p| {
+                            p.cap
+                                || p.kind == TokKind::Number
+                                || matches!(
+                                    p.lower.as_ref(),
+                                    "both" | "all" | "member" | "several" | "other" | "many"
+                                )
+                        });
                     let nominal = attributive
                         || amount
                         || plural_subject
+                        || states_noun
                         || prev.is_some_and(|p| {
                             DETERMINERS.contains(&p.lower.as_ref()) && !t.lower.ends_with("ed")
                         });
@@ -2108,7 +2150,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 && prev.is_some_and(|p| {
                     matches!(
                         p.lower.as_ref(),
-                        "," | "by" | "after" | "before" | "while" | "when" | "without"
+                        "," | "by" | "after" | "before" | "while" | "when"
                     )
                 });
             // "Netanyahu Turns Down Hamas Offer, Seeks Total Victory": in a
@@ -2612,6 +2654,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
             }
         }
+        // "adding heavy pressure on ...": "add" reports only a clause or a quotation
+        if cue_word.starts_with("add")
+            && !after_that
+            && !self.tok(a).is_some_and(|t| t.is_quote() || t.text == ":")
+            && self.mention_starting_at(a).is_none()
+            && self.quote_before(cs, holders).is_none()
+        {
+            return;
+        }
         // "hoped both sides would sign on", "expects Tehran will return": the
         // clause of a wish or expectation without its "that"
         if !after_that {
@@ -3035,6 +3086,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 holder = Some(m);
             } else if k >= 2 && self.tokens[k - 1].is_word() && !self.tokens[k - 1].cap {
                 holder = poss(k - 2);
+            }
+            // "prepared to abandon their demand for ...": a position given up
+            // ("will not abandon its demand" keeps it)
+            if let Some(m) = holder {
+                let v = m.start;
+                let dropped = v > 0 && ABANDONS.contains(&self.tokens[v - 1].lower);
+                let kept = (v.saturating_sub(4)..v).any(|j| is_neg(&self.tokens[j]));
+                if dropped && !kept {
+                    continue;
+                }
             }
             // "an Egyptian plan", "a Hamas proposal"
             if holder.is_none() {
