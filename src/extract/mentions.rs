@@ -766,7 +766,7 @@ pub fn find_mentions(
         };
         // "the writers' union", "the nurses' negotiating committee": a plural
         // possessor names whose body it is
-        let possessor_end = (t.is("the")
+        let possessor_end = ((t.is("the") || t.is("a"))
             && i + 3 < n
             && tokens[i + 1].is_word()
             && !tokens[i + 1].cap
@@ -786,10 +786,10 @@ pub fn find_mentions(
                 }
             })
             .flatten();
-        let description_end = if !t.is("the") {
-            None
-        } else if possessor_end.is_some() {
+        let description_end = if possessor_end.is_some() {
             possessor_end
+        } else if !t.is("the") {
+            None
         } else if head_at(i + 1) {
             Some(i + 2)
         } else if i + 2 < n

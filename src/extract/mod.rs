@@ -1589,6 +1589,22 @@ mod tests {
     }
 
     #[test]
+    fn an_indefinite_members_possessive_names_their_body_too() {
+        let text = "The Minnesota Nurses Association met the hospitals in the morning. \
+                    Later a nurses' union spurned a proposed new contract.";
+        assert!(
+            has(
+                text,
+                "Minnesota Nurses Association",
+                Stance::Reject,
+                "a proposed new contract"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn a_hope_that_another_actor_acts_is_a_demand_on_it() {
         let text = "Mexican President Claudia Sheinbaum said she hoped Washington would lift the tariffs soon.";
         assert!(
