@@ -247,6 +247,14 @@ impl<'l> Extractor<'l> {
             resolve_reported_speech(&ctx, &mut cands);
             drop_what_is_asked(&mut cands);
             resolve_pronoun_contents(&w.tokens, &mut cands);
+            // what is rejected or backed is aimed at its author
+            for c in cands.iter_mut().filter(|c| {
+                c.target.is_none() && matches!(c.stance, Stance::Reject | Stance::Support)
+            }) {
+                c.target = ctx
+                    .author_of(c.content.0, c.content.1)
+                    .filter(|t| c.holder != Holder::Actor(t.clone()));
+            }
             if let Some(sides) = &disc.sides {
                 split_sides(&w.tokens, sides, &mut cands);
             }
@@ -2141,6 +2149,33 @@ mod tests {
         let text = "Both Nordic states gave up decades of neutrality and asked to join NATO.";
         assert!(
             !found(text).iter().any(|(_, s, _, _)| *s == Stance::Claim),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn what_is_rejected_or_backed_is_aimed_at_its_author() {
+        // a passive: the author comes from the subject phrase
+        let text = "Ottawa's demand for a quota has been dismissed by Washington.";
+        assert!(
+            has_target(
+                text,
+                "United States",
+                Stance::Reject,
+                "Ottawa's demand for a quota",
+                "Canada"
+            ),
+            "{:?}",
+            found(text)
+        );
+        // an evaluation of a name's noun
+        let text =
+            "Foreign Minister Abbas Araqchi rejected the U.S. view that the talks had failed.";
+        assert!(
+            found_str(text)
+                .iter()
+                .any(|(_, s, _, t)| *s == Stance::Reject && t == "United States"),
             "{:?}",
             found(text)
         );

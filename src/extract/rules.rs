@@ -1369,6 +1369,34 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         })
     }
 
+    /// Whose the rejected or backed thing is: "rejected Hamas's proposal",
+    /// "the Republicans' latest offer", "the U.S. view that ...", "an offer
+    /// from Stellantis", "a plan put forward by Egypt". Read off the start of
+    /// the content `[a, b)` for any rule that left the target open.
+    pub fn author_of(&self, a: usize, b: usize) -> Option<Actor> {
+        if let Some(m) = self
+            .mention_from(a)
+            .filter(|m| m.form != MentionForm::Pronoun && m.end < b)
+        {
+            let possessive = self.is(m.end, "'s")
+                || self.tok(m.end).is_some_and(|t| {
+                    matches!(t.text, "'" | "’") && self.tokens[m.end - 1].lower.ends_with('s')
+                });
+            // "the U.S. view that", "a Hamas ceasefire offer": a name before its noun
+            let before_noun = (m.end..(m.end + 3).min(b)).any(|j| {
+                let l = self.tokens[j].lower.as_ref();
+                self.lx.noun(l).is_some() || matches!(l, "view" | "views" | "position" | "terms")
+            }) && self.tok(m.end).is_some_and(|t| t.is_word());
+            if possessive || before_noun {
+                return m.actor().cloned();
+            }
+        }
+        let by = (a..b).find(|&j| self.is(j, "by") || self.is(j, "from"))?;
+        self.mention_from(by + 1)
+            .filter(|m| m.form != MentionForm::Pronoun)
+            .and_then(|m| m.actor().cloned())
+    }
+
     /// A noun phrase, not a bare verb, starts at `i`: "to talks", "to a
     /// summit", "to negotiations" (after "to", a plural or a nominal ending
     /// is no verb; "to discuss" is).
