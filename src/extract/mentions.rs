@@ -212,6 +212,7 @@ pub(crate) static PRONOUNS: WordSet = WordSet::new(&[
 
 /// Definite descriptions that refer back to an actor ("the union said").
 static DESCRIPTION_HEADS: WordSet = WordSet::new(&[
+    "leader",
     "authority",
     "commission",
     "council",
@@ -799,6 +800,18 @@ pub fn find_mentions(
             && lx.cue_forms(&tokens[i + 1].lower).is_empty()
             && head_at(i + 2)
         {
+            Some(i + 3)
+        } else if i + 2 < n
+            && tokens[i + 1].is_word()
+            && tokens[i + 1].cap
+            && gaz[i + 1].is_none()
+            && head_at(i + 2)
+            && matches!(
+                tokens[i + 2].lower.as_ref(),
+                "leader" | "president" | "premier"
+            )
+        {
+            // "the Republican leader said": a party's leader, the person last named
             Some(i + 3)
         } else {
             None
