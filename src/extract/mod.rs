@@ -2180,4 +2180,28 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn acts_and_relative_reports_are_no_quotations() {
+        // "responded with" a levy is an act
+        let text = "Washington announced new duties, while Beijing responded with a levy on \
+                    American goods.";
+        assert!(
+            !found(text)
+                .iter()
+                .any(|(a, s, _, _)| a == "China" && *s == Stance::Claim),
+            "{:?}",
+            found(text)
+        );
+        // a report inside a relative clause does not reach back
+        let text = "Sudan has been devastated by fighting, a conflict in which local doctors \
+                    say thousands have died.";
+        assert!(
+            !found(text)
+                .iter()
+                .any(|(_, _, c, _)| c.starts_with("Sudan has been devastated")),
+            "{:?}",
+            found(text)
+        );
+    }
 }

@@ -2682,6 +2682,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
             }
         }
+        // "China responded with a 125% levy": an act, not a reply in words
+        if (cue_word.starts_with("respond") || cue_word.starts_with("repl"))
+            && self
+                .tok(a)
+                .is_some_and(|t| matches!(t.lower.as_ref(), "with" | "by"))
+        {
+            return;
+        }
         // "adding heavy pressure on ...": "add" reports only a clause or a quotation
         if cue_word.starts_with("add")
             && !after_that
@@ -2951,6 +2959,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 .min()
                 .unwrap_or(near)
         });
+        // "a conflict in which local doctors say ...": a report inside a relative
+        // clause follows its verb; nothing before it was said
+        if let Some(f) = first_mention {
+            if f > 0
+                && matches!(
+                    self.tokens[f - 1].lower.as_ref(),
+                    "which" | "whom" | "where"
+                )
+            {
+                return None;
+            }
+        }
         let mut start = first_mention.unwrap_or(cs).min(cs);
         // "..., union negotiator Niek Stam told": past a lower-case title or description
         let mut back = 0;
