@@ -2204,4 +2204,14 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn what_a_subject_acts_in_the_hope_of_is_its_demand() {
+        let text = "Seoul sent a delegation to Geneva in the hope of securing a trade deal.";
+        assert!(
+            has(text, "South Korea", Stance::Demand, "a trade deal"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

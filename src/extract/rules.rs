@@ -1425,7 +1425,51 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         self.conditions(&mut out);
         self.evaluations(&mut out);
         self.object_relatives(&cues, &mut out);
+        self.in_the_hope_of(&mut out);
         out
+    }
+
+    /// "sat down with the studios in the hope of securing a fair deal": what
+    /// the clause's subject hopes to get is its demand.
+    fn in_the_hope_of(&self, out: &mut Vec<Candidate>) {
+        let n = self.tokens.len();
+        for k in 0..n.saturating_sub(3) {
+            let of = if self.is(k, "in") && self.is(k + 1, "the") && self.is(k + 2, "hope") {
+                k + 3
+            } else if self.is(k, "in") && self.is(k + 1, "hopes") {
+                k + 2
+            } else {
+                continue;
+            };
+            if !self.is(of, "of") {
+                continue;
+            }
+            let Some(m) = self.main_subject(k) else {
+                continue;
+            };
+            let Some(h) = Self::holder_of(m) else {
+                continue;
+            };
+            // "of securing a deal": the deal is what is wanted
+            let mut a = of + 1;
+            if self
+                .tok(a)
+                .is_some_and(|t| t.is_word() && !t.cap && t.lower.ends_with("ing"))
+            {
+                a += 1;
+            }
+            let (ca, cb) = self.trim(a, self.content_end(a, false));
+            if cb > ca {
+                out.push(Candidate::plain(
+                    (k, of + 1),
+                    Stance::Demand,
+                    h,
+                    m.text.clone(),
+                    (ca, cb),
+                    "in-the-hope-of",
+                ));
+            }
+        }
     }
 
     /// "all sanctions dropped, which the US was unwilling to give", "fixed
