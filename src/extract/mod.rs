@@ -2214,4 +2214,16 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn those_who_back_the_subject_share_its_position() {
+        let text = "France, backed by Spain and Italy, demanded a bigger budget for farmers.";
+        for actor in ["France", "Spain", "Italy"] {
+            assert!(
+                has(text, actor, Stance::Demand, "a bigger budget for farmers"),
+                "{actor}: {:?}",
+                found(text)
+            );
+        }
+    }
 }

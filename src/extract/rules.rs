@@ -795,7 +795,32 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                             })
                         });
                     if let Some(m) = first {
-                        return Some(self.coordinated(m));
+                        let mut subjects = self.coordinated(m);
+                        // "The Netherlands, backed by Sweden and Austria, argued":
+                        // those who back it hold the position too
+                        let aside = m.end + 1;
+                        let backers = matches!(
+                            (
+                                self.tok(aside).map(|t| t.lower.as_ref()),
+                                self.tok(aside + 1).map(|t| t.lower.as_ref())
+                            ),
+                            (Some("backed" | "supported" | "joined"), Some("by"))
+                                | (Some("along" | "together"), Some("with"))
+                        );
+                        if backers {
+                            let extra: Vec<&Mention> = self
+                                .mentions
+                                .iter()
+                                .filter(|b| {
+                                    b.start >= aside + 2
+                                        && b.end < k
+                                        && b.form == MentionForm::Name
+                                        && !subjects.iter().any(|s| s.start == b.start)
+                                })
+                                .collect();
+                            subjects.extend(extra);
+                        }
+                        return Some(subjects);
                     }
                 }
                 let mut p = k - 1;
