@@ -2226,4 +2226,27 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_threat_is_no_offer() {
+        for text in [
+            "Rutte said he was prepared to sink a deal alone if necessary.",
+            "Washington is prepared to step up pressure on Tehran if the talks fall apart.",
+            "Beijing vowed to retaliate against any new tariffs.",
+        ] {
+            assert!(
+                !found(text).iter().any(|(_, s, _, _)| *s == Stance::Offer),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+        // a concession still is one
+        let text =
+            "The hospitals said they were prepared to abandon their demand for lower pensions.";
+        assert!(
+            found(text).iter().any(|(_, s, _, _)| *s == Stance::Offer),
+            "{:?}",
+            found(text)
+        );
+    }
 }

@@ -362,6 +362,34 @@ static ABANDONS: WordSet = WordSet::new(&[
     "renounced",
 ]);
 
+/// Verbs of a threat: what one is "ready to" do against the other side is
+/// no offer ("prepared to sink a deal", "vowed to retaliate").
+static THREATS: WordSet = WordSet::new(&[
+    "sink",
+    "block",
+    "veto",
+    "scuttle",
+    "torpedo",
+    "retaliate",
+    "strike",
+    "attack",
+    "punish",
+    "escalate",
+    "impose",
+    "increase",
+    "intensify",
+    "tighten",
+    "fight",
+    "destroy",
+    "kill",
+    "capture",
+    "crush",
+    "sue",
+    "expel",
+    "sanction",
+    "boycott",
+]);
+
 /// Verbs that hold reservations: "have doubts about", "voiced objections to".
 static HOLDS_VERBS: WordSet = WordSet::new(&[
     "have",
@@ -2534,6 +2562,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             && (ca..cb.min(ca + 3)).any(|j| NOT_OFFERED.contains(&self.tokens[j].lower))
         {
             return;
+        }
+        // "prepared to sink a deal", "ready to step up pressure", "vowed to
+        // retaliate": a threat says what will happen, it gives nothing
+        if stance == Stance::Offer
+            && (self
+                .tok(ca)
+                .is_some_and(|t| THREATS.contains(&t.lower.as_ref()))
+                || (self.is(ca, "step") && self.is(ca + 1, "up")))
+        {
+            stance = Stance::Claim;
         }
         // "set out demands for a ceasefire", "laid out a list of conditions":
         // what is put forward is a demand
