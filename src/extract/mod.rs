@@ -2249,4 +2249,35 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn pay_and_talks_put_forward_are_offers() {
+        let text = "The employers put forward a 4% pay rise on Friday.";
+        assert!(
+            found(text)
+                .iter()
+                .any(|(_, s, c, _)| *s == Stance::Offer && c.contains("pay rise")),
+            "{:?}",
+            found(text)
+        );
+        let text = "Islamabad put forward talks with New Delhi.";
+        assert!(
+            has_target(
+                text,
+                "Pakistan",
+                Stance::Offer,
+                "talks with New Delhi",
+                "India"
+            ),
+            "{:?}",
+            found(text)
+        );
+        // a plan put forward is still a proposal
+        let text = "Egypt put forward a plan for a temporary ceasefire.";
+        assert!(
+            found(text).iter().any(|(_, s, _, _)| *s == Stance::Propose),
+            "{:?}",
+            found(text)
+        );
+    }
 }

@@ -362,6 +362,12 @@ static ABANDONS: WordSet = WordSet::new(&[
     "renounced",
 ]);
 
+/// What a side gives when it puts it forward: pay and talks.
+static GIVEN: WordSet = WordSet::new(&[
+    "talks", "rise", "raise", "raises", "pay", "payment", "payments", "wage", "wages", "cash",
+    "bonus",
+]);
+
 /// Verbs of a threat: what one is "ready to" do against the other side is
 /// no offer ("prepared to sink a deal", "vowed to retaliate").
 static THREATS: WordSet = WordSet::new(&[
@@ -2572,6 +2578,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 || (self.is(ca, "step") && self.is(ca + 1, "up")))
         {
             stance = Stance::Claim;
+        }
+        // "put forward a 4.3% pay rise", "put forward talks with New Delhi":
+        // what is put forward to be given is an offer
+        if stance == Stance::Propose
+            && (ca..cb.min(ca + 5)).any(|j| GIVEN.contains(&self.tokens[j].lower))
+        {
+            stance = Stance::Offer;
         }
         // "set out demands for a ceasefire", "laid out a list of conditions":
         // what is put forward is a demand
