@@ -2280,4 +2280,20 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn viewing_a_proposal_favourably_backs_it() {
+        let text = "Hamas said it viewed the proposal in a positive spirit.";
+        assert!(
+            has(text, "Hamas", Stance::Support, "the proposal"),
+            "{:?}",
+            found(text)
+        );
+        let text = "Tokyo views the plan favourably.";
+        assert!(
+            has(text, "Japan", Stance::Support, "the plan"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

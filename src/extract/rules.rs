@@ -1877,6 +1877,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     | "regard"
                     | "regards"
                     | "regarded"
+                    | "view"
+                    | "views"
+                    | "viewed"
             );
             if !verb || self.tokens[v].cap {
                 continue;
