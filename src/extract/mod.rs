@@ -2296,4 +2296,25 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn what_another_asserts_or_a_bare_recipient_is_no_position() {
+        let text =
+            "Pyongyang has denied Washington's assertion that it demanded an end to all sanctions.";
+        assert!(
+            !found(text).iter().any(|(_, s, _, _)| *s == Stance::Demand),
+            "{:?}",
+            found(text)
+        );
+        let text =
+            "The studios made public the terms they had offered the Writers Guild of America, \
+                    including new provisions on AI.";
+        assert!(
+            !found(text)
+                .iter()
+                .any(|(_, s, c, _)| *s == Stance::Offer && c == "the Writers Guild of America"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

@@ -362,6 +362,22 @@ static ABANDONS: WordSet = WordSet::new(&[
     "renounced",
 ]);
 
+/// Nouns of what someone else asserts: "the assertion that X demanded ...".
+static ASSERTION_NOUNS: WordSet = WordSet::new(&[
+    "assertion",
+    "assertions",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "claims",
+    "speculation",
+    "rumours",
+    "rumors",
+    "suggestion",
+    "suggestions",
+]);
+
 /// What a side gives when it puts it forward: pay and talks.
 static GIVEN: WordSet = WordSet::new(&[
     "talks", "rise", "raise", "raises", "pay", "payment", "payments", "wage", "wages", "cash",
@@ -2146,6 +2162,17 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let (cs, ce) = (hit.start, hit.end);
         let cue_tok = &self.tokens[cs];
         let speech = entry.frame == Frame::Speech;
+        // "denied Trump's assertion that it demanded an end to sanctions": what
+        // another says someone did is no position of theirs
+        let reported_by_other = (cs.saturating_sub(8)..cs).any(|j| {
+            self.is(j, "that")
+                && j > 0
+                && ASSERTION_NOUNS.contains(&self.tokens[j - 1].lower)
+                && (j + 1..cs).all(|x| !matches!(self.tokens[x].text, "," | ";"))
+        });
+        if reported_by_other {
+            return;
+        }
 
         // "NP was rejected by X", "a truce put forward by X", "the U.S.-backed plan"
         let participle = cue_tok.lower.ends_with("ed")
@@ -2569,6 +2596,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         // "offered an assessment", "offered condolences": words, not an offer
         if stance == Stance::Offer
             && (ca..cb.min(ca + 3)).any(|j| NOT_OFFERED.contains(&self.tokens[j].lower))
+        {
+            return;
+        }
+        // "the terms they had offered the Writers Guild": whom it was offered
+        // to, with nothing offered, is no offer
+        if matches!(stance, Stance::Offer | Stance::Propose)
+            && self
+                .mention_from(ca)
+                .is_some_and(|m| m.end == cb && m.form == MentionForm::Name)
         {
             return;
         }
