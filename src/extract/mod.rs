@@ -2317,4 +2317,25 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn told_a_newspaper_named_of_a_place_is_no_accusation() {
+        let text =
+            "Two diplomats told The Times of Israel that the plan would have started with a pause.";
+        assert!(
+            found(text)
+                .iter()
+                .all(|(_, _, c, _)| !c.starts_with("Times")),
+            "{:?}",
+            found(text)
+        );
+        let text = "Kyiv accused Moscow of stalling the talks.";
+        assert!(
+            found(text).iter().any(|(a, s, _, t)| a == "Ukraine"
+                && *s == Stance::Claim
+                && t.as_deref() == Some("Russia")),
+            "{:?}",
+            found(text)
+        );
+    }
 }

@@ -2774,9 +2774,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
                 return;
             }
-            // "accused Aliyev of torpedoing ...", "charged Putin with ..."
-            if self.is(m.end, "of")
-                || self.is(m.end, "with")
+            // "accused Aliyev of torpedoing ...", "charged Putin with ..." (but
+            // "told The Times of Israel that": a name, no accusation)
+            let of_cue = [
+                "accus", "suspect", "convict", "warn", "remind", "assur", "inform",
+            ]
+            .iter()
+            .any(|p| cue_word.starts_with(p));
+            if (self.is(m.end, "of") && of_cue)
+                || (self.is(m.end, "with") && !cue_word.starts_with("tol"))
                 || (self.is(m.end, "for") && cue_word.starts_with("blam"))
             {
                 let b = self.content_end(m.end + 1, true);
