@@ -1205,11 +1205,29 @@ pub fn find_mentions(
                 let head = tokens[m.end - 1].lower.to_string();
                 let possessor = (m.end - m.start >= 4 && tokens[m.start + 2].text == "'")
                     .then(|| tokens[m.start + 1].lower.as_ref());
-                m.referent = possessor
-                    .and_then(|p| disc.body_named_for(p))
-                    .or_else(|| disc.resolve_description(&head))
-                    .map(Referent::Actor)
-                    .unwrap_or(Referent::Unresolved);
+                // "the employers' association" with no body named for employers
+                // is a body of its own, not the last association named
+                let own_body = || {
+                    let p = possessor?;
+                    Some(Actor {
+                        name: format!(
+                            "{p}' {}",
+                            tokens[m.start + 3..m.end]
+                                .iter()
+                                .map(|t| t.lower.as_ref())
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        ),
+                        kind: ActorKind::Organization,
+                        affiliation: None,
+                    })
+                };
+                m.referent = match possessor {
+                    Some(p) => disc.body_named_for(p).or_else(own_body),
+                    None => disc.resolve_description(&head),
+                }
+                .map(Referent::Actor)
+                .unwrap_or(Referent::Unresolved);
                 // "the terror group will not abandon its demand": what "its" means next
                 if let Referent::Actor(a) = &m.referent {
                     disc.note(a);

@@ -2338,4 +2338,27 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn a_possessor_body_with_no_name_is_a_body_of_its_own() {
+        let text = "The union FNV Havens rejected the offer on Monday. The employers' association \
+                    said it had made its final offer and urged the union to put it to a vote.";
+        assert!(
+            has(
+                text,
+                "employers' association",
+                Stance::Offer,
+                "its final offer"
+            ),
+            "{:?}",
+            found(text)
+        );
+        assert!(
+            !found(text).iter().any(|(a, s, c, _)| a == "FNV Havens"
+                && *s == Stance::Offer
+                && c == "its final offer"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

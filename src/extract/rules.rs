@@ -3441,8 +3441,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     }
                 }
             }
-            // (one offer or proposal; "has been sending requests" reports a practice)
-            if holder.is_none()
+            // (one offer or proposal; "has been sending requests" reports a
+            // practice; "made its final offer": the possessive is the maker)
+            if holder.is_none_or(|m| m.form == MentionForm::Pronoun)
                 && matches!(
                     noun.stance,
                     Stance::Offer | Stance::Propose | Stance::Demand
@@ -3569,7 +3570,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let subject = self.find_subject(verb)?;
         let first = *subject.first()?;
         let holder = Self::holder_of(first)?;
-        let b = self.content_end(k + 1, false);
+        let b = self.content_end(np_start, false);
         let (a, b) = self.trim(np_start, b.max(k + 1));
         (b > a).then(|| {
             let mut c = Candidate::plain(
