@@ -2361,4 +2361,20 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn talks_an_actor_will_hold_are_offered() {
+        let text =
+            "Moscow said it will discuss a prisoner exchange, but will not negotiate a withdrawal.";
+        assert!(
+            has(text, "Russia", Stance::Offer, "discuss a prisoner exchange"),
+            "{:?}",
+            found(text)
+        );
+        assert!(
+            has(text, "Russia", Stance::Reject, "negotiate a withdrawal"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

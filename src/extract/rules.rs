@@ -362,6 +362,10 @@ static ABANDONS: WordSet = WordSet::new(&[
     "renounced",
 ]);
 
+/// Verbs of holding talks: what an actor "will" do of these it offers.
+static TALK_VERBS: WordSet =
+    WordSet::new(&["discuss", "negotiate", "talk", "meet", "attend", "resume"]);
+
 /// Nouns of what someone else asserts: "the assertion that X demanded ...".
 static ASSERTION_NOUNS: WordSet = WordSet::new(&[
     "assertion",
@@ -2090,6 +2094,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let n = self.tokens.len();
         for k in 0..n {
             let l = self.tokens[k].lower.as_ref();
+            // "they will discuss a ceasefire": talks an actor will hold are offered
+            let willing = matches!(l, "will" | "would")
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|t| TALK_VERBS.contains(&t.lower.as_ref()));
             let verb_at = match l {
                 "won't" | "wouldn't" => k + 1,
                 "will" | "would"
@@ -2099,6 +2108,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 {
                     k + 2
                 }
+                _ if willing => k + 1,
                 _ => continue,
             };
             let Some(v) = self.tok(verb_at) else { continue };
@@ -2140,16 +2150,22 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
             let b = self.content_end(verb_at, false);
             let (a, b) = self.trim(verb_at, b);
-            if b > a + 1 {
+            // (an offer to talk needs no more than its verb: "will negotiate")
+            if b > a + 1 || (willing && b > a) {
+                let (stance, rule) = if willing {
+                    (Stance::Offer, "modal-offer")
+                } else {
+                    (Stance::Reject, "modal-refusal")
+                };
                 self.push_all(
                     out,
                     &holders,
                     (k, verb_at),
-                    Stance::Reject,
+                    stance,
                     (a, b),
                     None,
                     None,
-                    "modal-refusal",
+                    rule,
                     false,
                     false,
                 );
