@@ -2377,4 +2377,26 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn two_gerunds_of_one_preposition_are_one_content() {
+        let text = "Brussels rejected the plan for settling the border question and breaking the deadlock.";
+        assert!(
+            has(
+                text,
+                "European Union",
+                Stance::Reject,
+                "the plan for settling the border question and breaking the deadlock"
+            ),
+            "{:?}",
+            found(text)
+        );
+        // two things wanted are still two
+        let text = "Kyiv demanded security guarantees and the return of its territory.";
+        assert!(
+            has(text, "Ukraine", Stance::Demand, "security guarantees"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

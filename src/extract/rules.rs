@@ -1404,7 +1404,17 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     && DETERMINERS.contains(&self.tokens[s].lower.as_ref())
                     && right >= 2
                     && !right_is_phrase;
-                if left >= 2 && right >= 1 && !adjective_pair {
+                // "a plan for settling the border question and breaking the
+                // deadlock": two gerunds of one preposition, one plan
+                let gerund = |j: usize| {
+                    self.tok(j)
+                        .is_some_and(|t| t.is_word() && !t.cap && t.lower.ends_with("ing"))
+                };
+                let parallel_gerunds = gerund(and_at + 1)
+                    && (s + 1..k).any(|j| {
+                        gerund(j) && PREPOSITIONS.contains(&self.tokens[j - 1].lower.as_ref())
+                    });
+                if left >= 2 && right >= 1 && !adjective_pair && !parallel_gerunds {
                     parts.push((s, k));
                     s = and_at + 1;
                     k = s;
