@@ -1109,33 +1109,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 // object was inside a clause whose verb follows
                 if !claim && k > a + 1 && CLAUSE_VERBS.contains(&l) && !self.relative_between(a, k)
                 {
-                    let adverb = matches!(
-                        self.tokens[k - 1].lower.as_ref(),
-                        "first" | "also" | "still" | "later"
-                    );
-                    return if adverb { k - 1 } else { k };
+                    return self.before_adverb(a, k);
                 }
-                // "relief in exchange for closing the plant": what is given in return
+                // "relief in exchange for closing the plant" (what is given in
+                // return), "demands in response to the proposal" (why, not what)
                 if !claim
                     && l == "in"
                     && k > a
                     && matches!(
-                        self.tok(k + 1).map(|x| x.lower.as_ref()),
-                        Some("exchange" | "return")
+                        (
+                            self.tok(k + 1).map(|x| x.lower.as_ref()),
+                            self.tok(k + 2).map(|x| x.lower.as_ref())
+                        ),
+                        (Some("exchange" | "return"), Some("for"))
+                            | (Some("response" | "reply"), Some("to"))
                     )
-                    && self.is(k + 2, "for")
-                {
-                    return k;
-                }
-                // "a list of demands in response to the proposal": why, not what
-                if !claim
-                    && l == "in"
-                    && k > a
-                    && matches!(
-                        self.tok(k + 1).map(|x| x.lower.as_ref()),
-                        Some("response" | "reply")
-                    )
-                    && self.is(k + 2, "to")
                 {
                     return k;
                 }
@@ -1183,6 +1171,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let plain = (k + 1..verb).all(|j| self.tokens[j].is_word());
         (plain && self.is(verb + 1, ",") && self.tok(verb + 2).is_some_and(|t| t.is_word()))
             .then_some(verb + 2)
+    }
+
+    /// Where a phrase from `a` ends before the verb at `verb`: before an
+    /// adverb on the verb ("a plan for a truce first came in ...").
+    fn before_adverb(&self, a: usize, verb: usize) -> usize {
+        let adverb = verb > a + 1
+            && matches!(
+                self.tokens[verb - 1].lower.as_ref(),
+                "first" | "also" | "still" | "now" | "later"
+            );
+        if adverb {
+            verb - 1
+        } else {
+            verb
+        }
     }
 
     /// A relative pronoun between `a` and `b`: a verb after it is the
@@ -3495,25 +3498,10 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let b = self.content_end(a, noun.stance == Stance::Claim);
             // "Athens's demand for compensation was ignored": the noun phrase ends at the verb
             let noun_phrase = matches!(self.tokens[after].lower.as_ref(), "for" | "of" | "on");
-            let relative = |j: usize| {
-                (a..j).any(|x| matches!(self.tokens[x].lower.as_ref(), "that" | "which" | "who"))
-            };
             let b = (a + 1..b)
-                .filter(|&j| noun_phrase && !relative(j))
+                .filter(|&j| noun_phrase && !self.relative_between(a, j))
                 .find(|&j| NOUN_PHRASE_VERBS.contains(&self.tokens[j].lower.as_ref()))
-                // "a plan for a truce first came in ...": an adverb before the verb
-                .map(|j| {
-                    if j > a + 1
-                        && matches!(
-                            self.tokens[j - 1].lower.as_ref(),
-                            "first" | "also" | "still" | "now" | "later"
-                        )
-                    {
-                        j - 1
-                    } else {
-                        j
-                    }
-                })
+                .map(|j| self.before_adverb(a, j))
                 .unwrap_or(b);
             let (ca, cb) = self.trim(a, b);
             if cb <= ca {
