@@ -1504,8 +1504,28 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
         if plural && !agentive && !PARTY_PLURALS.contains(&l) && !lx.is_group_noun(l) {
             continue;
         }
-        // the verb after it, across auxiliaries and adverbs
+        // the verb after it, across a prepositional phrase ("Dockworkers at
+        // the port of Rotterdam on Monday rejected"), auxiliaries and adverbs
         let mut j = h + 1;
+        if tokens
+            .get(j)
+            .is_some_and(|t| matches!(t.lower.as_ref(), "at" | "in" | "of" | "from" | "across"))
+        {
+            let mut e = j;
+            while e < tokens.len()
+                && e - j < 8
+                && tokens[e].is_word()
+                && (tokens[e].cap
+                    || lx.cue_forms(&tokens[e].lower).is_empty()
+                    || matches!(tokens[e].lower.as_ref(), "at" | "in" | "of" | "on" | "the"))
+            {
+                e += 1;
+            }
+            // the phrase must end at a cue, else it was no subject's phrase
+            if e > j + 1 && e < tokens.len() && !lx.cue_forms(&tokens[e].lower).is_empty() {
+                j = e;
+            }
+        }
         while j < tokens.len()
             && tokens[j].is_word()
             && (matches!(

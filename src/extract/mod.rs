@@ -2399,4 +2399,26 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn a_subject_with_a_prepositional_phrase_before_its_verb() {
+        let text = "Dockworkers at the port of Rotterdam on Monday rejected a 3% wage offer.";
+        assert!(
+            has(text, "dockworkers", Stance::Reject, "a 3% wage offer"),
+            "{:?}",
+            found(text)
+        );
+        let text =
+            "ROTTERDAM - Dockworkers at the port of Rotterdam on Monday rejected a 3% wage offer.";
+        assert!(
+            found(text)
+                .iter()
+                .any(|(_, s, c, _)| *s == Stance::Reject && c == "a 3% wage offer"),
+            "{:?}",
+            found(text)
+        );
+        // talks with a country are no subject
+        let text = "Talks with Russia on Monday stalled.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
 }
