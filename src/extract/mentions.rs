@@ -546,6 +546,30 @@ fn actor_of(entry: &ActorEntry) -> Actor {
     }
 }
 
+/// Where a dateline ends: "BELEM (Reuters) - Small island states ...",
+/// "KYIV, Ukraine - ...". The word after it starts the sentence, so its
+/// capital says nothing about a name. 0 where there is none.
+fn dateline_end(tokens: &[Token<'_>]) -> usize {
+    let Some(dash) = tokens
+        .iter()
+        .take(8)
+        .position(|t| matches!(t.text, "-" | "—" | "–"))
+    else {
+        return 0;
+    };
+    let caps = tokens[..dash].iter().any(|t| {
+        t.is_word() && t.text.chars().count() > 1 && t.text.chars().all(|c| !c.is_lowercase())
+    });
+    let plain = tokens[..dash]
+        .iter()
+        .all(|t| !t.is_word() || t.cap || matches!(t.text, "(" | ")" | ","));
+    if dash > 0 && caps && plain {
+        dash + 1
+    } else {
+        0
+    }
+}
+
 /// Most words of four letters or more capitalised: a headline in title case,
 /// where capitals say nothing about names.
 pub fn is_title_case(lx: &Lexicon, tokens: &[Token<'_>]) -> bool {
@@ -1047,7 +1071,8 @@ pub fn find_mentions(
             }
             let text = span_text(sentence, tokens, i, j);
             let single = j == i + 1;
-            let at_start = i == 0 || tokens[..i].iter().all(|x| !x.is_word());
+            let from = dateline_end(tokens);
+            let at_start = i <= from || tokens[from..i].iter().all(|x| !x.is_word());
             if let Some(a) = disc.alias(&text) {
                 // "UAW members walked off the job": the members act for their body
                 let end = if a.kind == ActorKind::Organization
@@ -1490,10 +1515,13 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
                     && tokens[h - 1].is_word()
                     && !tokens[h - 1].cap
                     && tokens[..h].iter().rev().take(4).any(|x| x.lower == "the")));
+        // ("island states": a plural that is also a cue's form, after a modifier)
+        let modified_states =
+            l == "states" && h > 0 && tokens[h - 1].is_word() && !is_pronoun(&tokens[h - 1].lower);
         if !(plural || body)
             || ANONYMOUS.contains(&l)
             || covered(h, out)
-            || !lx.cue_forms(l).is_empty()
+            || (!lx.cue_forms(l).is_empty() && !modified_states)
         {
             continue;
         }
@@ -1504,9 +1532,24 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
         if plural && !agentive && !PARTY_PLURALS.contains(&l) && !lx.is_group_noun(l) {
             continue;
         }
+        // a time after it: "Small island states on Friday rejected"
+        let time_after = tokens.get(h + 1).is_some_and(|t| t.lower == "on")
+            && tokens.get(h + 2).is_some_and(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                )
+            });
+        let h_after = if time_after { h + 2 } else { h };
         // the verb after it, across a prepositional phrase ("Dockworkers at
         // the port of Rotterdam on Monday rejected"), auxiliaries and adverbs
-        let mut j = h + 1;
+        let mut j = h_after + 1;
         if tokens
             .get(j)
             .is_some_and(|t| matches!(t.lower.as_ref(), "at" | "in" | "of" | "from" | "across"))
@@ -1629,7 +1672,8 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
             s -= 1;
         }
         let first = tokens[s].lower.as_ref();
-        if ANONYMOUS.contains(&first) {
+        // bare "states" after a name ("EU states") is that name's, no group
+        if ANONYMOUS.contains(&first) || (modified_states && s == h) {
             continue;
         }
         let name = span_text(sentence, tokens, s, h + 1);
@@ -1678,7 +1722,11 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
 /// "Negotiators" is not).
 pub fn note_capitalised(tokens: &[Token<'_>], disc: &mut Discourse) {
     let mut first = true;
-    for t in tokens {
+    let dateline = dateline_end(tokens);
+    for (i, t) in tokens.iter().enumerate() {
+        if i == dateline && dateline > 0 {
+            first = true;
+        }
         if t.kind == TokKind::Word {
             if !first && t.cap && !disc.capitalised.contains(t.text) {
                 disc.capitalised.insert(t.text.to_string());

@@ -2421,4 +2421,35 @@ mod tests {
         let text = "Talks with Russia on Monday stalled.";
         assert!(found(text).is_empty(), "{:?}", found(text));
     }
+
+    #[test]
+    fn after_a_dateline_the_sentence_starts_again() {
+        let text = "BELEM (Reuters) - Small island states on Friday rejected a draft climate deal.";
+        assert!(
+            has(
+                text,
+                "small island states",
+                Stance::Reject,
+                "a draft climate deal"
+            ),
+            "{:?}",
+            found(text)
+        );
+        assert!(!found(text).iter().any(|(a, _, _, _)| a == "Small"));
+    }
+
+    #[test]
+    fn a_hope_for_a_body_named_with_the() {
+        let text = "The Alliance of Small Island States (AOSIS) said it hoped the European Union \
+                    would back its proposal for a fund.";
+        assert!(
+            found_str(text)
+                .iter()
+                .any(|(a, s, _, t)| a == "Alliance of Small Island States"
+                    && *s == Stance::Demand
+                    && t == "European Union"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

@@ -703,8 +703,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                                 "are" | "were" | "have" | "had" | "will" | "would" | "can"
                             )
                         });
-                    // "both Nordic states gave up", "Gulf states": the noun, which
-                    // as a verb would take "that" or a colon
+                    // "both Nordic states gave up", "island states": the noun, which
+                    // as a verb would take "that" or a colon, after its subject
                     let states_noun = t.lower == "states"
                         && !self
                             .tok(i + 1)
@@ -712,10 +712,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         && prev.is_some_and(|p| {
                             p.cap
                                 || p.kind == TokKind::Number
-                                || matches!(
-                                    p.lower.as_ref(),
-                                    "both" | "all" | "member" | "several" | "other" | "many"
-                                )
+                                || (p.is_word()
+                                    && !is_pronoun(&p.lower)
+                                    && self.mention_at(i - 1).is_none())
                         });
                     let nominal = attributive
                         || amount
@@ -2918,7 +2917,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         // "hoped both sides would sign on", "expects Tehran will return": the
         // clause of a wish or expectation without its "that"
         if !after_that {
-            if let (Some(st), Some(m)) = (entry.that, self.mention_starting_at(a)) {
+            if let (Some(st), Some(m)) = (entry.that, self.mention_from(a)) {
                 if self.tok(m.end).is_some_and(|t| {
                     matches!(
                         t.lower.as_ref(),
@@ -2935,7 +2934,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let mut target = target;
         if after_that && stance == Stance::Demand && target.is_none() {
             target = self
-                .mention_starting_at(a)
+                .mention_from(a)
                 .filter(|m| m.form != MentionForm::Pronoun)
                 .and_then(|m| m.actor().cloned());
         }
