@@ -808,26 +808,22 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
                 // "Dockworkers at the port of Rotterdam on Monday rejected": the
                 // head before a prepositional phrase, when it opens the clause
-                let head = self
-                    .mentions
-                    .iter()
-                    .filter(|h| {
-                        h.end < m.start
-                            && m.start - h.end <= 8
-                            && self
-                                .tok(h.end)
-                                .is_some_and(|p| PREPOSITIONS.contains(&p.lower.as_ref()))
-                            && (h.end..m.start).all(|j| self.tokens[j].is_word())
-                            && !self.governed_by_preposition(h)
-                            && (h.start == 0
-                                || self.tokens[..h.start].iter().all(|t| {
-                                    // (after a dateline: "ROTTERDAM - Dockworkers ...")
-                                    !t.is_word()
-                                        || t.lower == "the"
-                                        || t.text.chars().all(|c| !c.is_lowercase())
-                                }))
-                    })
-                    .last();
+                let head = self.mentions.iter().rev().find(|h| {
+                    h.end < m.start
+                        && m.start - h.end <= 8
+                        && self
+                            .tok(h.end)
+                            .is_some_and(|p| PREPOSITIONS.contains(&p.lower.as_ref()))
+                        && (h.end..m.start).all(|j| self.tokens[j].is_word())
+                        && !self.governed_by_preposition(h)
+                        && (h.start == 0
+                            || self.tokens[..h.start].iter().all(|t| {
+                                // (after a dateline: "ROTTERDAM - Dockworkers ...")
+                                !t.is_word()
+                                    || t.lower == "the"
+                                    || t.text.chars().all(|c| !c.is_lowercase())
+                            }))
+                });
                 return head.map(|h| self.coordinated(h));
             }
             if matches!(l, "who" | "which" | "that") {
