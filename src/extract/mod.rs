@@ -240,10 +240,24 @@ impl<'l> Extractor<'l> {
         let mut block_speaker: std::collections::HashMap<usize, (Holder, String)> =
             Default::default();
         let mut sentence_speaker: Vec<Option<(Holder, String)>> = Vec::with_capacity(work.len());
+        // the holder and stance of "Kurti specifically demanded:" while its list runs
+        let mut list: Option<(Holder, String, Stance)> = None;
         for w in work.iter_mut() {
             w.mentions = find_mentions(self.lx, w.text, &w.tokens, &mut disc);
             let ctx = w.ctx(self.lx);
             let mut cands = ctx.candidates();
+            let item = w
+                .tokens
+                .first()
+                .is_some_and(|t| matches!(t.text, "-" | "•" | "*" | "–" | "—"));
+            match (&list, item) {
+                // (an item that opens with a position of its own is a clause, no item)
+                (Some((holder, text, stance)), true) if cands.iter().all(|c| c.cue.0 > 3) => {
+                    cands.extend(ctx.list_item(holder, text, *stance));
+                }
+                (_, true) => {}
+                _ => list = ctx.list_intro(),
+            }
             resolve_reported_speech(&ctx, &mut cands);
             drop_what_is_asked(&mut cands);
             resolve_pronoun_contents(&w.tokens, &mut cands);
@@ -2451,5 +2465,36 @@ mod tests {
             "{:?}",
             found(text)
         );
+    }
+
+    #[test]
+    fn a_list_after_a_cue_and_a_colon_holds_its_contents() {
+        let text = "Foreign Minister Ana Soto set out her terms for the return of the boats. Soto specifically demanded:\n\
+                    - The release of the detained fishermen, whom Lima holds responsible for nothing\n\
+                    - The withdrawal of the coast guard vessels in which the crews were held\n\n\
+                    Talks resume on Friday.";
+        assert!(
+            has(
+                text,
+                "Ana Soto",
+                Stance::Demand,
+                "The release of the detained fishermen"
+            ),
+            "{:?}",
+            found(text)
+        );
+        assert!(
+            has(
+                text,
+                "Ana Soto",
+                Stance::Demand,
+                "The withdrawal of the coast guard vessels"
+            ),
+            "{:?}",
+            found(text)
+        );
+        // a dash line with no list opened before it is no item
+        let text = "Talks resumed on Monday.\n- The release of the fishermen\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
     }
 }

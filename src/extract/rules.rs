@@ -1478,6 +1478,40 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         })
     }
 
+    /// "Kurti specifically demanded:": a cue that a colon ends, so what it
+    /// takes is the list on the lines that follow. Its holder and stance.
+    pub fn list_intro(&self) -> Option<(Holder, String, Stance)> {
+        let n = self.tokens.len();
+        if n < 3 || self.tokens[n - 1].text != ":" {
+            return None;
+        }
+        let hit = self
+            .find_cues()
+            .into_iter()
+            .rev()
+            .find(|h| h.end == n - 1)?;
+        let m = *self.find_subject(hit.start)?.first()?;
+        let h = Self::holder_of(m)?;
+        Some((h, m.text.clone(), self.lx.cues[hit.cue].stance))
+    }
+
+    /// "- The extradition of X, whom he holds responsible ...": one item of
+    /// a list that a cue ending in a colon opened; the item's noun phrase
+    /// is what the list's holder demands (or offers, rejects ...).
+    pub fn list_item(&self, holder: &Holder, text: &str, stance: Stance) -> Option<Candidate> {
+        let (a, b) = self.trim(1, self.content_end(1, false));
+        (b > a).then(|| {
+            Candidate::plain(
+                (0, 1),
+                stance,
+                holder.clone(),
+                text.to_string(),
+                (a, b),
+                "list-item",
+            )
+        })
+    }
+
     /// Whose the rejected or backed thing is: "rejected Hamas's proposal",
     /// "the Republicans' latest offer", "the U.S. view that ...", "an offer
     /// from Stellantis", "a plan put forward by Egypt". Read off the start of
