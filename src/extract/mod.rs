@@ -2497,4 +2497,20 @@ mod tests {
         let text = "Talks resumed on Monday.\n- The release of the fishermen\n";
         assert!(found(text).is_empty(), "{:?}", found(text));
     }
+
+    #[test]
+    fn an_apposition_with_those_says_which() {
+        let text = "Pyongyang had asked only for the lifting of some sanctions, those that hamper \
+                    the civilian economy.";
+        assert!(
+            has(
+                text,
+                "North Korea",
+                Stance::Demand,
+                "the lifting of some sanctions, those that hamper the civilian economy"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
 }

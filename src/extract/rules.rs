@@ -1081,6 +1081,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     if next2.is_some_and(|x| COMMA_STOPS.contains(&x.lower.as_ref())) {
                         return k;
                     }
+                    // "the lifting of some sanctions, those that hamper the
+                    // economy": an apposition that says which
+                    if !claim && next.is_some_and(|x| x.lower == "those") {
+                        k += 1;
+                        continue;
+                    }
                     if self.attribution_at(k + 1) {
                         return k;
                     }
