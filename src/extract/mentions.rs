@@ -103,6 +103,19 @@ impl Discourse {
         self.aliases.get(&form.to_lowercase()).cloned()
     }
 
+    /// "Albin Kurti, Kosovo's acting Prime Minister": from here on the person
+    /// speaks for the body.
+    fn affiliate(&mut self, name: &str, body: &str) {
+        let set = |a: &mut Actor| {
+            if a.name == name && a.affiliation.is_none() {
+                a.kind = ActorKind::Person;
+                a.affiliation = Some(body.to_string());
+            }
+        };
+        self.recent.iter_mut().for_each(set);
+        self.aliases.values_mut().for_each(set);
+    }
+
     /// An unknown name that speaks ("Natalie Loiseau said") is a person:
     /// from here on "she" can refer to it.
     pub fn promote_person(&mut self, name: &str) -> Option<Actor> {
@@ -1257,6 +1270,36 @@ pub fn find_mentions(
                 if let Referent::Actor(a) = &m.referent {
                     disc.note(a);
                 }
+            }
+        }
+    }
+    // "Albin Kurti, Kosovo's acting Prime Minister,": the apposition says whom
+    // the person speaks for, from here on
+    for k in 0..out.len().saturating_sub(1) {
+        let (p, c) = (&out[k], &out[k + 1]);
+        let apposition = tokens.get(p.end).is_some_and(|t| t.text == ",")
+            && c.start == p.end + 1
+            && tokens.get(c.end).is_some_and(|t| t.lower == "'s")
+            && match_titles(lx, tokens, c.end + 1).is_some()
+            || (c.start == p.end + 1
+                && tokens.get(p.end).is_some_and(|t| t.text == ",")
+                && tokens.get(c.end).is_some_and(|t| t.lower == "'s")
+                && tokens.get(c.end + 1).is_some_and(|t| t.is_word() && !t.cap)
+                && match_titles(lx, tokens, c.end + 2).is_some());
+        let (Some(person), Some(body)) = (p.actor(), c.actor()) else {
+            continue;
+        };
+        if apposition
+            && matches!(person.kind, ActorKind::Person | ActorKind::Unknown)
+            && person.affiliation.is_none()
+            && matches!(body.kind, ActorKind::Country | ActorKind::Organization)
+            && person.name.split_whitespace().count() >= 2
+        {
+            let (name, body) = (person.name.clone(), body.name.clone());
+            disc.affiliate(&name, &body);
+            if let Referent::Actor(a) = &mut out[k].referent {
+                a.kind = ActorKind::Person;
+                a.affiliation = Some(body);
             }
         }
     }

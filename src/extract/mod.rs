@@ -2513,4 +2513,26 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn an_apposition_with_a_title_says_whom_a_person_speaks_for() {
+        let text = "The envoy travelled to Pristina to see Albin Kurti, Kosovo's acting Prime \
+                    Minister. Kurti said again that Kosovo is willing to normalize ties with Serbia.";
+        assert!(
+            has(
+                text,
+                "Albin Kurti",
+                Stance::Offer,
+                "normalize ties with Serbia"
+            ),
+            "{:?}",
+            found(text)
+        );
+        // the offer replaces the bare claim of the report
+        assert!(
+            !found(text).iter().any(|(_, s, _, _)| *s == Stance::Claim),
+            "{:?}",
+            found(text)
+        );
+    }
 }
