@@ -2535,4 +2535,20 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn what_a_pronoun_was_described_as_is_the_claim() {
+        let text =
+            "Trump described it as a \"very good meeting\" with China at which much was agreed.";
+        assert!(
+            has(
+                text,
+                "Donald Trump",
+                Stance::Claim,
+                "a very good meeting with China at which much was agreed"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
 }

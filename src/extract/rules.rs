@@ -2065,7 +2065,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 )
             }) || (b == a + 1 && is_pronoun(&self.tokens[a].lower));
             let (stance, a, b) = if stance == Stance::Support && event {
-                (Stance::Claim, a, eval_end)
+                if b == a + 1 && is_pronoun(&self.tokens[a].lower) {
+                    // "described it as a very good meeting with China at which
+                    // much was agreed": what it was called says it
+                    let (x, y) = self.trim(eval_start, self.content_end(eval_start, true));
+                    (Stance::Claim, x, y.max(eval_end))
+                } else {
+                    (Stance::Claim, a, eval_end)
+                }
             } else {
                 (stance, a, b)
             };
