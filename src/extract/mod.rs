@@ -265,9 +265,7 @@ impl<'l> Extractor<'l> {
             for c in cands.iter_mut().filter(|c| {
                 c.target.is_none() && matches!(c.stance, Stance::Reject | Stance::Support)
             }) {
-                c.target = ctx
-                    .author_of(c.content.0, c.content.1)
-                    .filter(|t| c.holder != Holder::Actor(t.clone()));
+                c.aim_at(ctx.author_of(c.content.0, c.content.1));
             }
             if let Some(sides) = &disc.sides {
                 split_sides(&w.tokens, sides, &mut cands);
@@ -581,10 +579,8 @@ fn resolve_pronoun_contents(tokens: &[Token<'_>], cands: &mut [Candidate]) {
         if let Some((range, holder)) = antecedent {
             cands[i].content = range;
             // what the unions found too little is the ministers' offer: aimed at them
-            if let (None, Holder::Actor(h)) = (&cands[i].target, holder) {
-                if cands[i].holder != Holder::Actor(h.clone()) {
-                    cands[i].target = Some(h);
-                }
+            if let Holder::Actor(h) = holder {
+                cands[i].aim_at(Some(h));
             }
         }
     }

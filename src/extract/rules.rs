@@ -32,6 +32,14 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// Aim the position at `t` when it has no target yet, unless `t` is its
+    /// own holder (nobody rejects their own offer).
+    pub fn aim_at(&mut self, t: Option<Actor>) {
+        if self.target.is_none() {
+            self.target = t.filter(|t| !matches!(&self.holder, Holder::Actor(h) if h == t));
+        }
+    }
+
     /// A position with no target, no second content range, not negated and
     /// not reported speech: what most rules produce.
     fn plain(
@@ -1750,9 +1758,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     );
                     c.content_extra = extra;
                     c.negated = negated;
-                    c.target = aimed_at
-                        .clone()
-                        .filter(|t| c.holder != Holder::Actor(t.clone()));
+                    c.aim_at(aimed_at.clone());
                     out.push(c);
                 }
             }
