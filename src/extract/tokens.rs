@@ -90,6 +90,42 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 ///    or `&` (`2.5`, `Kyiv's`, `pro-Russian`, `AT&T`);
 /// 4. any other single character.
 fn token_end(text: &str, i: usize) -> usize {
+    ascii_token_end(text.as_bytes(), i).unwrap_or_else(|| any_token_end(text, i))
+}
+
+/// [`token_end`] for the common case of a token in plain ASCII: a word that
+/// starts with a letter not followed by a dot, or one punctuation mark.
+/// `None` hands every other shape (numbers, abbreviations, any non-ASCII
+/// byte on the way) to [`any_token_end`], so both give the same answer.
+fn ascii_token_end(b: &[u8], i: usize) -> Option<usize> {
+    let c0 = *b.get(i)?;
+    if !c0.is_ascii() || c0.is_ascii_digit() {
+        return None;
+    }
+    if !c0.is_ascii_alphabetic() {
+        return Some(i + 1);
+    }
+    if b.get(i + 1) == Some(&b'.') {
+        return None;
+    }
+    let mut j = i + 1;
+    loop {
+        while b.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            j += 1;
+        }
+        match b.get(j) {
+            Some(x) if !x.is_ascii() => return None,
+            Some(b'-' | b'\'' | b'.' | b'&') => match b.get(j + 1) {
+                Some(y) if y.is_ascii_alphanumeric() => j += 2,
+                Some(y) if !y.is_ascii() => return None,
+                _ => return Some(j),
+            },
+            _ => return Some(j),
+        }
+    }
+}
+
+fn any_token_end(text: &str, i: usize) -> usize {
     let b = text.as_bytes();
     let first = char_at(text, i).expect("token starts on a character");
     // 1. abbreviation: (letter '.') twice or more
@@ -199,8 +235,13 @@ fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 fn lower(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+    let (mut ascii, mut upper) = (true, false);
+    for &b in s.as_bytes() {
+        ascii &= b.is_ascii();
+        upper |= b.is_ascii_uppercase();
+    }
+    if ascii {
+        if upper {
             Cow::Owned(s.to_ascii_lowercase())
         } else {
             Cow::Borrowed(s)
@@ -222,7 +263,7 @@ pub fn tokenize(text: &str, mut in_quote: bool) -> Vec<Token<'_>> {
         let first = t.chars().next().unwrap_or(' ');
         // "US-backed", "Kremlin-led", "Qatar-brokered": a name and a participle,
         // read as three tokens (US | - | backed) so the name is an actor
-        if let Some(h) = t.find('-').filter(|&h| {
+        if let Some(h) = t.bytes().position(|b| b == b'-').filter(|&h| {
             let (name, rest) = (&t[..h], &t[h + 1..]);
             first.is_uppercase()
                 && !rest.contains('-')
