@@ -47,7 +47,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
                 }
                 for p in x.positions {
                     line.clear();
-                    serde_json::to_writer(&mut line, &p).expect("positions serialise");
+                    p.write_json(&mut line);
                     line.push(b'\n');
                     out.write_all(&line)?;
                 }
