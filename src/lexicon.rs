@@ -204,7 +204,7 @@ pub struct CueForm {
 /// byte) turns them away without hashing the word.
 #[derive(Debug, Clone)]
 pub struct WordMap<V> {
-    sketch: Box<[u64; 64]>,
+    sketch: Sketch,
     map: FxHashMap<String, V>,
 }
 
@@ -217,10 +217,33 @@ fn word_sketch(w: &str) -> usize {
     (first * 131 + last * 31 + b.len()) % 4096
 }
 
+/// The 4096-bit sketch of a set of words: one bit for each (length, first
+/// byte, last byte) seen. A word whose bit is clear is not in the set.
+#[derive(Debug, Clone)]
+pub(crate) struct Sketch(Box<[u64; 64]>);
+
+impl Default for Sketch {
+    fn default() -> Self {
+        Sketch(Box::new([0; 64]))
+    }
+}
+
+impl Sketch {
+    pub(crate) fn insert(&mut self, w: &str) {
+        let k = word_sketch(w);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        let k = word_sketch(w);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
-            sketch: Box::new([0; 64]),
+            sketch: Sketch::default(),
             map: FxHashMap::default(),
         }
     }
@@ -228,8 +251,7 @@ impl<V> Default for WordMap<V> {
 
 impl<V> WordMap<V> {
     pub fn get(&self, w: &str) -> Option<&V> {
-        let k = word_sketch(w);
-        if self.sketch[k / 64] & (1 << (k % 64)) == 0 {
+        if !self.sketch.may_contain(w) {
             return None;
         }
         self.map.get(w)
@@ -243,14 +265,12 @@ impl<V> WordMap<V> {
     where
         V: Default,
     {
-        let k = word_sketch(&w);
-        self.sketch[k / 64] |= 1 << (k % 64);
+        self.sketch.insert(&w);
         self.map.entry(w).or_default()
     }
 
     pub fn insert(&mut self, w: String, v: V) {
-        let k = word_sketch(&w);
-        self.sketch[k / 64] |= 1 << (k % 64);
+        self.sketch.insert(&w);
         self.map.insert(w, v);
     }
 

@@ -27,18 +27,11 @@ use std::fmt::Write as _;
 use tokens::{quote_open_after, tokenize, TokKind, Token};
 
 /// A fixed set of lower-case words, hashed on first use: the rules ask
-/// "is this word one of ...?" for nearly every token.
+/// "is this word one of ...?" for nearly every token, so a sketch of the
+/// words turns most non-members away before hashing.
 pub(crate) struct WordSet {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<(u64, rustc_hash::FxHashSet<&'static str>)>,
-}
-
-/// A one-bit sketch of a word (its length and first byte) for rejecting most
-/// non-members of a word set before hashing: the rules ask these sets about
-/// every token several times.
-fn sketch(w: &str) -> u64 {
-    let first = w.as_bytes().first().copied().unwrap_or(0) as usize;
-    1 << ((first * 31 + w.len()) % 64)
+    set: std::sync::OnceLock<(crate::lexicon::Sketch, rustc_hash::FxHashSet<&'static str>)>,
 }
 
 impl WordSet {
@@ -51,11 +44,14 @@ impl WordSet {
 
     pub(crate) fn contains<S: AsRef<str> + ?Sized>(&self, w: &S) -> bool {
         let w = w.as_ref();
-        let (mask, set) = self.set.get_or_init(|| {
-            let mask = self.words.iter().fold(0, |m, w| m | sketch(w));
-            (mask, self.words.iter().copied().collect())
+        let (sketch, set) = self.set.get_or_init(|| {
+            let mut sketch = crate::lexicon::Sketch::default();
+            for w in self.words {
+                sketch.insert(w);
+            }
+            (sketch, self.words.iter().copied().collect())
         });
-        mask & sketch(w) != 0 && set.contains(w)
+        sketch.may_contain(w) && set.contains(w)
     }
 }
 

@@ -1372,19 +1372,26 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         // drop double quotation marks and collapse white space, in one pass
         let mut out = String::with_capacity(raw.len());
         let mut space = false;
-        for c in raw.chars() {
-            if matches!(c, '"' | '“' | '”') {
-                continue;
-            }
-            if c.is_whitespace() {
-                space = !out.is_empty();
-            } else {
+        let mut rest = raw;
+        while !rest.is_empty() {
+            // copy a run of other characters at once
+            let run = rest
+                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”'))
+                .unwrap_or(rest.len());
+            if run > 0 {
                 if space {
                     out.push(' ');
                     space = false;
                 }
-                out.push(c);
+                out.push_str(&rest[..run]);
+                rest = &rest[run..];
+                continue;
             }
+            let c = rest.chars().next().expect("not empty");
+            if c.is_whitespace() {
+                space = !out.is_empty();
+            }
+            rest = &rest[c.len_utf8()..];
         }
         out
     }
