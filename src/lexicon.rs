@@ -182,7 +182,7 @@ pub enum SurfaceKind {
 }
 
 /// One string the automaton finds, pointing back to its actor entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Surface {
     pub actor: usize,
     pub kind: SurfaceKind,
@@ -301,6 +301,9 @@ pub struct Lexicon {
     pub nouns: Vec<NounEntry>,
     surfaces: Vec<Surface>,
     automaton: AhoCorasick,
+    /// `lower_initials[b]`: some actor form not starting with a capital
+    /// starts with byte `b` (ASCII lower-cased).
+    lower_initials: Box<[bool; 256]>,
     cue_index: WordMap<Vec<CueForm>>,
     noun_index: WordMap<usize>,
     titles: WordMap<()>,
@@ -388,8 +391,20 @@ impl Lexicon {
         }
         // a full DFA: a few MB once, and the fastest scan per byte (the gazetteer
         // runs over every sentence)
+        // first bytes (ASCII lower case) of the forms that do not start with a capital
+        let mut lower_initials = [false; 256];
+        for form in &patterns {
+            if !form.chars().next().is_some_and(char::is_uppercase) {
+                if let Some(&b) = form.as_bytes().first() {
+                    lower_initials[usize::from(b.to_ascii_lowercase())] = true;
+                }
+            }
+        }
+        // anchored at token starts only: a match must begin where a word does,
+        // and most words cannot begin a name (see `may_start_surface`)
         let automaton = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(aho_corasick::StartKind::Anchored)
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
@@ -459,6 +474,7 @@ impl Lexicon {
             nouns: f.nouns,
             surfaces,
             automaton,
+            lower_initials: Box::new(lower_initials),
             cue_index,
             noun_index,
             titles,
@@ -473,37 +489,74 @@ impl Lexicon {
     }
 
     /// Actor names, aliases and demonyms in `text`, as `(start, end, surface)`
-    /// byte ranges that begin and end on word boundaries.
+    /// byte ranges that begin and end on word boundaries. Matches are tried
+    /// where a word starts and do not overlap.
     pub fn find_actor_surfaces<'s>(
         &'s self,
         text: &'s str,
     ) -> impl Iterator<Item = (usize, usize, &'s Surface)> + 's {
-        self.automaton.find_iter(text).filter_map(move |m| {
-            let (s, e) = (m.start(), m.end());
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            if before.is_some_and(|c| c.is_alphanumeric())
-                || after.is_some_and(|c| c.is_alphanumeric())
-            {
+        let mut next = 0;
+        let mut prev: Option<char> = None;
+        text.char_indices().filter_map(move |(s, c)| {
+            let word_start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
+            prev = Some(c);
+            if s < next || !word_start || !self.may_start_surface(c) {
                 return None;
             }
-            // "U.S" matched inside "U.S." is fine; a hyphenated word is not a name ("pro-Russian" stays a word)
-            if before == Some('-') {
-                return None;
-            }
-            let surface = &self.surfaces[m.pattern().as_usize()];
-            let found = &text[s..e];
-            if surface.exact_case {
-                let lit = self.automaton_pattern(m.pattern().as_usize(), found);
-                if !lit {
-                    return None;
-                }
-            } else if surface.capitalised && !found.chars().next().is_some_and(|c| c.is_uppercase())
-            {
-                return None;
-            }
-            Some((s, e, surface))
+            let (e, surface) = self.actor_surface_at(text, s)?;
+            next = e;
+            surface.map(|surface| (s, e, surface))
         })
+    }
+
+    /// Whether an actor surface form can start with the character `c` (the
+    /// first of a token). Nearly all start with a capital; the few that do
+    /// not ("von der Leyen") are looked for by their first byte.
+    pub fn may_start_surface(&self, c: char) -> bool {
+        c.is_uppercase() || {
+            let mut buf = [0u8; 4];
+            self.lower_initials[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])]
+        }
+    }
+
+    /// The longest actor surface form that starts at byte `s` of `text`:
+    /// `None` when no form does; otherwise where the match ends, with the
+    /// surface when the match also passes the word-boundary and case checks
+    /// (a match that fails them still covers its bytes, so a caller scanning
+    /// on resumes after it).
+    pub fn actor_surface_at<'s>(
+        &'s self,
+        text: &str,
+        s: usize,
+    ) -> Option<(usize, Option<&'s Surface>)> {
+        let input = aho_corasick::Input::new(text)
+            .range(s..)
+            .anchored(aho_corasick::Anchored::Yes);
+        let m = self
+            .automaton
+            .try_find(input)
+            .expect("the actor matcher is built for anchored searches")?;
+        let e = m.end();
+        let before = text[..s].chars().next_back();
+        let after = text[e..].chars().next();
+        if before.is_some_and(|c| c.is_alphanumeric()) || after.is_some_and(|c| c.is_alphanumeric())
+        {
+            return Some((e, None));
+        }
+        // "U.S" matched inside "U.S." is fine; a hyphenated word is not a name ("pro-Russian" stays a word)
+        if before == Some('-') {
+            return Some((e, None));
+        }
+        let surface = &self.surfaces[m.pattern().as_usize()];
+        let found = &text[s..e];
+        if surface.exact_case {
+            if !self.automaton_pattern(m.pattern().as_usize(), found) {
+                return Some((e, None));
+            }
+        } else if surface.capitalised && !found.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return Some((e, None));
+        }
+        Some((e, Some(surface)))
     }
 
     fn automaton_pattern(&self, pattern: usize, found: &str) -> bool {
@@ -676,6 +729,26 @@ mod tests {
         assert!(found.contains(&"Moscow"));
         assert!(!found.contains(&"us"));
         assert!(!found.iter().any(|f| f.contains("Prussia")));
+    }
+
+    #[test]
+    fn names_are_looked_for_where_they_can_start() {
+        let lx = Lexicon::builtin();
+        assert!(lx.may_start_surface('K'));
+        assert!(
+            lx.may_start_surface('v'),
+            "von der Leyen starts in lower case"
+        );
+        assert!(!lx.may_start_surface('q'));
+        let t = "Ursula von der Leyen met the Kremlin";
+        let at = t.find("von").unwrap();
+        let (e, surface) = lx.actor_surface_at(t, at).unwrap();
+        assert_eq!(&t[at..e], "von der Leyen");
+        assert!(surface.is_some());
+        // a match inside a longer word covers its bytes but is no name
+        let t = "Kremlinology";
+        assert_eq!(lx.actor_surface_at(t, 0), Some((7, None)));
+        assert_eq!(lx.actor_surface_at("quietly", 0), None);
     }
 
     #[test]
