@@ -616,16 +616,21 @@ fn match_titles(lx: &Lexicon, tokens: &[Token<'_>], mut i: usize) -> Option<usiz
         if !lx.starts_title(&tokens[i].lower) {
             break;
         }
+        // the words from i on (as many as the longest title has), joined once;
+        // each shorter title is a prefix of that string
         let max = lx.max_title_words().min(tokens.len() - i);
-        for len in (1..=max).rev() {
-            let words: Vec<&str> = tokens[i..i + len]
-                .iter()
-                .map(|t| t.lower.as_ref())
-                .collect();
-            if tokens[i..i + len].iter().any(|t| !t.is_word()) {
-                continue;
+        let words = tokens[i..i + max].iter().take_while(|t| t.is_word());
+        let mut joined = String::new();
+        let mut ends = Vec::with_capacity(max);
+        for t in words {
+            if !joined.is_empty() {
+                joined.push(' ');
             }
-            if lx.is_title(&words.join(" ")) {
+            joined.push_str(&t.lower);
+            ends.push(joined.len());
+        }
+        for len in (1..=ends.len()).rev() {
+            if lx.is_title(&joined[..ends[len - 1]]) {
                 i += len;
                 // "Dr." and "Gen." keep their full stop as a token of their own
                 if tokens.get(i).is_some_and(|t| t.text == ".") && len == 1 {
@@ -1002,7 +1007,7 @@ pub fn find_mentions(
             continue;
         }
         // "President Donald Trump", "Mr. Lavrov", "Foreign Minister Wang Yi"
-        if let Some(te) = match_titles(lx, tokens, i).filter(|_| t.cap) {
+        if let Some(te) = t.cap.then(|| match_titles(lx, tokens, i)).flatten() {
             if let Some(ne) = match_name(tokens, te).filter(|_| !title_case || gaz[te].is_some()) {
                 let ne = gaz[te].map(|(e, _, _)| e.max(ne)).unwrap_or(ne);
                 let name = span_text(sentence, tokens, te, ne);

@@ -233,8 +233,7 @@ impl<'l> Extractor<'l> {
         for w in &work {
             note_capitalised(&w.tokens, &mut disc);
         }
-        let mut block_speaker: std::collections::HashMap<usize, (Holder, String)> =
-            Default::default();
+        let mut block_speaker: rustc_hash::FxHashMap<usize, (Holder, String)> = Default::default();
         let mut sentence_speaker: Vec<Option<(Holder, String)>> = Vec::with_capacity(work.len());
         // the holder and stance of "Kurti specifically demanded:" while its list runs
         let mut list: Option<(Holder, String, Stance)> = None;
@@ -372,7 +371,7 @@ impl<'l> Extractor<'l> {
         let mut out = Vec::new();
         for w in &work {
             let ctx = w.ctx(self.lx);
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = rustc_hash::FxHashSet::default();
             for c in &w.candidates {
                 let Holder::Actor(actor) = &c.holder else {
                     continue;

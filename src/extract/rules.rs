@@ -615,7 +615,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let n = self.tokens.len();
         while i < n {
             let t = &self.tokens[i];
-            if !t.is_word()
+            // most words start no cue form: one lookup turns them away
+            let forms = if t.is_word() {
+                self.lx.cue_forms(&t.lower)
+            } else {
+                &[]
+            };
+            if forms.is_empty()
                 || self
                     .mention_at(i)
                     .is_some_and(|m| m.form == MentionForm::Name)
@@ -623,7 +629,6 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 i += 1;
                 continue;
             }
-            let forms = self.lx.cue_forms(&t.lower);
             let found = forms.iter().find(|f| {
                 f.words.len() <= n - i
                     && f.words
