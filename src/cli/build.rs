@@ -48,7 +48,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
         extract_stream(&lx, inputs, args.input.threads(), |r| {
             match r {
                 Ok(x) => {
-                    super::warn_cut(&x);
+                    super::warn_cut(&x.doc.id, x.cut_sentences);
                     let (doc, positions) = (x.doc, x.positions);
                     let info = DocumentInfo::of(&doc);
                     if !g.add_document(info) {

@@ -2,7 +2,7 @@
 
 use super::{warn, InputArgs, LexiconArgs};
 use clap::Args;
-use stancegraph::extract::extract_stream;
+use stancegraph::extract::{extract_stream_map, Extracted};
 use stancegraph::graph::{DocumentInfo, DocumentRecord};
 use stancegraph::output::Output;
 use std::path::PathBuf;
@@ -23,34 +23,50 @@ pub struct ExtractArgs {
     pub documents: bool,
 }
 
+/// One document's output, rendered on the worker thread.
+struct Rendered {
+    id: String,
+    text_len: usize,
+    positions: usize,
+    cut_sentences: usize,
+    /// The JSON Lines of the document (its record, then its positions).
+    json: Vec<u8>,
+}
+
 /// Returns whether every input was read.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     let lx = args.lexicon.load()?;
     let mut out = Output::open(args.output.as_deref())?;
     let mut failed = false;
-    let mut line = Vec::with_capacity(1024);
     let docs = args.input.inputs();
     let mut progress = super::progress::Progress::new(args.input.quiet);
-    extract_stream(&lx, docs, args.input.threads(), |r| {
+    let render = |x: Extracted| {
+        let mut json = Vec::with_capacity(512 * (x.positions.len() + 1));
+        if args.documents {
+            let record = DocumentRecord {
+                document: DocumentInfo::of(&x.doc),
+            };
+            serde_json::to_writer(&mut json, &record).expect("documents serialise");
+            json.push(b'\n');
+        }
+        for p in &x.positions {
+            p.write_json(&mut json);
+            json.push(b'\n');
+        }
+        Rendered {
+            text_len: x.doc.text.len(),
+            positions: x.positions.len(),
+            cut_sentences: x.cut_sentences,
+            id: x.doc.id,
+            json,
+        }
+    };
+    extract_stream_map(&lx, docs, args.input.threads(), render, |r| {
         match r {
             Ok(x) => {
-                progress.document(x.doc.text.len(), x.positions.len());
-                super::warn_cut(&x);
-                if args.documents {
-                    line.clear();
-                    let record = DocumentRecord {
-                        document: DocumentInfo::of(&x.doc),
-                    };
-                    serde_json::to_writer(&mut line, &record).expect("documents serialise");
-                    line.push(b'\n');
-                    out.write_all(&line)?;
-                }
-                for p in x.positions {
-                    line.clear();
-                    p.write_json(&mut line);
-                    line.push(b'\n');
-                    out.write_all(&line)?;
-                }
+                progress.document(x.text_len, x.positions);
+                super::warn_cut(&x.id, x.cut_sentences);
+                out.write_all(&x.json)?;
             }
             Err(e) => warn(&mut failed, &e),
         }

@@ -172,12 +172,12 @@ impl FilterArgs {
 }
 
 /// Say that sentences of a document were cut at the length limit.
-pub fn warn_cut(x: &stancegraph::extract::Extracted) {
-    if x.cut_sentences > 0 {
+pub fn warn_cut(doc_id: &str, cut_sentences: usize) {
+    if cut_sentences > 0 {
         eprintln!(
             "stancegraph: warning: {}: {} sentences longer than {} bytes were cut at a space",
-            x.doc.id,
-            x.cut_sentences,
+            doc_id,
+            cut_sentences,
             stancegraph::sentences::MAX_SENTENCE_BYTES
         );
     }

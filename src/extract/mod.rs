@@ -721,15 +721,44 @@ pub fn extract_text(lx: &Lexicon, text: &str) -> Vec<Position> {
 /// [`BATCH_BYTES`] of text), so memory stays bounded however long the stream;
 /// within a batch, documents are extracted in parallel. Extraction is per
 /// document and stateless, so the output is identical for any thread count.
-pub fn extract_stream<I, F>(lx: &Lexicon, docs: I, threads: usize, mut sink: F) -> crate::Result<()>
+pub fn extract_stream<I, F>(lx: &Lexicon, docs: I, threads: usize, sink: F) -> crate::Result<()>
 where
     I: Iterator<Item = crate::Result<Document>>,
     F: FnMut(crate::Result<Extracted>) -> crate::Result<()>,
 {
+    extract_stream_map(lx, docs, threads, |x| x, sink)
+}
+
+/// As [`extract_stream`], with a step `map` that runs on the worker thread
+/// right after each document is extracted (rendering its output, say), so
+/// that work is parallel too and what the extraction allocated is freed on
+/// the thread that allocated it while it is still in the cache.
+pub fn extract_stream_map<I, T, M, F>(
+    lx: &Lexicon,
+    docs: I,
+    threads: usize,
+    map: M,
+    mut sink: F,
+) -> crate::Result<()>
+where
+    I: Iterator<Item = crate::Result<Document>>,
+    T: Send,
+    M: Fn(Extracted) -> T + Sync,
+    F: FnMut(crate::Result<T>) -> crate::Result<()>,
+{
     use rayon::prelude::*;
     let ex = Extractor::new(lx);
+    if threads <= 1 {
+        // one document at a time: what it allocates is used and freed while
+        // it is still in the cache (holding a batch of results until they
+        // were written cost a sixth of the run in cache misses)
+        for d in docs {
+            sink(d.map(|doc| map(ex.extract_extracted(doc))))?;
+        }
+        return Ok(());
+    }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.max(1))
+        .num_threads(threads)
         .build()
         .map_err(|e| crate::Error::Usage(format!("cannot start {threads} threads: {e}")))?;
     let mut docs = docs.peekable();
@@ -745,48 +774,35 @@ where
         }
         batch
     };
-    let run = |batch: Vec<crate::Result<Document>>| -> Vec<crate::Result<Extracted>> {
-        batch
-            .into_iter()
-            .map(|d| d.map(|doc| ex.extract_extracted(doc)))
-            .collect()
-    };
-    if threads <= 1 {
-        loop {
-            let batch = next_batch();
-            if batch.is_empty() {
-                return Ok(());
-            }
-            for r in run(batch) {
-                sink(r)?;
-            }
-        }
-    }
-    // with several threads, the sink (writing, graph building) takes the
-    // previous batch's results while the pool extracts the next batch
-    let mut pending: Vec<crate::Result<Extracted>> = Vec::new();
+    // this thread hands the previous batch's results to the sink (writing,
+    // graph building) and reads the next batch while the pool extracts the
+    // current one
+    let mut pending: Vec<crate::Result<T>> = Vec::new();
+    let mut batch = next_batch();
     loop {
-        let batch = next_batch();
         if batch.is_empty() && pending.is_empty() {
             return Ok(());
         }
-        let done = std::thread::scope(|s| -> crate::Result<_> {
+        let (done, next) = std::thread::scope(|s| -> crate::Result<_> {
             let worker = s.spawn(|| {
                 pool.install(|| {
                     batch
                         .into_par_iter()
-                        .map(|d| d.map(|doc| ex.extract_extracted(doc)))
+                        .map(|d| d.map(|doc| map(ex.extract_extracted(doc))))
                         .collect::<Vec<_>>()
                 })
             });
             for r in pending.drain(..) {
                 sink(r)?;
             }
-            Ok(worker
+            let next = next_batch();
+            let done = worker
                 .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            Ok((done, next))
         })?;
         pending = done;
+        batch = next;
     }
 }
 
