@@ -130,15 +130,17 @@ fn sentence_parts<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sen
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             return;
         }
-        for (s, e) in split_lines(text, start, end) {
-            for (s, e) in split_inside_quotes(text, s, e) {
-                let pieces = cap_length(text, s, e);
-                let cut = pieces.len() > 1;
-                for (s, e) in pieces {
-                    push_trimmed(text, s, e, cut, out);
+        split_lines(text, start, end, |s, e| {
+            split_inside_quotes(text, s, e, |s, e| {
+                if e - s <= MAX_SENTENCE_BYTES {
+                    push_trimmed(text, s, e, false, out);
+                } else {
+                    for (s, e) in cap_length(text, s, e) {
+                        push_trimmed(text, s, e, true, out);
+                    }
                 }
-            }
-        }
+            })
+        });
     }
 }
 
@@ -164,8 +166,7 @@ fn push_trimmed<'a>(
     });
 }
 
-fn split_lines(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut parts = Vec::new();
+fn split_lines(text: &str, start: usize, end: usize, mut part: impl FnMut(usize, usize)) {
     let mut cur = start;
     let seg = &text[start..end];
     for (i, _) in seg.match_indices('\n') {
@@ -173,12 +174,11 @@ fn split_lines(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         let next = text[at + 1..end].trim_start();
         let continues = next.chars().next().is_some_and(|c| c.is_lowercase());
         if !continues && !text[cur..at].trim().is_empty() {
-            parts.push((cur, at));
+            part(cur, at);
             cur = at + 1;
         }
     }
-    parts.push((cur, end));
-    parts
+    part(cur, end);
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -194,13 +194,13 @@ fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&w.to_lowercase().as_str())
 }
 
-fn split_inside_quotes(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+fn split_inside_quotes(text: &str, start: usize, end: usize, mut part: impl FnMut(usize, usize)) {
     let seg = &text[start..end];
     let bytes = seg.as_bytes();
-    let mut parts = Vec::new();
     let mut cur = 0;
-    for (i, c) in seg.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
+    // the terminators are ASCII, so a byte scan finds them on character boundaries
+    for (i, &c) in bytes.iter().enumerate() {
+        if !matches!(c, b'.' | b'!' | b'?') {
             continue;
         }
         // the full stop may be followed by closing quotes
@@ -223,7 +223,7 @@ fn split_inside_quotes(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
         if !(next.is_uppercase() || matches!(next, '"' | '“' | '‘')) {
             continue;
         }
-        if c == '.' {
+        if c == b'.' {
             let word = seg[cur..i].rsplit(char::is_whitespace).next().unwrap_or("");
             if is_abbreviation(word)
                 || word.chars().last().is_some_and(|x| x.is_ascii_digit())
@@ -232,11 +232,10 @@ fn split_inside_quotes(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
                 continue;
             }
         }
-        parts.push((start + cur, start + j));
+        part(start + cur, start + j);
         cur = j;
     }
-    parts.push((start + cur, end));
-    parts
+    part(start + cur, end);
 }
 
 fn cap_length(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
