@@ -46,12 +46,26 @@ fn split_with(text: &str, shortcut: bool) -> Vec<Sentence<'_>> {
             sentence_parts(text, offset, offset + piece.len(), &mut out);
             continue;
         }
-        for b in sentencex::get_sentence_boundaries("en", piece) {
+        for b in boundaries(piece) {
             let (start, end) = (offset + b.start_byte, offset + b.end_byte.min(piece.len()));
             sentence_parts(text, start, end, &mut out);
         }
     }
     out
+}
+
+/// sentencex's English sentences of `piece`. Up to sentencex's own chunk
+/// size the English rules are called directly, as `get_sentence_boundaries`
+/// does after building a boxed language for every call; longer pieces go
+/// through it, so that its chunking applies.
+fn boundaries(piece: &str) -> Vec<sentencex::SentenceBoundary<'_>> {
+    use sentencex::languages::Language;
+    const SENTENCEX_CHUNK: usize = 10 * 1024;
+    if piece.len() <= SENTENCEX_CHUNK {
+        sentencex::languages::English {}.get_sentence_boundaries(piece)
+    } else {
+        sentencex::get_sentence_boundaries("en", piece)
+    }
 }
 
 /// Whether a line has no place sentencex could break it: no sentence

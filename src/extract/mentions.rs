@@ -77,8 +77,11 @@ const RECENT_LIMIT: usize = 64;
 
 impl Discourse {
     pub fn note(&mut self, a: &Actor) {
+        // named again: it moves to the end (no copy needed)
         if let Some(pos) = self.recent.iter().rposition(|x| x == a) {
-            self.recent.remove(pos);
+            let x = self.recent.remove(pos);
+            self.recent.push(x);
+            return;
         }
         self.recent.push(a.clone());
         if self.recent.len() > RECENT_LIMIT {
@@ -921,18 +924,19 @@ pub fn find_mentions(
                 };
             let group_end = (tail + 1..=(tail + 3).min(n)).rev().find(|&k| {
                 let last = &tokens[k - 1];
-                let joined = tokens[tail..k]
-                    .iter()
-                    .map(|t| t.lower.as_ref())
-                    .collect::<Vec<_>>()
-                    .join(" ");
                 // "Japan's foreign minister": the whole phrase is a title or a group noun
                 let lowercase = tokens[tail..k].iter().all(|t| t.is_word() && !t.cap);
-                let whole = lowercase
-                    && (lx.is_group_noun(&joined)
+                let whole = lowercase && {
+                    let joined = tokens[tail..k]
+                        .iter()
+                        .map(|t| t.lower.as_ref())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    lx.is_group_noun(&joined)
                         || (tail > e
                             && lx.is_title(&joined)
-                            && !tokens.get(k).is_some_and(is_name_word)));
+                            && !tokens.get(k).is_some_and(is_name_word))
+                };
                 whole
                     || tokens[tail..k].iter().all(|t| t.is_word())
                         && (lx.is_group_noun(&last.lower)

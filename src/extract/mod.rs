@@ -121,7 +121,10 @@ impl<'l> Extractor<'l> {
         Extractor { lx }
     }
 
-    fn prepare<'t>(&self, text: &'t str) -> Vec<SentenceWork<'t>> {
+    /// Sentences and tokens of `text`; `lowered` is `text` with ASCII
+    /// letters in lower case (the same bytes otherwise), which the tokens'
+    /// lower-case forms borrow from.
+    fn prepare<'t>(&self, text: &'t str, lowered: &'t str) -> Vec<SentenceWork<'t>> {
         let mut work = Vec::new();
         let mut in_quote = false;
         let mut block = 0usize;
@@ -132,7 +135,7 @@ impl<'l> Extractor<'l> {
                 in_quote = false;
             }
             prev_end = s.end;
-            let tokens = tokenize(s.text, in_quote);
+            let tokens = tokenize(s.text, &lowered[s.start..s.end], in_quote);
             let mut quoted = Vec::with_capacity(tokens.len());
             let mut blocks = Vec::with_capacity(tokens.len());
             let mut q = in_quote;
@@ -228,7 +231,8 @@ impl<'l> Extractor<'l> {
 
     /// Positions and the number of sentences cut at the length limit.
     fn extract_whole_reporting(&self, doc: &Document) -> (Vec<Position>, usize) {
-        let mut work = self.prepare(&doc.text);
+        let lowered = doc.text.to_ascii_lowercase();
+        let mut work = self.prepare(&doc.text, &lowered);
         let mut disc = Discourse::default();
         for w in &work {
             note_capitalised(&w.tokens, &mut disc);
@@ -418,7 +422,8 @@ impl<'l> Extractor<'l> {
     pub fn explain(&self, text: &str) -> String {
         let doc = Document::new("explain", text);
         let positions = self.extract(&doc);
-        let mut work = self.prepare(text);
+        let lowered = text.to_ascii_lowercase();
+        let mut work = self.prepare(text, &lowered);
         let mut disc = Discourse::default();
         for w in &work {
             note_capitalised(&w.tokens, &mut disc);

@@ -234,18 +234,11 @@ fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-fn lower(s: &str) -> Cow<'_, str> {
-    let (mut ascii, mut upper) = (true, false);
-    for &b in s.as_bytes() {
-        ascii &= b.is_ascii();
-        upper |= b.is_ascii_uppercase();
-    }
-    if ascii {
-        if upper {
-            Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(s)
-        }
+/// The lower-case form of the token `s`, given the same bytes with ASCII
+/// letters lowered (`lowered`): borrowed from it for ASCII tokens.
+fn lower<'a>(s: &'a str, lowered: &'a str) -> Cow<'a, str> {
+    if s.is_ascii() {
+        Cow::Borrowed(lowered)
     } else if s.chars().any(|c| c.is_uppercase() || c == '’') {
         Cow::Owned(s.to_lowercase().replace('’', "'"))
     } else {
@@ -253,10 +246,14 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Split a sentence into tokens. `in_quote` says whether the sentence starts
-/// inside a quotation (carried over from the previous sentence); straight
-/// quotes are read as opening or closing from that state.
-pub fn tokenize(text: &str, mut in_quote: bool) -> Vec<Token<'_>> {
+/// Split a sentence into tokens. `lowered` is the sentence with its ASCII
+/// letters in lower case (`str::to_ascii_lowercase`, the same length),
+/// lowered once per document so that the tokens' lower-case forms borrow from
+/// it. `in_quote` says whether the sentence starts inside a quotation
+/// (carried over from the previous sentence); straight quotes are read as
+/// opening or closing from that state.
+pub fn tokenize<'a>(text: &'a str, lowered: &'a str, mut in_quote: bool) -> Vec<Token<'a>> {
+    debug_assert_eq!(text.len(), lowered.len());
     let mut out: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5 + 1);
     for (s, e) in token_spans(text) {
         let t = &text[s..e];
@@ -281,7 +278,7 @@ pub fn tokenize(text: &str, mut in_quote: bool) -> Vec<Token<'_>> {
                 let w = &text[a..b];
                 out.push(Token {
                     text: w,
-                    lower: lower(w),
+                    lower: lower(w, &lowered[a..b]),
                     start: a,
                     end: b,
                     kind,
@@ -300,7 +297,7 @@ pub fn tokenize(text: &str, mut in_quote: bool) -> Vec<Token<'_>> {
             let w = &text[s..cut];
             out.push(Token {
                 text: w,
-                lower: lower(w),
+                lower: lower(w, &lowered[s..cut]),
                 start: s,
                 end: cut,
                 kind: TokKind::Word,
@@ -349,7 +346,7 @@ pub fn tokenize(text: &str, mut in_quote: bool) -> Vec<Token<'_>> {
         }
         out.push(Token {
             text: t,
-            lower: lower(t),
+            lower: lower(t, &lowered[s..e]),
             start: s,
             end: e,
             kind,
@@ -419,7 +416,9 @@ mod tests {
 
     #[test]
     fn splits_possessives_and_keeps_abbreviations() {
-        let t = tokenize("The U.S. backed Kyiv's plan, 2.5 times.", false);
+        let s = "The U.S. backed Kyiv's plan, 2.5 times.";
+        let l = s.to_ascii_lowercase();
+        let t = tokenize(s, &l, false);
         let words: Vec<&str> = t.iter().map(|t| t.text).collect();
         assert_eq!(
             words,
@@ -430,7 +429,7 @@ mod tests {
     #[test]
     fn a_name_and_a_participle_are_split() {
         let words = |s: &str| -> Vec<String> {
-            tokenize(s, false)
+            tokenize(s, &s.to_ascii_lowercase(), false)
                 .iter()
                 .map(|t| t.text.to_string())
                 .collect()
@@ -445,12 +444,33 @@ mod tests {
     }
 
     #[test]
+    fn lower_case_forms_come_from_the_lowered_text() {
+        let s = "KYIV and Kyiv’s Demand, Zürich ÉTÉ and US-backed";
+        let l = s.to_ascii_lowercase();
+        let lowers: Vec<String> = tokenize(s, &l, false)
+            .iter()
+            .map(|t| t.lower.to_string())
+            .collect();
+        assert_eq!(
+            lowers,
+            [
+                "kyiv", "and", "kyiv", "'s", "demand", ",", "zürich", "été", "and", "us", "-",
+                "backed"
+            ]
+        );
+    }
+
+    #[test]
     fn reads_straight_quotes_as_open_and_close() {
-        let t = tokenize("\"We agree,\" he said.", false);
+        let s = "\"We agree,\" he said.";
+        let l = s.to_ascii_lowercase();
+        let t = tokenize(s, &l, false);
         assert_eq!(t[0].kind, TokKind::OpenQuote);
         assert_eq!(t[4].kind, TokKind::CloseQuote);
         assert!(!quote_open_after(&t, false));
-        let t = tokenize("They must leave.\"", true);
+        let s = "They must leave.\"";
+        let l = s.to_ascii_lowercase();
+        let t = tokenize(s, &l, true);
         assert_eq!(t.last().unwrap().kind, TokKind::CloseQuote);
     }
 }
