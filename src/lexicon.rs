@@ -208,6 +208,7 @@ pub struct WordMap<V> {
     map: FxHashMap<String, V>,
 }
 
+#[inline]
 fn word_sketch(w: &str) -> usize {
     let b = w.as_bytes();
     let (first, last) = (
@@ -234,6 +235,7 @@ impl Sketch {
         self.0[k / 64] |= 1 << (k % 64);
     }
 
+    #[inline]
     pub(crate) fn may_contain(&self, w: &str) -> bool {
         let k = word_sketch(w);
         self.0[k / 64] & (1 << (k % 64)) != 0

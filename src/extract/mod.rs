@@ -42,6 +42,7 @@ impl WordSet {
         }
     }
 
+    #[inline]
     pub(crate) fn contains<S: AsRef<str> + ?Sized>(&self, w: &S) -> bool {
         let w = w.as_ref();
         let (sketch, set) = self.set.get_or_init(|| {
