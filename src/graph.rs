@@ -1066,21 +1066,46 @@ impl PositionGraph {
             ) -> std::result::Result<S::Ok, S::Error> {
                 use serde::ser::{Error as _, SerializeSeq};
                 let mut seq = ser.serialize_seq(Some(self.edges.len()))?;
-                for (actor, content, e) in &self.edges {
-                    let evidence = self.graph.edge_evidence(e).map_err(S::Error::custom)?;
-                    let mut targets = BTreeMap::new();
-                    for t in evidence.iter().filter_map(|ev| ev.target.as_ref()) {
-                        *targets.entry(t.clone()).or_insert(0) += 1;
+                let (graph, edges) = (self.graph, &self.edges);
+                // a second thread reads (from the spill file), parses and
+                // sorts the next edges' evidence while this one writes: the
+                // two halves of writing a large graph take about as long
+                std::thread::scope(|scope| {
+                    let (tx, rx) = std::sync::mpsc::sync_channel(256);
+                    scope.spawn(move || {
+                        for (_, _, e) in edges {
+                            let read = graph.edge_evidence(e).map(|evidence| {
+                                let mut targets = BTreeMap::new();
+                                for t in evidence.iter().filter_map(|ev| ev.target.as_ref()) {
+                                    *targets.entry(t.clone()).or_insert(0) += 1;
+                                }
+                                (evidence, targets)
+                            });
+                            let failed = read.is_err();
+                            // the writer stops at an error and drops its end
+                            if tx.send(read).is_err() || failed {
+                                break;
+                            }
+                        }
+                    });
+                    let mut written = 0;
+                    for ((actor, content, e), read) in edges.iter().zip(rx) {
+                        let (evidence, targets) = read.map_err(S::Error::custom)?;
+                        seq.serialize_element(&PositionView {
+                            actor: actor.clone(),
+                            content: content.clone(),
+                            stance: e.stance,
+                            count: evidence.len(),
+                            targets,
+                            evidence,
+                        })?;
+                        written += 1;
                     }
-                    seq.serialize_element(&PositionView {
-                        actor: actor.clone(),
-                        content: content.clone(),
-                        stance: e.stance,
-                        count: evidence.len(),
-                        targets,
-                        evidence,
-                    })?;
-                }
+                    if written < edges.len() {
+                        return Err(S::Error::custom("the evidence reader stopped early"));
+                    }
+                    Ok(())
+                })?;
                 seq.end()
             }
         }
