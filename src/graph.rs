@@ -52,6 +52,37 @@ pub struct Evidence {
     pub content: String,
 }
 
+impl Evidence {
+    /// Appends the evidence as compact JSON, the bytes `serde_json::to_vec`
+    /// gives, with the faster string escaper of [`crate::model::write_json_str`]
+    /// (every record of a build goes to the spill file this way).
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        use crate::model::write_json_str;
+        use std::io::Write as _;
+        out.extend_from_slice(b"{\"doc\":");
+        write_json_str(out, &self.doc);
+        // writing to a Vec cannot fail
+        let _ = write!(out, ",\"span\":[{},{}]", self.span[0], self.span[1]);
+        out.extend_from_slice(b",\"sentence\":");
+        write_json_str(out, &self.sentence);
+        out.extend_from_slice(b",\"cue\":");
+        write_json_str(out, &self.cue);
+        out.extend_from_slice(b",\"rule\":");
+        write_json_str(out, &self.rule);
+        if let Some(t) = &self.target {
+            out.extend_from_slice(b",\"target\":");
+            write_json_str(out, t);
+        }
+        if let Some(d) = &self.date {
+            out.extend_from_slice(b",\"date\":");
+            write_json_str(out, d);
+        }
+        out.extend_from_slice(b",\"content\":");
+        write_json_str(out, &self.content);
+        out.push(b'}');
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActorNode {
     pub name: String,
@@ -204,7 +235,8 @@ impl Spill {
 
     fn write(&self, ev: &Evidence) -> std::io::Result<SpillRef> {
         use std::io::Write;
-        let bytes = serde_json::to_vec(ev).map_err(std::io::Error::other)?;
+        let mut bytes = Vec::with_capacity(ev.sentence.len() + 160);
+        ev.write_json(&mut bytes);
         let len = u32::try_from(bytes.len()).map_err(std::io::Error::other)?;
         let mut f = self.lock();
         f.writer.write_all(&bytes)?;
@@ -1271,6 +1303,23 @@ mod tests {
     use super::*;
     use crate::extract::extract_text;
     use crate::lexicon::Lexicon;
+
+    proptest::proptest! {
+        #[test]
+        fn evidence_writes_the_bytes_serde_json_writes(
+            strings in proptest::array::uniform5("[a-z \"\\\\\t\n\u{0}-\u{1f}é“]{0,20}"),
+            a in 0usize..10_000, b in 0usize..10_000,
+            target: Option<String>, date: Option<String>,
+        ) {
+            let [doc, sentence, cue, rule, content] = strings;
+            let ev = Evidence { doc, span: [a, b], sentence, cue, rule, target, date, content };
+            let mut out = Vec::new();
+            ev.write_json(&mut out);
+            proptest::prop_assert_eq!(&out, &serde_json::to_vec(&ev).unwrap());
+            let back: Evidence = serde_json::from_slice(&out).unwrap();
+            proptest::prop_assert_eq!(back, ev);
+        }
+    }
 
     fn graph_of(text: &str) -> PositionGraph {
         let lx = Lexicon::builtin();
