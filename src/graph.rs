@@ -495,6 +495,13 @@ impl PositionGraph {
     /// [`PositionGraph::add_position`] for a position the caller is done
     /// with: its strings move into the evidence instead of being copied.
     pub fn add_position_owned(&mut self, p: Position) {
+        let key = position_content_key(&p);
+        self.add_position_keyed(p, &key);
+    }
+
+    /// [`PositionGraph::add_position_owned`] with the content key
+    /// ([`position_content_key`]) already made, as a worker thread can.
+    pub fn add_position_keyed(&mut self, p: Position, content_key: &str) {
         let a = self.actor_node(&p.actor, p.actor_kind, p.affiliation.as_deref());
         if let Some(Node::Actor(n)) = self.graph.node_weight_mut(a) {
             if !p.actor_mention.is_empty() && !n.mentions.contains(&p.actor_mention) {
@@ -504,7 +511,7 @@ impl PositionGraph {
         if let Some(body) = &p.affiliation {
             self.link_affiliation(a, body);
         }
-        let c = self.content_node(&position_content_key(&p), &p.content);
+        let c = self.content_node(content_key, &p.content);
         let ev = Evidence {
             doc: p.doc,
             span: p.span,

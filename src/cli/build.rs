@@ -2,8 +2,11 @@
 
 use super::{warn, InputArgs, LexiconArgs};
 use clap::Args;
-use stancegraph::extract::extract_stream;
-use stancegraph::graph::{text_hash, DocumentInfo, DocumentRecord, PositionGraph};
+use stancegraph::extract::{extract_stream_map, Extracted};
+use stancegraph::graph::{
+    position_content_key, text_hash, DocumentInfo, DocumentRecord, PositionGraph,
+};
+use stancegraph::model::Position;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -45,21 +48,30 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
         docs = g.documents.len();
     } else {
         let inputs = args.input.inputs();
-        extract_stream(&lx, inputs, args.input.threads(), |r| {
+        // on the worker: the document's record (its text hashed) and each
+        // position's content key (stemmed), so this thread only adds them
+        let prepare = |x: Extracted| {
+            let info = DocumentInfo::of(&x.doc);
+            let positions: Vec<(String, Position)> = x
+                .positions
+                .into_iter()
+                .map(|p| (position_content_key(&p), p))
+                .collect();
+            (info, x.doc.text.len(), x.cut_sentences, positions)
+        };
+        extract_stream_map(&lx, inputs, args.input.threads(), prepare, |r| {
             match r {
-                Ok(x) => {
-                    super::warn_cut(&x.doc.id, x.cut_sentences);
-                    let (doc, positions) = (x.doc, x.positions);
-                    let info = DocumentInfo::of(&doc);
+                Ok((info, text_len, cut_sentences, positions)) => {
+                    super::warn_cut(&info.id, cut_sentences);
                     if !g.add_document(info) {
                         skipped += 1;
                         return Ok(());
                     }
                     docs += 1;
-                    progress.document(doc.text.len(), positions.len());
-                    for p in positions {
+                    progress.document(text_len, positions.len());
+                    for (key, p) in positions {
                         found += 1;
-                        g.add_position_owned(p);
+                        g.add_position_keyed(p, &key);
                     }
                 }
                 Err(e) => warn(&mut failed, &e),
