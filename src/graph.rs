@@ -57,28 +57,16 @@ impl Evidence {
     /// gives, with the faster string escaper of [`crate::model::write_json_str`]
     /// (every record of a build goes to the spill file this way).
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        use crate::model::write_json_str;
-        use std::io::Write as _;
-        out.extend_from_slice(b"{\"doc\":");
-        write_json_str(out, &self.doc);
-        // writing to a Vec cannot fail
-        let _ = write!(out, ",\"span\":[{},{}]", self.span[0], self.span[1]);
-        out.extend_from_slice(b",\"sentence\":");
-        write_json_str(out, &self.sentence);
-        out.extend_from_slice(b",\"cue\":");
-        write_json_str(out, &self.cue);
-        out.extend_from_slice(b",\"rule\":");
-        write_json_str(out, &self.rule);
-        if let Some(t) = &self.target {
-            out.extend_from_slice(b",\"target\":");
-            write_json_str(out, t);
-        }
-        if let Some(d) = &self.date {
-            out.extend_from_slice(b",\"date\":");
-            write_json_str(out, d);
-        }
-        out.extend_from_slice(b",\"content\":");
-        write_json_str(out, &self.content);
+        use crate::model::{json_opt_field, json_span_field, json_str_field};
+        out.push(b'{');
+        json_str_field(out, "doc", &self.doc);
+        json_span_field(out, self.span);
+        json_str_field(out, "sentence", &self.sentence);
+        json_str_field(out, "cue", &self.cue);
+        json_str_field(out, "rule", &self.rule);
+        json_opt_field(out, "target", self.target.as_deref());
+        json_opt_field(out, "date", self.date.as_deref());
+        json_str_field(out, "content", &self.content);
         out.push(b'}');
     }
 }

@@ -180,47 +180,67 @@ impl Position {
     /// evidence sentence goes with every position), and serde_json's escaper,
     /// which looks at one byte at a time, was a sixth of a run.
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        use std::io::Write as _;
-        out.extend_from_slice(b"{\"doc\":");
-        write_json_str(out, &self.doc);
-        out.extend_from_slice(b",\"actor\":");
-        write_json_str(out, &self.actor);
-        out.extend_from_slice(b",\"stance\":");
-        write_json_str(out, self.stance.as_str());
-        out.extend_from_slice(b",\"content\":");
-        write_json_str(out, &self.content);
-        out.extend_from_slice(b",\"target\":");
+        out.push(b'{');
+        json_str_field(out, "doc", &self.doc);
+        json_str_field(out, "actor", &self.actor);
+        json_str_field(out, "stance", self.stance.as_str());
+        json_str_field(out, "content", &self.content);
         match &self.target {
-            Some(t) => write_json_str(out, t),
-            None => out.extend_from_slice(b"null"),
+            Some(t) => json_str_field(out, "target", t),
+            None => out.extend_from_slice(b",\"target\":null"),
         }
-        // writing to a Vec cannot fail
-        let _ = write!(out, ",\"span\":[{},{}]", self.span[0], self.span[1]);
-        out.extend_from_slice(b",\"sentence\":");
-        write_json_str(out, &self.sentence);
-        out.extend_from_slice(b",\"cue\":");
-        write_json_str(out, &self.cue);
-        out.extend_from_slice(b",\"rule\":");
-        write_json_str(out, &self.rule);
+        json_span_field(out, self.span);
+        json_str_field(out, "sentence", &self.sentence);
+        json_str_field(out, "cue", &self.cue);
+        json_str_field(out, "rule", &self.rule);
         out.extend_from_slice(if self.negated {
             b",\"negated\":true"
         } else {
             b",\"negated\":false"
         });
-        out.extend_from_slice(b",\"actor_kind\":");
-        write_json_str(out, self.actor_kind.as_str());
-        out.extend_from_slice(b",\"actor_mention\":");
-        write_json_str(out, &self.actor_mention);
-        if let Some(a) = &self.affiliation {
-            out.extend_from_slice(b",\"affiliation\":");
-            write_json_str(out, a);
-        }
-        if let Some(d) = &self.date {
-            out.extend_from_slice(b",\"date\":");
-            write_json_str(out, d);
-        }
+        json_str_field(out, "actor_kind", self.actor_kind.as_str());
+        json_str_field(out, "actor_mention", &self.actor_mention);
+        json_opt_field(out, "affiliation", self.affiliation.as_deref());
+        json_opt_field(out, "date", self.date.as_deref());
         out.push(b'}');
     }
+}
+
+/// Appends `"key":` to an object being written, after a comma unless it is
+/// the object's first field (the object's `{` is the last byte so far).
+#[inline]
+fn json_key(out: &mut Vec<u8>, key: &str) {
+    if out.last() != Some(&b'{') {
+        out.push(b',');
+    }
+    out.push(b'"');
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\":");
+}
+
+/// Appends the field `"key":"value"` (the key is a plain name, not escaped).
+#[inline]
+pub(crate) fn json_str_field(out: &mut Vec<u8>, key: &str, value: &str) {
+    json_key(out, key);
+    write_json_str(out, value);
+}
+
+/// Appends the field when there is a value; nothing, as serde's
+/// `skip_serializing_if = "Option::is_none"` does, when there is none.
+#[inline]
+pub(crate) fn json_opt_field(out: &mut Vec<u8>, key: &str, value: Option<&str>) {
+    if let Some(v) = value {
+        json_str_field(out, key, v);
+    }
+}
+
+/// Appends the field `"span":[start,end]`.
+#[inline]
+pub(crate) fn json_span_field(out: &mut Vec<u8>, span: [usize; 2]) {
+    use std::io::Write as _;
+    json_key(out, "span");
+    // writing to a Vec cannot fail
+    let _ = write!(out, "[{},{}]", span[0], span[1]);
 }
 
 /// Whether any of the eight bytes in `x` must be escaped in a JSON string
