@@ -497,16 +497,36 @@ impl Lexicon {
         &'s self,
         text: &'s str,
     ) -> impl Iterator<Item = (usize, usize, &'s Surface)> + 's {
-        let mut next = 0;
         let mut prev: Option<char> = None;
-        text.char_indices().filter_map(move |(s, c)| {
-            let word_start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
+        let word_starts = text.char_indices().filter_map(move |(s, c)| {
+            let start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
             prev = Some(c);
-            if s < next || !word_start || !self.may_start_surface(c) {
+            start.then_some(s)
+        });
+        self.actor_surfaces_from(text, word_starts)
+    }
+
+    /// As [`Lexicon::find_actor_surfaces`], trying only the byte offsets
+    /// `starts` (in increasing order; the extractor passes its token starts).
+    /// A match covers its bytes: starts inside it are not tried, whether or
+    /// not it passed the boundary and case checks.
+    pub fn actor_surfaces_from<'s>(
+        &'s self,
+        text: &'s str,
+        starts: impl IntoIterator<Item = usize> + 's,
+    ) -> impl Iterator<Item = (usize, usize, &'s Surface)> + 's {
+        let mut covered = 0;
+        starts.into_iter().filter_map(move |s| {
+            if s < covered
+                || !text[s..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| self.may_start_surface(c))
+            {
                 return None;
             }
             let (e, surface) = self.actor_surface_at(text, s)?;
-            next = e;
+            covered = e;
             surface.map(|surface| (s, e, surface))
         })
     }

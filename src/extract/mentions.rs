@@ -729,24 +729,12 @@ pub fn find_mentions(
     let n = tokens.len();
     disc.sides = None;
     let mut gaz: Vec<Option<(usize, SurfaceKind, usize)>> = vec![None; n];
-    // the gazetteer, tried at each token that can start a name; a match
-    // covers its bytes, and one that does not end on a token end is no name
-    let mut covered = 0;
-    for (ts, t) in tokens.iter().enumerate() {
-        if t.start < covered
-            || !t
-                .text
-                .chars()
-                .next()
-                .is_some_and(|c| lx.may_start_surface(c))
-        {
-            continue;
-        }
-        let Some((e, surf)) = lx.actor_surface_at(sentence, t.start) else {
-            continue;
-        };
-        covered = e;
-        if let (Some(surf), Ok(te)) = (surf, tokens.binary_search_by_key(&e, |t| t.end)) {
+    // the gazetteer, tried at the tokens' starts: a match that does not end
+    // on a token end is no name
+    for (s, e, surf) in lx.actor_surfaces_from(sentence, tokens.iter().map(|t| t.start)) {
+        let ts = tokens.binary_search_by_key(&s, |t| t.start);
+        let te = tokens.binary_search_by_key(&e, |t| t.end);
+        if let (Ok(ts), Ok(te)) = (ts, te) {
             gaz[ts] = Some((te + 1, surf.kind, surf.actor));
         }
     }
