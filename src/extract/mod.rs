@@ -618,7 +618,9 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
                 cands[ci].holder = speaker.clone();
                 cands[ci].holder_text = speaker_text.clone();
             }
-            if same_holder(&cands[ci].holder, &speaker) {
+            // ("said their demand on X would be met": a claim about a demand, not
+            // a report of it; the demand and the claim both stand)
+            if same_holder(&cands[ci].holder, &speaker) && !cands[ci].rule.starts_with("nominal") {
                 covered.push(cands[ci].cue.0);
             }
         }
@@ -640,9 +642,23 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
                         .get(j + 1)
                         .is_some_and(|x| x.lower == "and" || x.lower == "but")
                     && j + 1 < b);
-            if boundary && j > start + 2 {
+            // "A and B" without a comma: two clauses when B has its own subject
+            // and finite verb ("impacts are harsher and they have less money")
+            let bare_and = t.lower == "and"
+                && j > a
+                && ctx.tokens[j - 1].text != ","
+                && j + 3 < b
+                && !(start..j).any(|k| matches!(ctx.tokens[k].lower.as_ref(), "both" | "between"))
+                && ctx.finite_clause_at(j + 1)
+                && ctx.main_clause(start, j)
+                && !ctx.mentions.iter().any(|m| m.end == j);
+            if (boundary || bare_and) && j > start + 2 {
                 clauses.push((start, j));
-                start = if t.text == ";" { j + 1 } else { j + 2 };
+                start = if t.text == ";" || bare_and {
+                    j + 1
+                } else {
+                    j + 2
+                };
             }
         }
         clauses.push((start, b));
@@ -1379,6 +1395,63 @@ mod tests {
             "Italy",
             Stance::Support,
             "the sanctions"
+        ));
+    }
+
+    #[test]
+    fn a_report_of_two_clauses_joined_by_and_gives_two_claims() {
+        let text =
+            "Chile said its mines were running short of water and farmers had lost their crops.";
+        assert!(has(
+            text,
+            "Chile",
+            Stance::Claim,
+            "its mines were running short of water"
+        ));
+        assert!(has(
+            text,
+            "Chile",
+            Stance::Claim,
+            "farmers had lost their crops"
+        ));
+        // one clause under "if", a coordinated subject, a coordinated noun phrase
+        for (text, content) in [
+            (
+                "Peru said it would sign only if the tariffs are cut and the quotas are lifted.",
+                None,
+            ),
+            (
+                "Chile said Peru and Bolivia must share the water.",
+                Some("Peru and Bolivia must share the water"),
+            ),
+            (
+                "Chile said all attacks on farms and villages should end.",
+                Some("all attacks on farms and villages should end"),
+            ),
+        ] {
+            let f = found(text);
+            assert!(
+                !f.iter().any(|(_, s, c, _)| *s == Stance::Claim
+                    && (c.starts_with("the quotas")
+                        || c.starts_with("Bolivia")
+                        || c.starts_with("villages"))),
+                "{text}: {f:?}"
+            );
+            if let Some(c) = content {
+                assert!(f.iter().any(|(_, _, x, _)| x == c), "{text}: {f:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_claim_about_a_demand_keeps_both() {
+        let text = "The farmers say their main demand on water prices was ignored.";
+        assert!(has(text, "farmers", Stance::Demand, "water prices"));
+        assert!(has(
+            text,
+            "farmers",
+            Stance::Claim,
+            "their main demand on water prices was ignored"
         ));
     }
 

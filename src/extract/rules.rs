@@ -254,6 +254,12 @@ static DETERMINERS: WordSet = WordSet::new(&[
     "all", "some", "no", "each", "every", "such", "more", "further", "new", "my", "your", "both",
     "another", "'s", "most", "much", "many", "several", "few", "part", "parts", "elements",
 ]);
+/// Words that open a subordinate clause: what follows them up to an "and"
+/// is one clause of theirs, not a main clause to split.
+static SUBORDINATORS: WordSet = WordSet::new(&[
+    "that", "if", "unless", "because", "when", "whether", "while", "although", "though", "so",
+    "which", "who", "whom", "until", "once", "since", "whereas", "where", "how", "what", "why",
+]);
 static PREPOSITIONS: WordSet = WordSet::new(&[
     "with",
     "against",
@@ -1241,6 +1247,85 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
         self.tok(j)
             .is_some_and(|t| !self.lx.cue_forms(&t.lower).is_empty())
+    }
+
+    /// A finite clause with its own subject starts at `i`: a subject pronoun,
+    /// an actor or a short noun phrase, then an auxiliary or finite "be"/"have"
+    /// ("and they have less money", "and Brussels was still waiting", "and
+    /// patients are at risk"). Without a tagger this is the cautious reading:
+    /// a bare verb after the noun phrase is not taken as its verb.
+    pub fn finite_clause_at(&self, i: usize) -> bool {
+        let Some(first) = self.tok(i) else {
+            return false;
+        };
+        let finite = |t: &Token<'_>| {
+            t.is_word()
+                && !t.cap
+                && AUX.contains(&t.lower.as_ref())
+                && !matches!(t.lower.as_ref(), "to" | "be" | "been" | "being")
+        };
+        let mut j = if matches!(
+            first.lower.as_ref(),
+            "he" | "she" | "it" | "they" | "we" | "i" | "you"
+        ) {
+            i + 1
+        } else if let Some(m) = self.mention_starting_at(i) {
+            m.end
+        } else {
+            // a noun phrase of a few plain words that opens with a determiner or
+            // is plural: "our proposals", "patients" (not "damage would ...",
+            // the second half of "loss and damage")
+            let opens = DETERMINERS.contains(&first.lower.as_ref())
+                || matches!(
+                    first.lower.as_ref(),
+                    "his" | "her" | "its" | "our" | "their"
+                );
+            let mut k = i;
+            while self.tok(k).is_some_and(|t| {
+                t.is_word()
+                    && !finite(t)
+                    && !COMMA_STOPS.contains(&t.lower)
+                    && !matches!(t.lower.as_ref(), "and" | "or" | "that")
+            }) && k < i + 4
+            {
+                if k > i && (PREPOSITIONS.contains(&self.tokens[k].lower.as_ref())) {
+                    return false;
+                }
+                k += 1;
+            }
+            let plural = k > i && {
+                let l = self.tokens[k - 1].lower.as_ref();
+                l.len() > 3 && l.ends_with('s') && !l.ends_with("ss")
+            };
+            if k == i || !(opens || plural) {
+                return false;
+            }
+            k
+        };
+        while self
+            .tok(j)
+            .is_some_and(|t| t.is_word() && !t.cap && (ADVERBS.contains(&t.lower) || is_neg(t)))
+        {
+            j += 1;
+        }
+        self.tok(j).is_some_and(finite)
+    }
+
+    /// Whether `a..b` reads as a main clause that a second one may be
+    /// coordinated with: it has a finite verb and no subordinating word
+    /// ("only if A are removed and B ..." keeps both under "if").
+    pub fn main_clause(&self, a: usize, b: usize) -> bool {
+        let toks = &self.tokens[a..b];
+        !toks
+            .iter()
+            .any(|t| SUBORDINATORS.contains(&t.lower.as_ref()))
+            && toks.iter().any(|t| {
+                t.is_word()
+                    && !t.cap
+                    && (AUX.contains(&t.lower.as_ref())
+                        && !matches!(t.lower.as_ref(), "to" | "be" | "been" | "being")
+                        || (t.lower.len() > 4 && t.lower.ends_with("ed")))
+            })
     }
 
     /// "... and urged Z to ...": a second verb phrase of the same subject.
