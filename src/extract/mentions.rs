@@ -180,6 +180,8 @@ impl Discourse {
         })
     }
 
+    /// The actor a definite description ("the union", "the Republican leader")
+    /// refers back to.
     fn resolve_description(&self, head: &str) -> Option<Actor> {
         if let Some(a) = self.aliases.get(&format!("the {head}")) {
             return Some(a.clone());
@@ -209,7 +211,8 @@ impl Discourse {
             "government" | "administration" | "country" | "regime" | "state" | "ministry" => {
                 self.last(|a| a.kind == ActorKind::Country)
             }
-            "president" | "minister" | "leader" | "premier" | "chancellor" | "envoy" => {
+            "president" | "minister" | "leader" | "premier" | "chancellor" | "envoy"
+            | "republican" | "democrat" | "conservative" | "socialist" => {
                 self.last(|a| a.kind == ActorKind::Person)
             }
             "union" | "group" | "company" | "organisation" | "organization" | "association"
@@ -257,6 +260,11 @@ static DESCRIPTION_HEADS: WordSet = WordSet::new(&[
     "envoy",
     "minister",
 ]);
+
+/// A member of a party, said of the person last named ("the California
+/// Republican said"); capitalised, so never a head of `DESCRIPTION_HEADS`.
+static PARTY_MEMBERS: WordSet =
+    WordSet::new(&["republican", "democrat", "conservative", "socialist"]);
 
 /// Collective descriptions of the parties to a dispute.
 const SIDES: &[&[&str]] = &[
@@ -858,6 +866,19 @@ pub fn find_mentions(
             )
         {
             // "the Republican leader said": a party's leader, the person last named
+            Some(i + 3)
+        } else if tokens
+            .get(i + 1)
+            .is_some_and(|x| PARTY_MEMBERS.contains(&x.lower))
+        {
+            // "the Republican said", "the Democrat added": the person last named
+            Some(i + 2)
+        } else if i + 2 < n
+            && tokens[i + 1].is_word()
+            && tokens[i + 1].cap
+            && PARTY_MEMBERS.contains(&tokens[i + 2].lower)
+        {
+            // "the California Republican said"
             Some(i + 3)
         } else {
             None

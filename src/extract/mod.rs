@@ -233,7 +233,19 @@ impl<'l> Extractor<'l> {
     /// Positions and the number of sentences cut at the length limit.
     fn extract_whole_reporting(&self, doc: &Document) -> (Vec<Position>, usize) {
         let lowered = doc.text.to_ascii_lowercase();
-        let mut work = self.prepare(&doc.text, &lowered);
+        let (work, out) = self.read(doc, &lowered);
+        let cut = work.iter().filter(|w| w.cut).count();
+        (out, cut)
+    }
+
+    /// Reads the whole document: its sentences as they were analysed (tokens,
+    /// mentions as resolved in reading order) and the positions found.
+    fn read<'t>(
+        &self,
+        doc: &'t Document,
+        lowered: &'t str,
+    ) -> (Vec<SentenceWork<'t>>, Vec<Position>) {
+        let mut work = self.prepare(&doc.text, lowered);
         let mut disc = Discourse::default();
         for w in &work {
             note_capitalised(&w.tokens, &mut disc);
@@ -272,8 +284,9 @@ impl<'l> Extractor<'l> {
             }
             for c in cands.iter_mut() {
                 if let Holder::Actor(a) = &mut c.holder {
+                    // (a single word that speaks, "McCarthy said", is a surname too)
                     if a.kind == crate::model::ActorKind::Unknown
-                        && a.name.split_whitespace().count() >= 2
+                        && (c.speech || a.name.split_whitespace().count() >= 2)
                     {
                         if let Some(p) = disc.promote_person(&a.name) {
                             *a = p;
@@ -414,24 +427,18 @@ impl<'l> Extractor<'l> {
                 });
             }
         }
-        let cut = work.iter().filter(|w| w.cut).count();
-        (out, cut)
+        (work, out)
     }
 
     /// A human-readable account of how the text was read: sentences, tokens,
     /// actor mentions, cues and the rule behind each position.
     pub fn explain(&self, text: &str) -> String {
+        // the mentions shown are those the extraction resolved, in its reading order
         let doc = Document::new("explain", text);
-        let positions = self.extract(&doc);
         let lowered = text.to_ascii_lowercase();
-        let mut work = self.prepare(text, &lowered);
-        let mut disc = Discourse::default();
-        for w in &work {
-            note_capitalised(&w.tokens, &mut disc);
-        }
+        let (work, positions) = self.read(&doc, &lowered);
         let mut s = String::new();
-        for (i, w) in work.iter_mut().enumerate() {
-            w.mentions = find_mentions(self.lx, w.text, &w.tokens, &mut disc);
+        for (i, w) in work.iter().enumerate() {
             let ctx = w.ctx(self.lx);
             let _ = writeln!(s, "sentence {} [{}..{}]: {}", i + 1, w.start, w.end, w.text);
             let toks: Vec<String> = w
@@ -1941,6 +1948,27 @@ mod tests {
             ),
             "{:?}",
             found(text)
+        );
+    }
+
+    #[test]
+    fn a_surname_that_speaks_is_a_person_and_party_members_refer_back() {
+        // a single unknown name that speaks is a person: "the Democratic leader"
+        // means it, not the president named before
+        let text = "Governor Maria Lopez spoke with Hernandez for an hour. Hernandez said \
+                    talks would go on. The Democratic leader said he would veto the budget.";
+        assert!(
+            has(text, "Hernandez", Stance::Reject, "the budget"),
+            "{:?}",
+            found(text)
+        );
+        let text = "Senator Tom Baker called President Ana Ruiz. \
+                    \"We need more time,\" the Texas Republican said.";
+        let f = found(text);
+        assert!(
+            f.iter()
+                .any(|(a, _, c, _)| a == "Tom Baker" && c == "more time"),
+            "{f:?}"
         );
     }
 
