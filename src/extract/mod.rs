@@ -1463,6 +1463,20 @@ mod tests {
     }
 
     #[test]
+    fn an_apposition_with_an_adjective_pair_is_no_list() {
+        let f = found(
+            "Iran offered to close the Fordow plant, the enrichment and storage site near Qom.",
+        );
+        assert!(
+            f.iter().any(|(a, s, c, _)| a == "Iran"
+                && *s == Stance::Offer
+                && c == "close the Fordow plant, the enrichment and storage site near Qom"),
+            "{f:?}"
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
     fn coordinated_actors_and_contents_split() {
         let f = found("Norway and Iceland rejected the quota and the fishing ban.");
         for actor in ["Norway", "Iceland"] {

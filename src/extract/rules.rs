@@ -1531,8 +1531,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 let right_is_phrase = self
                     .tok(and_at + 1)
                     .is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()));
-                let adjective_pair = left == 2
-                    && DETERMINERS.contains(&self.tokens[s].lower.as_ref())
+                // "the research and production centre", also as the last item
+                // after a comma ("the Yongbyon complex, the research and
+                // production centre at its heart": an apposition, no list)
+                let seg = (s..k)
+                    .rev()
+                    .find(|&j| self.tokens[j].text == ",")
+                    .map_or(s, |c| c + 1);
+                let adjective_pair = words(seg, k) == 2
+                    && DETERMINERS.contains(&self.tokens[seg].lower.as_ref())
                     && right >= 2
                     && !right_is_phrase;
                 // "a plan for settling the border question and breaking the
