@@ -1258,7 +1258,14 @@ pub fn find_mentions(
                     ) && p >= 1
                         && matches!(tokens[p - 1].lower.as_ref(), "and" | "but")
                 };
-                if (after_and || after_speech)
+                // "Turkey wants moves from Sweden before it backs ...": the subject
+                // of a clause subordinate to the sentence's first clause is its subject
+                let after_subordinator = m.start >= 3
+                    && matches!(
+                        tokens[m.start - 1].lower.as_ref(),
+                        "before" | "until" | "unless" | "because" | "once"
+                    );
+                if (after_and || after_speech || after_subordinator)
                     && matches!(tokens[m.start].lower.as_ref(), "it" | "he" | "she")
                 {
                     if let Some(first) = first_subject.clone() {

@@ -1477,6 +1477,38 @@ mod tests {
     }
 
     #[test]
+    fn agents_of_a_participle_and_examples_are_no_list() {
+        for (text, content) in [
+            (
+                "Kenya rejected the talks brokered by Egypt and Qatar.",
+                "the talks brokered by Egypt and Qatar",
+            ),
+            (
+                "Chad condemned attacks on towns such as Abeche, Moundou and Sarh.",
+                "attacks on towns such as Abeche, Moundou and Sarh",
+            ),
+            (
+                "Peru backed a plan for cutting tariffs and opening markets.",
+                "a plan for cutting tariffs and opening markets",
+            ),
+        ] {
+            let f = found(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].2, content, "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_after_before_or_until_is_the_first_subject() {
+        let text = "Turkey wants guarantees from Sweden before it backs the treaty.";
+        assert!(
+            has(text, "Turkey", Stance::Support, "the treaty"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn coordinated_actors_and_contents_split() {
         let f = found("Norway and Iceland rejected the quota and the fishing ban.");
         for actor in ["Norway", "Iceland"] {

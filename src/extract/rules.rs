@@ -1549,10 +1549,24 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         .is_some_and(|t| t.is_word() && !t.cap && t.lower.ends_with("ing"))
                 };
                 let parallel_gerunds = gerund(and_at + 1)
-                    && (s + 1..k).any(|j| {
+                    && (s.max(1)..k).any(|j| {
                         gerund(j) && PREPOSITIONS.contains(&self.tokens[j - 1].lower.as_ref())
                     });
-                if left >= 2 && right >= 1 && !adjective_pair && !parallel_gerunds {
+                // "talks mediated by Saudi and American officials": the agents of
+                // one participle; "groups like Hamas, Hezbollah and the Houthis":
+                // examples of one thing
+                let agents = (k.saturating_sub(3).max(seg)..k).any(|j| self.is(j, "by"));
+                let examples = (s..k).any(|j| {
+                    matches!(self.tokens[j].lower.as_ref(), "like" | "including")
+                        || (self.is(j, "such") && self.is(j + 1, "as"))
+                });
+                if left >= 2
+                    && right >= 1
+                    && !adjective_pair
+                    && !parallel_gerunds
+                    && !agents
+                    && !examples
+                {
                     parts.push((s, k));
                     s = and_at + 1;
                     k = s;
