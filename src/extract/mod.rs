@@ -648,7 +648,8 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
                         .tokens
                         .get(j + 1)
                         .is_some_and(|x| x.lower == "and" || x.lower == "but")
-                    && j + 1 < b);
+                    && j + 1 < b
+                    && !ctx.tokens.get(j + 2).is_some_and(|x| x.lower == "not"));
             // "A and B" without a comma: two clauses when B has its own subject
             // and finite verb ("impacts are harsher and they have less money")
             let bare_and = t.lower == "and"
@@ -1496,6 +1497,18 @@ mod tests {
             assert_eq!(f.len(), 1, "{text}: {f:?}");
             assert_eq!(f[0].2, content, "{text}: {f:?}");
         }
+    }
+
+    #[test]
+    fn a_contrast_set_off_by_commas_stays_in_the_phrase() {
+        let f = found("Chile wants Peruvian boats, and not Chilean ones, to leave the bay.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, Stance::Demand, "{f:?}");
+        assert!(
+            f[0].2
+                .starts_with("Peruvian boats, and not Chilean ones, to leave the bay"),
+            "{f:?}"
+        );
     }
 
     #[test]

@@ -1100,6 +1100,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     if next2.is_some_and(|x| COMMA_STOPS.contains(&x.lower.as_ref())) {
                         return k;
                     }
+                    // "Ukrainian forces, and not Russian ones, to leave": a contrast
+                    // set off by commas inside the phrase
+                    let not_at = match next.map(|x| x.lower.as_ref()) {
+                        Some("not") => Some(k + 1),
+                        Some("and" | "but") if self.is(k + 2, "not") => Some(k + 2),
+                        _ => None,
+                    };
+                    if let Some(close) = not_at.and_then(|nj| {
+                        (nj + 1..n.min(nj + 7))
+                            .take_while(|&j| self.tokens[j].is_word() || self.tokens[j].text == ",")
+                            .find(|&j| self.tokens[j].text == ",")
+                    }) {
+                        k = close + 1;
+                        continue;
+                    }
                     // "the lifting of some sanctions, those that hamper the
                     // economy": an apposition that says which
                     if !claim && next.is_some_and(|x| x.lower == "those") {
@@ -1521,7 +1536,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let t = &self.tokens[k];
             let is_and = t.lower == "and"
                 || (t.text == "," && self.tok(k + 1).is_some_and(|x| x.lower == "and"));
-            if is_and {
+            // "Ukrainian forces, and not Russian ones, to leave": a contrast, no list
+            let and_at = if t.text == "," { k + 1 } else { k };
+            if is_and && !self.is(and_at + 1, "not") {
                 let and_at = if t.text == "," { k + 1 } else { k };
                 // count words only: quotation marks are no part of either conjunct
                 let words =
