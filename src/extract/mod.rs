@@ -649,7 +649,7 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
                         .get(j + 1)
                         .is_some_and(|x| x.lower == "and" || x.lower == "but")
                     && j + 1 < b
-                    && !ctx.tokens.get(j + 2).is_some_and(|x| x.lower == "not"));
+                    && ctx.tokens.get(j + 2).is_none_or(|x| x.lower != "not"));
             // "A and B" without a comma: two clauses when B has its own subject
             // and finite verb ("impacts are harsher and they have less money")
             let bare_and = t.lower == "and"
@@ -1507,6 +1507,30 @@ mod tests {
         assert!(
             f[0].2
                 .starts_with("Peruvian boats, and not Chilean ones, to leave the bay"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_condition_and_a_duty_are_asked_of_their_subject() {
+        let text = "Chile will sign the accord only if Peru withdraws its troops.";
+        assert!(
+            has_target(
+                text,
+                "Chile",
+                Stance::Demand,
+                "Peru withdraws its troops",
+                "Peru"
+            ),
+            "{:?}",
+            found_str(text)
+        );
+        let text = "Fiji said Australia and Japan now have a duty to cut emissions.";
+        let f: Vec<_> = positions(text);
+        assert!(
+            f.iter().any(|p| p.actor == "Fiji"
+                && p.stance == Stance::Demand
+                && p.target.as_deref() == Some("Japan")),
             "{f:?}"
         );
     }

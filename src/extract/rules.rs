@@ -1326,6 +1326,22 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         self.tok(j).is_some_and(finite)
     }
 
+    /// A verb follows the subject ending at `e`: a lower-case word that is
+    /// no preposition, past adverbs and auxiliaries ("Armenia amends",
+    /// "Israel would withdraw"), not "Israel and Egypt".
+    fn clause_verb_after(&self, e: usize) -> bool {
+        let mut j = e;
+        while self.tok(j).is_some_and(skippable) {
+            j += 1;
+        }
+        self.tok(j).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && !PREPOSITIONS.contains(&t.lower.as_ref())
+                && !matches!(t.lower.as_ref(), "and" | "or" | "but")
+        })
+    }
+
     /// Whether `a..b` reads as a main clause that a second one may be
     /// coordinated with: it has a finite verb and no subordinating word
     /// ("only if A are removed and B ..." keeps both under "if").
@@ -2292,14 +2308,26 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             for (pa, pb) in self.split_coordination(a, b) {
                 let (pa, pb) = self.trim(pa, pb);
                 if pb > pa {
-                    found.push(Candidate::plain(
+                    let mut c = Candidate::plain(
                         (k, marker_end),
                         if gives { Stance::Offer } else { Stance::Demand },
                         h.clone(),
                         text.clone(),
                         (pa, pb),
                         if gives { "exchange" } else { "condition" },
-                    ));
+                    );
+                    // "only if Armenia amends its constitution": the condition is
+                    // asked of its clause's subject
+                    if !gives {
+                        c.aim_at(
+                            self.mention_starting_at(pa)
+                                .filter(|m| {
+                                    m.form == MentionForm::Name && self.clause_verb_after(m.end)
+                                })
+                                .and_then(|m| m.actor().cloned()),
+                        );
+                    }
+                    found.push(c);
                 }
             }
         }
@@ -3966,7 +3994,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         })
                         && self.is(j + 3, "to")))
         })?;
-        let subj = self.mention_ending_at(k).and_then(|m| m.actor().cloned());
+        // "Europe and the US now have a duty to": past adverbs to the subject
+        let mut e = k;
+        while e > a && skippable(&self.tokens[e - 1]) {
+            e -= 1;
+        }
+        let subj = self.mention_ending_at(e).and_then(|m| m.actor().cloned());
         Some(subj)
     }
 }
