@@ -1298,9 +1298,27 @@ pub fn find_mentions(
                         affiliation: None,
                     })
                 };
+                // "the union said" with no union named before: the body the
+                // description names, under that description
+                let described = || {
+                    let words: Vec<&str> = tokens[m.start..m.end]
+                        .iter()
+                        .map(|t| t.lower.as_ref())
+                        .skip_while(|w| *w == "the")
+                        .collect();
+                    let person = matches!(
+                        head.as_str(),
+                        "president" | "minister" | "leader" | "premier" | "chancellor" | "envoy"
+                    ) || PARTY_MEMBERS.contains(&head);
+                    (!person && !words.is_empty()).then(|| Actor {
+                        name: words.join(" "),
+                        kind: ActorKind::Organization,
+                        affiliation: None,
+                    })
+                };
                 m.referent = match possessor {
                     Some(p) => disc.body_named_for(p).or_else(own_body),
-                    None => disc.resolve_description(&head),
+                    None => disc.resolve_description(&head).or_else(described),
                 }
                 .map(Referent::Actor)
                 .unwrap_or(Referent::Unresolved);

@@ -1536,6 +1536,18 @@ mod tests {
     }
 
     #[test]
+    fn a_description_with_no_antecedent_is_its_own_actor() {
+        let text = "The union rejected the offer, saying the hospitals waited too long.";
+        assert!(
+            has(text, "union", Stance::Reject, "the offer"),
+            "{:?}",
+            found(text)
+        );
+        // a person described with nobody named before stays unresolved
+        assert!(found("The president rejected the offer.").is_empty());
+    }
+
+    #[test]
     fn a_pronoun_after_before_or_until_is_the_first_subject() {
         let text = "Turkey wants guarantees from Sweden before it backs the treaty.";
         assert!(
