@@ -7,12 +7,13 @@ use std::process::Command;
 /// Floors the extractor must keep: issue 2's bars (strict 0.50, who-wants-what
 /// 0.65) raised to just under what it reaches now, so no change can quietly
 /// undo a gain. Of issue 3's bars (0.75 / 0.80 / 0.85, per-stance 0.55, targets
-/// 0.80) the strict one and the per-stance one are reached and kept as they
-/// are; the others replace these floors when they are.
-const MIN_STRICT_F1: f64 = 0.75;
-const MIN_LENIENT_F1: f64 = 0.74;
-const MIN_WHO_WANTS_WHAT_F1: f64 = 0.76;
-const MIN_TARGET_AGREEMENT: f64 = 0.70;
+/// 0.80) the strict one and the per-stance one are reached (strict kept a
+/// little under the 0.768 reached now); the others replace these floors when
+/// they are.
+const MIN_STRICT_F1: f64 = 0.76;
+const MIN_LENIENT_F1: f64 = 0.76;
+const MIN_WHO_WANTS_WHAT_F1: f64 = 0.78;
+const MIN_TARGET_AGREEMENT: f64 = 0.72;
 /// Issue 3's per-stance bar, met: no stance with 20 or more gold positions
 /// below this F1.
 const MIN_STANCE_F1: f64 = 0.55;

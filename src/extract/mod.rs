@@ -1548,6 +1548,23 @@ mod tests {
     }
 
     #[test]
+    fn the_following_is_what_its_dash_or_colon_announces() {
+        let text =
+            "Lima expects the following: Chile must withdraw its fleet, which is near the coast.";
+        assert!(
+            has_target(
+                text,
+                "Peru",
+                Stance::Demand,
+                "Chile must withdraw its fleet",
+                "Chile"
+            ),
+            "{:?}",
+            found_str(text)
+        );
+    }
+
+    #[test]
     fn a_pronoun_after_before_or_until_is_the_first_subject() {
         let text = "Turkey wants guarantees from Sweden before it backs the treaty.";
         assert!(

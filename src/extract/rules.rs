@@ -3462,6 +3462,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         negated: bool,
         speech: bool,
     ) {
+        let mut target = target;
         // a content is a phrase or clause, never a stray "at the meeting" or "has said"
         if let Some(first) = self.tok(content.0) {
             let l = first.lower.as_ref();
@@ -3505,6 +3506,26 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         } else {
             stance
         };
+        // "Baku expects the following – Armenia must amend ...": what the
+        // placeholder announces after its colon or dash is the content
+        let mut content = content;
+        if content.1 >= content.0 + 2
+            && self.is(content.0, "the")
+            && self.is(content.0 + 1, "following")
+            && self
+                .tok(content.0 + 2)
+                .is_some_and(|t| matches!(t.text, ":" | "–" | "—" | "-"))
+        {
+            let s = content.0 + 3;
+            let (a, b) = self.trim(s, self.content_end(s, false));
+            if b > a {
+                content = (a, b);
+                // ("... – Armenia must amend": asked of the modal's subject)
+                if stance == Stance::Demand && target.is_none() {
+                    target = self.modal_demand(a, b).flatten();
+                }
+            }
+        }
         for (h, text) in holders {
             if let (Holder::Actor(a), Some(t)) = (h, &target) {
                 if a == t {
