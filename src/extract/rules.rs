@@ -551,6 +551,13 @@ fn is_neg(t: &Token<'_>) -> bool {
     NEGATIONS.contains(&t.lower.as_ref()) || t.lower.ends_with("n't")
 }
 
+/// An auxiliary that makes a clause finite ("are", "had", "will"), not the
+/// infinitive's "to" or a bare "be"/"been"/"being".
+fn is_finite_aux(t: &Token<'_>) -> bool {
+    let l = t.lower.as_ref();
+    t.is_word() && !t.cap && AUX.contains(&l) && !matches!(l, "to" | "be" | "been" | "being")
+}
+
 fn skippable(t: &Token<'_>) -> bool {
     let l = t.lower.as_ref();
     t.is_word()
@@ -1273,12 +1280,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let Some(first) = self.tok(i) else {
             return false;
         };
-        let finite = |t: &Token<'_>| {
-            t.is_word()
-                && !t.cap
-                && AUX.contains(&t.lower.as_ref())
-                && !matches!(t.lower.as_ref(), "to" | "be" | "been" | "being")
-        };
+        let finite = is_finite_aux;
         let mut j = if matches!(
             first.lower.as_ref(),
             "he" | "she" | "it" | "they" | "we" | "i" | "you"
@@ -1351,11 +1353,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             .iter()
             .any(|t| SUBORDINATORS.contains(&t.lower.as_ref()))
             && toks.iter().any(|t| {
-                t.is_word()
-                    && !t.cap
-                    && (AUX.contains(&t.lower.as_ref())
-                        && !matches!(t.lower.as_ref(), "to" | "be" | "been" | "being")
-                        || (t.lower.len() > 4 && t.lower.ends_with("ed")))
+                is_finite_aux(t)
+                    || (t.is_word() && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ed"))
             })
     }
 
