@@ -1565,6 +1565,22 @@ mod tests {
     }
 
     #[test]
+    fn two_accused_are_both_in_the_accusation_and_the_first_is_the_target() {
+        let text = "Chile accused Peru and neighbouring Bolivia of diverting the river.";
+        assert!(
+            has_target(
+                text,
+                "Chile",
+                Stance::Claim,
+                "Peru and neighbouring Bolivia diverting the river",
+                "Peru"
+            ),
+            "{:?}",
+            found_str(text)
+        );
+    }
+
+    #[test]
     fn a_pronoun_after_before_or_until_is_the_first_subject() {
         let text = "Turkey wants guarantees from Sweden before it backs the treaty.";
         assert!(

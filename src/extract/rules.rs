@@ -3042,19 +3042,33 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             ]
             .iter()
             .any(|p| cue_word.starts_with(p));
-            if (self.is(m.end, "of") && of_cue)
-                || (self.is(m.end, "with") && !cue_word.starts_with("tol"))
-                || (self.is(m.end, "for") && cue_word.starts_with("blam"))
+            // "accuses Sweden and neighbouring Finland of ...": both are accused,
+            // the first is the target
+            let end = if self.is(m.end, "and") {
+                let next = if self.tok(m.end + 1).is_some_and(|t| t.is_word() && !t.cap) {
+                    m.end + 2
+                } else {
+                    m.end + 1
+                };
+                self.mention_starting_at(next)
+                    .filter(|c| c.form == MentionForm::Name)
+                    .map_or(m.end, |c| c.end)
+            } else {
+                m.end
+            };
+            if (self.is(end, "of") && of_cue)
+                || (self.is(end, "with") && !cue_word.starts_with("tol"))
+                || (self.is(end, "for") && cue_word.starts_with("blam"))
             {
-                let b = self.content_end(m.end + 1, true);
-                let (ca, cb) = self.trim(m.end + 1, b);
+                let b = self.content_end(end + 1, true);
+                let (ca, cb) = self.trim(end + 1, b);
                 if cb > ca {
                     self.push_all(
                         out,
                         holders,
                         (cs, ce),
                         stance,
-                        (m.start, m.end),
+                        (m.start, end),
                         Some((ca, cb)),
                         m.actor().cloned(),
                         "speech-accuse",
