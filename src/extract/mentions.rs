@@ -207,13 +207,12 @@ impl Discourse {
         if by_name.is_some() {
             return by_name;
         }
+        if describes_person(head) {
+            return self.last(|a| a.kind == ActorKind::Person);
+        }
         match head {
             "government" | "administration" | "country" | "regime" | "state" | "ministry" => {
                 self.last(|a| a.kind == ActorKind::Country)
-            }
-            "president" | "minister" | "leader" | "premier" | "chancellor" | "envoy"
-            | "republican" | "democrat" | "conservative" | "socialist" => {
-                self.last(|a| a.kind == ActorKind::Person)
             }
             "union" | "group" | "company" | "organisation" | "organization" | "association"
             | "bloc" | "alliance" | "party" | "movement" | "agency" => {
@@ -265,6 +264,15 @@ static DESCRIPTION_HEADS: WordSet = WordSet::new(&[
 /// Republican said"); capitalised, so never a head of `DESCRIPTION_HEADS`.
 static PARTY_MEMBERS: WordSet =
     WordSet::new(&["republican", "democrat", "conservative", "socialist"]);
+
+/// Whether a description with this head ("the president", "the Republican")
+/// means a person: the person last named, never a body of its own.
+fn describes_person(head: &str) -> bool {
+    matches!(
+        head,
+        "president" | "minister" | "leader" | "premier" | "chancellor" | "envoy"
+    ) || PARTY_MEMBERS.contains(head)
+}
 
 /// Collective descriptions of the parties to a dispute.
 const SIDES: &[&[&str]] = &[
@@ -1306,11 +1314,7 @@ pub fn find_mentions(
                         .map(|t| t.lower.as_ref())
                         .skip_while(|w| *w == "the")
                         .collect();
-                    let person = matches!(
-                        head.as_str(),
-                        "president" | "minister" | "leader" | "premier" | "chancellor" | "envoy"
-                    ) || PARTY_MEMBERS.contains(&head);
-                    (!person && !words.is_empty()).then(|| Actor {
+                    (!describes_person(&head) && !words.is_empty()).then(|| Actor {
                         name: words.join(" "),
                         kind: ActorKind::Organization,
                         affiliation: None,

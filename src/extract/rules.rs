@@ -1280,7 +1280,6 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let Some(first) = self.tok(i) else {
             return false;
         };
-        let finite = is_finite_aux;
         let mut j = if matches!(
             first.lower.as_ref(),
             "he" | "she" | "it" | "they" | "we" | "i" | "you"
@@ -1292,15 +1291,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             // a noun phrase of a few plain words that opens with a determiner or
             // is plural: "our proposals", "patients" (not "damage would ...",
             // the second half of "loss and damage")
-            let opens = DETERMINERS.contains(&first.lower.as_ref())
-                || matches!(
-                    first.lower.as_ref(),
-                    "his" | "her" | "its" | "our" | "their"
-                );
+            // (the determiners include the possessives "its", "their", "our")
+            let opens = DETERMINERS.contains(&first.lower.as_ref());
             let mut k = i;
             while self.tok(k).is_some_and(|t| {
                 t.is_word()
-                    && !finite(t)
+                    && !is_finite_aux(t)
                     && !COMMA_STOPS.contains(&t.lower)
                     && !matches!(t.lower.as_ref(), "and" | "or" | "that")
             }) && k < i + 4
@@ -1325,7 +1321,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         {
             j += 1;
         }
-        self.tok(j).is_some_and(finite)
+        self.tok(j).is_some_and(is_finite_aux)
     }
 
     /// A verb follows the subject ending at `e`: a lower-case word that is
