@@ -1565,6 +1565,44 @@ mod tests {
     }
 
     #[test]
+    fn a_reaction_to_something_owned_is_aimed_at_its_owner() {
+        // a possessive pronoun, resolved, names the owner
+        let text = "Peru held talks with the ELN and described their demands as absurd.";
+        assert!(
+            has_target(text, "Peru", Stance::Reject, "their demands", "ELN"),
+            "{:?}",
+            found_str(text)
+        );
+        // past the verb of a modal refusal
+        let text = "Senator Ana Soto said she expected talks with Governor Luis Vega \
+                    but would not entertain his budget plan.";
+        assert!(
+            has_target(
+                text,
+                "Ana Soto",
+                Stance::Reject,
+                "entertain his budget plan",
+                "Luis Vega"
+            ),
+            "{:?}",
+            found_str(text)
+        );
+        // nobody is the target of a refusal of what is their own
+        let text = "Chile would not drop its claim to the islands.";
+        assert!(
+            has_target(
+                text,
+                "Chile",
+                Stance::Reject,
+                "drop its claim to the islands",
+                ""
+            ),
+            "{:?}",
+            found_str(text)
+        );
+    }
+
+    #[test]
     fn two_accused_are_both_in_the_accusation_and_the_first_is_the_target() {
         let text = "Chile accused Peru and neighbouring Bolivia of diverting the river.";
         assert!(

@@ -1729,7 +1729,68 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         self.evaluations(&mut out);
         self.object_relatives(&cues, &mut out);
         self.in_the_hope_of(&mut out);
+        self.aim_reactions_at_owners(&mut out);
         out
+    }
+
+    /// The author named at the start of a noun phrase at `a`: "Hamas's
+    /// proposal", "the Republicans' latest offer", "an Egyptian plan", "their
+    /// demands" (a possessive pronoun, as resolved by the mention pass).
+    fn owner_at(&self, a: usize) -> Option<&'a Mention> {
+        let owner = self.mention_from(a).or_else(|| {
+            if self
+                .tok(a)
+                .is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()))
+            {
+                self.mention_starting_at(a + 1)
+            } else {
+                None
+            }
+        })?;
+        let owns = match owner.form {
+            MentionForm::Pronoun => {
+                owner.start == a
+                    && owner.end == a + 1
+                    && matches!(
+                        self.tokens[a].lower.as_ref(),
+                        "his" | "her" | "its" | "their"
+                    )
+            }
+            MentionForm::Name => {
+                // the possessive may be a bare apostrophe: "the Republicans' latest offer"
+                self.is(owner.end, "'s")
+                    || self.tok(owner.end).is_some_and(|t| {
+                        matches!(t.text, "'" | "’")
+                            && self.tokens[owner.end - 1].lower.ends_with('s')
+                    })
+                    || self
+                        .tok(owner.end)
+                        .is_some_and(|t| self.lx.noun(&t.lower).is_some())
+            }
+            MentionForm::Description => false,
+        };
+        owns.then_some(owner)
+    }
+
+    /// A reaction to something owned is aimed at its owner, whichever rule
+    /// found it: "described their demands as bizarre", "would not entertain
+    /// his proposal" (target: whom "their", "his" stand for). A modal
+    /// refusal's content opens with its verb, so the owner may follow it.
+    fn aim_reactions_at_owners(&self, out: &mut [Candidate]) {
+        for c in out.iter_mut() {
+            if c.target.is_some() || !matches!(c.stance, Stance::Reject | Stance::Support) {
+                continue;
+            }
+            let a = c.content.0;
+            let owner = self.owner_at(a).or_else(|| {
+                (c.rule == "modal-refusal")
+                    .then(|| self.owner_at(a + 1))
+                    .flatten()
+            });
+            if let Some(m) = owner {
+                c.aim_at(m.actor().cloned());
+            }
+        }
     }
 
     /// "sat down with the studios in the hope of securing a fair deal": what
@@ -2768,26 +2829,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             rule = "infinitive";
         } else {
             // "rejected Hamas's proposal", "refused an Egyptian plan": target its author
-            let owner = self.mention_from(a).or_else(|| {
-                if self
-                    .tok(a)
-                    .is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()))
-                {
-                    self.mention_starting_at(a + 1)
-                } else {
-                    None
-                }
-            });
-            // the possessive may be a bare apostrophe: "the Republicans' latest offer"
-            if let Some(m) = owner.filter(|m| m.form == MentionForm::Name).filter(|m| {
-                self.is(m.end, "'s")
-                    || self.tok(m.end).is_some_and(|t| {
-                        matches!(t.text, "'" | "’") && self.tokens[m.end - 1].lower.ends_with('s')
-                    })
-                    || self
-                        .tok(m.end)
-                        .is_some_and(|t| self.lx.noun(&t.lower).is_some())
-            }) {
+            if let Some(m) = self.owner_at(a).filter(|m| m.form == MentionForm::Name) {
                 target = m.actor().cloned();
             }
             // "wants Sweden to take concrete steps": whom the demand is put to
