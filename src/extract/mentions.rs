@@ -258,6 +258,12 @@ static DESCRIPTION_HEADS: WordSet = WordSet::new(&[
     "chancellor",
     "envoy",
     "minister",
+    "army",
+    "military",
+    "militia",
+    "rebels",
+    "parliament",
+    "opposition",
 ]);
 
 /// A member of a party, said of the person last named ("the California

@@ -1603,6 +1603,36 @@ mod tests {
     }
 
     #[test]
+    fn the_army_and_the_opposition_are_descriptions_of_bodies() {
+        let text = "Fighting broke out between the army and the rebels. \
+                    The rebels said they were ready to negotiate with the army on a truce.";
+        assert!(
+            has_target(
+                text,
+                "rebels",
+                Stance::Offer,
+                "negotiate with the army on a truce",
+                "army"
+            ),
+            "{:?}",
+            found_str(text)
+        );
+        // the two sides of "between" are one noun phrase, not two clauses
+        let text =
+            "Lima said talks between the government and the opposition will be held in Quito.";
+        assert!(
+            has(
+                text,
+                "Peru",
+                Stance::Claim,
+                "talks between the government and the opposition will be held in Quito"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn two_accused_are_both_in_the_accusation_and_the_first_is_the_target() {
         let text = "Chile accused Peru and neighbouring Bolivia of diverting the river.";
         assert!(

@@ -1210,6 +1210,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 let bare_verb = k == a + 1 && l == "and";
                 if matches!(l, "and" | "but")
                     && k > a
+                    && !(l == "and" && self.pairs_after_between(a, k))
                     && (self.clause_at(k + 1) || (self.verb_phrase_at(k + 1) && !bare_verb))
                 {
                     return k;
@@ -1218,6 +1219,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             k += 1;
         }
         n
+    }
+
+    /// Whether the "and" at `k` joins the two sides of a "between" opened
+    /// after `a` ("talks between the government and the opposition will ..."):
+    /// the nearest "between" before it, with no "and" since.
+    fn pairs_after_between(&self, a: usize, k: usize) -> bool {
+        (a..k)
+            .rev()
+            .take_while(|&j| !self.is(j, "and"))
+            .any(|j| self.is(j, "between"))
     }
 
     /// ", reports say, ...", ", sources said, ...": an aside at `k` that
