@@ -1633,6 +1633,34 @@ mod tests {
     }
 
     #[test]
+    fn a_party_named_by_its_kind_is_a_target() {
+        let text = "Brazil insisted that member states drop the tariff within a year.";
+        assert!(
+            has_target(
+                text,
+                "Brazil",
+                Stance::Demand,
+                "member states drop the tariff within a year",
+                "member states"
+            ),
+            "{:?}",
+            found_str(text)
+        );
+        let text = "Poorer countries rejected a plan from rich nations to cap emissions.";
+        assert!(
+            has_target(
+                text,
+                "poorer countries",
+                Stance::Reject,
+                "a plan from rich nations to cap emissions",
+                "rich nations"
+            ),
+            "{:?}",
+            found_str(text)
+        );
+    }
+
+    #[test]
     fn two_accused_are_both_in_the_accusation_and_the_first_is_the_target() {
         let text = "Chile accused Peru and neighbouring Bolivia of diverting the river.";
         assert!(

@@ -1986,18 +1986,22 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// "called on all parties to", "urged countries to": a plural group of
     /// actors named by a common noun, as an actor, and the index of "to".
     fn group_addressee_to(&self, a: usize) -> Option<(Actor, usize)> {
-        let to = (a + 1..(a + 4).min(self.tokens.len())).find(|&j| self.is(j, "to"))?;
-        let words = &self.tokens[a..to];
-        let last = words.last()?;
-        let plural_group = matches!(
-            last.lower.as_ref(),
-            "parties" | "countries" | "nations" | "sides" | "states" | "members" | "governments"
-        );
-        let plain = words.iter().enumerate().all(|(i, t)| {
-            t.is_word()
-                && !t.cap
-                && (i + 1 == words.len()
-                    || matches!(
+        self.group_at(a).filter(|&(_, to)| self.is(to, "to"))
+    }
+
+    /// A party named by a plain plural noun phrase at `a` ("all parties",
+    /// "rich nations", "member states", "the warring sides"), as an actor of
+    /// its own, and the index past it.
+    fn group_at(&self, a: usize) -> Option<(Actor, usize)> {
+        if self.mention_at(a).is_some() {
+            return None;
+        }
+        let mut k = a;
+        while k < a + 3
+            && self.tok(k).is_some_and(|t| {
+                t.is_word()
+                    && !t.cap
+                    && matches!(
                         t.lower.as_ref(),
                         "all"
                             | "both"
@@ -2010,12 +2014,26 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                             | "developing"
                             | "developed"
                             | "warring"
-                    ))
-        });
-        if !plural_group || !plain || self.mention_at(a).is_some() {
-            return None;
+                    )
+            })
+        {
+            k += 1;
         }
-        let name = words
+        self.tok(k).filter(|t| {
+            t.is_word()
+                && !t.cap
+                && matches!(
+                    t.lower.as_ref(),
+                    "parties"
+                        | "countries"
+                        | "nations"
+                        | "sides"
+                        | "states"
+                        | "members"
+                        | "governments"
+                )
+        })?;
+        let name = self.tokens[a..=k]
             .iter()
             .map(|t| t.text)
             .filter(|w| !w.eq_ignore_ascii_case("the"))
@@ -2027,7 +2045,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 kind: crate::model::ActorKind::Group,
                 affiliation: None,
             },
-            to,
+            k + 1,
         ))
     }
 
@@ -2951,7 +2969,10 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         // offer from Stellantis": target the proposer
         if target.is_none() && matches!(stance, Stance::Support | Stance::Reject) {
             if let Some(j) = (ca..cb).find(|&j| self.is(j, "by") || self.is(j, "from")) {
-                target = self.mention_from(j + 1).and_then(|m| m.actor().cloned());
+                target = self
+                    .mention_from(j + 1)
+                    .and_then(|m| m.actor().cloned())
+                    .or_else(|| self.group_at(j + 1).map(|(g, _)| g));
             }
         }
         // "wants concrete steps from Serbia": the side asked to act
@@ -3210,7 +3231,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             target = self
                 .mention_from(a)
                 .filter(|m| m.form != MentionForm::Pronoun)
-                .and_then(|m| m.actor().cloned());
+                .and_then(|m| m.actor().cloned())
+                // "insisted that members relax the rules": a party named by its kind
+                .or_else(|| {
+                    self.group_at(a)
+                        .filter(|&(_, e)| self.clause_verb_after(e))
+                        .map(|(g, _)| g)
+                });
         }
         // declared a truce, announced a ceasefire: the thing itself, not a claim
         let clause_like = after_that
