@@ -1603,6 +1603,30 @@ mod tests {
     }
 
     #[test]
+    fn an_offer_or_demand_done_to_what_is_anothers_is_aimed_at_them() {
+        let text =
+            "Brazil said it understood Argentina's worries and promised to meet its requests.";
+        assert!(
+            has_target(
+                text,
+                "Brazil",
+                Stance::Offer,
+                "meet its requests",
+                "Argentina"
+            ),
+            "{:?}",
+            found_str(text)
+        );
+        // what is one's own is no target
+        let text = "Chile offered to withdraw its troops.";
+        assert!(
+            has_target(text, "Chile", Stance::Offer, "withdraw its troops", ""),
+            "{:?}",
+            found_str(text)
+        );
+    }
+
+    #[test]
     fn the_army_and_the_opposition_are_descriptions_of_bodies() {
         let text = "Fighting broke out between the army and the rebels. \
                     The rebels said they were ready to negotiate with the army on a truce.";

@@ -1789,15 +1789,45 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// refusal's content opens with its verb, so the owner may follow it.
     fn aim_reactions_at_owners(&self, out: &mut [Candidate]) {
         for c in out.iter_mut() {
-            if c.target.is_some() || !matches!(c.stance, Stance::Reject | Stance::Support) {
+            if c.target.is_some() {
                 continue;
             }
             let a = c.content.0;
-            let owner = self.owner_at(a).or_else(|| {
-                (c.rule == "modal-refusal")
-                    .then(|| self.owner_at(a + 1))
-                    .flatten()
-            });
+            let owner = match c.stance {
+                Stance::Reject | Stance::Support => self.owner_at(a).or_else(|| {
+                    (c.rule == "modal-refusal")
+                        .then(|| self.owner_at(a + 1))
+                        .flatten()
+                }),
+                // "promised to answer its requests", "wants Kyiv to cut its
+                // army": done to what is another's, it is aimed at them
+                Stance::Offer | Stance::Demand => {
+                    let mut v = a;
+                    while self
+                        .tok(v)
+                        .is_some_and(|t| ADVERBS.contains(&t.lower) || t.lower.ends_with("ly"))
+                    {
+                        v += 1;
+                    }
+                    self.tok(v)
+                        .is_some_and(|t| {
+                            t.is_word()
+                                && !t.cap
+                                && !DETERMINERS.contains(&t.lower.as_ref())
+                                && !PREPOSITIONS.contains(&t.lower.as_ref())
+                        })
+                        .then(|| self.mention_starting_at(v + 1))
+                        .flatten()
+                        .filter(|m| {
+                            m.form == MentionForm::Pronoun
+                                && matches!(
+                                    self.tokens[m.start].lower.as_ref(),
+                                    "his" | "her" | "its" | "their"
+                                )
+                        })
+                }
+                Stance::Propose | Stance::Claim => None,
+            };
             if let Some(m) = owner {
                 c.aim_at(m.actor().cloned());
             }
