@@ -1627,6 +1627,23 @@ mod tests {
     }
 
     #[test]
+    fn a_modal_of_a_second_verb_phrase_is_asked_of_the_clauses_subject() {
+        let text = "\"We have made a fair offer,\" Peru said in a statement. \
+                    \"The union has no reason to wait and should sign the deal now.\"";
+        assert!(
+            has_target(
+                text,
+                "Peru",
+                Stance::Demand,
+                "The union has no reason to wait and should sign the deal now",
+                "union"
+            ),
+            "{:?}",
+            found_str(text)
+        );
+    }
+
+    #[test]
     fn the_army_and_the_opposition_are_descriptions_of_bodies() {
         let text = "Fighting broke out between the army and the rebels. \
                     The rebels said they were ready to negotiate with the army on a truce.";

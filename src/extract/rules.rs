@@ -4139,8 +4139,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         while e > a && skippable(&self.tokens[e - 1]) {
             e -= 1;
         }
-        let subj = self.mention_ending_at(e).and_then(|m| m.actor().cloned());
-        Some(subj)
+        let subj = self.mention_ending_at(e).or_else(|| {
+            // "the union has no grounds to refuse and should take it": the
+            // modal of a second verb phrase has the clause's subject
+            (e > a && matches!(self.tokens[e - 1].lower.as_ref(), "and" | "but"))
+                .then(|| self.mention_from(a))
+                .flatten()
+                .filter(|m| m.form != MentionForm::Pronoun && self.clause_verb_after(m.end))
+        });
+        Some(subj.and_then(|m| m.actor().cloned()))
     }
 }
 
