@@ -1644,6 +1644,23 @@ mod tests {
     }
 
     #[test]
+    fn a_group_in_apposition_is_said_of_the_names_before_it() {
+        let text = "Hungary and Poland, two countries opposing the deal, met on Monday.";
+        assert!(
+            has(text, "Hungary", Stance::Reject, "the deal")
+                && has(text, "Poland", Stance::Reject, "the deal"),
+            "{:?}",
+            found(text)
+        );
+        let text = "Chancellor Ana Soto, however, one of three leaders resisting the levy, is in no hurry.";
+        assert!(
+            has(text, "Ana Soto", Stance::Reject, "the levy"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn the_army_and_the_opposition_are_descriptions_of_bodies() {
         let text = "Fighting broke out between the army and the rebels. \
                     The rebels said they were ready to negotiate with the army on a truce.";

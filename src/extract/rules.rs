@@ -817,6 +817,38 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 continue;
             }
             if let Some(m) = self.mention_ending_at(k) {
+                // "Hungary and Poland, two countries opposing the deal", "Mark
+                // Rutte, one of four leaders resisting": the group in apposition
+                // is said of the names before it
+                let of_one =
+                    m.start >= 2 && self.is(m.start - 1, "of") && self.is(m.start - 2, "one");
+                let mut comma = if of_one {
+                    m.start.checked_sub(3)
+                } else {
+                    m.start.checked_sub(1)
+                };
+                // (", however, one of ...": past a connective set off by commas)
+                if let Some(c) = comma.filter(|&c| {
+                    c >= 2
+                        && self.is(c, ",")
+                        && self.is(c - 2, ",")
+                        && matches!(
+                            self.tokens[c - 1].lower.as_ref(),
+                            "however" | "though" | "meanwhile" | "too" | "also"
+                        )
+                }) {
+                    comma = Some(c - 2);
+                }
+                let group = m
+                    .actor()
+                    .is_some_and(|a| a.kind == crate::model::ActorKind::Group);
+                if let Some(head) = comma
+                    .filter(|&c| group && self.is(c, ","))
+                    .and_then(|c| self.mention_ending_at(c))
+                    .filter(|h| h.form == MentionForm::Name && !self.governed_by_preposition(h))
+                {
+                    return Some(self.coordinated(head));
+                }
                 if !self.governed_by_preposition(m) {
                     return Some(self.coordinated(m));
                 }
