@@ -1661,6 +1661,24 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_set_off_by_commas_is_said_of_the_phrase_before_it() {
+        let text = "The plan, backed by Brazil, was rejected by Peru.";
+        assert!(
+            has(text, "Brazil", Stance::Support, "The plan")
+                && has(text, "Peru", Stance::Reject, "The plan"),
+            "{:?}",
+            found(text)
+        );
+        // of a name it is an aside, no position
+        let text = "The Netherlands, backed by Sweden, argued for cuts.";
+        assert!(
+            !found(text).iter().any(|(_, s, _, _)| *s == Stance::Support),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn the_army_and_the_opposition_are_descriptions_of_bodies() {
         let text = "Fighting broke out between the army and the rebels. \
                     The rebels said they were ready to negotiate with the army on a truce.";

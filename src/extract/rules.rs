@@ -2612,9 +2612,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         && (self.is(c.start - 1, "'s")
                             || DETERMINERS.contains(&self.tokens[c.start - 1].lower.as_ref()))
                 };
+                // nor is an aside of its own ("The plan, backed by Brazil, was rejected by")
+                let aside =
+                    |c: &CueHit| c.start > 0 && self.is(c.start - 1, ",") && self.is(c.end, "by");
                 let left_bound = cues
                     .iter()
-                    .filter(|c| c.end <= k && !nominal_use(c))
+                    .filter(|c| c.end <= k && !nominal_use(c) && !aside(c))
                     .map(|c| c.end)
                     .max()
                     .unwrap_or(0);
@@ -2629,6 +2632,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     s
                 };
                 let mut s = back_to_boundary(k, false);
+                // "the plan, backed by Brazil, ...": a participle set off by a
+                // comma is said of the noun phrase before it (not of a name)
+                if !passive && s == k && k > left_bound + 1 && self.tokens[k - 1].text == "," {
+                    let from = back_to_boundary(k - 1, false);
+                    let named = self.mention_from(from).is_some_and(|m| m.end == k - 1);
+                    if !named && from < k - 1 {
+                        k -= 1;
+                        s = from;
+                    }
+                }
                 // "X's demand that ..., during a longer transition, has been
                 // dismissed by Y": the subject stands before the aside
                 if passive && s == k && k > left_bound + 2 && self.tokens[k - 1].text == "," {
