@@ -1679,6 +1679,24 @@ mod tests {
     }
 
     #[test]
+    fn an_adverb_or_quotation_mark_inside_a_predicative_cue() {
+        // "was fully prepared to" is no agentless passive
+        let text = "The union said it was fully prepared to resume talks.";
+        assert!(
+            has(text, "union", Stance::Offer, "resume talks"),
+            "{:?}",
+            found(text)
+        );
+        // a quotation mark between the cue's words
+        let text = "Peru is \"ready\" to sign the accord.";
+        assert!(
+            has(text, "Peru", Stance::Offer, "sign the accord"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn the_army_and_the_opposition_are_descriptions_of_bodies() {
         let text = "Fighting broke out between the army and the rebels. \
                     The rebels said they were ready to negotiate with the army on a truce.";

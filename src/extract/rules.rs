@@ -651,11 +651,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             });
             // "asked only for", "called again for": one adverb inside a
             // two-word cue; the cue then spans it
+            // (or a quotation mark: stood "fully prepared" to begin talks)
             let found_split = found.is_none_or(|f| f.words.len() == 1).then(|| {
                 forms.iter().find(|f| {
                     f.words.len() == 2
                         && i + 2 < n
-                        && INNER_ADVERBS.contains(&self.tokens[i + 1].lower.as_ref())
+                        && (INNER_ADVERBS.contains(&self.tokens[i + 1].lower.as_ref())
+                            || self.tokens[i + 1].is_quote())
                         && self.tokens[i + 2].lower == f.words[1].as_str()
                 })
             });
@@ -2695,8 +2697,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 return;
             }
         }
-        // agentless passive ("will be expected to"): nobody holds the position
+        // agentless passive ("will be expected to"): nobody holds the position;
+        // "was fully prepared to", "is strongly opposed to" are no passives
+        let predicative = ce >= cs + 2 && self.tokens[ce - 1].lower == "to";
         if participle
+            && !predicative
             && cs > 0
             && (cs.saturating_sub(3)..cs).any(|j| {
                 matches!(
