@@ -394,6 +394,15 @@ impl<'l> Extractor<'l> {
                 let Holder::Actor(actor) = &c.holder else {
                     continue;
                 };
+                // a question asserts nothing: "Kyiv replied “Why wait?”"
+                let end = c.content_extra.map_or(c.content.1, |e| e.1);
+                let asked = w.tokens[end..]
+                    .iter()
+                    .find(|t| !t.is_quote())
+                    .is_some_and(|t| t.text == "?");
+                if c.stance == Stance::Claim && asked {
+                    continue;
+                }
                 let mut content = ctx.text_of(c.content.0, c.content.1);
                 if let Some((a, b)) = c.content_extra {
                     content.push(' ');
@@ -1693,6 +1702,17 @@ mod tests {
             has(text, "Peru", Stance::Offer, "sign the accord"),
             "{:?}",
             found(text)
+        );
+    }
+
+    #[test]
+    fn a_question_is_no_claim() {
+        let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
+        let f = found(text);
+        assert!(
+            !f.iter().any(|(_, s, _, _)| *s == Stance::Claim)
+                && has(text, "Peru", Stance::Demand, "a vote"),
+            "{f:?}"
         );
     }
 
