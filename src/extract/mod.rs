@@ -1706,6 +1706,16 @@ mod tests {
     }
 
     #[test]
+    fn what_is_not_up_for_discussion_is_rejected() {
+        let text = "Lima said the border was not up for discussion.";
+        assert!(
+            has(text, "Peru", Stance::Reject, "the border"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);
