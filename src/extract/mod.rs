@@ -1716,6 +1716,22 @@ mod tests {
     }
 
     #[test]
+    fn refusing_to_yield_on_something_insists_on_it() {
+        let text = "Chile won't budge on water rights as Peru seeks a deal.";
+        assert!(
+            has(text, "Chile", Stance::Demand, "water rights"),
+            "{:?}",
+            found(text)
+        );
+        let text = "The union would not give ground on pensions.";
+        assert!(
+            has(text, "union", Stance::Demand, "pensions"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

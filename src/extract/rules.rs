@@ -1228,6 +1228,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if claim && matches!(l, "while" | "whereas") && k > a {
                     return k;
                 }
+                // "fishing demands as WTO seeks to avoid stalemate": "as" opens a clause
+                if !claim
+                    && l == "as"
+                    && k > a
+                    && (self.clause_at(k + 1) || self.finite_clause_at(k + 1))
+                {
+                    return k;
+                }
                 if !claim
                     && l == "as"
                     && self.tok(k + 1).is_some_and(|x| {
@@ -2543,12 +2551,37 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if holders.is_empty() {
                 continue;
             }
-            let b = self.content_end(verb_at, false);
-            let (a, b) = self.trim(verb_at, b);
+            // "India won't budge on fishing demands", "will not back down from
+            // its call for X": refusing to yield on something insists on it
+            let yield_on = (!willing)
+                .then(|| {
+                    let w = v.lower.as_ref();
+                    let p = if matches!(w, "back" | "give") {
+                        verb_at + 2
+                    } else {
+                        verb_at + 1
+                    };
+                    let phrasal = match w {
+                        "back" => self.is(verb_at + 1, "down"),
+                        "give" => self.is(verb_at + 1, "ground") || self.is(verb_at + 1, "way"),
+                        _ => matches!(w, "budge" | "yield" | "relent" | "waver"),
+                    };
+                    (phrasal
+                        && self
+                            .tok(p)
+                            .is_some_and(|t| matches!(t.lower.as_ref(), "on" | "from" | "over")))
+                    .then_some(p + 1)
+                })
+                .flatten();
+            let start = yield_on.unwrap_or(verb_at);
+            let b = self.content_end(start, false);
+            let (a, b) = self.trim(start, b);
             // (an offer to talk needs no more than its verb: "will negotiate")
-            if b > a + 1 || (willing && b > a) {
+            if b > a + 1 || ((willing || yield_on.is_some()) && b > a) {
                 let (stance, rule) = if willing {
                     (Stance::Offer, "modal-offer")
+                } else if yield_on.is_some() {
+                    (Stance::Demand, "modal-insistence")
                 } else {
                     (Stance::Reject, "modal-refusal")
                 };
