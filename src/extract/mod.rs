@@ -1801,6 +1801,23 @@ mod tests {
     }
 
     #[test]
+    fn the_following_inside_a_quoted_report() {
+        let text = "Peru's foreign minister Ana Soto spoke on Monday. \"Our position is the \
+                    following: Chile must withdraw its fleet, which is near the coast,\" Soto said.";
+        assert!(
+            has_target(
+                text,
+                "Ana Soto",
+                Stance::Demand,
+                "Chile must withdraw its fleet",
+                "Chile"
+            ),
+            "{:?}",
+            found_str(text)
+        );
+    }
+
+    #[test]
     fn two_accused_are_both_in_the_accusation_and_the_first_is_the_target() {
         let text = "Chile accused Peru and neighbouring Bolivia of diverting the river.";
         assert!(

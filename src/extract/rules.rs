@@ -3710,15 +3710,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         };
         // "Baku expects the following – Armenia must amend ...": what the
         // placeholder announces after its colon or dash is the content
+        // (also inside a quoted report: "“At the next stage, Baku expects the
+        // following – Armenia must amend …”")
         let mut content = content;
-        if content.1 >= content.0 + 2
-            && self.is(content.0, "the")
-            && self.is(content.0 + 1, "following")
-            && self
-                .tok(content.0 + 2)
-                .is_some_and(|t| matches!(t.text, ":" | "–" | "—" | "-"))
-        {
-            let s = content.0 + 3;
+        let placeholder = (content.0..content.1.saturating_sub(1)).find(|&j| {
+            self.is(j, "the")
+                && self.is(j + 1, "following")
+                && self
+                    .tok(j + 2)
+                    .is_some_and(|t| matches!(t.text, ":" | "–" | "—" | "-"))
+        });
+        if let Some(j) = placeholder.filter(|&j| j == content.0 || speech) {
+            let s = j + 3;
             let (a, b) = self.trim(s, self.content_end(s, false));
             if b > a {
                 content = (a, b);
