@@ -1732,6 +1732,37 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_without_which_or_that() {
+        let text = "Lima rejected the concessions Chile is demanding.";
+        assert!(
+            has(text, "Peru", Stance::Reject, "the concessions")
+                && has(text, "Chile", Stance::Demand, "the concessions"),
+            "{:?}",
+            found(text)
+        );
+        let text = "The concessions Chile is demanding are unacceptable to Lima.";
+        assert!(
+            has(text, "Chile", Stance::Demand, "The concessions"),
+            "{:?}",
+            found(text)
+        );
+        // a phrase after the verb is no empty object slot
+        assert!(found("By the time Chile demanded a vote, talks had ended.")
+            .iter()
+            .all(|(_, _, c, _)| c == "a vote"));
+    }
+
+    #[test]
+    fn a_content_never_opens_with_to() {
+        let text = "The changes Chile is seeking to the draft arrived late.";
+        assert!(
+            found(text).iter().all(|(_, _, c, _)| !c.starts_with("to ")),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

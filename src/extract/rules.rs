@@ -1954,6 +1954,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 && self.tokens[r - 3].text == ","
             {
                 r - 3
+            } else if self.reduced_relative_head(r) {
+                // "rejected the concessions Russia is demanding": no marker at all
+                r
             } else {
                 continue;
             };
@@ -1973,9 +1976,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             } else if e > hit.end {
                 continue;
             }
+            // ("the concessions Russia is demanding are unacceptable": the main verb)
             let empty = self.tok(e).is_none_or(|t| {
                 matches!(t.text, "," | "." | ";" | ")" | "—" | "–")
                     || (t.is_word() && OBJECT_STOPS.contains(&t.lower.as_ref()))
+                    || (np_end == r && is_finite_aux(t))
             });
             if !empty || np_end == 0 {
                 continue;
@@ -2053,6 +2058,33 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
             }
         }
+    }
+
+    /// Whether a noun phrase of plain words opened by a determiner ends right
+    /// before `r`, where a subject starts: the head of a relative clause
+    /// with no "which" or "that" ("the concessions Russia is demanding").
+    fn reduced_relative_head(&self, r: usize) -> bool {
+        let plain = |t: &Token<'_>| {
+            t.is_word()
+                && !t.cap
+                && !PREPOSITIONS.contains(&t.lower.as_ref())
+                && !AUX.contains(&t.lower)
+                && !is_neg(t)
+                && !matches!(t.lower.as_ref(), "and" | "or" | "but" | "that" | "which")
+                && self.lx.cue_forms(&t.lower).is_empty()
+        };
+        if r < 2
+            || !plain(&self.tokens[r - 1])
+            || DETERMINERS.contains(&self.tokens[r - 1].lower.as_ref())
+        {
+            return false;
+        }
+        (r.saturating_sub(4)..r - 1).rev().any(|d| {
+            matches!(
+                self.tokens[d].lower.as_ref(),
+                "the" | "a" | "an" | "any" | "all"
+            ) && (d + 1..r).all(|j| plain(&self.tokens[j]))
+        })
     }
 
     /// "called on all parties to", "urged countries to": a plural group of
@@ -3694,6 +3726,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     | "into"
                     | "which"
                     | "who"
+                    | "to"
             ) || (first.kind == TokKind::Punct
                 && !matches!(first.text, "$" | "€" | "£" | "¥"));
             if stray && extra.is_none() && !speech {
