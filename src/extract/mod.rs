@@ -1763,6 +1763,17 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_subject_carries_over_whole() {
+        let text = "Lima and Quito welcomed the talks, and urged both sides to show restraint.";
+        assert!(
+            has(text, "Peru", Stance::Demand, "show restraint")
+                && has(text, "Ecuador", Stance::Demand, "show restraint"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

@@ -2817,7 +2817,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     .rev()
                     .find(|c| c.cue.1 <= cs && c.rule != "passive-by" && c.rule != "participle-by")
                 {
-                    holders.push((prev_c.holder.clone(), prev_c.holder_text.clone()));
+                    // (all of them: "Riyadh and Washington welcomed X, and urged Y")
+                    for c in out.iter().filter(|c| c.cue == prev_c.cue) {
+                        let h = (c.holder.clone(), c.holder_text.clone());
+                        if !holders.contains(&h) {
+                            holders.push(h);
+                        }
+                    }
                     rule_subject = if participial {
                         "participle"
                     } else {
