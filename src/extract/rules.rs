@@ -2060,6 +2060,32 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
     }
 
+    /// Whether the cue at `cs` is inside a clause that says what might be,
+    /// not what is: "before it backs NATO entry", "until Kyiv accepts",
+    /// "whether or not they want it" (a subordinator, then its subject, then
+    /// at most a few words, no comma). Conditions are read by their own rule.
+    fn hypothetical_at(&self, cs: usize) -> bool {
+        (cs.saturating_sub(6)..cs)
+            .rev()
+            .take_while(|&j| !matches!(self.tokens[j].text, "," | ";" | ":" | "–" | "—"))
+            .find(|&j| {
+                matches!(
+                    self.tokens[j].lower.as_ref(),
+                    "before" | "until" | "unless" | "whether" | "if"
+                )
+            })
+            .is_some_and(|j| {
+                let k = if self.is(j + 1, "or") && self.is(j + 2, "not") {
+                    j + 3
+                } else {
+                    j + 1
+                };
+                self.tok(k).is_some_and(|t| is_pronoun(&t.lower))
+                    || self.mention_starting_at(k).is_some()
+                    || self.mention_from(k).is_some()
+            })
+    }
+
     /// Whether a noun phrase of plain words opened by a determiner ends right
     /// before `r`, where a subject starts: the head of a relative clause
     /// with no "which" or "that" ("the concessions Russia is demanding").
@@ -2646,7 +2672,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 && ASSERTION_NOUNS.contains(&self.tokens[j - 1].lower)
                 && (j + 1..cs).all(|x| !matches!(self.tokens[x].text, "," | ";"))
         });
-        if reported_by_other {
+        if reported_by_other || self.hypothetical_at(cs) {
             return;
         }
 
