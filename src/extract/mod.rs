@@ -1119,6 +1119,18 @@ mod tests {
             "closing the plant".into(),
             None
         )));
+        // an offer in exchange for something asks it; a plan's terms are the plan's
+        assert!(has(
+            "Chile offered a truce in exchange for the release of prisoners.",
+            "Chile",
+            Stance::Demand,
+            "the release of prisoners"
+        ));
+        assert!(
+            found("Peru rejected a plan for a truce in exchange for land.")
+                .iter()
+                .all(|(_, s, _, _)| *s == Stance::Reject)
+        );
         assert!(has(
             "Ottawa wants lower tariffs as the price of backing the deal.",
             "Canada",

@@ -2509,10 +2509,24 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if b < a + 2 {
                 continue;
             }
-            let holder = out
-                .iter()
-                .rev()
-                .find(|c| c.cue.0 < k && matches!(c.holder, Holder::Actor(_) | Holder::FirstPerson))
+            let before = out.iter().rev().find(|c| {
+                c.cue.0 < k && matches!(c.holder, Holder::Actor(_) | Holder::FirstPerson)
+            });
+            // what is given in exchange answers what the position asks or
+            // gives: "wants relief in exchange for X" offers X, "offered a truce
+            // in exchange for X" asks X; a plan, a rejection or a report "in
+            // exchange for X" only describes the deal
+            let exchange = match before.map(|c| c.stance) {
+                Some(Stance::Demand) | None => Stance::Offer,
+                Some(Stance::Offer) => Stance::Demand,
+                Some(_) => {
+                    if gives {
+                        continue;
+                    }
+                    Stance::Offer
+                }
+            };
+            let holder = before
                 .map(|c| (c.holder.clone(), c.holder_text.clone()))
                 .or_else(|| {
                     self.main_subject(k)
@@ -2525,7 +2539,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if pb > pa {
                     let mut c = Candidate::plain(
                         (k, marker_end),
-                        if gives { Stance::Offer } else { Stance::Demand },
+                        if gives { exchange } else { Stance::Demand },
                         h.clone(),
                         text.clone(),
                         (pa, pb),
