@@ -2032,6 +2032,12 @@ mod tests {
                 && c == "the embargo is lifted"),
             "{f:?}"
         );
+        // acceptance on a condition is the condition's demand, no support
+        let f = found("Peru said it would accept the treaty only if Chile withdrew its fleet.");
+        assert!(
+            f.iter().all(|(_, s, _, _)| *s == Stance::Demand) && !f.is_empty(),
+            "{f:?}"
+        );
         assert!(has(
             "Oslo called the offer unacceptable.",
             "Norway",

@@ -1783,6 +1783,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         self.object_relatives(&cues, &mut out);
         self.in_the_hope_of(&mut out);
         self.aim_reactions_at_owners(&mut out);
+        // "would accept a deal only if it came with guarantees": acceptance
+        // on a condition is the condition's demand, no support
+        out.retain(|c| {
+            !(c.stance == Stance::Support
+                && self.is(c.content.1, "only")
+                && self
+                    .tok(c.content.1 + 1)
+                    .is_some_and(|t| matches!(t.lower.as_ref(), "if" | "when" | "provided")))
+        });
         out
     }
 
