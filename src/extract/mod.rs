@@ -1803,6 +1803,29 @@ mod tests {
     }
 
     #[test]
+    fn what_something_is_made_to_depend_on_is_demanded() {
+        let text = "Moscow made any deal contingent on the withdrawal of troops and a vote.";
+        assert!(
+            has(text, "Russia", Stance::Demand, "the withdrawal of troops")
+                && has(text, "Russia", Stance::Demand, "a vote"),
+            "{:?}",
+            found(text)
+        );
+        assert!(has(
+            "Lima makes dialogue hinge on reparations.",
+            "Peru",
+            Stance::Demand,
+            "reparations"
+        ));
+        assert!(has(
+            "Quito made it conditional upon a referendum.",
+            "Ecuador",
+            Stance::Demand,
+            "a referendum"
+        ));
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

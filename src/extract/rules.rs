@@ -1782,6 +1782,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         self.evaluations(&mut out);
         self.object_relatives(&cues, &mut out);
         self.in_the_hope_of(&mut out);
+        self.made_contingent(&mut out);
         self.aim_reactions_at_owners(&mut out);
         // "would accept a deal only if it came with guarantees": acceptance
         // on a condition is the condition's demand, no support
@@ -1881,6 +1882,61 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             };
             if let Some(m) = owner {
                 c.aim_at(m.actor().cloned());
+            }
+        }
+    }
+
+    /// "Moscow made it contingent on a ceasefire", "Belgrade makes dialogue
+    /// hinge on association": what something is made to depend on is the
+    /// subject's demand.
+    fn made_contingent(&self, out: &mut Vec<Candidate>) {
+        let n = self.tokens.len();
+        for k in 0..n {
+            if !matches!(
+                self.tokens[k].lower.as_ref(),
+                "make" | "makes" | "made" | "making"
+            ) {
+                continue;
+            }
+            let Some(j) = (k + 1..n.min(k + 9))
+                .take_while(|&j| self.tokens[j].is_word() || self.tokens[j].text == "'s")
+                .find(|&j| {
+                    matches!(
+                        self.tokens[j].lower.as_ref(),
+                        "contingent" | "conditional" | "dependent" | "hinge" | "depend"
+                    ) && (self.is(j + 1, "on") || self.is(j + 1, "upon"))
+                })
+            else {
+                continue;
+            };
+            let Some(ms) = self
+                .find_subject(k)
+                .or_else(|| self.main_subject(k).map(|m| vec![m]))
+            else {
+                continue;
+            };
+            let holders: Vec<(Holder, String)> = ms
+                .iter()
+                .filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone())))
+                .collect();
+            let start = j + 2;
+            let (a, b) = self.trim(start, self.content_end(start, false));
+            for (pa, pb) in self.split_coordination(a, b) {
+                let (pa, pb) = self.trim(pa, pb);
+                if pb > pa {
+                    self.push_all(
+                        out,
+                        &holders,
+                        (k, j + 2),
+                        Stance::Demand,
+                        (pa, pb),
+                        None,
+                        None,
+                        "made-contingent",
+                        false,
+                        false,
+                    );
+                }
             }
         }
     }
