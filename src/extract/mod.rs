@@ -1826,6 +1826,28 @@ mod tests {
     }
 
     #[test]
+    fn conditions_a_named_party_must_meet_are_put_to_it() {
+        let text = "Ankara lists five conditions Stockholm must meet.";
+        assert!(
+            has_target(
+                text,
+                "Turkey",
+                Stance::Demand,
+                "five conditions Stockholm must meet",
+                "Sweden"
+            ),
+            "{:?}",
+            found_str(text)
+        );
+        assert!(has(
+            "Peru spelled its terms out.",
+            "Peru",
+            Stance::Propose,
+            "its terms"
+        ));
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

@@ -1880,6 +1880,25 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
                 Stance::Propose | Stance::Claim => None,
             };
+            // "lists five conditions Sweden must fulfil": demands that a named
+            // party must meet are put to it
+            let owner = owner.or_else(|| {
+                (c.stance == Stance::Demand && c.content.1 > a + 2)
+                    .then(|| {
+                        self.mentions.iter().find(|m| {
+                            m.start > a
+                                && m.start <= a + 4
+                                && m.end < c.content.1
+                                && m.form == MentionForm::Name
+                                && self.tok(m.end).is_some_and(|t| MODALS.contains(&t.lower))
+                                && (a..m.start).all(|j| {
+                                    let t = &self.tokens[j];
+                                    t.is_word() && !t.cap || t.kind == TokKind::Number
+                                })
+                        })
+                    })
+                    .flatten()
+            });
             if let Some(m) = owner {
                 c.aim_at(m.actor().cloned());
             }
