@@ -1708,6 +1708,16 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
         {
             j += 1;
         }
+        // "Union members who spoke to Rolling Stone said": past a relative
+        // clause to the verb of the phrase it hangs on
+        if tokens.get(j).is_some_and(|t| t.lower == "who") {
+            if let Some(e) = (j + 2..tokens.len().min(j + 12))
+                .take_while(|&e| tokens[e].is_word())
+                .find(|&e| !tokens[e].cap && !lx.cue_forms(&tokens[e].lower).is_empty())
+            {
+                j = e;
+            }
+        }
         let evaluates = |l: &str| {
             matches!(
                 l,

@@ -1848,6 +1848,16 @@ mod tests {
     }
 
     #[test]
+    fn a_group_with_a_relative_clause_holds_the_position() {
+        let text = "Teachers who spoke to the BBC said the offer was an insult.";
+        assert!(
+            has(text, "teachers", Stance::Reject, "the offer"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

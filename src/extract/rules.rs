@@ -1067,13 +1067,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
 
     /// "talks with Russia" is no subject; "officials in Beijing" is.
     fn governed_by_preposition(&self, m: &Mention) -> bool {
-        let Some(p) = m.start.checked_sub(1).and_then(|i| self.tok(i)) else {
+        // ("spoke to the BBC": past the article)
+        let start = if m.start >= 2 && self.is(m.start - 1, "the") {
+            m.start - 1
+        } else {
+            m.start
+        };
+        let Some(p) = start.checked_sub(1).and_then(|i| self.tok(i)) else {
             return false;
         };
         if !PREPOSITIONS.contains(&p.lower.as_ref()) {
             return false;
         }
-        let before = m.start.checked_sub(2).and_then(|i| self.tok(i));
+        let before = start.checked_sub(2).and_then(|i| self.tok(i));
         let head_noun =
             before.is_some_and(|b| self.lx.is_group_noun(&b.lower) || self.lx.is_title(&b.lower));
         !(head_noun && matches!(p.lower.as_ref(), "in" | "for" | "of" | "from" | "at"))
