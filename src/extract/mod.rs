@@ -1858,6 +1858,23 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_that_clauses_is_wanted_item_by_item() {
+        let text = "Lima wants guarantees that the border will stay open, \
+                    that tariffs will fall (not rise), and that talks will resume.";
+        assert!(
+            has(
+                text,
+                "Peru",
+                Stance::Demand,
+                "guarantees that the border will stay open"
+            ) && has(text, "Peru", Stance::Demand, "tariffs will fall")
+                && has(text, "Peru", Stance::Demand, "talks will resume"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

@@ -2821,7 +2821,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 let back_to_boundary = |from: usize, past_quotes: bool| {
                     let mut s = from;
                     while s > left_bound
-                        && !matches!(self.tokens[s - 1].text, "," | ";" | ":")
+                        && !matches!(self.tokens[s - 1].text, "," | ";" | ":" | "(")
                         && (past_quotes || !self.tokens[s - 1].is_quote())
                     {
                         s -= 1;
@@ -3333,6 +3333,54 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     false,
                 );
             }
+        }
+        // "wants guarantees that A, that B, and that C": each clause of the
+        // list is wanted as the first one is
+        if (ca..cb).any(|j| self.is(j, "that")) {
+            let mut e = cb;
+            while let Some(s) = self.that_clause_after(e) {
+                let next = (s..self.tokens.len())
+                    .find(|&j| self.tokens[j].text == "(" || self.that_clause_after(j).is_some())
+                    .unwrap_or(self.tokens.len());
+                let (pa, pb) = self.trim(s, self.content_end(s, true).min(next));
+                if pb <= pa {
+                    break;
+                }
+                self.push_all(
+                    out,
+                    &holders,
+                    (cs, ce),
+                    stance,
+                    (pa, pb),
+                    None,
+                    target.clone(),
+                    rule,
+                    negated,
+                    false,
+                );
+                e = next;
+                // (past a parenthesis to the next item)
+                if self.is(e, "(") {
+                    match (e..self.tokens.len()).find(|&j| self.is(j, ")")) {
+                        Some(close) => e = close + 1,
+                        None => break,
+                    }
+                }
+            }
+        }
+    }
+
+    /// ", that B" or ", and that B" at `e`: the start of B.
+    fn that_clause_after(&self, e: usize) -> Option<usize> {
+        if !self.is(e, ",") {
+            return None;
+        }
+        if self.is(e + 1, "that") {
+            Some(e + 2)
+        } else if self.is(e + 1, "and") && self.is(e + 2, "that") {
+            Some(e + 3)
+        } else {
+            None
         }
     }
 
