@@ -6,10 +6,12 @@
 //! longer than [`MAX_SENTENCE_BYTES`].
 //!
 //! The segmentation itself is `sentencex` (Wikimedia's rule-based segmenter,
-//! which knows abbreviations such as "U.S.", "Mr." and "Jan."). Two rules sit
+//! which knows abbreviations such as "U.S.", "Mr." and "Jan."). Three rules sit
 //! on top, where news text needs them:
 //! - a line break ends a sentence unless the next line continues in lower
 //!   case, so a headline without a full stop stays on its own;
+//! - a clock time ("1 a.m.") ends no sentence when a day, a month, a time
+//!   zone or a lower-case word follows it ("until 1 a.m. Wednesday");
 //! - sentencex keeps a quotation whole; analysts read each sentence inside a
 //!   quotation as its own sentence, so we split after `.`, `!` or `?` that is
 //!   followed by a capital letter or an opening quote, unless the word before
@@ -46,12 +48,76 @@ fn split_with(text: &str, shortcut: bool) -> Vec<Sentence<'_>> {
             sentence_parts(text, offset, offset + piece.len(), &mut out);
             continue;
         }
+        let mut pending: Option<(usize, usize)> = None;
         for b in boundaries(piece) {
             let (start, end) = (offset + b.start_byte, offset + b.end_byte.min(piece.len()));
-            sentence_parts(text, start, end, &mut out);
+            // "until 1 a.m. Wednesday", "at 11 p.m. Tuesday": a clock time is
+            // no sentence end when the day or a lower-case word follows
+            if let Some((ps, pe)) = pending {
+                if ends_with_clock_time(&text[ps..pe]) && continues_after_time(&text[start..end]) {
+                    pending = Some((ps, end));
+                    continue;
+                }
+                sentence_parts(text, ps, pe, &mut out);
+            }
+            pending = Some((start, end));
+        }
+        if let Some((ps, pe)) = pending {
+            sentence_parts(text, ps, pe, &mut out);
         }
     }
     out
+}
+
+/// Whether a sentence ends in "a.m." or "p.m.".
+fn ends_with_clock_time(s: &str) -> bool {
+    let t = s.trim_end().to_ascii_lowercase();
+    t.ends_with(" a.m.") || t.ends_with(" p.m.")
+}
+
+/// Whether what follows a clock time goes on with its sentence: a day, a
+/// month, a time zone or a lower-case word.
+fn continues_after_time(next: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "local",
+        "gmt",
+        "utc",
+        "et",
+        "est",
+        "edt",
+        "pt",
+        "bst",
+        "cet",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word: String = next
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    word.chars().next().is_some_and(|c| c.is_lowercase())
+        || DAYS.contains(&word.to_lowercase().as_str())
 }
 
 /// sentencex's English sentences of `piece`. Up to sentencex's own chunk
@@ -315,6 +381,19 @@ mod tests {
         assert!(!one_sentence("He said no. Then he left."));
         assert!(!one_sentence("Demands: - one - two"));
         assert!(!one_sentence("Points (1) and (2) stand."));
+    }
+
+    #[test]
+    fn a_clock_time_before_a_day_does_not_break() {
+        let t = "Talks ran until 1 a.m. Wednesday, when the union left. They resume at 9 a.m. The mood is grim.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "Talks ran until 1 a.m. Wednesday, when the union left.",
+                "They resume at 9 a.m.",
+                "The mood is grim."
+            ]
+        );
     }
 
     #[test]
