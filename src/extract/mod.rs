@@ -1875,6 +1875,17 @@ mod tests {
     }
 
     #[test]
+    fn what_someone_is_asked_to_guarantee_is_no_refusal() {
+        let text =
+            "Lima wants guarantees that the next Chilean government will not revoke the deal.";
+        assert!(
+            found(text).iter().all(|(a, _, _, _)| a == "Peru"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

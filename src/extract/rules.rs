@@ -396,6 +396,21 @@ static ASSERTION_NOUNS: WordSet = WordSet::new(&[
     "suggestions",
 ]);
 
+/// Nouns whose "that" clause is what someone is asked to assure, not yet
+/// anyone's position ("guarantees that X will not ...").
+static GUARANTEE_NOUNS: WordSet = WordSet::new(&[
+    "guarantee",
+    "guarantees",
+    "assurance",
+    "assurances",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "commitment",
+    "commitments",
+]);
+
 /// What a side gives when it puts it forward: pay and talks.
 static GIVEN: WordSet = WordSet::new(&[
     "talks", "rise", "raise", "raises", "pay", "payment", "payments", "wage", "wages", "cash",
@@ -2706,6 +2721,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     .flatten()
             });
             let Some(ms) = ms else { continue };
+            // "US guarantees that the next American government will not violate
+            // any deal": what someone is asked to guarantee is no refusal yet
+            let first = ms.iter().map(|m| m.start).min().unwrap_or(k);
+            let guaranteed = (first.saturating_sub(4)..first).any(|j| {
+                self.is(j, "that")
+                    && j > 0
+                    && GUARANTEE_NOUNS.contains(&self.tokens[j - 1].lower)
+                    && (j + 1..first).all(|x| self.tokens[x].is_word())
+            });
+            if guaranteed {
+                continue;
+            }
             let holders: Vec<(Holder, String)> = ms
                 .iter()
                 .filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone())))
