@@ -1794,6 +1794,9 @@ mod tests {
                 && !f.iter().any(|(_, s, _, _)| *s == Stance::Support),
             "{f:?}"
         );
+        let text =
+            "If Quito thinks it can stall for a month and then say it wants more, that will fail.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
         let text = "Lima will wait until Quito accepts the offer.";
         assert!(
             !found(text).iter().any(|(_, s, _, _)| *s == Stance::Support),

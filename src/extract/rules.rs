@@ -2167,10 +2167,10 @@ impl<'a, 't> SentenceCtx<'a, 't> {
 
     /// Whether the cue at `cs` is inside a clause that says what might be,
     /// not what is: "before it backs NATO entry", "until Kyiv accepts",
-    /// "whether or not they want it" (a subordinator, then its subject, then
-    /// at most a few words, no comma). Conditions are read by their own rule.
+    /// "whether or not they want it" (a subordinator and its subject, with no
+    /// comma before the cue). Conditions are read by their own rule.
     fn hypothetical_at(&self, cs: usize) -> bool {
-        (cs.saturating_sub(6)..cs)
+        (cs.saturating_sub(24)..cs)
             .rev()
             .take_while(|&j| !matches!(self.tokens[j].text, "," | ";" | ":" | "–" | "—"))
             .find(|&j| {
