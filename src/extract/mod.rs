@@ -1889,6 +1889,17 @@ mod tests {
     }
 
     #[test]
+    fn how_a_stance_looks_is_no_stance() {
+        let text = "Officials in Lima said Quito had appeared ready to reopen the border.";
+        assert!(
+            found(text).iter().all(|(a, _, _, _)| a == "Peru"),
+            "{:?}",
+            found(text)
+        );
+        assert!(found("Chile seems to reject the plan.").is_empty());
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

@@ -2803,7 +2803,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 && ASSERTION_NOUNS.contains(&self.tokens[j - 1].lower)
                 && (j + 1..cs).all(|x| !matches!(self.tokens[x].text, "," | ";"))
         });
-        if reported_by_other || self.hypothetical_at(cs) {
+        // "Putin had appeared ready to work on these points", "it seems to
+        // reject": how a stance looks to others is no stance taken
+        let seeming = |j: usize| {
+            self.tok(j).is_some_and(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "appear" | "appears" | "appeared" | "seem" | "seems" | "seemed"
+                )
+            })
+        };
+        let looks =
+            cs >= 1 && (seeming(cs - 1) || (cs >= 2 && self.is(cs - 1, "to") && seeming(cs - 2)));
+        if reported_by_other || looks || self.hypothetical_at(cs) {
             return;
         }
 
