@@ -1900,6 +1900,17 @@ mod tests {
     }
 
     #[test]
+    fn those_after_as_do_share_the_position() {
+        let text = "Peru rejects the levy, as do Andean members such as Bolivia.";
+        assert!(
+            has(text, "Peru", Stance::Reject, "the levy")
+                && has(text, "Bolivia", Stance::Reject, "the levy"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

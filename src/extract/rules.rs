@@ -1804,6 +1804,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         self.object_relatives(&cues, &mut out);
         self.in_the_hope_of(&mut out);
         self.made_contingent(&mut out);
+        self.as_do(&mut out);
         self.aim_reactions_at_owners(&mut out);
         // "would accept a deal only if it came with guarantees": acceptance
         // on a condition is the condition's demand, no support
@@ -1922,6 +1923,66 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             });
             if let Some(m) = owner {
                 c.aim_at(m.actor().cloned());
+            }
+        }
+    }
+
+    /// "The Netherlands has doubts about the fund, as do Eastern European
+    /// members such as Hungary": those named after "as do" hold the
+    /// positions of the clause before it too.
+    fn as_do(&self, out: &mut Vec<Candidate>) {
+        let n = self.tokens.len();
+        let Some(k) = (1..n.saturating_sub(3)).find(|&k| {
+            self.is(k, ",")
+                && self.is(k + 1, "as")
+                && self
+                    .tok(k + 2)
+                    .is_some_and(|t| matches!(t.lower.as_ref(), "do" | "does" | "did"))
+        }) else {
+            return;
+        };
+        let end = (k + 3..n)
+            .find(|&j| matches!(self.tokens[j].text, "," | ";" | "."))
+            .unwrap_or(n);
+        let sharers: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.start >= k + 3
+                    && m.end <= end
+                    && m.form == MentionForm::Name
+                    && m.actor().is_some_and(|a| a.kind != crate::model::ActorKind::Unknown)
+                    // ("members such as Hungary": the examples, not the kind)
+                    && !self.tok(m.end).is_some_and(|t| {
+                        matches!(t.lower.as_ref(), "such" | "like" | "including")
+                    })
+            })
+            .collect();
+        let shared: Vec<Candidate> = out
+            .iter()
+            .filter(|c| {
+                c.cue.1 <= k && c.content.1 <= k + 1 && matches!(c.holder, Holder::Actor(_))
+            })
+            .cloned()
+            .collect();
+        for m in sharers {
+            let Some(h) = Self::holder_of(m) else {
+                continue;
+            };
+            for c in &shared {
+                if out
+                    .iter()
+                    .any(|o| o.holder == h && o.content == c.content && o.stance == c.stance)
+                {
+                    continue;
+                }
+                let mut c = c.clone();
+                c.holder = h.clone();
+                c.holder_text = m.text.clone();
+                if matches!((&c.target, &c.holder), (Some(t), Holder::Actor(a)) if t == a) {
+                    c.target = None;
+                }
+                out.push(c);
             }
         }
     }
