@@ -109,7 +109,8 @@ fn same_holder(a: &Holder, b: &Holder) -> bool {
 }
 
 /// The inner holder is the body the speaker speaks for ("Wang said China
-/// was prepared to ..."): the position is the speaker's.
+/// was prepared to ..."): the body's position is what the speaker reports,
+/// so the report is no claim of its own.
 fn speaks_for(inner: &Holder, speaker: &Holder) -> bool {
     match (inner, speaker) {
         (Holder::Actor(x), Holder::Actor(y)) => y.affiliation.as_deref() == Some(x.name.as_str()),
@@ -627,16 +628,17 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
                     .get(cands[si].content.0)
                     .is_some_and(|t| t.text == cands[ci].holder_text)
                 && compatible_pronoun(&cands[ci].holder_text, &speaker);
-            if cands[ci].holder == Holder::FirstPerson
-                || pronoun_at_start
-                || speaks_for(&cands[ci].holder, &speaker)
-            {
+            if cands[ci].holder == Holder::FirstPerson || pronoun_at_start {
                 cands[ci].holder = speaker.clone();
                 cands[ci].holder_text = speaker_text.clone();
             }
+            // "Wang said China was prepared to ...": the body the speaker speaks
+            // for holds it, and the report is that position, no claim besides
             // ("said their demand on X would be met": a claim about a demand, not
             // a report of it; the demand and the claim both stand)
-            if same_holder(&cands[ci].holder, &speaker) && !cands[ci].rule.starts_with("nominal") {
+            if (same_holder(&cands[ci].holder, &speaker) || speaks_for(&cands[ci].holder, &speaker))
+                && !cands[ci].rule.starts_with("nominal")
+            {
                 covered.push(cands[ci].cue.0);
             }
         }
@@ -3200,12 +3202,7 @@ mod tests {
         let text = "The envoy travelled to Pristina to see Albin Kurti, Kosovo's acting Prime \
                     Minister. Kurti said again that Kosovo is willing to normalize ties with Serbia.";
         assert!(
-            has(
-                text,
-                "Albin Kurti",
-                Stance::Offer,
-                "normalize ties with Serbia"
-            ),
+            has(text, "Kosovo", Stance::Offer, "normalize ties with Serbia"),
             "{:?}",
             found(text)
         );
