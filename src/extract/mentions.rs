@@ -608,6 +608,13 @@ fn dateline_end(tokens: &[Token<'_>]) -> usize {
     }
 }
 
+/// Words of four letters or more that title case may leave in lower case.
+static TITLE_LOWER: WordSet = WordSet::new(&[
+    "with", "from", "into", "onto", "over", "upon", "than", "that", "this", "about", "after",
+    "amid", "among", "before", "during", "under", "until", "when", "near", "like", "says", "said",
+    "versus", "toward", "towards", "against", "without", "within", "between",
+]);
+
 /// Most words of four letters or more capitalised: a headline in title case,
 /// where capitals say nothing about names.
 pub fn is_title_case(lx: &Lexicon, tokens: &[Token<'_>]) -> bool {
@@ -622,6 +629,11 @@ pub fn is_title_case(lx: &Lexicon, tokens: &[Token<'_>]) -> bool {
         caps += usize::from(t.cap);
     }
     if all < 3 || caps * 10 < all * 7 {
+        return false;
+    }
+    // a title-case headline leaves only short function words in lower case;
+    // a sentence full of names still has its verb ("... of Peru spoke on Monday")
+    if long().any(|t| !t.cap && !TITLE_LOWER.contains(&t.lower)) {
         return false;
     }
     // a run of names ("Prime Minister Aiko Tanaka spoke in Osaka") is not a
@@ -1355,7 +1367,12 @@ pub fn find_mentions(
         let (Some(person), Some(body)) = (p.actor(), c.actor()) else {
             continue;
         };
-        if apposition
+        // "Foreign Minister Ri Yong-ho of North Korea": a titled name's "of"
+        let titled_of = c.start == p.end + 1
+            && tokens.get(p.end).is_some_and(|t| t.lower == "of")
+            && p.text.len() > person.name.len()
+            && p.text.ends_with(person.name.as_str());
+        if (apposition || titled_of)
             && matches!(person.kind, ActorKind::Person | ActorKind::Unknown)
             && person.affiliation.is_none()
             && matches!(body.kind, ActorKind::Country | ActorKind::Organization)

@@ -1913,6 +1913,20 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_full_of_names_is_no_title_case_headline() {
+        // many capitals, but a lower-case verb: names stay names
+        let text =
+            "Foreign Minister Ana Soto of Peru spoke on Monday. Soto said she rejected the plan.";
+        let p = positions(text);
+        assert!(
+            p.iter().any(|p| p.actor == "Ana Soto"
+                && p.stance == Stance::Reject
+                && p.affiliation.as_deref() == Some("Peru")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);
