@@ -1927,6 +1927,19 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_noun_from_someone_says_nothing_of_what() {
+        assert!(found("He said the offer from Lima was too low.")
+            .iter()
+            .all(|(_, _, c, _)| c != "the offer"));
+        assert!(has(
+            "Quito rejected a 5% offer from Lima.",
+            "Peru",
+            Stance::Offer,
+            "5% offer"
+        ));
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

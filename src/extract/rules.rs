@@ -4179,7 +4179,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         }
                         (s, k + 1)
                     };
-                    if b > a {
+                    // "the offer from ministers": the noun alone says nothing of what
+                    let bare = b == k + 1
+                        && (a == k
+                            || (a + 1 == k
+                                && DETERMINERS.contains(&self.tokens[a].lower.as_ref())));
+                    if b > a && !bare {
                         out.push(candidate(h, &m.text, (a, b), "nominal-from"));
                     }
                     continue;
