@@ -1940,6 +1940,21 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_inside_what_is_offered_is_part_of_it() {
+        let text = "Lima is prepared to complete and sign the accord within a month.";
+        let f = found(text);
+        assert!(
+            has(
+                text,
+                "Peru",
+                Stance::Offer,
+                "complete and sign the accord within a month"
+            ) && f.len() == 1,
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

@@ -3047,6 +3047,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     .rev()
                     .find(|c| c.cue.1 <= cs && c.rule != "passive-by" && c.rule != "participle-by")
                 {
+                    // "is prepared to complete and sign the treaty": a verb inside
+                    // what the earlier position says is part of it
+                    if !participial && prev_c.content.0 <= cs && cs < prev_c.content.1 {
+                        return;
+                    }
                     // (all of them: "Riyadh and Washington welcomed X, and urged Y")
                     for c in out.iter().filter(|c| c.cue == prev_c.cue) {
                         let h = (c.holder.clone(), c.holder_text.clone());
