@@ -2979,6 +2979,8 @@ mod tests {
                 found(text)
             );
         }
+        // nor a position of its own: what is threatened is neither given nor asked
+        assert!(found("Beijing vowed to retaliate against any new tariffs.").is_empty());
         // a concession still is one
         let text =
             "The hospitals said they were prepared to abandon their demand for lower pensions.";

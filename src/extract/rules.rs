@@ -3323,14 +3323,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             return;
         }
         // "prepared to sink a deal", "ready to step up pressure", "vowed to
-        // retaliate": a threat says what will happen, it gives nothing
+        // retaliate": a threat gives nothing and asks nothing, no position
         if stance == Stance::Offer
             && (self
                 .tok(ca)
                 .is_some_and(|t| THREATS.contains(&t.lower.as_ref()))
                 || (self.is(ca, "step") && self.is(ca + 1, "up")))
         {
-            stance = Stance::Claim;
+            return;
         }
         // "put forward a 4.3% pay rise", "put forward talks with New Delhi":
         // what is put forward to be given is an offer
