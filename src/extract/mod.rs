@@ -1955,6 +1955,23 @@ mod tests {
     }
 
     #[test]
+    fn an_intention_is_transparent_to_what_is_intended() {
+        let text = "Lima plans to invite Quito to border talks.";
+        let f = found_str(text);
+        assert!(
+            f.len() == 1 && f[0].0 == "Peru" && f[0].2 == "border talks" && f[0].3 == "Ecuador",
+            "{f:?}"
+        );
+        // the noun still is one: "Lima's plans to ..."
+        assert!(has(
+            "Quito rejected Lima's plans to build a dam.",
+            "Peru",
+            Stance::Propose,
+            "build a dam"
+        ));
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

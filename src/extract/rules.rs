@@ -396,6 +396,12 @@ static ASSERTION_NOUNS: WordSet = WordSet::new(&[
     "suggestions",
 ]);
 
+/// Verbs of intention, transparent between a subject and the verb it
+/// intends ("plans to invite", "aims to reopen").
+static INTENDS: WordSet = WordSet::new(&[
+    "plan", "plans", "planned", "planning", "intend", "intends", "intended", "aim", "aims", "aimed",
+]);
+
 /// Nouns whose "that" clause is what someone is asked to assure, not yet
 /// anyone's position ("guarantees that X will not ...").
 static GUARANTEE_NOUNS: WordSet = WordSet::new(&[
@@ -793,6 +799,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let t = &self.tokens[k - 1];
             let l = t.lower.as_ref();
             if skippable(t) || t.is_quote() {
+                k -= 1;
+                continue;
+            }
+            // "Pakistan plans to invite India": the subject of an intention is
+            // the subject of what is intended
+            if INTENDS.contains(&l) && self.is(k, "to") {
                 k -= 1;
                 continue;
             }
@@ -4086,6 +4098,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 continue;
             };
             let noun = &self.lx.nouns[ni];
+            // "Pakistan plans to invite India": a verb of intention after its
+            // subject, no noun (the verb it intends is read instead)
+            if INTENDS.contains(&t.lower)
+                && self
+                    .mention_ending_at(k)
+                    .is_some_and(|m| m.form == MentionForm::Name)
+                && self.is(k + 1, "to")
+                && self.tok(k + 2).is_some_and(|x| {
+                    x.is_word() && !x.cap && !DETERMINERS.contains(&x.lower.as_ref())
+                })
+            {
+                continue;
+            }
             // one candidate of this noun cue
             let candidate = |h: Holder, text: &str, content: (usize, usize), rule: &'static str| {
                 Candidate::plain((k, k + 1), noun.stance, h, text.to_string(), content, rule)
