@@ -1962,6 +1962,15 @@ mod tests {
             f.len() == 1 && f[0].0 == "Peru" && f[0].2 == "border talks" && f[0].3 == "Ecuador",
             "{f:?}"
         );
+        // a headline's second verb after a comma shares the subject
+        let text = "Lima raises the stakes, plans to invite Quito to border talks";
+        assert!(
+            found_str(text)
+                .iter()
+                .any(|(a, _, c, t)| a == "Peru" && c == "border talks" && t == "Ecuador"),
+            "{:?}",
+            found_str(text)
+        );
         // the noun still is one: "Lima's plans to ..."
         assert!(has(
             "Quito rejected Lima's plans to build a dam.",

@@ -3038,9 +3038,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             while k > 0 && skippable(&self.tokens[k - 1]) {
                 k -= 1;
             }
+            // ("..., plans to invite India": past the intention to its comma)
+            let mut intends = false;
+            if k >= 1 && self.is(k, "to") && INTENDS.contains(&self.tokens[k - 1].lower) {
+                k -= 1;
+                intends = true;
+            }
             let prev = k.checked_sub(1).map(|p| &self.tokens[p]);
-            let coordinated =
-                prev.is_some_and(|p| matches!(p.lower.as_ref(), "and" | "but" | "then" | "or"));
+            let coordinated = prev
+                .is_some_and(|p| matches!(p.lower.as_ref(), "and" | "but" | "then" | "or"))
+                // "Pakistan stirs the pot again, plans to invite India": a
+                // headline's second present-tense verb after a comma
+                || (intends && prev.is_some_and(|p| p.text == ",") && self.tokens[k].lower.ends_with('s'));
             let participial = cue_tok.lower.ends_with("ing")
                 && prev.is_some_and(|p| {
                     matches!(
