@@ -716,6 +716,19 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
                     c.target = target;
                 }
             }
+            // "the 21% offer from Stellantis and the other terms fall short":
+            // each thing judged is rejected
+            if c.rule == "speech-evaluation" {
+                let parts = ctx.split_coordination(c.content.0, c.content.1);
+                if parts.len() > 1 {
+                    for (pa, pb) in parts {
+                        let mut p = c.clone();
+                        p.content = (pa, pb);
+                        replacement.push(p);
+                    }
+                    continue;
+                }
+            }
             replacement.push(c);
         }
         if replacement.is_empty() {
@@ -1978,6 +1991,23 @@ mod tests {
             Stance::Propose,
             "build a dam"
         ));
+    }
+
+    #[test]
+    fn each_thing_judged_in_a_report_is_rejected() {
+        let text =
+            "Lima said the offer from Quito and the other terms put forward by Chile fall short.";
+        assert!(
+            has(text, "Peru", Stance::Reject, "the offer from Quito")
+                && has(
+                    text,
+                    "Peru",
+                    Stance::Reject,
+                    "the other terms put forward by Chile"
+                ),
+            "{:?}",
+            found(text)
+        );
     }
 
     #[test]
