@@ -1750,6 +1750,12 @@ mod tests {
             "{:?}",
             found(text)
         );
+        let text = "Talks stalled, with Chile refusing to yield on its demands.";
+        assert!(
+            has(text, "Chile", Stance::Demand, "its demands"),
+            "{:?}",
+            found(text)
+        );
         let text = "The union would not give ground on pensions.";
         assert!(
             has(text, "union", Stance::Demand, "pensions"),
@@ -2005,6 +2011,16 @@ mod tests {
                     Stance::Reject,
                     "the other terms put forward by Chile"
                 ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn the_subject_of_an_absolute_with_phrase() {
+        let text = "Talks ended, with Peruvian officials regarding the offer as unacceptable.";
+        assert!(
+            has(text, "Peru", Stance::Reject, "the offer"),
             "{:?}",
             found(text)
         );

@@ -846,6 +846,19 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 continue;
             }
             if let Some(m) = self.mention_ending_at(k) {
+                // "with Israeli officials regarding the plan as unacceptable": the
+                // subject of an absolute "with" phrase
+                let with_at = if m.start >= 2 && self.is(m.start - 1, "the") {
+                    m.start - 2
+                } else {
+                    m.start.wrapping_sub(1)
+                };
+                if m.end == cs
+                    && self.tokens[cs].lower.ends_with("ing")
+                    && self.tok(with_at).is_some_and(|t| t.lower == "with")
+                {
+                    return Some(self.coordinated(m));
+                }
                 // "Hungary and Poland, two countries opposing the deal", "Mark
                 // Rutte, one of four leaders resisting": the group in apposition
                 // is said of the names before it
@@ -2238,6 +2251,27 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
     }
 
+    /// "budge on Y", "yield on Y", "back down from Y", "give ground on Y" at
+    /// `v`: the start of Y, what refusing to yield insists on.
+    fn yield_on(&self, v: usize) -> Option<usize> {
+        let w = self.tok(v)?.lower.as_ref();
+        let p = if matches!(w, "back" | "give") {
+            v + 2
+        } else {
+            v + 1
+        };
+        let phrasal = match w {
+            "back" => self.is(v + 1, "down"),
+            "give" => self.is(v + 1, "ground") || self.is(v + 1, "way"),
+            _ => matches!(w, "budge" | "yield" | "relent" | "waver"),
+        };
+        (phrasal
+            && self
+                .tok(p)
+                .is_some_and(|t| matches!(t.lower.as_ref(), "on" | "from" | "over")))
+        .then_some(p + 1)
+    }
+
     /// Whether the cue at `cs` is inside a clause that says what might be,
     /// not what is: "before it backs NATO entry", "until Kyiv accepts",
     /// "whether or not they want it" (a subordinator and its subject, with no
@@ -2517,9 +2551,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     | "regard"
                     | "regards"
                     | "regarded"
+                    | "regarding"
                     | "view"
                     | "views"
                     | "viewed"
+                    | "viewing"
+                    | "considering"
+                    | "deeming"
+                    | "branding"
             );
             if !verb || self.tokens[v].cap {
                 continue;
@@ -2815,26 +2854,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
             // "India won't budge on fishing demands", "will not back down from
             // its call for X": refusing to yield on something insists on it
-            let yield_on = (!willing)
-                .then(|| {
-                    let w = v.lower.as_ref();
-                    let p = if matches!(w, "back" | "give") {
-                        verb_at + 2
-                    } else {
-                        verb_at + 1
-                    };
-                    let phrasal = match w {
-                        "back" => self.is(verb_at + 1, "down"),
-                        "give" => self.is(verb_at + 1, "ground") || self.is(verb_at + 1, "way"),
-                        _ => matches!(w, "budge" | "yield" | "relent" | "waver"),
-                    };
-                    (phrasal
-                        && self
-                            .tok(p)
-                            .is_some_and(|t| matches!(t.lower.as_ref(), "on" | "from" | "over")))
-                    .then_some(p + 1)
-                })
-                .flatten();
+            let yield_on = (!willing).then(|| self.yield_on(verb_at)).flatten();
             let start = yield_on.unwrap_or(verb_at);
             let b = self.content_end(start, false);
             let (a, b) = self.trim(start, b);
@@ -3172,7 +3192,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let mut stance = entry.stance;
         let mut target: Option<Actor> = None;
         let mut a = inverted_skip;
-        let rule: &'static str;
+        let mut rule: &'static str;
         if speech {
             self.speech_candidates(out, &holders, hit, a, target, negated, rule_subject);
             return;
@@ -3294,6 +3314,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             } else {
                 "object"
             };
+        }
+        // "refusing to yield on its demands": refusing to yield insists
+        if stance == Stance::Reject && entry.stance == Stance::Reject {
+            if let Some(y) = self.yield_on(a) {
+                stance = Stance::Demand;
+                a = y;
+                rule = "insistence";
+            }
         }
         let b = self.content_end(a, false);
         let (ca, cb) = self.trim(a, b);
