@@ -2027,6 +2027,24 @@ mod tests {
     }
 
     #[test]
+    fn an_and_inside_a_purpose_is_no_list() {
+        let text = "Chile refused to free the prisoners to secure a truce and aid for the north.";
+        let f = found(text);
+        assert!(
+            f.len() == 1 && f[0].2 == "free the prisoners to secure a truce and aid for the north",
+            "{f:?}"
+        );
+        // "an end to sanctions and the release of prisoners" is a list
+        let text = "Lima demanded an end to sanctions and the release of prisoners.";
+        assert!(
+            has(text, "Peru", Stance::Demand, "an end to sanctions")
+                && has(text, "Peru", Stance::Demand, "the release of prisoners"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn a_question_is_no_claim() {
         let text = "Lima replied \"Why should we wait?\" and demanded a vote.";
         let f = found(text);

@@ -1687,12 +1687,28 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     matches!(self.tokens[j].lower.as_ref(), "like" | "including")
                         || (self.is(j, "such") && self.is(j + 1, "as"))
                 });
+                // "release hostages to secure a ceasefire and relief": the "and"
+                // is inside the purpose of the first, no second position
+                let purpose = (s + 1..k).any(|j| {
+                    self.is(j, "to")
+                        && self.tok(j + 1).is_some_and(|t| {
+                            t.is_word()
+                                && !t.cap
+                                && !DETERMINERS.contains(&t.lower.as_ref())
+                                && !PREPOSITIONS.contains(&t.lower.as_ref())
+                                && t.kind != TokKind::Number
+                                // (a verb after "to" has its base form: "an end
+                                // to sanctions and ..." is a list)
+                                && !t.lower.ends_with('s')
+                        })
+                });
                 if left >= 2
                     && right >= 1
                     && !adjective_pair
                     && !parallel_gerunds
                     && !agents
                     && !examples
+                    && !purpose
                 {
                     parts.push((s, k));
                     s = and_at + 1;
