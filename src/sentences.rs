@@ -78,14 +78,7 @@ fn ends_with_clock_time(s: &str) -> bool {
 /// Whether what follows a clock time goes on with its sentence: a day, a
 /// month, a time zone or a lower-case word.
 fn continues_after_time(next: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+    const ALSO: &[&str] = &[
         "today",
         "tomorrow",
         "yesterday",
@@ -98,26 +91,16 @@ fn continues_after_time(next: &str) -> bool {
         "pt",
         "bst",
         "cet",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
     ];
     let word: String = next
         .trim_start()
         .chars()
         .take_while(|c| c.is_alphabetic())
         .collect();
-    word.chars().next().is_some_and(|c| c.is_lowercase())
-        || DAYS.contains(&word.to_lowercase().as_str())
+    word.chars().next().is_some_and(|c| c.is_lowercase()) || {
+        let w = word.to_lowercase();
+        crate::extract::CALENDAR.contains(&w) || ALSO.contains(&w.as_str())
+    }
 }
 
 /// sentencex's English sentences of `piece`. Up to sentencex's own chunk

@@ -2,7 +2,7 @@
 //! pronouns, short names and descriptions ("the union") across a document.
 
 use super::tokens::{TokKind, Token};
-use super::WordSet;
+use super::{WordSet, CALENDAR};
 use crate::lexicon::{ActorEntry, Lexicon, SurfaceKind};
 use crate::model::{Actor, ActorKind};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -371,25 +371,6 @@ static NOT_NAMES: WordSet = WordSet::new(&[
     "another",
     "each",
     "every",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mrs",
     "ms",
@@ -573,7 +554,7 @@ pub fn is_pronoun(lower: &str) -> bool {
 }
 
 fn is_name_word(t: &Token<'_>) -> bool {
-    t.is_word() && t.cap && !NOT_NAMES.contains(&t.lower.as_ref())
+    t.is_word() && t.cap && !NOT_NAMES.contains(&t.lower.as_ref()) && !CALENDAR.contains(&t.lower)
 }
 
 fn actor_of(entry: &ActorEntry) -> Actor {
@@ -641,6 +622,7 @@ pub fn is_title_case(lx: &Lexicon, tokens: &[Token<'_>]) -> bool {
     long().filter(|t| t.cap).any(|t| {
         !lx.cue_forms(&t.lower).is_empty()
             || NOT_NAMES.contains(&t.lower.as_ref())
+            || CALENDAR.contains(&t.lower)
             || lx.noun(&t.lower).is_some()
     })
 }
@@ -1660,18 +1642,9 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
         }
         // a time after it: "Small island states on Friday rejected"
         let time_after = tokens.get(h + 1).is_some_and(|t| t.lower == "on")
-            && tokens.get(h + 2).is_some_and(|t| {
-                matches!(
-                    t.lower.as_ref(),
-                    "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                )
-            });
+            && tokens
+                .get(h + 2)
+                .is_some_and(|t| CALENDAR.contains(&t.lower));
         let h_after = if time_after { h + 2 } else { h };
         // the verb after it, across a prepositional phrase ("Dockworkers at
         // the port of Rotterdam on Monday rejected"), auxiliaries and adverbs

@@ -3487,8 +3487,35 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 return;
             }
         }
-        for (pa, pb) in self.split_coordination(ca, cb) {
-            let (pa, pb) = self.trim(pa, pb);
+        let mut parts: Vec<(usize, usize)> = self
+            .split_coordination(ca, cb)
+            .into_iter()
+            .map(|(pa, pb)| self.trim(pa, pb))
+            .collect();
+        // "wants guarantees that A, that B, and that C": each clause of the
+        // list is wanted as the first one is
+        if (ca..cb).any(|j| self.is(j, "that")) {
+            let mut e = cb;
+            while let Some(s) = self.that_clause_after(e) {
+                let next = (s..self.tokens.len())
+                    .find(|&j| self.tokens[j].text == "(" || self.that_clause_after(j).is_some())
+                    .unwrap_or(self.tokens.len());
+                let (pa, pb) = self.trim(s, self.content_end(s, true).min(next));
+                if pb <= pa {
+                    break;
+                }
+                parts.push((pa, pb));
+                e = next;
+                // (past a parenthesis to the next item)
+                if self.is(e, "(") {
+                    match (e..self.tokens.len()).find(|&j| self.is(j, ")")) {
+                        Some(close) => e = close + 1,
+                        None => break,
+                    }
+                }
+            }
+        }
+        for (pa, pb) in parts {
             if pb > pa {
                 self.push_all(
                     out,
@@ -3502,40 +3529,6 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     negated,
                     false,
                 );
-            }
-        }
-        // "wants guarantees that A, that B, and that C": each clause of the
-        // list is wanted as the first one is
-        if (ca..cb).any(|j| self.is(j, "that")) {
-            let mut e = cb;
-            while let Some(s) = self.that_clause_after(e) {
-                let next = (s..self.tokens.len())
-                    .find(|&j| self.tokens[j].text == "(" || self.that_clause_after(j).is_some())
-                    .unwrap_or(self.tokens.len());
-                let (pa, pb) = self.trim(s, self.content_end(s, true).min(next));
-                if pb <= pa {
-                    break;
-                }
-                self.push_all(
-                    out,
-                    &holders,
-                    (cs, ce),
-                    stance,
-                    (pa, pb),
-                    None,
-                    target.clone(),
-                    rule,
-                    negated,
-                    false,
-                );
-                e = next;
-                // (past a parenthesis to the next item)
-                if self.is(e, "(") {
-                    match (e..self.tokens.len()).find(|&j| self.is(j, ")")) {
-                        Some(close) => e = close + 1,
-                        None => break,
-                    }
-                }
             }
         }
     }
@@ -4154,9 +4147,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             // "Pakistan plans to invite India": a verb of intention after its
             // subject, no noun (the verb it intends is read instead)
             if INTENDS.contains(&t.lower)
-                && self
-                    .mention_ending_at(k)
-                    .is_some_and(|m| m.form == MentionForm::Name)
+                && self.mention_ending_at(k).is_some_and(|m| {
+                    // ("a Norwegian plan to share quotas" is the noun)
+                    m.form == MentionForm::Name
+                        && !m.start.checked_sub(1).is_some_and(|p| {
+                            let l = self.tokens[p].lower.as_ref();
+                            DETERMINERS.contains(&l) || PREPOSITIONS.contains(&l)
+                        })
+                })
                 && self.is(k + 1, "to")
                 && self.tok(k + 2).is_some_and(|x| {
                     x.is_word() && !x.cap && !DETERMINERS.contains(&x.lower.as_ref())
