@@ -148,18 +148,13 @@ static ADVERBS: WordSet = WordSet::new(&[
     "keeps",
     "kept",
 ]);
+/// Words of a time phrase ("last week"); with the days and months of
+/// CALENDAR they make `is_time_word`.
 static TIME_WORDS: WordSet = WordSet::new(&[
     "week",
     "month",
     "year",
     "weekend",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "morning",
     "evening",
     "night",
@@ -167,6 +162,10 @@ static TIME_WORDS: WordSet = WordSet::new(&[
     "day",
     "time",
 ]);
+fn is_time_word(l: &str) -> bool {
+    TIME_WORDS.contains(l) || super::CALENDAR.contains(l)
+}
+
 static TIME_LEADS: WordSet = WordSet::new(&[
     "last", "this", "next", "on", "early", "earlier", "late", "later", "that", "the", "same",
 ]);
@@ -828,9 +827,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 k -= 2;
                 continue;
             }
-            if TIME_WORDS.contains(&l)
-                && k >= 2
-                && TIME_LEADS.contains(&self.tokens[k - 2].lower.as_ref())
+            if is_time_word(l) && k >= 2 && TIME_LEADS.contains(&self.tokens[k - 2].lower.as_ref())
             {
                 k -= 2;
                 continue;
@@ -1565,7 +1562,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 && b - a > 1;
             if trailing_punct || trailing_adverb {
                 b -= 1;
-            } else if TIME_WORDS.contains(&l)
+            } else if is_time_word(l)
                 && b - a > 2
                 && TIME_LEADS.contains(&self.tokens[b - 2].lower.as_ref())
                 && !matches!(self.tokens[b - 2].lower.as_ref(), "the" | "that")
@@ -3670,7 +3667,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 || self.tok(a).is_some_and(|t| {
                     PREPOSITIONS.contains(&t.lower.as_ref())
                         || TIME_LEADS.contains(&t.lower.as_ref())
-                        || TIME_WORDS.contains(&t.lower.as_ref())
+                        || is_time_word(&t.lower)
                         || NOT_CLAUSE_STARTS.contains(&t.lower.as_ref())
                 });
             if adjunct
@@ -3739,7 +3736,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             || self.tok(a).is_some_and(|t| {
                 let l = t.lower.as_ref();
                 !PREPOSITIONS.contains(&l)
-                    && !TIME_WORDS.contains(&l)
+                    && !is_time_word(l)
                     && !TIME_LEADS.contains(&l)
                     && !NOT_CLAUSE_STARTS.contains(&l)
                     || matches!(l, "that" | "the" | "this" | "these" | "those")
