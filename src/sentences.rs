@@ -71,8 +71,11 @@ fn split_with(text: &str, shortcut: bool) -> Vec<Sentence<'_>> {
 
 /// Whether a sentence ends in "a.m." or "p.m.".
 fn ends_with_clock_time(s: &str) -> bool {
-    let t = s.trim_end().to_ascii_lowercase();
-    t.ends_with(" a.m.") || t.ends_with(" p.m.")
+    let t = s.trim_end().as_bytes();
+    t.len() >= 5 && {
+        let tail = &t[t.len() - 5..];
+        tail.eq_ignore_ascii_case(b" a.m.") || tail.eq_ignore_ascii_case(b" p.m.")
+    }
 }
 
 /// Whether what follows a clock time goes on with its sentence: a day, a

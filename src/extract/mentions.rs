@@ -553,8 +553,13 @@ pub fn is_pronoun(lower: &str) -> bool {
     PRONOUNS.contains(&lower)
 }
 
+/// Capitalised, this word names nobody: "The", "However", "Monday", "May".
+fn names_nobody(lower: &str) -> bool {
+    NOT_NAMES.contains(lower) || CALENDAR.contains(lower)
+}
+
 fn is_name_word(t: &Token<'_>) -> bool {
-    t.is_word() && t.cap && !NOT_NAMES.contains(&t.lower.as_ref()) && !CALENDAR.contains(&t.lower)
+    t.is_word() && t.cap && !names_nobody(&t.lower)
 }
 
 fn actor_of(entry: &ActorEntry) -> Actor {
@@ -620,10 +625,7 @@ pub fn is_title_case(lx: &Lexicon, tokens: &[Token<'_>]) -> bool {
     // a run of names ("Prime Minister Aiko Tanaka spoke in Osaka") is not a
     // headline: some capitalised word must be one that is not a name
     long().filter(|t| t.cap).any(|t| {
-        !lx.cue_forms(&t.lower).is_empty()
-            || NOT_NAMES.contains(&t.lower.as_ref())
-            || CALENDAR.contains(&t.lower)
-            || lx.noun(&t.lower).is_some()
+        !lx.cue_forms(&t.lower).is_empty() || names_nobody(&t.lower) || lx.noun(&t.lower).is_some()
     })
 }
 

@@ -29,30 +29,6 @@ use tokens::{quote_open_after, tokenize, TokKind, Token};
 /// A fixed set of lower-case words, hashed on first use: the rules ask
 /// "is this word one of ...?" for nearly every token, so a sketch of the
 /// words turns most non-members away before hashing.
-/// The days of the week and the months: no names when capitalised, and
-/// what a clock time goes on with ("1 a.m. Wednesday").
-pub(crate) static CALENDAR: WordSet = WordSet::new(&[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]);
-
 pub(crate) struct WordSet {
     words: &'static [&'static str],
     set: std::sync::OnceLock<(crate::lexicon::Sketch, rustc_hash::FxHashSet<&'static str>)>,
@@ -79,6 +55,30 @@ impl WordSet {
         sketch.may_contain(w) && set.contains(w)
     }
 }
+
+/// The days of the week and the months: no names when capitalised, and
+/// what a clock time goes on with ("1 a.m. Wednesday").
+pub(crate) static CALENDAR: WordSet = WordSet::new(&[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]);
 
 /// Extracts positions with one lexicon; cheap to share across threads.
 #[derive(Debug, Clone, Copy)]

@@ -845,11 +845,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if let Some(m) = self.mention_ending_at(k) {
                 // "with Israeli officials regarding the plan as unacceptable": the
                 // subject of an absolute "with" phrase
-                let with_at = if m.start >= 2 && self.is(m.start - 1, "the") {
-                    m.start - 2
-                } else {
-                    m.start.wrapping_sub(1)
-                };
+                let with_at = self.article_start(m).wrapping_sub(1);
                 if m.end == cs
                     && self.tokens[cs].lower.ends_with("ing")
                     && self.tok(with_at).is_some_and(|t| t.lower == "with")
@@ -1105,11 +1101,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// "talks with Russia" is no subject; "officials in Beijing" is.
     fn governed_by_preposition(&self, m: &Mention) -> bool {
         // ("spoke to the BBC": past the article)
-        let start = if m.start >= 2 && self.is(m.start - 1, "the") {
-            m.start - 1
-        } else {
-            m.start
-        };
+        let start = self.article_start(m);
         let Some(p) = start.checked_sub(1).and_then(|i| self.tok(i)) else {
             return false;
         };
@@ -1120,6 +1112,27 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let head_noun =
             before.is_some_and(|b| self.lx.is_group_noun(&b.lower) || self.lx.is_title(&b.lower));
         !(head_noun && matches!(p.lower.as_ref(), "in" | "for" | "of" | "from" | "at"))
+    }
+
+    /// Where the mention's noun phrase starts: at a "the" before it, if any
+    /// ("the BBC", whose mention is "BBC").
+    fn article_start(&self, m: &Mention) -> usize {
+        if m.start >= 2 && self.is(m.start - 1, "the") {
+            m.start - 1
+        } else {
+            m.start
+        }
+    }
+
+    /// Whether `m` is a possessive pronoun of the third person ("his",
+    /// "its", "their"), as the mention pass resolved it.
+    fn possessive_pronoun(&self, m: &Mention) -> bool {
+        m.form == MentionForm::Pronoun
+            && m.end == m.start + 1
+            && matches!(
+                self.tokens[m.start].lower.as_ref(),
+                "his" | "her" | "its" | "their"
+            )
     }
 
     /// "X and Y rejected": every coordinated subject.
@@ -1871,14 +1884,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
         })?;
         let owns = match owner.form {
-            MentionForm::Pronoun => {
-                owner.start == a
-                    && owner.end == a + 1
-                    && matches!(
-                        self.tokens[a].lower.as_ref(),
-                        "his" | "her" | "its" | "their"
-                    )
-            }
+            MentionForm::Pronoun => owner.start == a && self.possessive_pronoun(owner),
             MentionForm::Name => {
                 // the possessive may be a bare apostrophe: "the Republicans' latest offer"
                 self.is(owner.end, "'s")
@@ -1930,13 +1936,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         })
                         .then(|| self.mention_starting_at(v + 1))
                         .flatten()
-                        .filter(|m| {
-                            m.form == MentionForm::Pronoun
-                                && matches!(
-                                    self.tokens[m.start].lower.as_ref(),
-                                    "his" | "her" | "its" | "their"
-                                )
-                        })
+                        .filter(|m| self.possessive_pronoun(m))
                 }
                 Stance::Propose | Stance::Claim => None,
             };
