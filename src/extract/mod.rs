@@ -295,6 +295,9 @@ impl<'l> Extractor<'l> {
                 (_, true) => {}
                 _ => list = ctx.list_intro(),
             }
+            // what is asked of a party is not its position, so it covers no
+            // report either ("X wants Ukraine to give up land, Zelensky says")
+            drop_what_is_asked(&mut cands);
             resolve_reported_speech(&ctx, &mut cands);
             drop_what_is_asked(&mut cands);
             resolve_pronoun_contents(&w.tokens, &mut cands);
@@ -3389,6 +3392,30 @@ mod tests {
                 Stance::Claim,
                 "a very good meeting with China at which much was agreed"
             ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_report_of_what_another_asks_of_the_speakers_side_is_a_claim() {
+        // what the US asks of Peru is no position of Peru, so the report of it stands
+        let text = "Washington still wants Peru to hand over the mine, President Ana Soto of \
+                    Peru said on Friday.";
+        assert!(
+            has(
+                text,
+                "United States",
+                Stance::Demand,
+                "Peru to hand over the mine"
+            ),
+            "{:?}",
+            found(text)
+        );
+        assert!(
+            found(text).iter().any(|(a, s, c, _)| a == "Ana Soto"
+                && *s == Stance::Claim
+                && c.starts_with("Washington still wants")),
             "{:?}",
             found(text)
         );

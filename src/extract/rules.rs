@@ -887,6 +887,22 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if !self.governed_by_preposition(m) {
                     return Some(self.coordinated(m));
                 }
+                // "..., President Volodymyr Zelensky of Ukraine said": a person's
+                // country after "of" belongs to the name before it
+                if let Some(person) = m
+                    .start
+                    .checked_sub(1)
+                    .filter(|&o| self.is(o, "of"))
+                    .and_then(|o| self.mention_ending_at(o))
+                    .filter(|p| {
+                        p.form == MentionForm::Name
+                            && p.actor()
+                                .is_some_and(|a| a.kind == crate::model::ActorKind::Person)
+                            && !self.governed_by_preposition(p)
+                    })
+                {
+                    return Some(vec![person]);
+                }
                 // "Union members who spoke to Rolling Stone said": the head before "who"
                 let rel = (m.start.saturating_sub(10)..m.start)
                     .rev()
