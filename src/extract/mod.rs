@@ -3420,4 +3420,21 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn a_report_verb_inside_a_relative_clause_reports_nothing() {
+        // "that we believe will end it": "believe" has no clause of its own
+        let text = "Ana Soto of Peru said Peru wanted a deal that we believe will end the strike.";
+        let all = found(text);
+        assert!(
+            !all.iter().any(|(_, _, c, _)| c.starts_with("will")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter().any(|(a, s, c, _)| a == "Peru"
+                && *s == Stance::Demand
+                && c == "a deal that we believe will end the strike"),
+            "{all:?}"
+        );
+    }
 }

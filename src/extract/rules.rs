@@ -70,6 +70,9 @@ static AUX: WordSet = WordSet::new(&[
     "may", "might", "must", "shall", "do", "does", "did", "be", "been", "being", "'s", "'re",
     "'ve", "'d", "am", "to", "'ll",
 ]);
+static MODAL_AUX: WordSet = WordSet::new(&[
+    "will", "would", "can", "could", "should", "must", "may", "might", "shall",
+]);
 static ADVERBS: WordSet = WordSet::new(&[
     "also",
     "still",
@@ -3743,6 +3746,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         .filter(|&(_, e)| self.clause_verb_after(e))
                         .map(|(g, _)| g)
                 });
+        }
+        // "dialogue that we hope will lead to peace": the verb after the cue has
+        // no subject; what is hoped is said of the relative clause's head
+        if !after_that && self.tok(a).is_some_and(|t| MODAL_AUX.contains(&t.lower)) {
+            return;
         }
         // declared a truce, announced a ceasefire: the thing itself, not a claim
         let clause_like = after_that
