@@ -3437,4 +3437,39 @@ mod tests {
             "{all:?}"
         );
     }
+
+    #[test]
+    fn those_a_thing_drew_a_reaction_from_react_to_it() {
+        let text = "The offer, well below the $90 billion sought by Brazil, drew sharp \
+                    criticism from Chile, Peru and the African Union.";
+        let all = found(text);
+        assert!(
+            has(text, "Brazil", Stance::Demand, "the $90 billion"),
+            "{all:?}"
+        );
+        for who in ["Chile", "Peru", "African Union"] {
+            assert!(
+                has(text, who, Stance::Reject, "The offer"),
+                "{who}: {all:?}"
+            );
+        }
+        let text = "Hamas's proposal came under fire from Israel. The plan won praise from Qatar.";
+        assert!(
+            has_target(text, "Israel", Stance::Reject, "Hamas's proposal", "Hamas"),
+            "{:?}",
+            found_str(text)
+        );
+        assert!(
+            has(text, "Qatar", Stance::Support, "The plan"),
+            "{:?}",
+            found(text)
+        );
+        // an actor who draws criticism is no content of it
+        let text = "Biden drew criticism from Republicans. Mrs May won support from her cabinet.";
+        assert!(
+            !positions(text).iter().any(|p| p.rule == "drew-reaction"),
+            "{:?}",
+            found_str(text)
+        );
+    }
 }

@@ -739,11 +739,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                             .mention_ending_at(i - 1)
                             .is_some_and(|m| m.form == MentionForm::Name);
                     // "a $250 billion offer", "the 21% offer": an amount before it
+                    // ("the $500 billion sought by the bloc": a participle with its agent)
                     let amount = prev.is_some_and(|p| {
                         p.kind == TokKind::Number
                             || p.text == "%"
                             || matches!(p.lower.as_ref(), "million" | "billion" | "trillion")
-                    });
+                    }) && !(f.words.len() == 1 && self.is(i + 1, "by"));
                     // "the 'frugal' EU states are holding up": a plural noun before
                     // its verb, not "states" as a verb
                     let plural_subject = f.words.len() == 1
@@ -1874,6 +1875,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         self.object_relatives(&cues, &mut out);
         self.in_the_hope_of(&mut out);
         self.made_contingent(&mut out);
+        self.drew_reactions(&mut out);
         self.as_do(&mut out);
         self.aim_reactions_at_owners(&mut out);
         // "would accept a deal only if it came with guarantees": acceptance
@@ -2095,6 +2097,141 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         false,
                     );
                 }
+            }
+        }
+    }
+
+    /// "The offer drew sharp criticism from X and Y", "the plan won praise
+    /// from X", "came under fire from X": those it drew the reaction from
+    /// reject (or support) the clause's subject.
+    fn drew_reactions(&self, out: &mut Vec<Candidate>) {
+        let n = self.tokens.len();
+        for k in 1..n {
+            let verb = self.tokens[k].lower.as_ref();
+            let (noun_at, fixed) = match verb {
+                "drew" | "draws" | "draw" | "drawn" | "drawing" | "won" | "wins" | "earned"
+                | "earns" | "faced" | "faces" | "met" => (k + 1, None),
+                // "came under fire from", "has come under criticism from"
+                "came" | "come" | "comes" if self.is(k + 1, "under") => {
+                    (k + 2, Some(Stance::Reject))
+                }
+                _ => continue,
+            };
+            // up to two adjectives ("sharp", "swift and fierce" is too rare)
+            let mut j = noun_at;
+            if verb == "met" && self.is(j, "with") {
+                j += 1;
+            }
+            while j < (noun_at + 3).min(n)
+                && self.tokens[j].is_word()
+                && !self.tokens[j].cap
+                && (self.tokens[j].lower.ends_with("ly")
+                    || matches!(
+                        self.tokens[j].lower.as_ref(),
+                        "sharp"
+                            | "strong"
+                            | "fierce"
+                            | "heavy"
+                            | "swift"
+                            | "widespread"
+                            | "broad"
+                            | "immediate"
+                            | "angry"
+                            | "harsh"
+                            | "wide"
+                            | "warm"
+                            | "cautious"
+                            | "further"
+                            | "more"
+                            | "some"
+                    ))
+            {
+                j += 1;
+            }
+            let Some(noun) = self.tok(j) else { continue };
+            let stance = match noun.lower.as_ref() {
+                "criticism" | "criticisms" | "attacks" | "condemnation" | "opposition"
+                | "objections" | "protests" | "rebukes" | "fire" | "scorn" | "rejection" => {
+                    Stance::Reject
+                }
+                "praise" | "support" | "backing" | "approval" | "endorsements" | "welcome" => {
+                    Stance::Support
+                }
+                _ => continue,
+            };
+            if fixed.is_some_and(|f| f != stance) || !self.is(j + 1, "from") {
+                continue;
+            }
+            let Some(first) = self.mention_from(j + 2) else {
+                continue;
+            };
+            // "from X, Y and the Z": every one named in the list after "from"
+            let mut named = vec![first];
+            let mut e = first.end;
+            loop {
+                let mut at = e;
+                while at < e + 3
+                    && matches!(
+                        self.tok(at).map(|t| t.lower.as_ref()),
+                        Some("," | "and" | "the")
+                    )
+                {
+                    at += 1;
+                }
+                let Some(next) = self
+                    .mention_starting_at(at)
+                    .filter(|m| at > e && m.form == MentionForm::Name)
+                else {
+                    break;
+                };
+                named.push(next);
+                e = next.end;
+            }
+            let holders: Vec<(Holder, String)> = named
+                .iter()
+                .filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone())))
+                .collect();
+            if holders.is_empty() || first.form != MentionForm::Name {
+                continue;
+            }
+            // what drew it: the subject noun phrase at the clause start, up to
+            // its first comma ("The $250 billion offer, well below ..., also drew")
+            let start = (0..k)
+                .rev()
+                .find(|&p| matches!(self.tokens[p].text, ";" | ":"))
+                .map_or(0, |p| p + 1);
+            let mut end = start;
+            while end < k
+                && self.tokens[end].text != ","
+                && (self.tokens[end].text == "'s"
+                    || !(AUX.contains(&self.tokens[end].lower)
+                        || ADVERBS.contains(&self.tokens[end].lower)
+                        || (self.tokens[end].lower.ends_with("ly") && end > start)))
+            {
+                end += 1;
+            }
+            // the subject is a thing ("Hamas's proposal"), not an actor
+            if self
+                .mentions
+                .iter()
+                .any(|m| m.start >= start && m.end <= end && !self.is(m.end, "'s"))
+            {
+                continue;
+            }
+            let (a, b) = self.trim(start, end);
+            if b > a {
+                self.push_all(
+                    out,
+                    &holders,
+                    (k, j + 1),
+                    stance,
+                    (a, b),
+                    None,
+                    None,
+                    "drew-reaction",
+                    false,
+                    false,
+                );
             }
         }
     }
@@ -3015,7 +3152,27 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         s = back_to_boundary(p, true);
                     }
                 }
-                let (a, b) = self.trim(s, k);
+                let (mut a, b) = self.trim(s, k);
+                // "well below the $500 billion sought by China": a degree phrase
+                // before the noun phrase is no part of what is sought
+                let degree = (a..b.min(a + 3)).position(|j| {
+                    matches!(
+                        self.tokens[j].lower.as_ref(),
+                        "below" | "above" | "beyond" | "short" | "under" | "over"
+                    )
+                });
+                if let Some(d) = degree.filter(|&d| {
+                    d > 0
+                        && self.tokens[a..a + d].iter().all(|t| {
+                            matches!(t.lower.as_ref(), "well" | "far" | "just" | "way" | "much")
+                                || (t.lower.ends_with("ly") && !t.cap)
+                        })
+                }) {
+                    a += d + 1;
+                    if self.is(a, "of") {
+                        a += 1;
+                    }
+                }
                 if b > a {
                     out.push(Candidate {
                         cue: (cs, ce),
