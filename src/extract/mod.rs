@@ -3472,4 +3472,14 @@ mod tests {
             found_str(text)
         );
     }
+
+    #[test]
+    fn a_view_or_belief_that_is_held_is_a_claim() {
+        let text = "Lima rejected the Chilean view that the border treaty is void.";
+        assert!(
+            has(text, "Chile", Stance::Claim, "the border treaty is void"),
+            "{:?}",
+            found(text)
+        );
+    }
 }
