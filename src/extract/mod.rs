@@ -3482,4 +3482,41 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn what_a_partys_plan_asks_for_the_party_asks_for() {
+        let text = "A Brazil-backed draft would require Peru to pull back its troops and \
+                    sharply cut its navy.";
+        let all = found_str(text);
+        assert!(
+            has_target(
+                text,
+                "Brazil",
+                Stance::Demand,
+                "Peru to pull back its troops",
+                "Peru"
+            ),
+            "{all:?}"
+        );
+        assert!(
+            has_target(
+                text,
+                "Brazil",
+                Stance::Demand,
+                "sharply cut its navy",
+                "Peru"
+            ),
+            "{all:?}"
+        );
+        let text = "Peru's counter-proposal, made public on Monday, sets out a path to a \
+                    ceasefire: The plan runs in three phases.";
+        assert!(
+            has(text, "Peru", Stance::Propose, "a path to a ceasefire"),
+            "{:?}",
+            found(text)
+        );
+        // a plan with no party named holds nothing
+        let text = "The plan calls for a ceasefire.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
 }

@@ -73,6 +73,22 @@ static AUX: WordSet = WordSet::new(&[
 static MODAL_AUX: WordSet = WordSet::new(&[
     "will", "would", "can", "could", "should", "must", "may", "might", "shall",
 ]);
+/// What a party puts forward in writing, which can stand for it as the
+/// subject of a verb ("the plan calls for", "the draft requires").
+static DOCUMENT_NOUNS: WordSet = WordSet::new(&[
+    "plan",
+    "proposal",
+    "counter-proposal",
+    "counterproposal",
+    "counteroffer",
+    "counter-offer",
+    "blueprint",
+    "draft",
+    "framework",
+    "roadmap",
+    "resolution",
+    "initiative",
+]);
 static ADVERBS: WordSet = WordSet::new(&[
     "also",
     "still",
@@ -1193,6 +1209,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             match t.text {
                 ";" | "—" | "–" | "--" => return k,
                 "(" if !claim => return k,
+                // "sets out a phased path: The plan runs in three phases": a
+                // sentence of its own after the colon
+                // (not what "the following:" or "three steps:" announces)
+                ":" if !claim
+                    && k >= a + 3
+                    && self
+                        .tok(k + 1)
+                        .is_some_and(|x| x.cap && DETERMINERS.contains(&x.lower.as_ref()))
+                    && !(a..k).any(|j| {
+                        self.tokens[j].lower == "following"
+                            || self.tokens[j].kind == TokKind::Number
+                    }) =>
+                {
+                    return k
+                }
                 "," => {
                     let next = self.tok(k + 1);
                     let next2 = if next.is_some_and(|x| x.is_quote()) {
@@ -1719,8 +1750,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 });
                 // "release hostages to secure a ceasefire and relief": the "and"
                 // is inside the purpose of the first, no second position
+                // ("wants Chile to raise taxes and cut spending": the "to" of
+                // whom it is asked of is no purpose)
+                let asked_to = |j: usize| self.mention_starting_at(s).is_some_and(|m| m.end == j);
                 let purpose = (s + 1..k).any(|j| {
                     self.is(j, "to")
+                        && !asked_to(j)
                         && self.tok(j + 1).is_some_and(|t| {
                             t.is_word()
                                 && !t.cap
@@ -1919,6 +1954,67 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
             MentionForm::Description => false,
         };
+        owns.then_some(owner)
+    }
+
+    /// The party whose plan is the subject of the verb at `cs`: "Hamas's
+    /// counter-proposal, made public on Tuesday, sets out ...", "a US-backed
+    /// blueprint would require ...", "the Egyptian plan calls for ...".
+    fn document_owner(&self, cs: usize) -> Option<&'a Mention> {
+        let mut k = cs;
+        while k > 0 && skippable(&self.tokens[k - 1]) {
+            k -= 1;
+        }
+        // past an aside set off by commas that opens with a participle
+        if k > 0 && self.is(k - 1, ",") {
+            let open = (k.saturating_sub(12)..k - 1)
+                .rev()
+                .find(|&j| self.is(j, ","))?;
+            if !self
+                .tok(open + 1)
+                .is_some_and(|t| t.lower.ends_with("ed") || t.lower == "made")
+            {
+                return None;
+            }
+            k = open;
+        }
+        let head = k.checked_sub(1)?;
+        if !DOCUMENT_NOUNS.contains(&self.tokens[head].lower) {
+            return None;
+        }
+        // the noun phrase: back to its determiner, over adjectives and owners
+        let mut s = head;
+        while s > 0 && head - s < 6 {
+            let t = &self.tokens[s - 1];
+            let possessive = matches!(t.text, "'s" | "'" | "’" | "’s");
+            if DETERMINERS.contains(&t.lower.as_ref()) && !possessive {
+                s -= 1;
+                break;
+            }
+            if !possessive && (!(t.is_word() || t.text == "-") || AUX.contains(&t.lower)) {
+                break;
+            }
+            s -= 1;
+        }
+        let owner = self
+            .mentions
+            .iter()
+            .find(|m| m.start >= s && m.end <= head && m.form == MentionForm::Name)?;
+        if self.governed_by_preposition(owner) {
+            return None;
+        }
+        let after = self.tok(owner.end)?;
+        let owns = matches!(after.text, "'s" | "'" | "’")
+            // "a US-backed blueprint", "the EU-drafted text"
+            || (after.text == "-"
+                && self.tok(owner.end + 1).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_ref(),
+                        "backed" | "drafted" | "proposed" | "brokered" | "sponsored" | "led"
+                    )
+                }))
+            // "the Egyptian plan", "an Egyptian ceasefire plan"
+            || (owner.end..head).all(|j| self.tokens[j].is_word() && !self.tokens[j].cap);
         owns.then_some(owner)
     }
 
@@ -3233,6 +3329,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         // the holder
         let mut holders: Vec<(Holder, String)> = Vec::new();
         let mut rule_subject = "subject";
+        let document = || {
+            // "a US-backed blueprint would require Ukraine to ...": what a
+            // party's plan asks for, the party asks for
+            self.document_owner(cs)
+                .and_then(|m| Self::holder_of(m).map(|h| (h, m.text.clone())))
+        };
         if let Some(ms) = self.find_subject(cs) {
             for m in ms {
                 if let Some(h) = Self::holder_of(m) {
@@ -3240,8 +3342,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
             }
             if holders.is_empty() {
-                return;
+                let Some(h) = document() else {
+                    return;
+                };
+                holders.push(h);
+                rule_subject = "document";
             }
+        } else if let Some(h) = document() {
+            holders.push(h);
+            rule_subject = "document";
         } else {
             let mut k = cs;
             while k > 0 && skippable(&self.tokens[k - 1]) {
@@ -4820,6 +4929,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
 
 fn rule_subject_rule(kind: &str, speech: bool) -> &'static str {
     match (kind, speech) {
+        ("document", _) => "document-subject",
         ("inverted", _) => "speech-inverted",
         ("participle", true) => "speech-participle",
         ("participle", false) => "participle-clause",
