@@ -3519,4 +3519,24 @@ mod tests {
         let text = "The plan calls for a ceasefire.";
         assert!(found(text).is_empty(), "{:?}", found(text));
     }
+
+    #[test]
+    fn examples_of_what_was_put_forward_are_the_positions() {
+        let text = "Peru has made \"serious\" proposals, among them a joint patrol of the \
+                    river and the return of the fishing boats.";
+        let all = found(text);
+        assert!(
+            has(text, "Peru", Stance::Propose, "a joint patrol of the river"),
+            "{all:?}"
+        );
+        assert!(
+            has(
+                text,
+                "Peru",
+                Stance::Propose,
+                "the return of the fishing boats"
+            ),
+            "{all:?}"
+        );
+    }
 }

@@ -4619,6 +4619,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     }
                 }
             }
+            // "had made realistic proposals, among them the decommissioning of
+            // Yongbyon": the examples named are what was put forward
+            if holder.is_none() && t.lower.ends_with('s') {
+                if let Some(c) = self.made_examples(k, noun.stance) {
+                    out.extend(c);
+                    continue;
+                }
+            }
             // (one offer or proposal; "has been sending requests" reports a
             // practice; "made its final offer": the possessive is the maker)
             if holder.is_none_or(|m| m.form == MentionForm::Pronoun)
@@ -4747,6 +4755,60 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             c.target = recipient.and_then(|m| m.actor().cloned());
             c
         })
+    }
+
+    /// "X had made \"realistic\" proposals, among them A and B", "X sent
+    /// demands, including A": each example is X's position of the noun's
+    /// stance (the noun at `k` is plural).
+    fn made_examples(&self, k: usize, stance: Stance) -> Option<Vec<Candidate>> {
+        if !self.is(k + 1, ",") {
+            return None;
+        }
+        let start = match (
+            self.tok(k + 2).map(|t| t.lower.as_ref()),
+            self.tok(k + 3).map(|t| t.lower.as_ref()),
+        ) {
+            (Some("among"), Some("them" | "which")) => k + 4,
+            (Some("including" | "notably"), _) => k + 3,
+            (Some("such"), Some("as")) => k + 4,
+            _ => return None,
+        };
+        // the verb before the noun, past a few modifiers and quotation marks
+        let mut v = k;
+        while v > 0
+            && k - v < 4
+            && (self.tokens[v - 1].is_quote()
+                || (self.tokens[v - 1].is_word()
+                    && !self.tokens[v - 1].cap
+                    && !MADE_OR_SENT.contains(&self.tokens[v - 1].lower)
+                    && self.lx.cue_forms(&self.tokens[v - 1].lower).is_empty()))
+        {
+            v -= 1;
+        }
+        let verb = v.checked_sub(1)?;
+        if !MADE_OR_SENT.contains(&self.tokens[verb].lower) {
+            return None;
+        }
+        let first = *self.find_subject(verb)?.first()?;
+        let holder = Self::holder_of(first)?;
+        let (a, b) = self.trim(start, self.content_end(start, false));
+        let out: Vec<Candidate> = self
+            .split_coordination(a, b)
+            .into_iter()
+            .map(|(pa, pb)| self.trim(pa, pb))
+            .filter(|(pa, pb)| pb > pa)
+            .map(|content| {
+                Candidate::plain(
+                    (k, k + 1),
+                    stance,
+                    holder.clone(),
+                    first.text.clone(),
+                    content,
+                    "nominal-made",
+                )
+            })
+            .collect();
+        (!out.is_empty()).then_some(out)
     }
 
     /// "according to X, ...", "..., according to X".
