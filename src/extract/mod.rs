@@ -3539,4 +3539,19 @@ mod tests {
             "{all:?}"
         );
     }
+
+    #[test]
+    fn an_evaluation_before_a_long_object_judges_it() {
+        let text = "Chile finds \"unacceptable\" any treaty that leaves out the river.";
+        assert!(
+            has(
+                text,
+                "Chile",
+                Stance::Reject,
+                "any treaty that leaves out the river"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
 }

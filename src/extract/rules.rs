@@ -2837,6 +2837,45 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }) {
                 continue; // "called for", "called on": other cues
             }
+            // "finds \"unacceptable\" any dialogue that leaves out Kashmir": the
+            // evaluation before a long object
+            let skip_quote = |j: usize| {
+                if self.tok(j).is_some_and(|t| t.is_quote()) {
+                    j + 1
+                } else {
+                    j
+                }
+            };
+            if let Some((e, stance)) = self.evaluation_at(skip_quote(v + 1)) {
+                let a = skip_quote(e);
+                if self
+                    .tok(a)
+                    .is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()) && t.lower != "that")
+                {
+                    let holders: Vec<(Holder, String)> = self
+                        .find_subject(v)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone())))
+                        .collect();
+                    let (a, b) = self.trim(a, self.content_end(a, false));
+                    if !holders.is_empty() && b > a {
+                        self.push_all(
+                            out,
+                            &holders,
+                            (v, v + 1),
+                            stance,
+                            (a, b),
+                            None,
+                            None,
+                            "evaluation",
+                            false,
+                            false,
+                        );
+                    }
+                    continue;
+                }
+            }
             let Some((obj_end, eval_start)) = (v + 2..(v + 14).min(n)).find_map(|j| {
                 let at = if self.is(j, "as") { j + 1 } else { j };
                 self.evaluation_at(at).map(|_| (j, at))
