@@ -3554,4 +3554,51 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn what_a_party_calls_something_is_its_claim() {
+        let text =
+            "The Peruvian army pulled out of the talks in protest at what it called raids by \
+                    Chilean boats.";
+        assert!(
+            has(
+                text,
+                "Peruvian army",
+                Stance::Claim,
+                "raids by Chilean boats"
+            ),
+            "{:?}",
+            found_str(text)
+        );
+        // the object of a cue keeps what it was called, with no claim besides
+        let text = "Peru unveiled what it described as a final proposal for a truce.";
+        assert!(
+            has(
+                text,
+                "Peru",
+                Stance::Propose,
+                "a final proposal for a truce"
+            ),
+            "{:?}",
+            found(text)
+        );
+        assert!(
+            !positions(text).iter().any(|p| p.rule == "what-it-called"),
+            "{:?}",
+            found(text)
+        );
+        // the condition stops at a verb phrase of the main clause
+        let text = "Peru says there can be no talks unless the dispute is addressed, and has \
+                    called what it describes as Chilean moves \"unrealistic\".";
+        assert!(
+            has(text, "Peru", Stance::Demand, "the dispute is addressed"),
+            "{:?}",
+            found(text)
+        );
+        assert!(
+            has(text, "Peru", Stance::Reject, "Chilean moves"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

@@ -1328,6 +1328,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         ),
                         (Some("exchange" | "return"), Some("for"))
                             | (Some("response" | "reply"), Some("to"))
+                            | (Some("protest"), Some("at" | "against" | "over"))
                     )
                 {
                     return k;
@@ -1911,6 +1912,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         self.in_the_hope_of(&mut out);
         self.made_contingent(&mut out);
         self.drew_reactions(&mut out);
+        self.what_was_called(&mut out);
         self.as_do(&mut out);
         self.aim_reactions_at_owners(&mut out);
         // "would accept a deal only if it came with guarantees": acceptance
@@ -1955,6 +1957,89 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             MentionForm::Description => false,
         };
         owns.then_some(owner)
+    }
+
+    /// "what he described as a final proposal", "what it calls violations":
+    /// where what something was called starts, when `a` is that "what".
+    fn what_it_called(&self, a: usize) -> Option<usize> {
+        if !self.is(a, "what") {
+            return None;
+        }
+        (a + 1..(a + 6).min(self.tokens.len()))
+            .find(|&j| {
+                matches!(
+                    self.tokens[j].lower.as_ref(),
+                    "described"
+                        | "describes"
+                        | "describe"
+                        | "called"
+                        | "calls"
+                        | "call"
+                        | "termed"
+                        | "terms"
+                        | "dubbed"
+                        | "billed"
+                )
+            })
+            .filter(|&j| !self.tokens[j].lower.starts_with("describ") || self.is(j + 1, "as"))
+            .map(|j| if self.is(j + 1, "as") { j + 2 } else { j + 1 })
+    }
+
+    /// "in protest at what it called violations of the truce": what a party
+    /// calls something, where no other position holds it, is its claim.
+    fn what_was_called(&self, out: &mut Vec<Candidate>) {
+        for w in 0..self.tokens.len() {
+            let Some(s) = self.what_it_called(w) else {
+                continue;
+            };
+            // (not the object of a cue: "unveiled what he described as ...")
+            if out
+                .iter()
+                .any(|c| c.cue.1 == w || (c.content.0 <= w && w < c.content.1))
+            {
+                continue;
+            }
+            // the one who called it, right before the verb
+            let Some(m) = self
+                .mention_starting_at(w + 1)
+                .filter(|m| m.end + 2 >= s && m.end < s)
+            else {
+                continue;
+            };
+            // "it", "he": the holder of the clause's position before it, or
+            // its subject, when it can be meant
+            let person = matches!(self.tokens[m.start].lower.as_ref(), "he" | "she");
+            let fits = |a: &Actor| (a.kind == crate::model::ActorKind::Person) == person;
+            let holder = if m.form != MentionForm::Pronoun {
+                Self::holder_of(m).map(|h| (h, m.text.clone()))
+            } else if let Some(c) = out
+                .iter()
+                .rev()
+                .find(|c| c.cue.1 <= w && matches!(&c.holder, Holder::Actor(a) if fits(a)))
+            {
+                Some((c.holder.clone(), c.holder_text.clone()))
+            } else {
+                self.main_subject(w)
+                    .filter(|subj| {
+                        subj.form != MentionForm::Pronoun && subj.actor().is_some_and(fits)
+                    })
+                    .and_then(|subj| Self::holder_of(subj).map(|h| (h, subj.text.clone())))
+            };
+            let Some((h, text)) = holder else {
+                continue;
+            };
+            let (a, b) = self.trim(s, self.content_end(s, false));
+            if b > a {
+                out.push(Candidate::plain(
+                    (w, s),
+                    Stance::Claim,
+                    h,
+                    text,
+                    (a, b),
+                    "what-it-called",
+                ));
+            }
+        }
     }
 
     /// The party whose plan is the subject of the verb at `cs`: "Hamas's
@@ -2933,6 +3018,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 continue;
             }
             let (a, b) = self.trim(v + 1, obj_end);
+            // "called what it describes as Indian moves ... unrealistic": what
+            // is judged is what it was called
+            let a = self.what_it_called(a).filter(|&x| x < b).unwrap_or(a);
             if b <= a {
                 continue;
             }
@@ -3026,6 +3114,17 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let gives = matches!(l, "exchange" | "return" | "price");
             // the condition's own clause must have a verb-like body, not a bare noun
             let b = self.content_end(start, true);
+            // "unless the dispute is addressed, and has called ...": a verb
+            // phrase with no subject after ", and" goes on the main clause
+            let b = (start + 2..b)
+                .find(|&j| {
+                    self.is(j, ",")
+                        && self.is(j + 1, "and")
+                        && self
+                            .tok(j + 2)
+                            .is_some_and(|t| matches!(t.lower.as_ref(), "has" | "have" | "had"))
+                })
+                .unwrap_or(b);
             let (a, b) = self.trim(start, b);
             if b < a + 2 {
                 continue;
@@ -3667,20 +3766,10 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         }
         // "unveiled what he described as a final proposal for a truce": the
         // content is what it was called
-        let (ca, cb) = if self.is(ca, "what") {
-            (ca + 1..cb.min(ca + 6))
-                .find(|&j| {
-                    matches!(
-                        self.tokens[j].lower.as_ref(),
-                        "described" | "called" | "termed" | "dubbed" | "billed"
-                    )
-                })
-                .map(|j| if self.is(j + 1, "as") { j + 2 } else { j + 1 })
-                .map(|s| self.trim(s, self.content_end(s, false)))
-                .unwrap_or((ca, cb))
-        } else {
-            (ca, cb)
-        };
+        let (ca, cb) = self
+            .what_it_called(ca)
+            .map(|s| self.trim(s, self.content_end(s, false)))
+            .unwrap_or((ca, cb));
         if cb <= ca {
             return;
         }
