@@ -3601,4 +3601,16 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn a_subject_and_its_partners_are_both_holders() {
+        let text = "Lima said the talks had failed, while Peru and its European partners \
+                    accused Chile of stalling.";
+        let all = found_str(text);
+        assert!(
+            all.iter()
+                .any(|(a, s, c, _)| a == "Peru" && *s == Stance::Claim && c.contains("stalling")),
+            "{all:?}"
+        );
+    }
 }

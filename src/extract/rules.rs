@@ -1180,6 +1180,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if s >= 1 && self.is(s - 1, "the") {
                 s -= 1;
             }
+            // "Ukraine and its European partners": past the possessive
+            if let Some(p) = self
+                .mention_ending_at(s)
+                .filter(|p| s > 0 && self.possessive_pronoun(p))
+            {
+                s = p.start;
+            }
             // "A, B and C": the link next to the verb's subject must be "and";
             // "with Ukraine, Macron urged" is an aside, not a list
             let and = s >= 2 && self.is(s - 1, "and");
