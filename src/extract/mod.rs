@@ -3613,4 +3613,27 @@ mod tests {
             "{all:?}"
         );
     }
+
+    #[test]
+    fn wishing_to_see_something_backs_it() {
+        let text = "Lula said he \"sincerely wished\" to see Venezuela back in the bloc.";
+        assert!(
+            has(
+                text,
+                "Luiz Inácio Lula da Silva",
+                Stance::Support,
+                "Venezuela back in the bloc"
+            ) || found(text)
+                .iter()
+                .any(|(_, s, c, _)| *s == Stance::Support && c == "Venezuela back in the bloc"),
+            "{:?}",
+            found(text)
+        );
+        let text = "Peru wishes to see a vote on the treaty.";
+        assert!(
+            has(text, "Peru", Stance::Support, "a vote on the treaty"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

@@ -691,23 +691,28 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             // "asked only for", "called again for": one adverb inside a
             // two-word cue; the cue then spans it
             // (or a quotation mark: stood "fully prepared" to begin talks)
+            // (and "sincerely wished\" to see": after the first word of a longer one)
             let found_split = found.is_none_or(|f| f.words.len() == 1).then(|| {
                 forms.iter().find(|f| {
-                    f.words.len() == 2
-                        && i + 2 < n
+                    f.words.len() >= 2
+                        && i + f.words.len() < n
                         && (INNER_ADVERBS.contains(&self.tokens[i + 1].lower.as_ref())
                             || self.tokens[i + 1].is_quote())
-                        && self.tokens[i + 2].lower == f.words[1].as_str()
+                        && f.words[1..]
+                            .iter()
+                            .enumerate()
+                            .all(|(k, w)| self.tokens[i + 2 + k].lower == w.as_str())
                 })
             });
             if let Some(Some(f)) = found_split {
+                let end = i + 1 + f.words.len();
                 hits.push(CueHit {
                     start: i,
-                    end: i + 3,
+                    end,
                     cue: f.cue,
                     particle: None,
                 });
-                i += 3;
+                i = end;
                 continue;
             }
             if found.is_none() {
