@@ -655,7 +655,17 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
                     .get(cands[si].content.0)
                     .is_some_and(|t| t.text == cands[ci].holder_text)
                 && compatible_pronoun(&cands[ci].holder_text, &speaker);
-            if cands[ci].holder == Holder::FirstPerson || pronoun_at_start {
+            // "arguing that schools needed an increase": what a speaker says a
+            // described group needs is the speaker's demand for it
+            let group_need = matches!(&cands[ci].holder, Holder::Actor(a)
+                    if a.kind == crate::model::ActorKind::Group)
+                && cands[ci].holder_text.chars().all(|c| !c.is_uppercase())
+                && cands[ci].stance == Stance::Demand
+                && ctx
+                    .tokens
+                    .get(cands[ci].cue.0)
+                    .is_some_and(|t| matches!(t.lower.as_ref(), "need" | "needs" | "needed"));
+            if cands[ci].holder == Holder::FirstPerson || pronoun_at_start || group_need {
                 cands[ci].holder = speaker.clone();
                 cands[ci].holder_text = speaker_text.clone();
             }
@@ -3634,6 +3644,29 @@ mod tests {
             has(text, "Peru", Stance::Support, "a vote on the treaty"),
             "{:?}",
             found(text)
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_new_clause_and_what_a_group_is_said_to_need() {
+        let text = "Chile offered a 2% rise in the quota, but Peru found it too little, \
+                    arguing that farmers needed a quota that keeps up with demand.";
+        let all = found(text);
+        // "arguing" is said of Peru, and the farmers' need is Peru's demand
+        assert!(
+            has(
+                text,
+                "Peru",
+                Stance::Demand,
+                "a quota that keeps up with demand"
+            ),
+            "{all:?}"
+        );
+        assert!(!all.iter().any(|(a, _, _, _)| a == "farmers"), "{all:?}");
+        assert!(
+            !all.iter()
+                .any(|(a, s, _, _)| a == "Chile" && *s == Stance::Claim),
+            "{all:?}"
         );
     }
 }

@@ -3531,10 +3531,24 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let coordinated = coordinated || headline_verb;
             if coordinated || participial {
                 // "has said it was prepared ..., but has resisted ...": the subject carries over
+                // ("Ministers put forward a rise, but the unions found it too
+                // little, arguing ...": a new clause's subject comes between)
+                let new_clause = |from: usize| {
+                    (from..cs).any(|j| {
+                        matches!(
+                            self.tokens[j].lower.as_ref(),
+                            "but" | "while" | "whereas" | ";" | "although"
+                        ) && self.mention_from(j + 1).is_some_and(|m| {
+                            m.form != MentionForm::Pronoun
+                                && self.tok(m.end).is_some_and(|t| t.is_word() && !t.cap)
+                        })
+                    })
+                };
                 if let Some(prev_c) = out
                     .iter()
                     .rev()
                     .find(|c| c.cue.1 <= cs && c.rule != "passive-by" && c.rule != "participle-by")
+                    .filter(|c| !(participial && new_clause(c.cue.1)))
                 {
                     // "is prepared to complete and sign the treaty": a verb inside
                     // what the earlier position says is part of it
