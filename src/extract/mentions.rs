@@ -1587,6 +1587,24 @@ static SINGULAR_BODIES: WordSet = WordSet::new(&[
     "guild",
 ]);
 
+/// Plurals of bodies that can be a named source ("according to the
+/// hospitals"); people ("diplomats", "officials") are anonymous sourcing.
+static SOURCE_BODIES: WordSet = WordSet::new(&[
+    "hospitals",
+    "companies",
+    "firms",
+    "banks",
+    "studios",
+    "unions",
+    "governments",
+    "airlines",
+    "universities",
+    "carmakers",
+    "automakers",
+    "employers",
+    "schools",
+]);
+
 /// Words that end a plural group noun phrase on its left.
 static GROUP_STOP: WordSet = WordSet::new(&[
     "the", "a", "an", "and", "or", "but", "while", "whereas", "that", "which", "who", "when", "as",
@@ -1735,9 +1753,30 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
                         .all(|(o, w)| tokens.get(k + o).is_some_and(|x| x.lower == w.as_str()))
             })
         };
-        if !tokens.get(j).is_some_and(|v| {
-            v.is_word() && !v.cap && (!lx.cue_forms(&v.lower).is_empty() || evaluates(&v.lower))
-        }) && !(h + 1..j).any(cue_from)
+        // "according to the hospitals": a source named by its kind speaks too
+        let according = {
+            let mut p = h;
+            while p > 0
+                && h - p < 3
+                && tokens[p - 1].is_word()
+                && !GROUP_STOP.contains(&tokens[p - 1].lower)
+            {
+                p -= 1;
+            }
+            if p > 0 && tokens[p - 1].lower == "the" {
+                p -= 1;
+            }
+            // (bodies, not people: "according to diplomats" is anonymous)
+            p >= 2
+                && tokens[p - 1].lower == "to"
+                && tokens[p - 2].lower == "according"
+                && SOURCE_BODIES.contains(&l)
+        };
+        if !according
+            && !tokens.get(j).is_some_and(|v| {
+                v.is_word() && !v.cap && (!lx.cue_forms(&v.lower).is_empty() || evaluates(&v.lower))
+            })
+            && !(h + 1..j).any(cue_from)
         {
             continue;
         }

@@ -3669,4 +3669,29 @@ mod tests {
             "{all:?}"
         );
     }
+
+    #[test]
+    fn a_source_named_by_its_kind_and_both_verbs_of_a_condition() {
+        let text = "The Nurses Association rejected the offer. According to the hospitals, \
+                    the offer would be withdrawn unless the union postponed its strike and \
+                    immediately urged members to accept it.";
+        let all = found_str(text);
+        for content in [
+            "the union postponed its strike",
+            "immediately urged members to accept it",
+        ] {
+            assert!(
+                all.iter()
+                    .any(|(a, s, c, _)| a == "hospitals" && *s == Stance::Demand && c == content),
+                "{content}: {all:?}"
+            );
+        }
+        // people named by their kind are anonymous sources
+        let text = "According to diplomats, Chile will sign the treaty.";
+        assert!(
+            !found(text).iter().any(|(a, _, _, _)| a == "diplomats"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

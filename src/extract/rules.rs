@@ -3166,7 +3166,17 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 });
             let Some((h, text)) = holder else { continue };
             let marker_end = start;
-            for (pa, pb) in self.split_coordination(a, b) {
+            let mut parts = self.split_coordination(a, b);
+            // "unless the union postponed its walkout and immediately urged
+            // members to ...": a second verb of the condition's subject
+            if self.is(b, "and") && self.verb_phrase_at(b + 1) && !gives {
+                let (xa, xb) = self.trim(b + 1, self.content_end(b + 1, true));
+                if xb > xa {
+                    parts.push((xa, xb));
+                }
+            }
+            let subject_at = a;
+            for (pa, pb) in parts {
                 let (pa, pb) = self.trim(pa, pb);
                 if pb > pa {
                     let mut c = Candidate::plain(
@@ -3181,9 +3191,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     // asked of its clause's subject
                     if !gives {
                         c.aim_at(
+                            // (also a description: "unless the union postponed ...")
                             self.mention_starting_at(pa)
+                                .or_else(|| self.mention_starting_at(subject_at))
                                 .filter(|m| {
-                                    m.form == MentionForm::Name && self.clause_verb_after(m.end)
+                                    m.form != MentionForm::Pronoun && self.clause_verb_after(m.end)
                                 })
                                 .and_then(|m| m.actor().cloned()),
                         );
