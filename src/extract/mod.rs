@@ -649,7 +649,13 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
                 continue;
             }
             // "X said it would ...": a pronoun opening the report is the speaker
+            // (inside quotation marks "he" is somebody else: the speaker says "I")
             let pronoun_at_start = mentions::is_pronoun(&cands[ci].holder_text.to_lowercase())
+                && !ctx
+                    .quoted
+                    .get(cands[si].content.0)
+                    .copied()
+                    .unwrap_or(false)
                 && ctx
                     .tokens
                     .get(cands[si].content.0)
@@ -665,6 +671,19 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
                     .tokens
                     .get(cands[ci].cue.0)
                     .is_some_and(|t| matches!(t.lower.as_ref(), "need" | "needs" | "needed"));
+            // "“... now he wants to shift the debate,” McCarthy said": inside
+            // the speaker's own quotation "he" is somebody else, whom the
+            // pronoun pass cannot tell; the quotation stays a claim
+            let quoted = |i: usize| ctx.quoted.get(i).copied().unwrap_or(false);
+            let quoted_third = quoted(cands[ci].cue.0)
+                && quoted(cands[si].content.0)
+                && matches!(cands[ci].holder_text.to_lowercase().as_str(), "he" | "she")
+                && same_holder(&cands[ci].holder, &speaker);
+            if quoted_third {
+                cands[ci].holder = Holder::FirstPerson; // dropped at output
+                cands[ci].holder_text = String::new();
+                continue;
+            }
             if cands[ci].holder == Holder::FirstPerson || pronoun_at_start || group_need {
                 cands[ci].holder = speaker.clone();
                 cands[ci].holder_text = speaker_text.clone();
@@ -3690,6 +3709,31 @@ mod tests {
         let text = "According to diplomats, Chile will sign the treaty.";
         assert!(
             !found(text).iter().any(|(a, _, _, _)| a == "diplomats"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn he_inside_the_speakers_own_quotation_is_somebody_else() {
+        let text = "Foreign Minister Ana Soto of Peru met the envoy. \"He flies in and now he \
+                    wants to change the agenda,\" Soto said.";
+        let all = found(text);
+        assert!(
+            all.iter().any(|(a, s, c, _)| a == "Ana Soto"
+                && *s == Stance::Claim
+                && c == "He flies in and now he wants to change the agenda"),
+            "{all:?}"
+        );
+        assert!(
+            !all.iter()
+                .any(|(a, s, _, _)| a == "Ana Soto" && *s == Stance::Demand),
+            "{all:?}"
+        );
+        // outside the quotation marks "he" is the speaker
+        let text = "Foreign Minister Ana Soto of Peru said she wants to change the agenda.";
+        assert!(
+            has(text, "Ana Soto", Stance::Demand, "change the agenda"),
             "{:?}",
             found(text)
         );
