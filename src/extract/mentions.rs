@@ -766,7 +766,14 @@ pub fn find_mentions(
             continue;
         }
         // pronouns ("US" in capitals is the country, found by the gazetteer)
-        if is_pronoun(&t.lower) && t.text != "US" {
+        // ("spokesperson He Yadong", "Vice Premier He Lifeng": a capitalised
+        // "He" inside a sentence, before a name, is a family name)
+        let surname = t.text == "He"
+            && !title_case
+            && i > 0
+            && tokens[i - 1].is_word()
+            && tokens.get(i + 1).is_some_and(is_name_word);
+        if is_pronoun(&t.lower) && t.text != "US" && !surname {
             out.push(Mention {
                 start: i,
                 end: i + 1,
@@ -1042,7 +1049,7 @@ pub fn find_mentions(
             }
         }
         // unknown capitalised names
-        if is_name_word(t) && !title_case {
+        if (is_name_word(t) || surname) && !title_case {
             let mut j = i + 1;
             while j < n {
                 // "Luz Maria de la Mora", "Ursula von der Leyen": lower-case particles inside a name
@@ -1176,9 +1183,16 @@ pub fn find_mentions(
                     || tokens[i..j]
                         .iter()
                         .any(|x| ORG_WORDS.contains(&x.lower.as_ref()));
-                // a person only once the text treats it as one (a title, or it speaks)
+                // a person only once the text treats it as one (a title, or it
+                // speaks): "Commerce Ministry spokesperson He Yadong"
+                let titled = i > 0
+                    && tokens[i - 1].is_word()
+                    && !tokens[i - 1].cap
+                    && lx.is_title(&tokens[i - 1].lower);
                 let kind = if is_org {
                     ActorKind::Organization
+                } else if titled && (2..=3).contains(&(j - i)) {
+                    ActorKind::Person
                 } else {
                     ActorKind::Unknown
                 };

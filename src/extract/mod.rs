@@ -3738,4 +3738,23 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn the_family_name_he_and_a_person_named_after_a_lower_case_title() {
+        let text = "Trade ministry spokesperson He Lifang made a statement on Monday. \
+                    \"Whoever tied the bell must untie it,\" he added.";
+        let all = found(text);
+        assert!(
+            all.iter()
+                .any(|(a, s, _, _)| a == "He Lifang" && *s == Stance::Demand),
+            "{all:?}"
+        );
+        // "He" opening a sentence is still the pronoun
+        let text = "Foreign Minister Ana Soto of Peru spoke on Monday. He Said Nothing New.";
+        assert!(
+            !positions(text).iter().any(|p| p.actor.starts_with("He ")),
+            "{:?}",
+            found(text)
+        );
+    }
 }
