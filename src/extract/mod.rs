@@ -298,6 +298,20 @@ impl<'l> Extractor<'l> {
             // what is asked of a party is not its position, so it covers no
             // report either ("X wants Ukraine to give up land, Zelensky says")
             drop_what_is_asked(&mut cands);
+            // who speaks a quotation here, also when what they report replaces
+            // the report: the next quoted sentence is theirs
+            let quote_speaker = |cands: &[Candidate]| {
+                cands
+                    .iter()
+                    .find(|c| {
+                        c.speech
+                            && matches!(c.holder, Holder::Actor(_))
+                            && (c.content.0..c.content.1)
+                                .any(|k| w.quoted.get(k).copied().unwrap_or(false))
+                    })
+                    .map(|c| (c.holder.clone(), c.holder_text.clone()))
+            };
+            let speaker_before = quote_speaker(&cands);
             resolve_reported_speech(&ctx, &mut cands);
             drop_what_is_asked(&mut cands);
             resolve_pronoun_contents(&w.tokens, &mut cands);
@@ -344,17 +358,7 @@ impl<'l> Extractor<'l> {
                     disc.note(a);
                 }
             }
-            sentence_speaker.push(
-                cands
-                    .iter()
-                    .find(|c| {
-                        c.speech
-                            && matches!(c.holder, Holder::Actor(_))
-                            && (c.content.0..c.content.1)
-                                .any(|k| w.quoted.get(k).copied().unwrap_or(false))
-                    })
-                    .map(|c| (c.holder.clone(), c.holder_text.clone())),
-            );
+            sentence_speaker.push(quote_speaker(&cands).or(speaker_before));
             w.candidates = cands;
         }
         // quotations attributed elsewhere in the same quotation block
@@ -693,7 +697,8 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
             // ("said their demand on X would be met": a claim about a demand, not
             // a report of it; the demand and the claim both stand)
             if (same_holder(&cands[ci].holder, &speaker) || speaks_for(&cands[ci].holder, &speaker))
-                && !cands[ci].rule.starts_with("nominal")
+                // ("had made proposals, among them X": what was made is reported)
+                && (!cands[ci].rule.starts_with("nominal") || cands[ci].rule == "nominal-examples")
             {
                 covered.push(cands[ci].cue.0);
             }
@@ -3755,6 +3760,33 @@ mod tests {
             !positions(text).iter().any(|p| p.actor.starts_with("He ")),
             "{:?}",
             found(text)
+        );
+    }
+
+    #[test]
+    fn examples_put_forward_replace_the_report_and_its_speaker_goes_on() {
+        let text = "Foreign Minister Ana Soto of Peru said Peru had made \"serious\" proposals, \
+                    among them a joint patrol of the river. \"This is the biggest step we can \
+                    take.\"";
+        let all = found(text);
+        assert!(
+            has(text, "Peru", Stance::Propose, "a joint patrol of the river"),
+            "{all:?}"
+        );
+        assert!(
+            !all.iter()
+                .any(|(_, s, c, _)| *s == Stance::Claim && c.contains("proposals")),
+            "{all:?}"
+        );
+        // the next quoted sentence is still hers
+        assert!(
+            has(
+                text,
+                "Ana Soto",
+                Stance::Claim,
+                "This is the biggest step we can take"
+            ),
+            "{all:?}"
         );
     }
 }

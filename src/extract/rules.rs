@@ -4970,7 +4970,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     holder.clone(),
                     first.text.clone(),
                     content,
-                    "nominal-made",
+                    "nominal-examples",
                 )
             })
             .collect();
