@@ -43,14 +43,15 @@ impl Stance {
     }
 
     /// The stance a negated cue expresses ("will not accept" is a rejection,
-    /// "does not oppose" a support). `None` where negation leaves no position
-    /// ("did not say").
+    /// "does not oppose" a support). `None` where negation leaves no position:
+    /// "did not say", and "has not tabled a text" (what was not put forward
+    /// is neither proposed nor rejected).
     pub fn negated(self) -> Option<Stance> {
         match self {
             Stance::Support => Some(Stance::Reject),
             Stance::Reject => Some(Stance::Support),
-            Stance::Demand | Stance::Offer | Stance::Propose => Some(Stance::Reject),
-            Stance::Claim => None,
+            Stance::Demand | Stance::Offer => Some(Stance::Reject),
+            Stance::Propose | Stance::Claim => None,
         }
     }
 }

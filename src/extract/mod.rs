@@ -1501,6 +1501,9 @@ mod tests {
             Stance::Support,
             "the sanctions"
         ));
+        // what was not put forward is neither proposed nor rejected
+        let text = "Lima has still not tabled any detailed legal text.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
     }
 
     #[test]
