@@ -3792,4 +3792,19 @@ mod tests {
             "{all:?}"
         );
     }
+
+    #[test]
+    fn what_a_party_can_or_may_do_is_no_stance() {
+        let text = "Under the rules any one of its 160 members can hold up a deal.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+        let text = "Moscow may soon reject the plan.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+        // "cannot accept" is a refusal
+        let text = "Moscow cannot accept the plan.";
+        assert!(
+            has(text, "Russia", Stance::Reject, "the plan"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

@@ -3335,7 +3335,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         };
         let looks =
             cs >= 1 && (seeming(cs - 1) || (cs >= 2 && self.is(cs - 1, "to") && seeming(cs - 2)));
-        if reported_by_other || looks || self.hypothetical_at(cs) {
+        // "any one of its members can hold up a deal", "Moscow may reject it":
+        // what someone is able or likely to do is no stance taken ("cannot
+        // accept" is negated and stays a refusal)
+        let possible = cs >= 1
+            && !speech
+            && (matches!(
+                self.tokens[cs - 1].lower.as_ref(),
+                "can" | "could" | "may" | "might"
+            ) || (cs >= 2
+                && ADVERBS.contains(&self.tokens[cs - 1].lower)
+                && matches!(
+                    self.tokens[cs - 2].lower.as_ref(),
+                    "can" | "could" | "may" | "might"
+                )));
+        if reported_by_other || looks || possible || self.hypothetical_at(cs) {
             return;
         }
 
