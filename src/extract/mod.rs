@@ -3807,4 +3807,16 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn pushing_something_forward_asks_nobody() {
+        let text = "Chile will push its mining reform forward.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+        let text = "Chile pushed Peru to move the talks forward.";
+        assert!(
+            has(text, "Chile", Stance::Demand, "move the talks forward"),
+            "{:?}",
+            found(text)
+        );
+    }
 }

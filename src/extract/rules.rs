@@ -3816,6 +3816,17 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         if cb <= ca {
             return;
         }
+        // "push their nuclear program forward": a phrasal verb of moving
+        // something, no one pushed to do anything
+        if entry.frame == Frame::Control
+            && !(ce..cb).any(|j| self.is(j, "to"))
+            && matches!(
+                self.tokens[cb - 1].lower.as_ref(),
+                "forward" | "ahead" | "back" | "through" | "aside"
+            )
+        {
+            return;
+        }
         // "unveiled what he described as a final proposal for a truce": the
         // content is what it was called
         let (ca, cb) = self
