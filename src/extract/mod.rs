@@ -3819,4 +3819,18 @@ mod tests {
             found(text)
         );
     }
+
+    #[test]
+    fn the_last_of_a_list_after_a_preposition_is_no_subject() {
+        let text = "Meetings with Chile, Bolivia, and Peru indicated a willingness to talk.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+        // after "of" the bodies are whom the head speaks for
+        let text = "The army commanders of Peru and Chile agreed to calm tensions.";
+        let all = found(text);
+        assert!(
+            all.iter().any(|(a, _, _, _)| a == "Peru")
+                && all.iter().any(|(a, _, _, _)| a == "Chile"),
+            "{all:?}"
+        );
+    }
 }

@@ -909,7 +909,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 {
                     return Some(self.coordinated(head));
                 }
-                if !self.governed_by_preposition(m) {
+                // ("representatives from the United States, Ukraine, and Russia
+                // indicated": the last of a list after a preposition is no subject)
+                // ("the army commanders of Pakistan and India agreed": the bodies
+                // after "of" are whom the head speaks for, and hold it)
+                let head = self.list_head(m);
+                let listed_after_preposition = head.start != m.start
+                    && self.governed_by_preposition(head)
+                    && !self.is(self.article_start(head).wrapping_sub(1), "of");
+                if !self.governed_by_preposition(m) && !listed_after_preposition {
                     return Some(self.coordinated(m));
                 }
                 // "..., President Volodymyr Zelensky of Ukraine said": a person's
@@ -1174,6 +1182,32 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 self.tokens[m.start].lower.as_ref(),
                 "his" | "her" | "its" | "their"
             )
+    }
+
+    /// The first mention of a list "A, B, and C" that ends with `m`.
+    fn list_head(&self, m: &'a Mention) -> &'a Mention {
+        let mut head = m;
+        for step in 0..8 {
+            let mut s = self.article_start(head);
+            // (the list ends in "and": "Caracas, Maduro said" is no list)
+            let and = s >= 1 && self.is(s - 1, "and");
+            if and {
+                s -= 1;
+            } else if step == 0 {
+                break;
+            }
+            if s >= 1 && self.is(s - 1, ",") {
+                s -= 1;
+            }
+            if s == self.article_start(head) {
+                break;
+            }
+            match self.mention_ending_at(s) {
+                Some(prev) if prev.form == MentionForm::Name => head = prev,
+                _ => break,
+            }
+        }
+        head
     }
 
     /// "X and Y rejected": every coordinated subject.
