@@ -3833,4 +3833,16 @@ mod tests {
             "{all:?}"
         );
     }
+
+    #[test]
+    fn a_view_with_its_judgement_is_a_reaction() {
+        let text = "Lima's rejection of the plan stands in contrast to Bolivia's favourable \
+                    view of the draft. Chile's dim view of the plan is well known.";
+        let all = found(text);
+        assert!(
+            has(text, "Bolivia", Stance::Support, "the draft"),
+            "{all:?}"
+        );
+        assert!(has(text, "Chile", Stance::Reject, "the plan"), "{all:?}");
+    }
 }

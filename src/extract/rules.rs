@@ -4870,6 +4870,35 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             let Some(h) = Self::holder_of(m) else {
                 continue;
             };
+            // "Qatar's favourable view of the response", "a dim view of":
+            // a view with its judgement is a reaction to what it is of
+            let judged_view = (t.lower == "view" && self.is(after, "of"))
+                .then(|| match self.tokens[k - 1].lower.as_ref() {
+                    "favourable" | "favorable" | "positive" | "warm" => Some(Stance::Support),
+                    "dim" | "negative" | "critical" | "sceptical" | "skeptical" => {
+                        Some(Stance::Reject)
+                    }
+                    _ => None,
+                })
+                .flatten();
+            if let Some(stance) = judged_view {
+                let a = after + 1;
+                // (the noun phrase ends at its clause's verb: "... of the plan is well known")
+                let b = self.content_end(a, false);
+                let b = (a + 1..b)
+                    .find(|&j| {
+                        NOUN_PHRASE_VERBS.contains(&self.tokens[j].lower.as_ref())
+                            || is_finite_aux(&self.tokens[j])
+                    })
+                    .unwrap_or(b);
+                let (ca, cb) = self.trim(a, b);
+                if cb > ca {
+                    let mut c = candidate(h, &m.text, (ca, cb), "nominal");
+                    c.stance = stance;
+                    out.push(c);
+                }
+                continue;
+            }
             if !self
                 .tok(after)
                 .is_some_and(|p| noun.preps.iter().any(|x| *x == p.lower))
