@@ -418,6 +418,26 @@ impl<'l> Extractor<'l> {
                 speech: true,
             });
         }
+        // "“I believe it was a productive discussion. There is no agreement
+        // yet,” McCarthy said": one quotation, one report. When the quoted
+        // sentence before already holds a position of the same speaker, the
+        // bare claim of the attributed last sentence adds none.
+        for si in 1..work.len() {
+            let (before, rest) = work.split_at_mut(si);
+            let (prev, w) = (&before[si - 1], &mut rest[0]);
+            let Some(block) = prev.fully_quoted() else {
+                continue;
+            };
+            if !w.blocks.contains(&Some(block)) {
+                continue;
+            }
+            let held = |h: &Holder| {
+                matches!(h, Holder::Actor(_)) && prev.candidates.iter().any(|c| c.holder == *h)
+            };
+            w.candidates.retain(|c| {
+                !(c.rule == "speech-quote-first" && c.stance == Stance::Claim && held(&c.holder))
+            });
+        }
         let mut out = Vec::new();
         for w in &work {
             let ctx = w.ctx(self.lx);
@@ -3844,5 +3864,32 @@ mod tests {
             "{all:?}"
         );
         assert!(has(text, "Chile", Stance::Reject, "the plan"), "{all:?}");
+    }
+
+    #[test]
+    fn a_quotation_of_two_sentences_is_one_report() {
+        let text = "\"We want the border reopened by May. There is no deal yet,\" Foreign \
+                    Minister Ana Soto of Peru said.";
+        let all = found(text);
+        assert!(
+            has(
+                text,
+                "Ana Soto",
+                Stance::Demand,
+                "the border reopened by May"
+            ),
+            "{all:?}"
+        );
+        assert!(
+            !all.iter().any(|(_, s, _, _)| *s == Stance::Claim),
+            "{all:?}"
+        );
+        // a single quoted sentence keeps its claim
+        let text = "\"There is no deal yet,\" Foreign Minister Ana Soto of Peru said.";
+        assert!(
+            has(text, "Ana Soto", Stance::Claim, "There is no deal yet"),
+            "{:?}",
+            found(text)
+        );
     }
 }
