@@ -89,6 +89,11 @@ static DOCUMENT_NOUNS: WordSet = WordSet::new(&[
     "resolution",
     "initiative",
 ]);
+/// The verbs of "drew criticism from", "won praise from", "came under fire from".
+static REACTION_VERBS: WordSet = WordSet::new(&[
+    "drew", "draws", "draw", "drawn", "drawing", "won", "wins", "earned", "earns", "faced",
+    "faces", "met", "came", "come", "comes",
+]);
 static ADVERBS: WordSet = WordSet::new(&[
     "also",
     "still",
@@ -692,12 +697,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             // two-word cue; the cue then spans it
             // (or a quotation mark: stood "fully prepared" to begin talks)
             // (and "sincerely wished\" to see": after the first word of a longer one)
-            let found_split = found.is_none_or(|f| f.words.len() == 1).then(|| {
+            let inner = i + 1 < n
+                && (self.tokens[i + 1].is_quote()
+                    || INNER_ADVERBS.contains(&self.tokens[i + 1].lower.as_ref()));
+            let found_split = (inner && found.is_none_or(|f| f.words.len() == 1)).then(|| {
                 forms.iter().find(|f| {
                     f.words.len() >= 2
                         && i + f.words.len() < n
-                        && (INNER_ADVERBS.contains(&self.tokens[i + 1].lower.as_ref())
-                            || self.tokens[i + 1].is_quote())
                         && f.words[1..]
                             .iter()
                             .enumerate()
@@ -2335,6 +2341,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let n = self.tokens.len();
         for k in 1..n {
             let verb = self.tokens[k].lower.as_ref();
+            if !REACTION_VERBS.contains(verb) {
+                continue; // (most words: one sketch lookup)
+            }
             let (noun_at, fixed) = match verb {
                 "drew" | "draws" | "draw" | "drawn" | "drawing" | "won" | "wins" | "earned"
                 | "earns" | "faced" | "faces" | "met" => (k + 1, None),
