@@ -665,6 +665,23 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
         if !cands[si].speech {
             continue;
         }
+        // "Putin insisted that “...,” the Kremlin said": the quotation is
+        // what the nearer report gives; the attribution after it adds none
+        let (qa, qb) = cands[si].content;
+        let nearer = cands[si].rule == "speech-quote-first"
+            && cands.iter().enumerate().any(|(ci, c)| {
+                ci != si
+                    && c.cue.1 <= qa
+                    && qa <= c.cue.1 + 2
+                    && c.content.0 <= qa + 2
+                    && c.content.1 + 2 >= qb
+                    && matches!(c.holder, Holder::Actor(_))
+            });
+        if nearer {
+            cands[si].holder = Holder::FirstPerson; // dropped at output
+            cands[si].speech = false;
+            continue;
+        }
         let speaker = cands[si].holder.clone();
         let speaker_text = cands[si].holder_text.clone();
         let mut covered: Vec<usize> = Vec::new();
@@ -3891,5 +3908,17 @@ mod tests {
             "{:?}",
             found(text)
         );
+    }
+
+    #[test]
+    fn a_quotation_reported_twice_belongs_to_the_nearer_report() {
+        let text = "Lula insisted that \"a deal is possible only if Brazil's farmers are \
+                    protected,\" Brazil's government said.";
+        let all = found(text);
+        assert!(
+            all.iter().any(|(a, _, _, _)| a.starts_with("Luiz")),
+            "{all:?}"
+        );
+        assert!(!all.iter().any(|(a, _, _, _)| a == "Brazil"), "{all:?}");
     }
 }
