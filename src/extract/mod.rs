@@ -3921,4 +3921,25 @@ mod tests {
         );
         assert!(!all.iter().any(|(a, _, _, _)| a == "Brazil"), "{all:?}");
     }
+
+    #[test]
+    fn a_participle_after_a_relative_clause_and_adding_an_amount() {
+        let text = "Peru wants a fixed quota in the treaty, an idea Chile has refused, arguing \
+                    it would add $90 million a year to its costs.";
+        let all = found(text);
+        assert!(
+            has(
+                text,
+                "Chile",
+                Stance::Claim,
+                "it would add $90 million a year to its costs"
+            ),
+            "{all:?}"
+        );
+        assert!(
+            !all.iter()
+                .any(|(a, s, _, _)| a == "Peru" && *s == Stance::Claim),
+            "{all:?}"
+        );
+    }
 }

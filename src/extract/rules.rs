@@ -3613,7 +3613,33 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         })
                     })
                 };
-                if let Some(prev_c) = out
+                // "an idea the hospitals have refused, arguing ...": the subject
+                // of the clause right before the participle's comma
+                let nearer = participial
+                    .then(|| {
+                        let comma = cs.checked_sub(1).filter(|&c| self.is(c, ","))?;
+                        let mut j = comma;
+                        while j > 0
+                            && comma - j < 4
+                            && self.tokens[j - 1].is_word()
+                            && !self.tokens[j - 1].cap
+                            && self.mention_ending_at(j).is_none()
+                        {
+                            j -= 1;
+                        }
+                        let m = self
+                            .mention_ending_at(j)
+                            .filter(|m| m.form != MentionForm::Pronoun)?;
+                        (j..comma)
+                            .any(|x| is_finite_aux(&self.tokens[x]))
+                            .then_some(m)
+                    })
+                    .flatten()
+                    .and_then(|m| Self::holder_of(m).map(|h| (h, m.text.clone())));
+                if let Some(h) = nearer {
+                    holders.push(h);
+                    rule_subject = "participle";
+                } else if let Some(prev_c) = out
                     .iter()
                     .rev()
                     .find(|c| c.cue.1 <= cs && c.rule != "passive-by" && c.rule != "participle-by")
@@ -4246,6 +4272,15 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         .filter(|&(_, e)| self.clause_verb_after(e))
                         .map(|(g, _)| g)
                 });
+        }
+        // "it would add $250 million a year to their costs": adding an amount
+        // reports nothing
+        if cue_word.starts_with("add")
+            && self.tok(a).is_some_and(|t| {
+                t.kind == TokKind::Number || matches!(t.text, "$" | "€" | "£" | "¥")
+            })
+        {
+            return;
         }
         // "dialogue that we hope will lead to peace": the verb after the cue has
         // no subject; what is hoped is said of the relative clause's head
