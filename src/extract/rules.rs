@@ -3381,17 +3381,17 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         // "any one of its members can hold up a deal", "Moscow may reject it":
         // what someone is able or likely to do is no stance taken ("cannot
         // accept" is negated and stays a refusal)
+        // ("Mrs May wants": a name, no modal)
+        let can = |j: usize| {
+            matches!(
+                self.tokens[j].lower.as_ref(),
+                "can" | "could" | "may" | "might"
+            ) && self.mention_at(j).is_none()
+        };
         let possible = cs >= 1
             && !speech
-            && (matches!(
-                self.tokens[cs - 1].lower.as_ref(),
-                "can" | "could" | "may" | "might"
-            ) || (cs >= 2
-                && ADVERBS.contains(&self.tokens[cs - 1].lower)
-                && matches!(
-                    self.tokens[cs - 2].lower.as_ref(),
-                    "can" | "could" | "may" | "might"
-                )));
+            && (can(cs - 1)
+                || (cs >= 2 && ADVERBS.contains(&self.tokens[cs - 1].lower) && can(cs - 2)));
         if reported_by_other || looks || possible || self.hypothetical_at(cs) {
             return;
         }
