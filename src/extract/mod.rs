@@ -1099,7 +1099,7 @@ mod tests {
 
     #[test]
     fn an_army_is_an_actor_of_its_own_within_its_country() {
-        let p = positions("The Sudanese army pulled out of the ceasefire negotiations.");
+        let p = positions("The Sudanese army rejected the ceasefire proposal.");
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].actor, "Sudanese army");
         assert_eq!(p[0].affiliation.as_deref(), Some("Sudan"));
@@ -3940,6 +3940,26 @@ mod tests {
             !all.iter()
                 .any(|(a, s, _, _)| a == "Peru" && *s == Stance::Claim),
             "{all:?}"
+        );
+    }
+
+    #[test]
+    fn walking_out_is_an_event_and_a_time_phrase_opens_the_main_clause() {
+        // leaving talks or a pact is something done, no position stated
+        let text = "Peru walked away from the pact, and Chile pulled out of the talks.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+        // "In late May": the clause's subject comes after the time phrase
+        let text = "In late May the Peruvian army left the talks, in protest at what it \
+                    called raids by Chilean boats.";
+        assert!(
+            has(
+                text,
+                "Peruvian army",
+                Stance::Claim,
+                "raids by Chilean boats"
+            ),
+            "{:?}",
+            found(text)
         );
     }
 }

@@ -1125,7 +1125,32 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             .filter(|m| m.end < before && !self.governed_by_preposition(m))
             .find(|m| {
                 // "Some 12,700 UAW members ...": an amount before the subject
+                // (or a time phrase: "In late May the Sudanese army pulled out")
+                let time_intro = self.tokens[..m.start]
+                    .iter()
+                    .any(|t| is_time_word(&t.lower))
+                    && self.tokens[..m.start].iter().all(|t| {
+                        !t.is_word()
+                            || t.kind == TokKind::Number
+                            || is_time_word(&t.lower)
+                            || matches!(
+                                t.lower.as_ref(),
+                                "in" | "on"
+                                    | "at"
+                                    | "by"
+                                    | "since"
+                                    | "late"
+                                    | "early"
+                                    | "mid"
+                                    | "last"
+                                    | "this"
+                                    | "next"
+                                    | "the"
+                                    | "of"
+                            )
+                    });
                 let starts_clause = m.start == 0
+                    || time_intro
                     || self.tokens[..m.start].iter().all(|t| {
                         !t.is_word()
                             || t.kind == TokKind::Number
