@@ -225,9 +225,13 @@ fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         {
             i += 1;
         }
-        let rest = text.get(i..)?;
-        let skip = rest.find(|c: char| !c.is_whitespace())?;
-        let s = i + skip;
+        let c0 = *bytes.get(i)?;
+        // (other white space: vertical tab, form feed, non-ASCII spaces)
+        let s = if c0.is_ascii() && !matches!(c0, 0x0b | 0x0c) {
+            i
+        } else {
+            i + text[i..].find(|c: char| !c.is_whitespace())?
+        };
         let e = token_end(text, s);
         i = e;
         Some((s, e))
@@ -252,11 +256,47 @@ fn lower<'a>(s: &'a str, lowered: &'a str) -> Cow<'a, str> {
 /// it. `in_quote` says whether the sentence starts inside a quotation
 /// (carried over from the previous sentence); straight quotes are read as
 /// opening or closing from that state.
-pub fn tokenize<'a>(text: &'a str, lowered: &'a str, mut in_quote: bool) -> Vec<Token<'a>> {
+pub fn tokenize<'a>(text: &'a str, lowered: &'a str, in_quote: bool) -> Vec<Token<'a>> {
+    tokenize_with(text, lowered, in_quote, true)
+}
+
+/// [`tokenize`]; `fast` decides plain ASCII words and marks on a short path
+/// (the general path alone is kept for the test that both agree).
+fn tokenize_with<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    mut in_quote: bool,
+    fast: bool,
+) -> Vec<Token<'a>> {
     debug_assert_eq!(text.len(), lowered.len());
     let mut out: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5 + 1);
+    let b = text.as_bytes();
     for (s, e) in token_spans(text) {
         let t = &text[s..e];
+        // the common case, a plain ASCII word with no joiner or a plain
+        // ASCII mark: the general path below decides it the same way
+        let c0 = b[s];
+        let plain = if !fast {
+            None
+        } else if c0.is_ascii_alphabetic() {
+            t.bytes()
+                .all(|x| x.is_ascii_alphanumeric() || x == b'.' || x == b'&')
+                .then_some(TokKind::Word)
+        } else {
+            (c0.is_ascii() && !c0.is_ascii_digit() && !matches!(c0, b'"' | b'\''))
+                .then_some(TokKind::Punct)
+        };
+        if let Some(kind) = plain {
+            out.push(Token {
+                text: t,
+                lower: Cow::Borrowed(&lowered[s..e]),
+                start: s,
+                end: e,
+                kind,
+                cap: c0.is_ascii_uppercase(),
+            });
+            continue;
+        }
         let first = t.chars().next().unwrap_or(' ');
         // "US-backed", "Kremlin-led", "Qatar-brokered": a name and a participle,
         // read as three tokens (US | - | backed) so the name is an actor
@@ -408,6 +448,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_short_path_reads_tokens_as_the_general_one(text in "[a-zA-Z0-9 .,'’&\\-éÉ“”\"\t—«»()!?]{0,40}", q: bool) {
+            let lowered = text.to_ascii_lowercase();
+            let key = |t: &Token<'_>| (t.text.to_string(), t.lower.to_string(), t.start, t.end, t.kind, t.cap);
+            let fast: Vec<_> = tokenize_with(&text, &lowered, q, true).iter().map(key).collect();
+            let general: Vec<_> = tokenize_with(&text, &lowered, q, false).iter().map(key).collect();
+            prop_assert_eq!(fast, general);
+        }
+
         #[test]
         fn scanner_matches_the_token_expression(text in "[a-zA-Z0-9 .,'’&\\-éÉ½٣\u{301}“”\"\t—«»×ÿĀ€]{0,40}") {
             prop_assert_eq!(token_spans(&text).collect::<Vec<_>>(), oracle(&text));
