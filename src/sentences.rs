@@ -136,19 +136,31 @@ fn one_sentence(piece: &str) -> bool {
     {
         return false;
     }
+    // bytes for ASCII, characters for the rest
+    let bytes = body.as_bytes();
+    let mut i = 0;
     let mut after_space = true;
-    for c in body.chars() {
-        let plain = c.is_ascii_alphanumeric()
-            || matches!(
-                c,
-                ' ' | ',' | ':' | ';' | '\'' | '"' | '’' | '‘' | '“' | '”' | '%' | '$' | '&' | '/'
-            )
-            || (('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷')
-            || (matches!(c, '-' | '–' | '—') && !after_space);
+    while let Some(&b) = bytes.get(i) {
+        let (plain, len) = if b.is_ascii() {
+            let plain = b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b' ' | b',' | b':' | b';' | b'\'' | b'"' | b'%' | b'$' | b'&' | b'/'
+                )
+                || (b == b'-' && !after_space);
+            (plain, 1)
+        } else {
+            let c = body[i..].chars().next().expect("a character starts here");
+            let plain = matches!(c, '’' | '‘' | '“' | '”')
+                || (('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷')
+                || (matches!(c, '–' | '—') && !after_space);
+            (plain, c.len_utf8())
+        };
         if !plain {
             return false;
         }
-        after_space = c == ' ';
+        after_space = b == b' ';
+        i += len;
     }
     true
 }
@@ -265,10 +277,8 @@ fn split_inside_quotes(text: &str, start: usize, end: usize, mut part: impl FnMu
     let bytes = seg.as_bytes();
     let mut cur = 0;
     // the terminators are ASCII, so a byte scan finds them on character boundaries
-    for (i, &c) in bytes.iter().enumerate() {
-        if !matches!(c, b'.' | b'!' | b'?') {
-            continue;
-        }
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        let c = bytes[i];
         // the full stop may be followed by closing quotes
         let mut j = i + 1;
         while j < seg.len() {

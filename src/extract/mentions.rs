@@ -46,12 +46,12 @@ impl Mention {
 
 /// What a document has said so far about who is who.
 #[derive(Debug, Default)]
-pub struct Discourse {
+pub struct Discourse<'t> {
     recent: Vec<Actor>,
     /// Short forms introduced by the text: surnames, acronyms.
     aliases: FxHashMap<String, Actor>,
     /// Words seen capitalised away from the start of a sentence.
-    pub capitalised: FxHashSet<String>,
+    pub capitalised: FxHashSet<&'t str>,
     /// The full name a gazetteer person goes by in this text ("Aleksandar
     /// Vučić" where the gazetteer says "Aleksandar Vucic").
     person_forms: FxHashMap<String, Actor>,
@@ -75,7 +75,7 @@ const LABOUR_WORDS: &[&str] = &[
 
 const RECENT_LIMIT: usize = 64;
 
-impl Discourse {
+impl Discourse<'_> {
     pub fn note(&mut self, a: &Actor) {
         // named again: it moves to the end (no copy needed)
         if let Some(pos) = self.recent.iter().rposition(|x| x == a) {
@@ -710,7 +710,12 @@ fn name_mention(
     }
 }
 
-fn person(lx: &Lexicon, disc: &mut Discourse, name: &str, affiliation: Option<String>) -> Actor {
+fn person(
+    lx: &Lexicon,
+    disc: &mut Discourse<'_>,
+    name: &str,
+    affiliation: Option<String>,
+) -> Actor {
     if let Some(e) = lx
         .actor_by_form(name)
         .filter(|e| e.kind == ActorKind::Person)
@@ -742,7 +747,7 @@ pub fn find_mentions(
     lx: &Lexicon,
     sentence: &str,
     tokens: &[Token<'_>],
-    disc: &mut Discourse,
+    disc: &mut Discourse<'_>,
 ) -> Vec<Mention> {
     let n = tokens.len();
     disc.sides = None;
@@ -1884,7 +1889,7 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
 /// First pass over a document: which words appear capitalised away from the
 /// start of a sentence (so "Hamas" at the start of a sentence is a name, and
 /// "Negotiators" is not).
-pub fn note_capitalised(tokens: &[Token<'_>], disc: &mut Discourse) {
+pub fn note_capitalised<'t>(tokens: &[Token<'t>], disc: &mut Discourse<'t>) {
     let mut first = true;
     let dateline = dateline_end(tokens);
     for (i, t) in tokens.iter().enumerate() {
@@ -1892,8 +1897,8 @@ pub fn note_capitalised(tokens: &[Token<'_>], disc: &mut Discourse) {
             first = true;
         }
         if t.kind == TokKind::Word {
-            if !first && t.cap && !disc.capitalised.contains(t.text) {
-                disc.capitalised.insert(t.text.to_string());
+            if !first && t.cap {
+                disc.capitalised.insert(t.text);
             }
             first = false;
         } else if matches!(t.text, ":" | "“" | "\"") {
