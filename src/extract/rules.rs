@@ -1717,35 +1717,30 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         (a, b)
     }
 
-    /// The text of a token range, without quotation marks.
+    /// The text of a token range, without quotation marks: the tokens with
+    /// one space where white space parted them. (Tokens cover every
+    /// character but white space, and `"`, `“` and `”` are tokens of their
+    /// own, so no character needs decoding.)
     pub fn text_of(&self, a: usize, b: usize) -> String {
-        if a >= b {
+        let Some(range) = self.tokens.get(a..b).filter(|r| !r.is_empty()) else {
             return String::new();
-        }
-        let raw = &self.text[self.tokens[a].start..self.tokens[b - 1].end];
-        // drop double quotation marks and collapse white space, in one pass
-        let mut out = String::with_capacity(raw.len());
+        };
+        let mut out = String::with_capacity(range[range.len() - 1].end - range[0].start);
         let mut space = false;
-        let mut rest = raw;
-        while !rest.is_empty() {
-            // copy a run of other characters at once
-            let run = rest
-                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”'))
-                .unwrap_or(rest.len());
-            if run > 0 {
-                if space {
-                    out.push(' ');
-                    space = false;
-                }
-                out.push_str(&rest[..run]);
-                rest = &rest[run..];
-                continue;
-            }
-            let c = rest.chars().next().expect("not empty");
-            if c.is_whitespace() {
+        let mut prev_end = range[0].start;
+        for t in range {
+            if t.start > prev_end {
                 space = !out.is_empty();
             }
-            rest = &rest[c.len_utf8()..];
+            prev_end = t.end;
+            if matches!(t.text, "\"" | "“" | "”") {
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(t.text);
         }
         out
     }
@@ -5320,5 +5315,48 @@ fn rule_subject_rule(kind: &str, speech: bool) -> &'static str {
         ("participle", false) => "participle-clause",
         (_, true) => "speech-shared-subject",
         (_, false) => "shared-subject",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+    use proptest::prelude::*;
+
+    /// [`SentenceCtx::text_of`] read off the characters of the text.
+    fn text_of_chars(raw: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in raw.chars() {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+            } else if !matches!(c, '"' | '“' | '”') {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn text_of_reads_tokens_as_the_characters(text in "[a-zA-Z0-9 .,'’&\\-“”\"\t\u{a0}\u{2009}é—]{0,40}", a in 0usize..12, len in 0usize..12) {
+            static LX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let lx = LX.get_or_init(Lexicon::builtin);
+            let lowered = text.to_ascii_lowercase();
+            let tokens = tokenize(&text, &lowered, false);
+            let ctx = SentenceCtx { lx, text: &text, tokens: &tokens, mentions: &[], quoted: &[] };
+            let b = (a + len).min(tokens.len());
+            let expected = if a < b {
+                text_of_chars(&text[tokens[a].start..tokens[b - 1].end])
+            } else {
+                String::new()
+            };
+            prop_assert_eq!(ctx.text_of(a, b), expected);
+        }
     }
 }
