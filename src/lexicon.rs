@@ -313,6 +313,8 @@ pub struct Lexicon {
     title_first_words: WordMap<()>,
     max_title_words: usize,
     group_nouns: WordMap<()>,
+    /// First words of the group nouns of several words.
+    group_first_words: WordMap<()>,
     /// Evaluation phrase (lower-case words) -> stance, longest first.
     evaluations: Vec<(Vec<String>, Stance)>,
     /// First words of the evaluation phrases.
@@ -451,7 +453,11 @@ impl Lexicon {
             .map(|t| t.split(' ').count())
             .max()
             .unwrap_or(1);
-        let group_nouns = f.group_nouns.iter().map(|t| t.to_lowercase()).collect();
+        let group_nouns: WordMap<()> = f.group_nouns.iter().map(|t| t.to_lowercase()).collect();
+        let group_first_words = group_nouns
+            .keys()
+            .filter_map(|g| g.split_once(' ').map(|(first, _)| first.to_string()))
+            .collect();
         let mut evaluations: Vec<(Vec<String>, Stance)> = f
             .evaluations
             .iter()
@@ -483,6 +489,7 @@ impl Lexicon {
             title_first_words,
             max_title_words,
             group_nouns,
+            group_first_words,
             evaluations,
             evaluation_first_words,
             actor_by_name,
@@ -639,6 +646,12 @@ impl Lexicon {
 
     pub fn is_group_noun(&self, lower: &str) -> bool {
         self.group_nouns.contains(lower)
+    }
+
+    /// Whether some group noun of several words starts with this lower-case
+    /// word.
+    pub fn starts_group_noun(&self, lower: &str) -> bool {
+        self.group_first_words.contains(lower)
     }
 
     /// The gazetteer entry with this canonical name (any case).

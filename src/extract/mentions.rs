@@ -958,15 +958,29 @@ pub fn find_mentions(
                 // "Japan's foreign minister": the whole phrase is a title or a group noun
                 let lowercase = tokens[tail..k].iter().all(|t| t.is_word() && !t.cap);
                 let whole = lowercase && {
-                    let joined = tokens[tail..k]
-                        .iter()
-                        .map(|t| t.lower.as_ref())
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    lx.is_group_noun(&joined)
-                        || (tail > e
-                            && lx.is_title(&joined)
-                            && !tokens.get(k).is_some_and(is_name_word))
+                    let phrase = |joined: &str| {
+                        lx.is_group_noun(joined)
+                            || (tail > e
+                                && lx.is_title(joined)
+                                && !tokens.get(k).is_some_and(is_name_word))
+                    };
+                    match &tokens[tail..k] {
+                        [one] => phrase(&one.lower),
+                        // (a phrase of several words starts as some title or group noun does)
+                        [first, ..]
+                            if !lx.starts_title(&first.lower)
+                                && !lx.starts_group_noun(&first.lower) =>
+                        {
+                            false
+                        }
+                        words => phrase(
+                            &words
+                                .iter()
+                                .map(|t| t.lower.as_ref())
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        ),
+                    }
                 };
                 whole
                     || tokens[tail..k].iter().all(|t| t.is_word())
