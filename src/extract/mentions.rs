@@ -62,6 +62,19 @@ pub struct Discourse<'t> {
     pair: Option<(Actor, Actor)>,
 }
 
+/// Whether a word of `name`, in lower case and without a plural "s", is
+/// `stem`. (ASCII names are compared in place, the rest lower-cased.)
+fn has_word_stem(name: &str, stem: &str) -> bool {
+    if name.is_ascii() && !stem.bytes().any(|b| b.is_ascii_uppercase()) {
+        name.split_whitespace()
+            .any(|w| w.trim_end_matches(['s', 'S']).eq_ignore_ascii_case(stem))
+    } else {
+        name.to_lowercase()
+            .split_whitespace()
+            .any(|w| w.trim_end_matches('s') == stem)
+    }
+}
+
 /// Words that name a labour organisation, not a company.
 const LABOUR_WORDS: &[&str] = &[
     "union",
@@ -198,12 +211,8 @@ impl Discourse<'_> {
                 return labour;
             }
         }
-        let by_name = self.last(|a| {
-            a.name
-                .to_lowercase()
-                .split_whitespace()
-                .any(|w| w.trim_end_matches('s') == head.trim_end_matches('s'))
-        });
+        let stem = head.trim_end_matches('s');
+        let by_name = self.last(|a| has_word_stem(&a.name, stem));
         if by_name.is_some() {
             return by_name;
         }
@@ -1917,6 +1926,32 @@ pub fn note_capitalised<'t>(tokens: &[Token<'t>], disc: &mut Discourse<'t>) {
             first = false;
         } else if matches!(t.text, ":" | "“" | "\"") {
             first = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_stem_is_found_in_any_case_with_or_without_its_plural() {
+        for (name, stem, found) in [
+            ("United Auto Workers", "worker", true),
+            ("UNITED AUTO WORKERS", "worker", true),
+            ("Writers Guild", "writer", true),
+            ("Writers Guild", "guild", true),
+            ("Writers Guild", "write", false),
+            ("Société des Auteurs", "auteur", true),
+            ("Ärzte Union", "ärzte", true),
+            ("Ärzte Union", "Union", false),
+        ] {
+            let slow = name
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| w.trim_end_matches('s') == stem);
+            assert_eq!(has_word_stem(name, stem), found, "{name} / {stem}");
+            assert_eq!(slow, found, "{name} / {stem}");
         }
     }
 }

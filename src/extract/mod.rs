@@ -342,7 +342,7 @@ impl<'l> Extractor<'l> {
                         for b in w.blocks.iter().flatten() {
                             block_speaker
                                 .entry(*b)
-                                .or_insert((c.holder.clone(), c.holder_text.clone()));
+                                .or_insert_with(|| (c.holder.clone(), c.holder_text.clone()));
                         }
                     }
                 }
