@@ -441,7 +441,8 @@ impl<'l> Extractor<'l> {
         let mut out = Vec::new();
         for w in &work {
             let ctx = w.ctx(self.lx);
-            let mut seen = rustc_hash::FxHashSet::default();
+            // (a sentence holds a few positions: its own are compared in place)
+            let first = out.len();
             for c in &w.candidates {
                 let Holder::Actor(actor) = &c.holder else {
                     continue;
@@ -461,7 +462,9 @@ impl<'l> Extractor<'l> {
                     content.push_str(&ctx.text_of(a, b));
                 }
                 if content.is_empty()
-                    || !seen.insert((actor.name.clone(), c.stance, content.clone()))
+                    || out[first..].iter().any(|p: &Position| {
+                        p.stance == c.stance && p.actor == actor.name && p.content == content
+                    })
                 {
                     continue;
                 }
