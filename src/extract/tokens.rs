@@ -89,38 +89,46 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// 3. words: runs of letters, digits and marks joined by `-`, `'`, `’`, `.`
 ///    or `&` (`2.5`, `Kyiv's`, `pro-Russian`, `AT&T`);
 /// 4. any other single character.
-fn token_end(text: &str, i: usize) -> usize {
-    ascii_token_end(text.as_bytes(), i).unwrap_or_else(|| any_token_end(text, i))
+///
+/// With the end comes whether the token is plain: an ASCII word with no `-`
+/// or `'` inside, or a single ASCII mark but a quotation mark.
+fn token_end(text: &str, i: usize) -> (usize, bool) {
+    ascii_token_end(text.as_bytes(), i).unwrap_or_else(|| (any_token_end(text, i), false))
 }
 
 /// [`token_end`] for the common case of a token in plain ASCII: a word that
 /// starts with a letter not followed by a dot, or one punctuation mark.
 /// `None` hands every other shape (numbers, abbreviations, any non-ASCII
 /// byte on the way) to [`any_token_end`], so both give the same answer.
-fn ascii_token_end(b: &[u8], i: usize) -> Option<usize> {
+/// With the end comes whether the token is plain (see [`token_end`]).
+fn ascii_token_end(b: &[u8], i: usize) -> Option<(usize, bool)> {
     let c0 = *b.get(i)?;
     if !c0.is_ascii() || c0.is_ascii_digit() {
         return None;
     }
     if !c0.is_ascii_alphabetic() {
-        return Some(i + 1);
+        return Some((i + 1, !matches!(c0, b'"' | b'\'')));
     }
     if b.get(i + 1) == Some(&b'.') {
         return None;
     }
     let mut j = i + 1;
+    let mut plain = true;
     loop {
         while b.get(j).is_some_and(u8::is_ascii_alphanumeric) {
             j += 1;
         }
         match b.get(j) {
             Some(x) if !x.is_ascii() => return None,
-            Some(b'-' | b'\'' | b'.' | b'&') => match b.get(j + 1) {
-                Some(y) if y.is_ascii_alphanumeric() => j += 2,
+            Some(&x @ (b'-' | b'\'' | b'.' | b'&')) => match b.get(j + 1) {
+                Some(y) if y.is_ascii_alphanumeric() => {
+                    plain &= matches!(x, b'.' | b'&');
+                    j += 2;
+                }
                 Some(y) if !y.is_ascii() => return None,
-                _ => return Some(j),
+                _ => return Some((j, plain)),
             },
-            _ => return Some(j),
+            _ => return Some((j, plain)),
         }
     }
 }
@@ -215,7 +223,13 @@ fn any_token_end(text: &str, i: usize) -> usize {
 
 /// The tokens of `text` as (start, end) byte spans: every non-space run is
 /// cut into the shapes of [`token_end`].
+#[cfg(test)]
 fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    plain_token_spans(text).map(|(s, e, _)| (s, e))
+}
+
+/// [`token_spans`], each with whether it is plain (see [`token_end`]).
+fn plain_token_spans(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         let bytes = text.as_bytes();
@@ -232,9 +246,9 @@ fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         } else {
             i + text[i..].find(|c: char| !c.is_whitespace())?
         };
-        let e = token_end(text, s);
+        let (e, plain) = token_end(text, s);
         i = e;
-        Some((s, e))
+        Some((s, e, plain))
     })
 }
 
@@ -271,28 +285,22 @@ fn tokenize_with<'a>(
     debug_assert_eq!(text.len(), lowered.len());
     let mut out: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5 + 1);
     let b = text.as_bytes();
-    for (s, e) in token_spans(text) {
+    for (s, e, plain) in plain_token_spans(text) {
         let t = &text[s..e];
         // the common case, a plain ASCII word with no joiner or a plain
         // ASCII mark: the general path below decides it the same way
-        let c0 = b[s];
-        let plain = if !fast {
-            None
-        } else if c0.is_ascii_alphabetic() {
-            t.bytes()
-                .all(|x| x.is_ascii_alphanumeric() || x == b'.' || x == b'&')
-                .then_some(TokKind::Word)
-        } else {
-            (c0.is_ascii() && !c0.is_ascii_digit() && !matches!(c0, b'"' | b'\''))
-                .then_some(TokKind::Punct)
-        };
-        if let Some(kind) = plain {
+        if plain && fast {
+            let c0 = b[s];
             out.push(Token {
                 text: t,
                 lower: Cow::Borrowed(&lowered[s..e]),
                 start: s,
                 end: e,
-                kind,
+                kind: if c0.is_ascii_alphabetic() {
+                    TokKind::Word
+                } else {
+                    TokKind::Punct
+                },
                 cap: c0.is_ascii_uppercase(),
             });
             continue;
