@@ -801,8 +801,13 @@ pub fn find_mentions(
         // "both sides", "the two camps"
         if let Some(words) = matches!(t.lower.as_ref(), "both" | "the" | "each")
             .then(|| {
+                // (last word first: it tells most phrases apart)
                 SIDES.iter().find(|w| {
-                    w.len() <= n - i && w.iter().enumerate().all(|(k, x)| tokens[i + k].lower == *x)
+                    w.len() <= n - i
+                        && w.iter()
+                            .enumerate()
+                            .rev()
+                            .all(|(k, x)| tokens[i + k].lower == *x)
                 })
             })
             .flatten()

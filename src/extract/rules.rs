@@ -1126,10 +1126,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             .find(|m| {
                 // "Some 12,700 UAW members ...": an amount before the subject
                 // (or a time phrase: "In late May the Sudanese army pulled out")
-                let time_intro = self.tokens[..m.start]
-                    .iter()
-                    .any(|t| is_time_word(&t.lower))
-                    && self.tokens[..m.start].iter().all(|t| {
+                let time_intro = || {
+                    self.tokens[..m.start].iter().all(|t| {
                         !t.is_word()
                             || t.kind == TokKind::Number
                             || is_time_word(&t.lower)
@@ -1148,9 +1146,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                                     | "the"
                                     | "of"
                             )
-                    });
+                    }) && self.tokens[..m.start]
+                        .iter()
+                        .any(|t| is_time_word(&t.lower))
+                };
                 let starts_clause = m.start == 0
-                    || time_intro
                     || self.tokens[..m.start].iter().all(|t| {
                         !t.is_word()
                             || t.kind == TokKind::Number
@@ -1162,7 +1162,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     || self.tok(m.start - 1).is_some_and(|t| t.text == ",")
                     || (m.start >= 2
                         && self.is(m.start - 1, "the")
-                        && self.tokens[m.start - 2].text == ",");
+                        && self.tokens[m.start - 2].text == ",")
+                    || time_intro();
                 // (past an apposition: "UAW members, or 8% of its workers, walked")
                 let after = if self.is(m.end, ",") {
                     (m.end + 1..(m.end + 14).min(self.tokens.len()))
