@@ -44,7 +44,7 @@ pub fn decode_text_with(
             path.display()
         )));
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(Error::Binary {
             path: path.to_path_buf(),
             offset,
