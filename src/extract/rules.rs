@@ -614,6 +614,148 @@ fn skippable(t: &Token<'_>) -> bool {
 }
 
 /// The sentence-level context the rules work in.
+/// The rules that walk the whole sentence for a word of their own. A
+/// sentence with none of a rule's words gives it nothing to find, so
+/// [`SentenceCtx::candidates`] looks each token up once, in one table of all
+/// these words, instead of letting every rule walk the sentence. A rule
+/// starts only at one of its words, and the rules of several words test
+/// their set themselves, so a word missing from a set cannot pass unnoticed:
+/// the rule would not read it either. (The rules of one word, "according",
+/// "what", "as", "hope", name it beside their set.)
+#[derive(Debug, Clone, Copy)]
+enum Scan {
+    According,
+    Refusals,
+    Conditions,
+    Evaluations,
+    Hope,
+    Contingent,
+    Reactions,
+    WhatCalled,
+    AsDo,
+}
+
+impl Scan {
+    const ALL: [Scan; 9] = [
+        Scan::According,
+        Scan::Refusals,
+        Scan::Conditions,
+        Scan::Evaluations,
+        Scan::Hope,
+        Scan::Contingent,
+        Scan::Reactions,
+        Scan::WhatCalled,
+        Scan::AsDo,
+    ];
+
+    /// The words one of which the rule starts at.
+    fn words(self) -> &'static WordSet {
+        match self {
+            Scan::According => &ACCORDING,
+            Scan::Refusals => &REFUSAL_MODALS,
+            Scan::Conditions => &CONDITION_MARKERS,
+            Scan::Evaluations => &EVALUATION_VERBS,
+            Scan::Hope => &HOPE_WORDS,
+            Scan::Contingent => &MAKE_FORMS,
+            Scan::Reactions => &REACTION_VERBS,
+            Scan::WhatCalled => &WHAT,
+            Scan::AsDo => &AS,
+        }
+    }
+}
+
+/// The [`Scan`]s a sentence's words call for, one bit each.
+#[derive(Debug, Clone, Copy)]
+struct Scans(u16);
+
+impl Scans {
+    fn called_for(tokens: &[Token<'_>]) -> Scans {
+        type Index = (
+            crate::lexicon::Sketch,
+            rustc_hash::FxHashMap<&'static str, u16>,
+        );
+        static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+        let (sketch, bits_of) = INDEX.get_or_init(|| {
+            let mut index = Index::default();
+            for scan in Scan::ALL {
+                for w in scan.words().words {
+                    index.0.insert(w);
+                    *index.1.entry(w).or_default() |= 1 << scan as u16;
+                }
+            }
+            index
+        });
+        let mut bits = 0;
+        for t in tokens {
+            if sketch.may_contain(&t.lower) {
+                bits |= bits_of.get(t.lower.as_ref()).copied().unwrap_or(0);
+            }
+        }
+        Scans(bits)
+    }
+
+    fn has(self, scan: Scan) -> bool {
+        self.0 & (1 << scan as u16) != 0
+    }
+}
+
+static ACCORDING: WordSet = WordSet::new(&["according"]);
+static REFUSAL_MODALS: WordSet = WordSet::new(&["won't", "wouldn't", "will", "would"]);
+static CONDITION_MARKERS: WordSet = WordSet::new(&[
+    "if",
+    "provided",
+    "providing",
+    "unless",
+    "until",
+    "condition",
+    "long",
+    "exchange",
+    "return",
+    "price",
+]);
+static EVALUATION_VERBS: WordSet = WordSet::new(&[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+    "label",
+    "labels",
+    "labelled",
+    "labeled",
+    "labelling",
+    "brand",
+    "brands",
+    "branded",
+    "branding",
+    "deem",
+    "deems",
+    "deemed",
+    "deeming",
+    "find",
+    "finds",
+    "found",
+    "consider",
+    "considers",
+    "considered",
+    "considering",
+    "regard",
+    "regards",
+    "regarded",
+    "regarding",
+    "view",
+    "views",
+    "viewed",
+    "viewing",
+]);
+static HOPE_WORDS: WordSet = WordSet::new(&["hope", "hopes"]);
+static MAKE_FORMS: WordSet = WordSet::new(&["make", "makes", "made", "making"]);
+static WHAT: WordSet = WordSet::new(&["what"]);
+static AS: WordSet = WordSet::new(&["as"]);
+
 pub struct SentenceCtx<'a, 't> {
     pub lx: &'a Lexicon,
     pub text: &'t str,
@@ -1977,16 +2119,35 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             self.verb_candidates(hit, &cues, &mut out);
         }
         self.nominal_candidates(&mut out);
-        self.according_to(&mut out);
-        self.refusals(&cues, &mut out);
-        self.conditions(&mut out);
-        self.evaluations(&mut out);
+        let scans = Scans::called_for(self.tokens);
+        if scans.has(Scan::According) {
+            self.according_to(&mut out);
+        }
+        if scans.has(Scan::Refusals) {
+            self.refusals(&cues, &mut out);
+        }
+        if scans.has(Scan::Conditions) {
+            self.conditions(&mut out);
+        }
+        if scans.has(Scan::Evaluations) {
+            self.evaluations(&mut out);
+        }
         self.object_relatives(&cues, &mut out);
-        self.in_the_hope_of(&mut out);
-        self.made_contingent(&mut out);
-        self.drew_reactions(&mut out);
-        self.what_was_called(&mut out);
-        self.as_do(&mut out);
+        if scans.has(Scan::Hope) {
+            self.in_the_hope_of(&mut out);
+        }
+        if scans.has(Scan::Contingent) {
+            self.made_contingent(&mut out);
+        }
+        if scans.has(Scan::Reactions) {
+            self.drew_reactions(&mut out);
+        }
+        if scans.has(Scan::WhatCalled) {
+            self.what_was_called(&mut out);
+        }
+        if scans.has(Scan::AsDo) {
+            self.as_do(&mut out);
+        }
         self.aim_reactions_at_owners(&mut out);
         // "would accept a deal only if it came with guarantees": acceptance
         // on a condition is the condition's demand, no support
@@ -2306,10 +2467,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     fn made_contingent(&self, out: &mut Vec<Candidate>) {
         let n = self.tokens.len();
         for k in 0..n {
-            if !matches!(
-                self.tokens[k].lower.as_ref(),
-                "make" | "makes" | "made" | "making"
-            ) {
+            if !MAKE_FORMS.contains(&self.tokens[k].lower) {
                 continue;
             }
             let Some(j) = (k + 1..n.min(k + 9))
@@ -2947,45 +3105,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let n = self.tokens.len();
         for v in 0..n {
             let l = self.tokens[v].lower.as_ref();
-            let verb = matches!(
-                l,
-                "call"
-                    | "calls"
-                    | "called"
-                    | "calling"
-                    | "describe"
-                    | "describes"
-                    | "described"
-                    | "describing"
-                    | "label"
-                    | "labels"
-                    | "labelled"
-                    | "labeled"
-                    | "labelling"
-                    | "brand"
-                    | "brands"
-                    | "branded"
-                    | "deem"
-                    | "deems"
-                    | "deemed"
-                    | "find"
-                    | "finds"
-                    | "found"
-                    | "consider"
-                    | "considers"
-                    | "considered"
-                    | "regard"
-                    | "regards"
-                    | "regarded"
-                    | "regarding"
-                    | "view"
-                    | "views"
-                    | "viewed"
-                    | "viewing"
-                    | "considering"
-                    | "deeming"
-                    | "branding"
-            );
+            let verb = EVALUATION_VERBS.contains(l);
             if !verb || self.tokens[v].cap {
                 continue;
             }
@@ -3155,6 +3275,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let mut found = Vec::new();
         for k in 0..n {
             let l = self.tokens[k].lower.as_ref();
+            if !CONDITION_MARKERS.contains(l) {
+                continue;
+            }
             let start = match l {
                 "if" if k > 0 && self.is(k - 1, "only") => k + 1,
                 // "ready to hold talks if Z", "would back the deal if Z": what
@@ -3277,6 +3400,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let n = self.tokens.len();
         for k in 0..n {
             let l = self.tokens[k].lower.as_ref();
+            if !REFUSAL_MODALS.contains(l) {
+                continue;
+            }
             // "they will discuss a ceasefire": talks an actor will hold are offered
             let willing = matches!(l, "will" | "would")
                 && self
@@ -5134,7 +5260,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     fn according_to(&self, out: &mut Vec<Candidate>) {
         let n = self.tokens.len();
         for k in 0..n.saturating_sub(2) {
-            if !(self.is(k, "according") && self.is(k + 1, "to")) {
+            if !(ACCORDING.contains(&self.tokens[k].lower) && self.is(k + 1, "to")) {
                 continue;
             }
             let Some(m) = self.mention_from(k + 2) else {
@@ -5341,6 +5467,45 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_sentence_calls_for_the_scans_of_its_words() {
+        let scans = |text: &str| {
+            let lowered = text.to_ascii_lowercase();
+            let s = Scans::called_for(&tokenize(text, &lowered, false));
+            Scan::ALL
+                .into_iter()
+                .filter(|&x| s.has(x))
+                .map(|x| format!("{x:?}"))
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            scans("Kyiv demands the return of territories.").contains(&"Conditions".to_string())
+        );
+        assert_eq!(
+            scans("Moscow rejects NATO membership."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            scans("According to Kyiv, Moscow Won't talks, as do others, in what it CALLED hopes."),
+            [
+                "According",
+                "Refusals",
+                "Evaluations",
+                "Hope",
+                "WhatCalled",
+                "AsDo"
+            ]
+        );
+        for scan in Scan::ALL {
+            for w in scan.words().words {
+                assert!(
+                    scans(&format!("They {w} it.")).contains(&format!("{scan:?}")),
+                    "{w}"
+                );
+            }
+        }
     }
 
     proptest! {
