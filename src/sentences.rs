@@ -42,6 +42,10 @@ fn split_with(text: &str, shortcut: bool) -> Vec<Sentence<'_>> {
     // sentencex's quotation pass grows faster than the text, so it is given one
     // paragraph at a time, and a paragraph of more than SEGMENT_BYTES in pieces
     for (offset, piece) in segments(text) {
+        // (a blank line holds no sentence)
+        if piece.bytes().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
         // a line with nowhere to break (news paragraphs are often one sentence)
         // is one sentence whatever sentencex would find: skip its passes
         if shortcut && one_sentence(piece) {
