@@ -771,7 +771,8 @@ pub fn find_mentions(
         }
     }
     let title_case = is_title_case(lx, tokens);
-    let mut out: Vec<Mention> = Vec::new();
+    let dateline = dateline_end(tokens);
+    let mut out: Vec<Mention> = Vec::with_capacity(n / 4 + 1);
     let mut i = 0;
     while i < n {
         let t = &tokens[i];
@@ -1165,7 +1166,7 @@ pub fn find_mentions(
             }
             let text = span_text(sentence, tokens, i, j);
             let single = j == i + 1;
-            let from = dateline_end(tokens);
+            let from = dateline;
             let at_start = i <= from || tokens[from..i].iter().all(|x| !x.is_word());
             if let Some(a) = disc.alias(&text) {
                 // "UAW members walked off the job": the members act for their body

@@ -151,7 +151,8 @@ impl<'l> Extractor<'l> {
     /// letters in lower case (the same bytes otherwise), which the tokens'
     /// lower-case forms borrow from.
     fn prepare<'t>(&self, text: &'t str, lowered: &'t str) -> Vec<SentenceWork<'t>> {
-        let mut work = Vec::new();
+        // (news sentences run to some 150 bytes)
+        let mut work = Vec::with_capacity(text.len() / 128 + 1);
         let mut in_quote = false;
         let mut block = 0usize;
         let mut prev_end = 0usize;
