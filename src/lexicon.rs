@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 const BUILTIN_ACTORS: &str = include_str!("../data/actors.json");
 const BUILTIN_CUES: &str = include_str!("../data/cues.json");
@@ -22,7 +23,7 @@ const BUILTIN_CUES: &str = include_str!("../data/cues.json");
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActorEntry {
-    pub name: String,
+    pub name: Arc<str>,
     #[serde(default)]
     pub kind: ActorKind,
     #[serde(default)]
@@ -32,7 +33,7 @@ pub struct ActorEntry {
     #[serde(default)]
     pub demonyms: Vec<String>,
     #[serde(default)]
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Arc<str>>,
 }
 
 /// How a cue verb takes its content.
@@ -360,14 +361,14 @@ impl Lexicon {
         let mut actor_by_form = HashMap::new();
         for (i, a) in f.actors.iter().enumerate() {
             actor_by_name.insert(a.name.to_lowercase(), i);
-            for al in std::iter::once(&a.name).chain(&a.aliases) {
+            for al in std::iter::once(&*a.name).chain(a.aliases.iter().map(String::as_str)) {
                 actor_by_form.entry(al.to_lowercase()).or_insert(i);
             }
-            let names = std::iter::once(&a.name)
-                .chain(&a.aliases)
+            let names = std::iter::once(&*a.name)
+                .chain(a.aliases.iter().map(String::as_str))
                 .map(|s| (s, SurfaceKind::Name));
             let mut forms: Vec<(String, SurfaceKind)> =
-                names.map(|(s, k)| (s.clone(), k)).collect();
+                names.map(|(s, k)| (s.to_string(), k)).collect();
             for d in &a.demonyms {
                 forms.push((d.clone(), SurfaceKind::Demonym));
                 if let Some(p) = demonym_plural(d) {
@@ -591,9 +592,9 @@ impl Lexicon {
     fn automaton_pattern(&self, pattern: usize, found: &str) -> bool {
         // exact-case check: compare against the actor's stored forms
         let a = &self.actors[self.surfaces[pattern].actor];
-        std::iter::once(&a.name)
-            .chain(&a.aliases)
-            .chain(&a.demonyms)
+        std::iter::once(&*a.name)
+            .chain(a.aliases.iter().map(String::as_str))
+            .chain(a.demonyms.iter().map(String::as_str))
             .any(|f| f == found)
     }
 

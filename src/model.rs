@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// One of the six stances an actor can take (see `docs/positions.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -138,11 +139,13 @@ pub struct Sentence<'a> {
 /// A resolved actor: canonical name plus what the text told us about it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Actor {
-    pub name: String,
+    /// (Shared: an actor is copied into every mention, position and
+    /// discourse entry of a document, and a copy is a reference count.)
+    pub name: Arc<str>,
     pub kind: ActorKind,
     /// The body a person or sub-body speaks for ("United States" for Marco Rubio).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Arc<str>>,
 }
 
 /// One extracted position, the unit of `extract` output (SCHEMA.md fields

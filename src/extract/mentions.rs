@@ -6,6 +6,7 @@ use super::{WordSet, CALENDAR};
 use crate::lexicon::{ActorEntry, Lexicon, SurfaceKind};
 use crate::model::{Actor, ActorKind};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
 /// Who a mention refers to.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,9 +124,9 @@ impl Discourse<'_> {
     /// speaks for the body.
     fn affiliate(&mut self, name: &str, body: &str) {
         let set = |a: &mut Actor| {
-            if a.name == name && a.affiliation.is_none() {
+            if &*a.name == name && a.affiliation.is_none() {
                 a.kind = ActorKind::Person;
-                a.affiliation = Some(body.to_string());
+                a.affiliation = Some(body.into());
             }
         };
         self.recent.iter_mut().for_each(set);
@@ -139,7 +140,7 @@ impl Discourse<'_> {
         for a in self
             .recent
             .iter_mut()
-            .filter(|a| a.name == name && a.kind == ActorKind::Unknown)
+            .filter(|a| &*a.name == name && a.kind == ActorKind::Unknown)
         {
             a.kind = ActorKind::Person;
             promoted = Some(a.clone());
@@ -147,7 +148,7 @@ impl Discourse<'_> {
         for a in self
             .aliases
             .values_mut()
-            .filter(|a| a.name == name && a.kind == ActorKind::Unknown)
+            .filter(|a| &*a.name == name && a.kind == ActorKind::Unknown)
         {
             a.kind = ActorKind::Person;
         }
@@ -731,9 +732,9 @@ fn person(
     {
         let mut a = actor_of(e);
         if name.split_whitespace().count() >= 2 {
-            a.name = name.to_string();
-            disc.person_forms.insert(e.name.clone(), a.clone());
-        } else if let Some(full) = disc.person_forms.get(&e.name) {
+            a.name = name.into();
+            disc.person_forms.insert(e.name.to_string(), a.clone());
+        } else if let Some(full) = disc.person_forms.get(&*e.name) {
             a = full.clone();
         }
         return a;
@@ -742,9 +743,9 @@ fn person(
         return a;
     }
     Actor {
-        name: name.to_string(),
+        name: name.into(),
         kind: ActorKind::Person,
-        affiliation,
+        affiliation: affiliation.map(Arc::from),
     }
 }
 
@@ -833,7 +834,7 @@ pub fn find_mentions(
             };
             disc.sides = parties.map(|(x, y)| (name.clone(), x, y));
             let a = Actor {
-                name,
+                name: name.into(),
                 kind: ActorKind::Group,
                 affiliation: None,
             };
@@ -953,7 +954,7 @@ pub fn find_mentions(
                     match_name(tokens, te).filter(|_| !title_case || gaz[te].is_some())
                 {
                     let name = span_text(sentence, tokens, te, ne);
-                    let a = person(lx, &mut *disc, &name, body.clone());
+                    let a = person(lx, &mut *disc, &name, body.as_deref().map(str::to_string));
                     disc.register_person(&a);
                     out.push(name_mention(sentence, tokens, i, ne, a));
                     i = ne;
@@ -1023,7 +1024,7 @@ pub fn find_mentions(
                     && k == e + 1;
                 if let (true, Some(country)) = (armed, body_actor()) {
                     let a = Actor {
-                        name: span_text(sentence, tokens, i, k),
+                        name: span_text(sentence, tokens, i, k).into(),
                         kind: ActorKind::Organization,
                         affiliation: Some(country.name),
                     };
@@ -1060,9 +1061,9 @@ pub fn find_mentions(
             if entry.kind == ActorKind::Person {
                 let found = span_text(sentence, tokens, i, e);
                 if found.split_whitespace().count() >= 2 {
-                    a.name = found;
-                    disc.person_forms.insert(entry.name.clone(), a.clone());
-                } else if let Some(full) = disc.person_forms.get(&entry.name) {
+                    a.name = found.into();
+                    disc.person_forms.insert(entry.name.to_string(), a.clone());
+                } else if let Some(full) = disc.person_forms.get(&*entry.name) {
                     a = full.clone();
                 }
             }
@@ -1137,7 +1138,7 @@ pub fn find_mentions(
                     e += 1;
                 }
                 let a = Actor {
-                    name: span_text(sentence, tokens, j + 1, e),
+                    name: span_text(sentence, tokens, j + 1, e).into(),
                     kind: ActorKind::Organization,
                     affiliation: None,
                 };
@@ -1154,8 +1155,8 @@ pub fn find_mentions(
                 let body_text = span_text(sentence, tokens, i, p);
                 let body = lx
                     .actor_by_form(&body_text)
-                    .map(|e| e.name.clone())
-                    .or_else(|| disc.alias(&body_text).map(|a| a.name))
+                    .map(|e| e.name.to_string())
+                    .or_else(|| disc.alias(&body_text).map(|a| a.name.to_string()))
                     .unwrap_or(body_text);
                 let name = span_text(sentence, tokens, te, j);
                 let a = person(lx, &mut *disc, &name, Some(body));
@@ -1231,7 +1232,7 @@ pub fn find_mentions(
                     ActorKind::Unknown
                 };
                 let a = Actor {
-                    name: text.clone(),
+                    name: text.as_str().into(),
                     kind,
                     affiliation: None,
                 };
@@ -1344,14 +1345,14 @@ pub fn find_mentions(
                 let own_body = || {
                     let p = possessor?;
                     Some(Actor {
-                        name: format!(
+                        name: Arc::from(format!(
                             "{p}' {}",
                             tokens[m.start + 3..m.end]
                                 .iter()
                                 .map(|t| t.lower.as_ref())
                                 .collect::<Vec<_>>()
                                 .join(" ")
-                        ),
+                        )),
                         kind: ActorKind::Organization,
                         affiliation: None,
                     })
@@ -1365,7 +1366,7 @@ pub fn find_mentions(
                         .skip_while(|w| *w == "the")
                         .collect();
                     (!describes_person(&head) && !words.is_empty()).then(|| Actor {
-                        name: words.join(" "),
+                        name: words.join(" ").into(),
                         kind: ActorKind::Organization,
                         affiliation: None,
                     })
@@ -1403,7 +1404,7 @@ pub fn find_mentions(
         let titled_of = c.start == p.end + 1
             && tokens.get(p.end).is_some_and(|t| t.lower == "of")
             && p.text.len() > person.name.len()
-            && p.text.ends_with(person.name.as_str());
+            && p.text.ends_with(&*person.name);
         if (apposition || titled_of)
             && matches!(person.kind, ActorKind::Person | ActorKind::Unknown)
             && person.affiliation.is_none()
@@ -1892,7 +1893,7 @@ fn add_group_subjects(lx: &Lexicon, sentence: &str, tokens: &[Token<'_>], out: &
             start: s,
             end: h + 1,
             referent: Referent::Actor(Actor {
-                name,
+                name: name.into(),
                 kind: ActorKind::Group,
                 affiliation: None,
             }),

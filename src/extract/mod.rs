@@ -137,7 +137,7 @@ fn same_holder(a: &Holder, b: &Holder) -> bool {
 /// so the report is no claim of its own.
 fn speaks_for(inner: &Holder, speaker: &Holder) -> bool {
     match (inner, speaker) {
-        (Holder::Actor(x), Holder::Actor(y)) => y.affiliation.as_deref() == Some(x.name.as_str()),
+        (Holder::Actor(x), Holder::Actor(y)) => y.affiliation.as_deref() == Some(&*x.name),
         _ => false,
     }
 }
@@ -464,7 +464,7 @@ impl<'l> Extractor<'l> {
                 }
                 if content.is_empty()
                     || out[first..].iter().any(|p: &Position| {
-                        p.stance == c.stance && p.actor == actor.name && p.content == content
+                        p.stance == c.stance && *p.actor == *actor.name && p.content == content
                     })
                 {
                     continue;
@@ -476,10 +476,10 @@ impl<'l> Extractor<'l> {
                 };
                 out.push(Position {
                     doc: doc.id.clone(),
-                    actor: actor.name.clone(),
+                    actor: actor.name.to_string(),
                     stance: c.stance,
                     content,
-                    target: c.target.as_ref().map(|t| t.name.clone()),
+                    target: c.target.as_ref().map(|t| t.name.to_string()),
                     span: [w.start, w.end],
                     sentence: w.text.to_string(),
                     cue,
@@ -487,7 +487,7 @@ impl<'l> Extractor<'l> {
                     negated: c.negated,
                     actor_kind: actor.kind,
                     actor_mention: c.holder_text.clone(),
-                    affiliation: actor.affiliation.clone(),
+                    affiliation: actor.affiliation.as_deref().map(str::to_string),
                     date: doc.date.clone(),
                 });
             }
@@ -598,7 +598,7 @@ fn split_sides(
 ) {
     let mut out = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
-        let both = matches!(&c.holder, Holder::Actor(a) if &a.name == name
+        let both = matches!(&c.holder, Holder::Actor(a) if *a.name == **name
             && a.kind == crate::model::ActorKind::Group);
         if !both {
             out.push(c);

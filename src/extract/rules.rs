@@ -2967,7 +2967,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             .join(" ");
         Some((
             Actor {
-                name,
+                name: name.into(),
                 kind: crate::model::ActorKind::Group,
                 affiliation: None,
             },
