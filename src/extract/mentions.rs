@@ -117,6 +117,14 @@ impl Discourse<'_> {
     }
 
     fn alias(&self, form: &str) -> Option<Actor> {
+        // (a short ASCII form is lower-cased on the stack)
+        let mut buf = [0u8; 64];
+        if let Some(b) = buf.get_mut(..form.len()).filter(|_| form.is_ascii()) {
+            b.copy_from_slice(form.as_bytes());
+            b.make_ascii_lowercase();
+            let lower = std::str::from_utf8(b).expect("ASCII is UTF-8");
+            return self.aliases.get(lower).cloned();
+        }
         self.aliases.get(&form.to_lowercase()).cloned()
     }
 
