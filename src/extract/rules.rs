@@ -3701,7 +3701,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             self.document_owner(cs)
                 .and_then(|m| Self::holder_of(m).map(|h| (h, m.text.clone())))
         };
-        if let Some(ms) = self.find_subject(cs) {
+        let subject = self.find_subject(cs);
+        if let Some(ms) = &subject {
             for m in ms {
                 if let Some(h) = Self::holder_of(m) {
                     holders.push((h, m.text.clone()));
@@ -3838,7 +3839,6 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         if holders.is_empty() {
             return;
         }
-        let subject = self.find_subject(cs);
         let subject_end = subject
             .as_ref()
             .and_then(|v| v.last().map(|m| m.end))
