@@ -253,6 +253,7 @@ impl<V> Default for WordMap<V> {
 }
 
 impl<V> WordMap<V> {
+    #[inline]
     pub fn get(&self, w: &str) -> Option<&V> {
         if !self.sketch.may_contain(w) {
             return None;

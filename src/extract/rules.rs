@@ -4,7 +4,7 @@
 use super::mentions::{is_pronoun, Mention, MentionForm, Referent};
 use super::tokens::{TokKind, Token};
 use super::WordSet;
-use crate::lexicon::{Frame, Lexicon};
+use crate::lexicon::{Frame, Lexicon, WordMap};
 use crate::model::{Actor, Stance};
 
 /// Who holds a position before the document-level pass resolves speakers.
@@ -670,28 +670,19 @@ struct Scans(u16);
 
 impl Scans {
     fn called_for(tokens: &[Token<'_>]) -> Scans {
-        type Index = (
-            crate::lexicon::Sketch,
-            rustc_hash::FxHashMap<&'static str, u16>,
-        );
-        static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
-        let (sketch, bits_of) = INDEX.get_or_init(|| {
-            let mut index = Index::default();
+        static INDEX: std::sync::OnceLock<WordMap<u16>> = std::sync::OnceLock::new();
+        let bits_of = INDEX.get_or_init(|| {
+            let mut index = WordMap::default();
             for scan in Scan::ALL {
                 for w in scan.words().words {
-                    index.0.insert(w);
-                    *index.1.entry(w).or_default() |= 1 << scan as u16;
+                    *index.entry_mut(w.to_string()) |= 1 << scan as u16;
                 }
             }
             index
         });
-        let mut bits = 0;
-        for t in tokens {
-            if sketch.may_contain(&t.lower) {
-                bits |= bits_of.get(t.lower.as_ref()).copied().unwrap_or(0);
-            }
-        }
-        Scans(bits)
+        Scans(tokens.iter().fold(0, |bits, t| {
+            bits | bits_of.get(&t.lower).copied().unwrap_or(0)
+        }))
     }
 
     fn has(self, scan: Scan) -> bool {
