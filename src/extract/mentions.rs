@@ -732,7 +732,7 @@ fn person(
     lx: &Lexicon,
     disc: &mut Discourse<'_>,
     name: &str,
-    affiliation: Option<String>,
+    affiliation: Option<Arc<str>>,
 ) -> Actor {
     if let Some(e) = lx
         .actor_by_form(name)
@@ -753,7 +753,7 @@ fn person(
     Actor {
         name: name.into(),
         kind: ActorKind::Person,
-        affiliation: affiliation.map(Arc::from),
+        affiliation,
     }
 }
 
@@ -962,7 +962,7 @@ pub fn find_mentions(
                     match_name(tokens, te).filter(|_| !title_case || gaz[te].is_some())
                 {
                     let name = span_text(sentence, tokens, te, ne);
-                    let a = person(lx, &mut *disc, &name, body.as_deref().map(str::to_string));
+                    let a = person(lx, &mut *disc, &name, body.clone());
                     disc.register_person(&a);
                     out.push(name_mention(sentence, tokens, i, ne, a));
                     i = ne;
@@ -1163,9 +1163,9 @@ pub fn find_mentions(
                 let body_text = span_text(sentence, tokens, i, p);
                 let body = lx
                     .actor_by_form(&body_text)
-                    .map(|e| e.name.to_string())
-                    .or_else(|| disc.alias(&body_text).map(|a| a.name.to_string()))
-                    .unwrap_or(body_text);
+                    .map(|e| e.name.clone())
+                    .or_else(|| disc.alias(&body_text).map(|a| a.name))
+                    .unwrap_or_else(|| body_text.into());
                 let name = span_text(sentence, tokens, te, j);
                 let a = person(lx, &mut *disc, &name, Some(body));
                 disc.register_person(&a);
