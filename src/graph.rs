@@ -658,11 +658,7 @@ impl PositionGraph {
     /// Actors and contents in canonical order (by name, by key).
     pub fn sorted_actors(&self) -> Vec<NodeIndex> {
         let mut v: Vec<NodeIndex> = self.actors.values().copied().collect();
-        v.sort_by(|a, b| {
-            name_key(&self.actor(*a).map(|x| x.name.clone()).unwrap_or_default()).cmp(&name_key(
-                &self.actor(*b).map(|x| x.name.clone()).unwrap_or_default(),
-            ))
-        });
+        v.sort_by_cached_key(|&ix| name_key(self.actor(ix).map_or("", |x| x.name.as_str())));
         v
     }
 
@@ -1048,7 +1044,7 @@ impl PositionGraph {
 
     /// Write the graph file (pretty JSON, canonical order) to `w`, streaming:
     /// nothing of the graph is copied on the way.
-    pub fn write_json<W: std::io::Write>(&self, mut w: W) -> std::io::Result<()> {
+    pub fn write_json<W: std::io::Write>(&self, w: W) -> std::io::Result<()> {
         #[derive(Serialize)]
         struct FileView<'a> {
             format: &'static str,
@@ -1145,8 +1141,13 @@ impl PositionGraph {
             .enumerate()
             .map(|(i, &ix)| (ix, i))
             .collect();
-        let mut edges = self.stance_edges();
-        edges.sort_by_key(|(a, c, e)| (aix[a], cix[c], e.stance));
+        let mut edges: Vec<_> = self
+            .stance_edges()
+            .into_iter()
+            .map(|(a, c, e)| ((aix[&a], cix[&c], e.stance), (a, c, e)))
+            .collect();
+        edges.sort_by_key(|(k, _)| *k);
+        let edges: Vec<_> = edges.into_iter().map(|(_, e)| e).collect();
         let mut documents: Vec<&DocumentInfo> = self.documents.values().collect();
         documents.sort_by(|x, y| x.id.cmp(&y.id));
         let mut affiliations: Vec<AffiliationRecord> = self
@@ -1191,8 +1192,13 @@ impl PositionGraph {
             },
             affiliations,
         };
+        // serde_json writes a few bytes at a time (a key, a colon, an indent):
+        // a buffer of its own keeps each of those writes a copy
+        use std::io::Write as _;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
         serde_json::to_writer_pretty(&mut w, &view).map_err(std::io::Error::other)?;
-        w.write_all(b"\n")
+        w.write_all(b"\n")?;
+        w.flush()
     }
 
     /// Save atomically.

@@ -111,6 +111,15 @@ impl Write for Output {
         }
     }
 
+    // (the buffer's own write_all copies a short write in place; the default
+    // one would loop over `write` through this match)
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.write_all(buf),
+            Output::File { tmp, .. } => tmp.write_all(buf),
+        }
+    }
+
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
             Output::Stdout(w) => w.flush(),
