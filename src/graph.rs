@@ -69,6 +69,31 @@ impl Evidence {
         json_str_field(out, "content", &self.content);
         out.push(b'}');
     }
+
+    /// Appends the evidence as serde_json's pretty printer lays it out at
+    /// nesting `depth` (`to_vec_pretty` at depth 0).
+    pub fn write_json_pretty(&self, out: &mut Vec<u8>, depth: usize) {
+        let mut o = Pretty::object(out, depth);
+        o.str("doc", &self.doc);
+        o.key("span");
+        let mut span = Pretty::array(o.out, depth + 1);
+        for n in self.span {
+            span.next();
+            crate::model::push_decimal(span.out, n);
+        }
+        span.end();
+        o.str("sentence", &self.sentence);
+        o.str("cue", &self.cue);
+        o.str("rule", &self.rule);
+        if let Some(t) = &self.target {
+            o.str("target", t);
+        }
+        if let Some(d) = &self.date {
+            o.str("date", d);
+        }
+        o.str("content", &self.content);
+        o.end();
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -375,6 +400,139 @@ fn name_key(name: &str) -> String {
         .collect();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
+}
+
+/// serde_json's pretty layout (two-space indent, `"key": value`), written
+/// by hand into a buffer: an object or an array at nesting `depth`.
+struct Pretty<'o> {
+    out: &'o mut Vec<u8>,
+    depth: usize,
+    empty: bool,
+    close: u8,
+}
+
+impl<'o> Pretty<'o> {
+    fn object(out: &'o mut Vec<u8>, depth: usize) -> Self {
+        out.push(b'{');
+        Pretty {
+            out,
+            depth,
+            empty: true,
+            close: b'}',
+        }
+    }
+
+    fn array(out: &'o mut Vec<u8>, depth: usize) -> Self {
+        out.push(b'[');
+        Pretty {
+            out,
+            depth,
+            empty: true,
+            close: b']',
+        }
+    }
+
+    /// Starts the next member: a value of an array, or a key and its colon.
+    fn next(&mut self) {
+        self.out
+            .extend_from_slice(if self.empty { b"\n" } else { b",\n" });
+        indent(self.out, self.depth + 1);
+        self.empty = false;
+    }
+
+    fn key(&mut self, key: &str) {
+        self.next();
+        crate::model::write_json_str(self.out, key);
+        self.out.extend_from_slice(b": ");
+    }
+
+    fn str(&mut self, key: &str, value: &str) {
+        self.key(key);
+        crate::model::write_json_str(self.out, value);
+    }
+
+    fn number(&mut self, key: &str, n: usize) {
+        self.key(key);
+        crate::model::push_decimal(self.out, n);
+    }
+
+    fn end(self) {
+        if !self.empty {
+            self.out.push(b'\n');
+            indent(self.out, self.depth);
+        }
+        self.out.push(self.close);
+    }
+}
+
+fn indent(out: &mut Vec<u8>, depth: usize) {
+    for _ in 0..depth {
+        out.extend_from_slice(b"  ");
+    }
+}
+
+/// One stance edge of the graph file, at the depth of the positions array.
+fn write_position_pretty(
+    out: &mut Vec<u8>,
+    actor: usize,
+    content: usize,
+    stance: Stance,
+    evidence: &[Cow<'_, Evidence>],
+) {
+    let mut p = Pretty::object(out, 2);
+    p.key("actor");
+    p.out.extend_from_slice(b"\"a");
+    crate::model::push_decimal(p.out, actor);
+    p.out.extend_from_slice(b"\"");
+    p.key("content");
+    p.out.extend_from_slice(b"\"c");
+    crate::model::push_decimal(p.out, content);
+    p.out.extend_from_slice(b"\"");
+    p.str("stance", stance.as_str());
+    p.number("count", evidence.len());
+    let mut targets: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in evidence.iter().filter_map(|ev| ev.target.as_deref()) {
+        *targets.entry(t).or_insert(0) += 1;
+    }
+    p.key("targets");
+    let mut t = Pretty::object(p.out, 3);
+    for (name, n) in targets {
+        t.number(name, n);
+    }
+    t.end();
+    p.key("evidence");
+    let mut list = Pretty::array(p.out, 3);
+    for ev in evidence {
+        list.next();
+        ev.write_json_pretty(list.out, 4);
+    }
+    list.end();
+    p.end();
+}
+
+/// A writer that indents every line after the first one level (two spaces):
+/// serde's pretty output of a value, nested one level into the file. (A JSON
+/// string holds no raw newline, so each newline is the layout's.)
+struct Indented<W>(W);
+
+impl<W: std::io::Write> std::io::Write for Indented<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, mut buf: &[u8]) -> std::io::Result<()> {
+        while let Some(i) = memchr::memchr(b'\n', buf) {
+            self.0.write_all(&buf[..=i])?;
+            self.0.write_all(b"  ")?;
+            buf = &buf[i + 1..];
+        }
+        self.0.write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 impl PositionGraph {
@@ -1043,18 +1201,11 @@ impl PositionGraph {
     }
 
     /// Write the graph file (pretty JSON, canonical order) to `w`, streaming:
-    /// nothing of the graph is copied on the way.
+    /// nothing of the graph is copied on the way. The bytes are those of
+    /// `serde_json::to_writer_pretty` on [`PositionGraph::to_file`] (tested);
+    /// the positions, nearly all of a large file, are laid out by hand.
     pub fn write_json<W: std::io::Write>(&self, w: W) -> std::io::Result<()> {
-        #[derive(Serialize)]
-        struct FileView<'a> {
-            format: &'static str,
-            version: u32,
-            documents: Vec<&'a DocumentInfo>,
-            actors: Vec<ActorView<'a>>,
-            contents: Vec<ContentView<'a>>,
-            positions: Positions<'a>,
-            affiliations: Vec<AffiliationRecord>,
-        }
+        use std::io::Write as _;
         #[derive(Serialize)]
         struct ActorView<'a> {
             id: String,
@@ -1066,71 +1217,6 @@ impl PositionGraph {
             id: String,
             #[serde(flatten)]
             content: &'a ContentNode,
-        }
-        #[derive(Serialize)]
-        struct PositionView<'a> {
-            actor: String,
-            content: String,
-            stance: Stance,
-            count: usize,
-            targets: BTreeMap<String, usize>,
-            evidence: Vec<Cow<'a, Evidence>>,
-        }
-        /// The stance edges, each read (from memory or the spill file) only
-        /// while it is written.
-        struct Positions<'a> {
-            graph: &'a PositionGraph,
-            edges: Vec<(String, String, &'a StanceEdge)>,
-        }
-        impl Serialize for Positions<'_> {
-            fn serialize<S: serde::Serializer>(
-                &self,
-                ser: S,
-            ) -> std::result::Result<S::Ok, S::Error> {
-                use serde::ser::{Error as _, SerializeSeq};
-                let mut seq = ser.serialize_seq(Some(self.edges.len()))?;
-                let (graph, edges) = (self.graph, &self.edges);
-                // a second thread reads (from the spill file), parses and
-                // sorts the next edges' evidence while this one writes: the
-                // two halves of writing a large graph take about as long
-                std::thread::scope(|scope| {
-                    let (tx, rx) = std::sync::mpsc::sync_channel(256);
-                    scope.spawn(move || {
-                        for (_, _, e) in edges {
-                            let read = graph.edge_evidence(e).map(|evidence| {
-                                let mut targets = BTreeMap::new();
-                                for t in evidence.iter().filter_map(|ev| ev.target.as_ref()) {
-                                    *targets.entry(t.clone()).or_insert(0) += 1;
-                                }
-                                (evidence, targets)
-                            });
-                            let failed = read.is_err();
-                            // the writer stops at an error and drops its end
-                            if tx.send(read).is_err() || failed {
-                                break;
-                            }
-                        }
-                    });
-                    let mut written = 0;
-                    for ((actor, content, e), read) in edges.iter().zip(rx) {
-                        let (evidence, targets) = read.map_err(S::Error::custom)?;
-                        seq.serialize_element(&PositionView {
-                            actor: actor.clone(),
-                            content: content.clone(),
-                            stance: e.stance,
-                            count: evidence.len(),
-                            targets,
-                            evidence,
-                        })?;
-                        written += 1;
-                    }
-                    if written < edges.len() {
-                        return Err(S::Error::custom("the evidence reader stopped early"));
-                    }
-                    Ok(())
-                })?;
-                seq.end()
-            }
         }
         let actors = self.sorted_actors();
         let contents = self.sorted_contents();
@@ -1144,10 +1230,9 @@ impl PositionGraph {
         let mut edges: Vec<_> = self
             .stance_edges()
             .into_iter()
-            .map(|(a, c, e)| ((aix[&a], cix[&c], e.stance), (a, c, e)))
+            .map(|(a, c, e)| ((aix[&a], cix[&c], e.stance), e))
             .collect();
         edges.sort_by_key(|(k, _)| *k);
-        let edges: Vec<_> = edges.into_iter().map(|(_, e)| e).collect();
         let mut documents: Vec<&DocumentInfo> = self.documents.values().collect();
         documents.sort_by(|x, y| x.id.cmp(&y.id));
         let mut affiliations: Vec<AffiliationRecord> = self
@@ -1159,45 +1244,90 @@ impl PositionGraph {
             })
             .collect();
         affiliations.sort_by(|x, y| (&x.member, &x.body).cmp(&(&y.member, &y.body)));
-        let view = FileView {
-            format: FORMAT,
-            version: VERSION,
-            documents,
-            actors: actors
-                .iter()
-                .enumerate()
-                .filter_map(|(i, &ix)| {
-                    self.actor(ix).map(|actor| ActorView {
-                        id: format!("a{i}"),
-                        actor,
-                    })
+        let actors: Vec<ActorView> = actors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &ix)| {
+                self.actor(ix).map(|actor| ActorView {
+                    id: format!("a{i}"),
+                    actor,
                 })
-                .collect(),
-            contents: contents
-                .iter()
-                .enumerate()
-                .filter_map(|(i, &ix)| {
-                    self.content(ix).map(|content| ContentView {
-                        id: format!("c{i}"),
-                        content,
-                    })
+            })
+            .collect();
+        let contents: Vec<ContentView> = contents
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &ix)| {
+                self.content(ix).map(|content| ContentView {
+                    id: format!("c{i}"),
+                    content,
                 })
-                .collect(),
-            positions: Positions {
-                graph: self,
-                edges: edges
-                    .iter()
-                    .map(|&(a, c, e)| (format!("a{}", aix[&a]), format!("c{}", cix[&c]), e))
-                    .collect(),
-            },
-            affiliations,
-        };
+            })
+            .collect();
+
         // serde_json writes a few bytes at a time (a key, a colon, an indent):
         // a buffer of its own keeps each of those writes a copy
-        use std::io::Write as _;
         let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-        serde_json::to_writer_pretty(&mut w, &view).map_err(std::io::Error::other)?;
-        w.write_all(b"\n")?;
+        let mut head = Vec::new();
+        let mut file = Pretty::object(&mut head, 0);
+        file.str("format", FORMAT);
+        file.key("version");
+        crate::model::push_decimal(file.out, VERSION as usize);
+        w.write_all(&head)?;
+        // the sections of few records go through serde, one level in
+        fn section<W: std::io::Write, T: Serialize>(
+            w: &mut W,
+            key: &str,
+            value: &T,
+        ) -> std::io::Result<()> {
+            let mut k = Vec::new();
+            k.extend_from_slice(b",\n  ");
+            crate::model::write_json_str(&mut k, key);
+            k.extend_from_slice(b": ");
+            w.write_all(&k)?;
+            serde_json::to_writer_pretty(Indented(w), value).map_err(std::io::Error::other)
+        }
+        section(&mut w, "documents", &documents)?;
+        section(&mut w, "actors", &actors)?;
+        section(&mut w, "contents", &contents)?;
+        w.write_all(b",\n  \"positions\": [")?;
+        if !edges.is_empty() {
+            // a second thread reads (from the spill file), parses and sorts
+            // the next edges' evidence while this one writes: the two halves
+            // of writing a large graph take about as long
+            std::thread::scope(|scope| -> std::io::Result<()> {
+                let (tx, rx) = std::sync::mpsc::sync_channel(256);
+                let edges = &edges;
+                scope.spawn(move || {
+                    for (_, e) in edges {
+                        let read = self.edge_evidence(e);
+                        let failed = read.is_err();
+                        // the writer stops at an error and drops its end
+                        if tx.send(read).is_err() || failed {
+                            break;
+                        }
+                    }
+                });
+                let mut written = 0;
+                let mut buf = Vec::with_capacity(1 << 12);
+                for (((a, c, stance), _), read) in edges.iter().zip(rx) {
+                    let evidence = read?;
+                    buf.clear();
+                    buf.extend_from_slice(if written == 0 { b"\n    " } else { b",\n    " });
+                    write_position_pretty(&mut buf, *a, *c, *stance, &evidence);
+                    w.write_all(&buf)?;
+                    written += 1;
+                }
+                if written < edges.len() {
+                    return Err(std::io::Error::other("the evidence reader stopped early"));
+                }
+                Ok(())
+            })?;
+            w.write_all(b"\n  ")?;
+        }
+        w.write_all(b"]")?;
+        section(&mut w, "affiliations", &affiliations)?;
+        w.write_all(b"\n}\n")?;
         w.flush()
     }
 
@@ -1319,6 +1449,40 @@ mod tests {
             proptest::prop_assert_eq!(&out, &serde_json::to_vec(&ev).unwrap());
             let back: Evidence = serde_json::from_slice(&out).unwrap();
             proptest::prop_assert_eq!(back, ev);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pretty_evidence_is_the_layout_serde_json_writes(
+            strings in proptest::array::uniform5("[a-z \"\\\\\t\n\u{0}-\u{1f}é“]{0,20}"),
+            a: usize, b: usize,
+            target: Option<String>, date: Option<String>,
+        ) {
+            let [doc, sentence, cue, rule, content] = strings;
+            let ev = Evidence { doc, span: [a, b], sentence, cue, rule, target, date, content };
+            let mut out = Vec::new();
+            ev.write_json_pretty(&mut out, 0);
+            proptest::prop_assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string_pretty(&ev).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn the_hand_laid_file_is_serde_json_pretty_of_the_file_records() {
+        let empty = PositionGraph::new();
+        for g in [
+            &empty,
+            &graph_of(
+                "U.S. Secretary of State Marco Rubio urged Russia to make concessions. \
+                 Kyiv demanded a ceasefire. Moscow rejected the ceasefire, the Kremlin said. \
+                 Ukraine demanded a \"ceasefire\" from Russia.\tThe EU urged Moscow to withdraw.",
+            ),
+        ] {
+            let serde = serde_json::to_string_pretty(&g.to_file()).unwrap() + "\n";
+            assert_eq!(g.to_json(), serde);
         }
     }
 

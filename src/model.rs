@@ -251,7 +251,7 @@ pub(crate) fn json_span_field(out: &mut Vec<u8>, span: [usize; 2]) {
 
 /// Appends `n` in decimal (the formatting machinery of `write!` cost more
 /// than the rest of a position's fields).
-fn push_decimal(out: &mut Vec<u8>, mut n: usize) {
+pub(crate) fn push_decimal(out: &mut Vec<u8>, mut n: usize) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
