@@ -53,23 +53,6 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// Appends the evidence as compact JSON, the bytes `serde_json::to_vec`
-    /// gives, with the faster string escaper of [`crate::model::write_json_str`]
-    /// (every record of a build goes to the spill file this way).
-    pub fn write_json(&self, out: &mut Vec<u8>) {
-        use crate::model::{json_opt_field, json_span_field, json_str_field};
-        out.push(b'{');
-        json_str_field(out, "doc", &self.doc);
-        json_span_field(out, self.span);
-        json_str_field(out, "sentence", &self.sentence);
-        json_str_field(out, "cue", &self.cue);
-        json_str_field(out, "rule", &self.rule);
-        json_opt_field(out, "target", self.target.as_deref());
-        json_opt_field(out, "date", self.date.as_deref());
-        json_str_field(out, "content", &self.content);
-        out.push(b'}');
-    }
-
     /// Appends the evidence as serde_json's pretty printer lays it out at
     /// nesting `depth` (`to_vec_pretty` at depth 0).
     pub fn write_json_pretty(&self, out: &mut Vec<u8>, depth: usize) {
@@ -248,8 +231,8 @@ impl Spill {
 
     fn write(&self, ev: &Evidence) -> std::io::Result<SpillRef> {
         use std::io::Write;
-        let mut bytes = Vec::with_capacity(ev.sentence.len() + 160);
-        ev.write_json(&mut bytes);
+        let mut bytes = Vec::with_capacity(ev.sentence.len() + ev.content.len() + 128);
+        encode_evidence(ev, &mut bytes);
         let len = u32::try_from(bytes.len()).map_err(std::io::Error::other)?;
         let mut f = self.lock();
         f.writer.write_all(&bytes)?;
@@ -267,10 +250,75 @@ impl Spill {
             .map(|r| {
                 buf.resize(r.len as usize, 0);
                 read_exact_at(&f.reader, &mut buf, r.offset)?;
-                serde_json::from_slice(&buf).map_err(std::io::Error::other)
+                decode_evidence(&buf).ok_or_else(|| {
+                    std::io::Error::other("a record of the evidence spill file is damaged")
+                })
             })
             .collect()
     }
+}
+
+/// A spill record: each string as its length (u32, little-endian) and bytes,
+/// the span as two u64, an absent option as one 0 byte and a present one as
+/// 1 and the string. Reading it back is a copy, not a JSON parse.
+fn encode_evidence(ev: &Evidence, out: &mut Vec<u8>) {
+    fn put(out: &mut Vec<u8>, s: &str) {
+        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        out.extend_from_slice(s.as_bytes());
+    }
+    fn put_opt(out: &mut Vec<u8>, s: Option<&str>) {
+        match s {
+            None => out.push(0),
+            Some(s) => {
+                out.push(1);
+                put(out, s);
+            }
+        }
+    }
+    put(out, &ev.doc);
+    for n in ev.span {
+        out.extend_from_slice(&(n as u64).to_le_bytes());
+    }
+    put(out, &ev.sentence);
+    put(out, &ev.cue);
+    put(out, &ev.rule);
+    put_opt(out, ev.target.as_deref());
+    put_opt(out, ev.date.as_deref());
+    put(out, &ev.content);
+}
+
+/// The evidence of a spill record; `None` if the bytes are not one.
+fn decode_evidence(mut b: &[u8]) -> Option<Evidence> {
+    fn take<'b>(b: &mut &'b [u8], n: usize) -> Option<&'b [u8]> {
+        let (head, rest) = (b.get(..n)?, b.get(n..)?);
+        *b = rest;
+        Some(head)
+    }
+    fn string(b: &mut &[u8]) -> Option<String> {
+        let n = u32::from_le_bytes(take(b, 4)?.try_into().ok()?) as usize;
+        String::from_utf8(take(b, n)?.to_vec()).ok()
+    }
+    fn number(b: &mut &[u8]) -> Option<usize> {
+        usize::try_from(u64::from_le_bytes(take(b, 8)?.try_into().ok()?)).ok()
+    }
+    fn opt(b: &mut &[u8]) -> Option<Option<String>> {
+        match take(b, 1)?[0] {
+            0 => Some(None),
+            1 => string(b).map(Some),
+            _ => None,
+        }
+    }
+    let ev = Evidence {
+        doc: string(&mut b)?,
+        span: [number(&mut b)?, number(&mut b)?],
+        sentence: string(&mut b)?,
+        cue: string(&mut b)?,
+        rule: string(&mut b)?,
+        target: opt(&mut b)?,
+        date: opt(&mut b)?,
+        content: string(&mut b)?,
+    };
+    b.is_empty().then_some(ev)
 }
 
 #[cfg(unix)]
@@ -1437,23 +1485,6 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn evidence_writes_the_bytes_serde_json_writes(
-            strings in proptest::array::uniform5("[a-z \"\\\\\t\n\u{0}-\u{1f}é“]{0,20}"),
-            a in 0usize..10_000, b in 0usize..10_000,
-            target: Option<String>, date: Option<String>,
-        ) {
-            let [doc, sentence, cue, rule, content] = strings;
-            let ev = Evidence { doc, span: [a, b], sentence, cue, rule, target, date, content };
-            let mut out = Vec::new();
-            ev.write_json(&mut out);
-            proptest::prop_assert_eq!(&out, &serde_json::to_vec(&ev).unwrap());
-            let back: Evidence = serde_json::from_slice(&out).unwrap();
-            proptest::prop_assert_eq!(back, ev);
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
         fn pretty_evidence_is_the_layout_serde_json_writes(
             strings in proptest::array::uniform5("[a-z \"\\\\\t\n\u{0}-\u{1f}é“]{0,20}"),
             a: usize, b: usize,
@@ -1467,6 +1498,28 @@ mod tests {
                 String::from_utf8(out).unwrap(),
                 serde_json::to_string_pretty(&ev).unwrap()
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spill_records_read_back_what_was_written(
+            strings in proptest::array::uniform5(".{0,20}"),
+            a: usize, b: usize,
+            target: Option<String>, date: Option<String>,
+            cut in 0usize..200,
+        ) {
+            let [doc, sentence, cue, rule, content] = strings;
+            let ev = Evidence { doc, span: [a, b], sentence, cue, rule, target, date, content };
+            let mut out = Vec::new();
+            encode_evidence(&ev, &mut out);
+            proptest::prop_assert_eq!(decode_evidence(&out), Some(ev));
+            // a short or overlong record is refused, never misread
+            if cut < out.len() {
+                proptest::prop_assert_eq!(decode_evidence(&out[..cut]), None);
+            }
+            out.push(0);
+            proptest::prop_assert_eq!(decode_evidence(&out), None);
         }
     }
 
