@@ -114,13 +114,25 @@ pub struct StanceEdge {
     /// The evidence held in memory.
     pub evidence: Vec<Evidence>,
     /// Evidence written to the graph's spill file while a large graph is
-    /// built (see [`PositionGraph::spill_evidence`]); empty otherwise.
+    /// built (see [`PositionGraph::spill_evidence`]), in blocks; empty
+    /// otherwise.
     spilled: Vec<SpillRef>,
+    /// Spill records of this edge not written yet: an edge's evidence goes
+    /// to the file a block at a time, so that writing the graph file reads
+    /// it back in a few reads, not one per sentence.
+    pending: Vec<u8>,
+    pending_records: u32,
 }
 
 impl StanceEdge {
     pub fn count(&self) -> usize {
-        self.evidence.len() + self.spilled.len()
+        self.evidence.len()
+            + self
+                .spilled
+                .iter()
+                .map(|r| r.records as usize)
+                .sum::<usize>()
+            + self.pending_records as usize
     }
 
     /// Targets named in the evidence, with how often.
@@ -188,7 +200,15 @@ pub struct PositionGraph {
     affiliation_links: FxHashSet<(NodeIndex, NodeIndex)>,
     /// Where evidence goes while building a large graph, if anywhere.
     spill: Option<Arc<Spill>>,
+    /// Bytes of spill records held in the edges' blocks, not yet written.
+    pending_bytes: usize,
 }
+
+/// An edge's spill block is written once it holds this many bytes...
+const SPILL_BLOCK_BYTES: usize = if cfg!(test) { 512 } else { 16 << 10 };
+/// ...and all blocks once together they hold this many. (The unit tests
+/// write blocks after a few sentences.)
+const SPILL_PENDING_BYTES: usize = if cfg!(test) { 4 << 10 } else { 32 << 20 };
 
 /// Evidence records in a temporary file: building a graph of a whole archive
 /// keeps nodes, edges and one small reference per evidence in memory, and the
@@ -205,11 +225,13 @@ struct SpillFile {
     len: u64,
 }
 
-/// Offset and length of one evidence record in the spill file.
+/// Offset and length of a block of evidence records in the spill file, and
+/// how many records it holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct SpillRef {
     offset: u64,
     len: u32,
+    records: u32,
 }
 
 impl Spill {
@@ -229,32 +251,46 @@ impl Spill {
         self.file.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn write(&self, ev: &Evidence) -> std::io::Result<SpillRef> {
+    /// Writes a block of `records` encoded records.
+    fn write(&self, block: &[u8], records: u32) -> std::io::Result<SpillRef> {
         use std::io::Write;
-        let mut bytes = Vec::with_capacity(ev.sentence.len() + ev.content.len() + 128);
-        encode_evidence(ev, &mut bytes);
-        let len = u32::try_from(bytes.len()).map_err(std::io::Error::other)?;
+        let len = u32::try_from(block.len()).map_err(std::io::Error::other)?;
         let mut f = self.lock();
-        f.writer.write_all(&bytes)?;
-        let r = SpillRef { offset: f.len, len };
+        f.writer.write_all(block)?;
+        let r = SpillRef {
+            offset: f.len,
+            len,
+            records,
+        };
         f.len += u64::from(len);
         Ok(r)
     }
 
-    fn read(&self, refs: &[SpillRef]) -> std::io::Result<Vec<Evidence>> {
+    /// The evidence of these blocks, appended to `out`.
+    fn read_into(&self, refs: &[SpillRef], out: &mut Vec<Evidence>) -> std::io::Result<()> {
         use std::io::Write;
         let mut f = self.lock();
         f.writer.flush()?;
         let mut buf = Vec::new();
-        refs.iter()
-            .map(|r| {
-                buf.resize(r.len as usize, 0);
-                read_exact_at(&f.reader, &mut buf, r.offset)?;
-                decode_evidence(&buf).ok_or_else(|| {
-                    std::io::Error::other("a record of the evidence spill file is damaged")
-                })
-            })
-            .collect()
+        for r in refs {
+            buf.resize(r.len as usize, 0);
+            read_exact_at(&f.reader, &mut buf, r.offset)?;
+            decode_block(&buf, r.records, out)?;
+        }
+        Ok(())
+    }
+}
+
+/// Decodes a block that must hold exactly `records` records.
+fn decode_block(mut b: &[u8], records: u32, out: &mut Vec<Evidence>) -> std::io::Result<()> {
+    let damaged = || std::io::Error::other("a record of the evidence spill file is damaged");
+    for _ in 0..records {
+        out.push(decode_evidence(&mut b).ok_or_else(damaged)?);
+    }
+    if b.is_empty() {
+        Ok(())
+    } else {
+        Err(damaged())
     }
 }
 
@@ -287,8 +323,9 @@ fn encode_evidence(ev: &Evidence, out: &mut Vec<u8>) {
     put(out, &ev.content);
 }
 
-/// The evidence of a spill record; `None` if the bytes are not one.
-fn decode_evidence(mut b: &[u8]) -> Option<Evidence> {
+/// The evidence of the spill record `b` starts with, which is then cut off;
+/// `None` if the bytes are not a record.
+fn decode_evidence(b: &mut &[u8]) -> Option<Evidence> {
     fn take<'b>(b: &mut &'b [u8], n: usize) -> Option<&'b [u8]> {
         let (head, rest) = (b.get(..n)?, b.get(n..)?);
         *b = rest;
@@ -308,17 +345,30 @@ fn decode_evidence(mut b: &[u8]) -> Option<Evidence> {
             _ => None,
         }
     }
-    let ev = Evidence {
-        doc: string(&mut b)?,
-        span: [number(&mut b)?, number(&mut b)?],
-        sentence: string(&mut b)?,
-        cue: string(&mut b)?,
-        rule: string(&mut b)?,
-        target: opt(&mut b)?,
-        date: opt(&mut b)?,
-        content: string(&mut b)?,
-    };
-    b.is_empty().then_some(ev)
+    Some(Evidence {
+        doc: string(b)?,
+        span: [number(b)?, number(b)?],
+        sentence: string(b)?,
+        cue: string(b)?,
+        rule: string(b)?,
+        target: opt(b)?,
+        date: opt(b)?,
+        content: string(b)?,
+    })
+}
+
+/// Writes an edge's block, if it has one; a block that cannot be written
+/// stays in memory, where it is still read.
+fn flush_block(spill: &Spill, s: &mut StanceEdge) {
+    if s.pending.is_empty() {
+        return;
+    }
+    if let Ok(r) = spill.write(&s.pending, s.pending_records) {
+        s.spilled.push(r);
+        // (freed, not cleared: most edges get few more sentences)
+        s.pending = Vec::new();
+        s.pending_records = 0;
+    }
 }
 
 #[cfg(unix)]
@@ -783,6 +833,8 @@ impl PositionGraph {
                         stance,
                         evidence: Vec::new(),
                         spilled: Vec::new(),
+                        pending: Vec::new(),
+                        pending_records: 0,
                     }),
                 );
                 self.stance_edges.insert((a, c, stance), e);
@@ -794,19 +846,38 @@ impl PositionGraph {
         };
         // a hash seen before is checked against the edge's evidence itself
         if !self.seen.insert(evidence_hash(e, &ev)) {
-            let spilled = match &self.spill {
-                Some(spill) if !s.spilled.is_empty() => spill.read(&s.spilled).ok(),
-                _ => None,
-            };
-            if s.evidence.contains(&ev) || spilled.is_some_and(|v| v.contains(&ev)) {
+            let mut spilled = Vec::new();
+            if let Some(spill) = &self.spill {
+                // (unreadable spilled evidence cannot be compared: it is kept)
+                let _ = spill.read_into(&s.spilled, &mut spilled);
+                let _ = decode_block(&s.pending, s.pending_records, &mut spilled);
+            }
+            if s.evidence.contains(&ev) || spilled.contains(&ev) {
                 return;
             }
         }
-        // evidence goes to the spill file when there is one (and can be written)
-        if let Some(r) = self.spill.as_ref().and_then(|sp| sp.write(&ev).ok()) {
-            s.spilled.push(r);
-        } else {
+        let Some(spill) = self.spill.clone() else {
             s.evidence.push(ev);
+            return;
+        };
+        // evidence goes to the edge's block, the block to the spill file
+        let before = s.pending.len();
+        encode_evidence(&ev, &mut s.pending);
+        s.pending_records += 1;
+        self.pending_bytes += s.pending.len() - before;
+        if s.pending.len() >= SPILL_BLOCK_BYTES {
+            self.pending_bytes -= s.pending.len();
+            flush_block(&spill, s);
+            self.pending_bytes += s.pending.len();
+        }
+        if self.pending_bytes >= SPILL_PENDING_BYTES {
+            self.pending_bytes = 0;
+            for e in self.graph.edge_weights_mut() {
+                if let Edge::Stance(s) = e {
+                    flush_block(&spill, s);
+                    self.pending_bytes += s.pending.len();
+                }
+            }
         }
     }
 
@@ -829,26 +900,34 @@ impl PositionGraph {
         let Some(spill) = self.spill.take() else {
             return Ok(());
         };
+        self.pending_bytes = 0;
         for e in self.graph.edge_weights_mut() {
             if let Edge::Stance(s) = e {
-                if !s.spilled.is_empty() {
-                    let more = spill.read(&s.spilled).map_err(|source| Error::Io {
-                        path: "evidence spill file".into(),
-                        source,
-                    })?;
-                    s.evidence.extend(more);
-                    s.spilled = Vec::new();
-                }
+                let read = spill
+                    .read_into(&s.spilled, &mut s.evidence)
+                    .and_then(|()| decode_block(&s.pending, s.pending_records, &mut s.evidence));
+                read.map_err(|source| Error::Io {
+                    path: "evidence spill file".into(),
+                    source,
+                })?;
+                s.spilled = Vec::new();
+                s.pending = Vec::new();
+                s.pending_records = 0;
             }
         }
         Ok(())
     }
 
-    /// All evidence of an edge, sorted: in memory and spilled.
+    /// All evidence of an edge, sorted: in memory, spilled and in its block.
     fn edge_evidence<'e>(&self, e: &'e StanceEdge) -> std::io::Result<Vec<Cow<'e, Evidence>>> {
         let mut all: Vec<Cow<'e, Evidence>> = e.evidence.iter().map(Cow::Borrowed).collect();
-        if let Some(spill) = self.spill.as_ref().filter(|_| !e.spilled.is_empty()) {
-            all.extend(spill.read(&e.spilled)?.into_iter().map(Cow::Owned));
+        if self.spill.is_some() {
+            let mut read = Vec::with_capacity(e.count() - e.evidence.len());
+            if let Some(spill) = self.spill.as_ref().filter(|_| !e.spilled.is_empty()) {
+                spill.read_into(&e.spilled, &mut read)?;
+            }
+            decode_block(&e.pending, e.pending_records, &mut read)?;
+            all.extend(read.into_iter().map(Cow::Owned));
         }
         all.sort();
         Ok(all)
@@ -1566,13 +1645,16 @@ mod tests {
             let ev = Evidence { doc, span: [a, b], sentence, cue, rule, target, date, content };
             let mut out = Vec::new();
             encode_evidence(&ev, &mut out);
-            proptest::prop_assert_eq!(decode_evidence(&out), Some(ev));
-            // a short or overlong record is refused, never misread
+            encode_evidence(&ev, &mut out);
+            let mut back = Vec::new();
+            proptest::prop_assert!(decode_block(&out, 2, &mut back).is_ok());
+            proptest::prop_assert_eq!(back, vec![ev.clone(), ev]);
+            // a short or overlong block is refused, never misread
             if cut < out.len() {
-                proptest::prop_assert_eq!(decode_evidence(&out[..cut]), None);
+                proptest::prop_assert!(decode_block(&out[..cut], 2, &mut Vec::new()).is_err());
             }
             out.push(0);
-            proptest::prop_assert_eq!(decode_evidence(&out), None);
+            proptest::prop_assert!(decode_block(&out, 2, &mut Vec::new()).is_err());
         }
     }
 
@@ -1676,6 +1758,40 @@ mod tests {
                 .sum::<usize>(),
             positions.len()
         );
+    }
+
+    #[test]
+    fn evidence_spilled_in_blocks_reads_back_whole() {
+        let lx = Lexicon::builtin();
+        let mut memory = PositionGraph::new();
+        let mut spilled = PositionGraph::new();
+        spilled.spill_evidence().unwrap();
+        for i in 0..60 {
+            let text = format!(
+                "Kyiv demanded a ceasefire in sector {}. Moscow rejected talks in round {i}.",
+                i % 5
+            );
+            for mut p in extract_text(&lx, &text) {
+                p.doc = format!("d{i}");
+                memory.add_position(&p);
+                spilled.add_position(&p);
+                spilled.add_position(&p);
+            }
+        }
+        let edges = spilled.stance_edges();
+        // blocks were written for the busy edges and for the rest together
+        assert!(edges.iter().any(|(_, _, e)| e.spilled.len() >= 2));
+        assert!(edges
+            .iter()
+            .any(|(_, _, e)| e.spilled.len() == 1 && e.count() == 1));
+        assert!(edges.iter().all(|(_, _, e)| e.evidence.is_empty()));
+        let counts = |g: &PositionGraph| -> Vec<usize> {
+            g.stance_edges().iter().map(|(_, _, e)| e.count()).collect()
+        };
+        assert_eq!(counts(&memory), counts(&spilled));
+        assert_eq!(memory.to_json(), spilled.to_json());
+        spilled.load_evidence().unwrap();
+        assert_eq!(memory.to_json(), spilled.to_json());
     }
 
     #[test]
