@@ -1453,7 +1453,6 @@ impl PositionGraph {
         file.str("format", FORMAT);
         file.key("version");
         crate::model::push_decimal(file.out, VERSION as usize);
-        w.write_all(&head)?;
         // the sections of few records go through serde, one level in
         fn section<W: std::io::Write, T: Serialize>(
             w: &mut W,
@@ -1467,44 +1466,57 @@ impl PositionGraph {
             w.write_all(&k)?;
             serde_json::to_writer_pretty(Indented(w), value).map_err(std::io::Error::other)
         }
-        section(&mut w, "documents", &documents)?;
-        section(&mut w, "actors", &actors)?;
-        section(&mut w, "contents", &contents)?;
-        w.write_all(b",\n  \"positions\": [")?;
-        if !edges.is_empty() {
-            // a second thread reads (from the spill file), parses and sorts
-            // the next edges' evidence while this one writes: the two halves
-            // of writing a large graph take about as long
-            std::thread::scope(|scope| -> std::io::Result<()> {
-                let (tx, rx) = std::sync::mpsc::sync_channel(256);
-                let edges = &edges;
-                scope.spawn(move || {
-                    for (_, e) in edges {
-                        let read = self.edge_evidence(e);
-                        let failed = read.is_err();
-                        // the writer stops at an error and drops its end
-                        if tx.send(read).is_err() || failed {
-                            break;
+        // a second thread reads the edges' evidence (from the spill file),
+        // sorts it and lays the positions out, a chunk at a time, while this
+        // one writes: nearly all of a large file is its positions
+        const CHUNK: usize = 1 << 16;
+        std::thread::scope(|scope| -> std::io::Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<u8>>>(16);
+            let edges = &edges;
+            let positions = scope.spawn(move || {
+                let mut chunk = Vec::with_capacity(CHUNK * 2);
+                for (i, ((a, c, stance), e)) in edges.iter().enumerate() {
+                    let evidence = match self.edge_evidence(e) {
+                        Ok(evidence) => evidence,
+                        Err(err) => {
+                            let _ = tx.send(Err(err));
+                            return;
                         }
+                    };
+                    chunk.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+                    write_position_pretty(&mut chunk, *a, *c, *stance, &evidence);
+                    // (the writer stops at an error and drops its end)
+                    if chunk.len() >= CHUNK
+                        && tx
+                            .send(Ok(std::mem::replace(
+                                &mut chunk,
+                                Vec::with_capacity(CHUNK * 2),
+                            )))
+                            .is_err()
+                    {
+                        return;
                     }
-                });
-                let mut written = 0;
-                let mut buf = Vec::with_capacity(1 << 12);
-                for (((a, c, stance), _), read) in edges.iter().zip(rx) {
-                    let evidence = read?;
-                    buf.clear();
-                    buf.extend_from_slice(if written == 0 { b"\n    " } else { b",\n    " });
-                    write_position_pretty(&mut buf, *a, *c, *stance, &evidence);
-                    w.write_all(&buf)?;
-                    written += 1;
                 }
-                if written < edges.len() {
-                    return Err(std::io::Error::other("the evidence reader stopped early"));
+                if !chunk.is_empty() {
+                    let _ = tx.send(Ok(chunk));
                 }
-                Ok(())
-            })?;
-            w.write_all(b"\n  ")?;
-        }
+            });
+            w.write_all(&head)?;
+            section(&mut w, "documents", &documents)?;
+            section(&mut w, "actors", &actors)?;
+            section(&mut w, "contents", &contents)?;
+            w.write_all(b",\n  \"positions\": [")?;
+            for chunk in rx {
+                w.write_all(&chunk?)?;
+            }
+            if positions.join().is_err() {
+                return Err(std::io::Error::other("laying out the positions failed"));
+            }
+            if !edges.is_empty() {
+                w.write_all(b"\n  ")?;
+            }
+            Ok(())
+        })?;
         w.write_all(b"]")?;
         section(&mut w, "affiliations", &affiliations)?;
         w.write_all(b"\n}\n")?;
