@@ -269,6 +269,10 @@ impl Spill {
     /// The evidence of these blocks, appended to `out`.
     fn read_into(&self, refs: &[SpillRef], out: &mut Vec<Evidence>) -> std::io::Result<()> {
         use std::io::Write;
+        // (most edges of a small graph have no block written yet)
+        if refs.is_empty() {
+            return Ok(());
+        }
         let mut f = self.lock();
         f.writer.flush()?;
         let mut buf = Vec::new();
@@ -921,11 +925,9 @@ impl PositionGraph {
     /// All evidence of an edge, sorted: in memory, spilled and in its block.
     fn edge_evidence<'e>(&self, e: &'e StanceEdge) -> std::io::Result<Vec<Cow<'e, Evidence>>> {
         let mut all: Vec<Cow<'e, Evidence>> = e.evidence.iter().map(Cow::Borrowed).collect();
-        if self.spill.is_some() {
+        if let Some(spill) = &self.spill {
             let mut read = Vec::with_capacity(e.count() - e.evidence.len());
-            if let Some(spill) = self.spill.as_ref().filter(|_| !e.spilled.is_empty()) {
-                spill.read_into(&e.spilled, &mut read)?;
-            }
+            spill.read_into(&e.spilled, &mut read)?;
             decode_block(&e.pending, e.pending_records, &mut read)?;
             all.extend(read.into_iter().map(Cow::Owned));
         }
