@@ -3,17 +3,23 @@
 # times `extract` (one thread and all threads) and `build` with /usr/bin/time -v,
 # and prints MB/s and peak RSS.
 #
-# usage: scripts/bench.sh [SIZE_MB] [RUNS] [--jsonl]
+# usage: scripts/bench.sh [SIZE_MB] [RUNS] [--jsonl] [--pgo]
 #   SIZE_MB  corpus size (default 50); the corpus is kept in /tmp/stancegraph-bench-SIZE[-jsonl]
 #   RUNS     runs per measurement (default 3); the median time and the largest RSS are reported
 #   --jsonl  one JSON Lines file instead of a folder of .txt files
+#   --pgo    time the profile-guided build of scripts/pgo-build.sh instead of the plain release
 # BENCH_CORPUS=DIR uses a corpus of your own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jsonl=""
+pgo=""
 args=()
 for a in "$@"; do
-    if [ "$a" = "--jsonl" ]; then jsonl="--jsonl"; else args+=("$a"); fi
+    case "$a" in
+        --jsonl) jsonl="--jsonl" ;;
+        --pgo) pgo=1 ;;
+        *) args+=("$a") ;;
+    esac
 done
 size=${args[0]:-50}
 runs=${args[1]:-3}
@@ -22,8 +28,13 @@ make_corpus=../shared/bench/make-corpus.py
 [ -f "$make_corpus" ] || { echo "bench: $make_corpus not found (run from a checkout beside shared/)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time not found (Debian: apt-get install time)" >&2; exit 2; }
 [ -d "$corpus" ] || python3 "$make_corpus" "$corpus" "$size" $jsonl >/dev/null
-cargo build --release -q
-bin=target/release/stancegraph
+if [ -n "$pgo" ]; then
+    scripts/pgo-build.sh >/dev/null
+    bin=target/pgo/release/stancegraph
+else
+    cargo build --release -q
+    bin=target/release/stancegraph
+fi
 bytes=$(du -sb "$corpus" | cut -f1)
 mb=$(python3 -c "print($bytes/1e6)")
 input=$corpus
@@ -44,7 +55,7 @@ measure() { # label, command...
     printf '%-28s %8.2f s  %8.1f MB/s  peak RSS %6.1f MB\n' "$label" "$med" "$(python3 -c "print($mb/$med)")" "$(python3 -c "print($rss/1024)")"
 }
 
-echo "corpus: $input ($mb MB), median of $runs runs"
+echo "corpus: $input ($mb MB), median of $runs runs, $bin"
 measure "extract --threads 1" "$bin" extract --quiet --threads 1 "$input"
 measure "extract (all cores)" "$bin" extract --quiet "$input"
 measure "build (all cores)" "$bin" build --quiet "$input" -o /tmp/stancegraph-bench-graph.json
