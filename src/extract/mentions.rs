@@ -789,6 +789,17 @@ pub fn find_mentions(
             i += 1;
             continue;
         }
+        // most words are lower-case words that start nothing below: no name,
+        // title or gazetteer form, and none of the words that open a pronoun,
+        // a description or "both sides" (one test for each, as below)
+        if !t.cap
+            && gaz[i].is_none()
+            && !matches!(t.lower.as_ref(), "the" | "a" | "both" | "each")
+            && !is_pronoun(&t.lower)
+        {
+            i += 1;
+            continue;
+        }
         // pronouns ("US" in capitals is the country, found by the gazetteer)
         // ("spokesperson He Yadong", "Vice Premier He Lifeng": a capitalised
         // "He" inside a sentence, before a name, is a family name)

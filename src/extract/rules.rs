@@ -1859,7 +1859,20 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let Some(range) = self.tokens.get(a..b).filter(|r| !r.is_empty()) else {
             return String::new();
         };
-        let mut out = String::with_capacity(range[range.len() - 1].end - range[0].start);
+        let (first, last) = (range[0].start, range[range.len() - 1].end);
+        // most spans hold no quotation mark and one space between words: the
+        // words as written, copied at once
+        if let Some(text) = self.text.get(first..last) {
+            let b = text.as_bytes();
+            let plain = range.windows(2).all(|p| {
+                p[1].start == p[0].end
+                    || (p[1].start == p[0].end + 1 && b.get(p[0].end - first) == Some(&b' '))
+            }) && range.iter().all(|t| !matches!(t.text, "\"" | "“" | "”"));
+            if plain {
+                return text.to_string();
+            }
+        }
+        let mut out = String::with_capacity(last - first);
         let mut space = false;
         let mut prev_end = range[0].start;
         for t in range {
