@@ -273,6 +273,8 @@ impl<'l> Extractor<'l> {
     ) -> (Vec<SentenceWork<'t>>, Vec<Position>) {
         let mut work = self.prepare(&doc.text, lowered);
         let mut disc = Discourse::default();
+        // (a few distinct capitalised words a sentence: sized once, not grown)
+        disc.capitalised.reserve(work.len() * 4);
         for w in &work {
             note_capitalised(&w.tokens, &mut disc);
         }
