@@ -1257,6 +1257,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             .iter()
             .filter(|m| m.end < before && !self.governed_by_preposition(m))
             .find(|m| {
+                // (past an apposition: "UAW members, or 8% of its workers, walked")
+                let after = if self.is(m.end, ",") {
+                    (m.end + 1..(m.end + 14).min(self.tokens.len()))
+                        .find(|&j| self.is(j, ","))
+                        .map_or(m.end, |j| j + 1)
+                } else {
+                    m.end
+                };
+                let verb_follows = self
+                    .tok(after)
+                    .is_some_and(|t| t.is_word() && !t.cap && t.lower != "'s" && t.lower != "and");
+                // (the verb first: the scans of what comes before are dearer)
+                if !verb_follows {
+                    return false;
+                }
                 // "Some 12,700 UAW members ...": an amount before the subject
                 // (or a time phrase: "In late May the Sudanese army pulled out")
                 let time_intro = || {
@@ -1297,18 +1312,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         && self.is(m.start - 1, "the")
                         && self.tokens[m.start - 2].text == ",")
                     || time_intro();
-                // (past an apposition: "UAW members, or 8% of its workers, walked")
-                let after = if self.is(m.end, ",") {
-                    (m.end + 1..(m.end + 14).min(self.tokens.len()))
-                        .find(|&j| self.is(j, ","))
-                        .map_or(m.end, |j| j + 1)
-                } else {
-                    m.end
-                };
-                let verb_follows = self
-                    .tok(after)
-                    .is_some_and(|t| t.is_word() && !t.cap && t.lower != "'s" && t.lower != "and");
-                starts_clause && verb_follows
+                starts_clause
             })
     }
 
