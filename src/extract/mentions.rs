@@ -789,17 +789,6 @@ pub fn find_mentions(
             i += 1;
             continue;
         }
-        // most words are lower-case words that start nothing below: no name,
-        // title or gazetteer form, and none of the words that open a pronoun,
-        // a description or "both sides" (one test for each, as below)
-        if !t.cap
-            && gaz[i].is_none()
-            && !matches!(t.lower.as_ref(), "the" | "a" | "both" | "each")
-            && !is_pronoun(&t.lower)
-        {
-            i += 1;
-            continue;
-        }
         // pronouns ("US" in capitals is the country, found by the gazetteer)
         // ("spokesperson He Yadong", "Vice Premier He Lifeng": a capitalised
         // "He" inside a sentence, before a name, is a family name)
@@ -816,6 +805,14 @@ pub fn find_mentions(
                 form: MentionForm::Pronoun,
                 text: t.text.to_string(),
             });
+            i += 1;
+            continue;
+        }
+        // most words are lower-case words that start nothing below: no name,
+        // title or gazetteer form, and none of the words that open a
+        // description or "both sides" (a lower-case pronoun was taken above)
+        if !t.cap && gaz[i].is_none() && !matches!(t.lower.as_ref(), "the" | "a" | "both" | "each")
+        {
             i += 1;
             continue;
         }
