@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Whole-corpus benchmark: builds a benchmark corpus with ../shared/bench/make-corpus.py,
 # times `extract` (one thread and all threads) and `build` with /usr/bin/time -v,
-# and prints MB/s and peak RSS.
+# and prints MB/s and peak RSS. It first times `grep -c` and `wc -w` over the
+# same corpus, the yardsticks issue 5 quotes for the machine its bars were set
+# on, and last says how fast one thread runs relative to them.
 #
 # usage: scripts/bench.sh [SIZE_MB] [RUNS] [--jsonl] [--pgo]
 #   SIZE_MB  corpus size (default 50); the corpus is kept in /tmp/stancegraph-bench-SIZE[-jsonl]
@@ -52,10 +54,56 @@ measure() { # label, command...
     done
     local med
     med=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    printf '%-28s %8.2f s  %8.1f MB/s  peak RSS %6.1f MB\n' "$label" "$med" "$(python3 -c "print($mb/$med)")" "$(python3 -c "print($rss/1024)")"
+    rate=$(python3 -c "print($mb/$med)")
+    printf '%-28s %8.2f s  %8.1f MB/s  peak RSS %6.1f MB\n' "$label" "$med" "$rate" "$(python3 -c "print($rss/1024)")"
+}
+
+# The machine's own yardsticks over the same text. Issue 5 set its bars where
+# one `grep -c` pass ran at about 1,400 MB/s and `wc -w` at about 270 MB/s;
+# on another machine the bars should be read against what these give there.
+# They read the text as one file (a folder's .txt files are joined into one
+# temporary file first: over 14,000 small files grep spends most of its time
+# opening them), and write their counts to a file, since GNU grep stops at the
+# first match when its output is /dev/null. Timed with bash's clock (they take
+# a fraction of a second, below /usr/bin/time's 10 ms resolution); the median
+# of RUNS after one warm-up run.
+yardstick() { # label, command...
+    local label=$1; shift
+    local times=() t0
+    # (grep exits 1 on a corpus without "the": a count of 0 is still a pass)
+    "$@" >"$counts" 2>&1 || true
+    for _ in $(seq "$runs"); do
+        t0=$EPOCHREALTIME
+        "$@" >"$counts" 2>&1 || true
+        times+=("$(python3 -c "print($EPOCHREALTIME - $t0)")")
+    done
+    local med
+    med=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    rate=$(python3 -c "print($mb/$med)")
+    printf '%-28s %8.3f s  %8.1f MB/s\n' "$label" "$med" "$rate"
 }
 
 echo "corpus: $input ($mb MB), median of $runs runs, $bin"
+counts=$(mktemp)
+text=$input
+if [ -z "$jsonl" ]; then
+    text=$(mktemp)
+    find "$corpus" -type f -name '*.txt' -print0 | sort -z | xargs -0 cat >"$text"
+fi
+trap 'rm -f "$counts"; [ "$text" = "$input" ] || rm -f "$text"' EXIT
+yardstick "grep -c (yardstick)" grep -c the "$text"
+grep_rate=$rate
+yardstick "wc -w (yardstick)" wc -w "$text"
+wc_rate=$rate
 measure "extract --threads 1" "$bin" extract --quiet --threads 1 "$input"
+one_rate=$rate
 measure "extract (all cores)" "$bin" extract --quiet "$input"
 measure "build (all cores)" "$bin" build --quiet "$input" -o /tmp/stancegraph-bench-graph.json
+# Issue 5's one-thread bar is 25 MB/s where wc -w ran at 270 MB/s and grep -c
+# at 1,400 MB/s: 9.3% and 1.8% of them.
+python3 - "$one_rate" "$wc_rate" "$grep_rate" <<'PY'
+import sys
+one, wc, grep = map(float, sys.argv[1:])
+print(f"extract --threads 1 runs at {100 * one / wc:.1f}% of wc -w (bar: 25/270 = 9.3%) "
+      f"and {100 * one / grep:.2f}% of grep -c (bar: 25/1400 = 1.79%) on this machine")
+PY
