@@ -66,7 +66,9 @@ measure() { # label, command...
 # opening them), and write their counts to a file, since GNU grep stops at the
 # first match when its output is /dev/null. Timed with bash's clock (they take
 # a fraction of a second, below /usr/bin/time's 10 ms resolution); the median
-# of RUNS after one warm-up run.
+# of RUNS after one warm-up run. With --jsonl, grep -c runs about twice as
+# fast (a line is a whole document), so compare the folder's figures with the
+# issue's.
 yardstick() { # label, command...
     local label=$1; shift
     local times=() t0
