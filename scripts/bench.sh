@@ -86,13 +86,14 @@ yardstick() { # label, command...
 }
 
 echo "corpus: $input ($mb MB), median of $runs runs, $bin"
+# (the joined copy takes as much room in $TMPDIR as the corpus, for the run)
 counts=$(mktemp)
 text=$input
+trap 'rm -f "$counts"; [ "$text" = "$input" ] || rm -f "$text"' EXIT
 if [ -z "$jsonl" ]; then
     text=$(mktemp)
     find "$corpus" -type f -name '*.txt' -print0 | sort -z | xargs -0 cat >"$text"
 fi
-trap 'rm -f "$counts"; [ "$text" = "$input" ] || rm -f "$text"' EXIT
 yardstick "grep -c (yardstick)" grep -c the "$text"
 grep_rate=$rate
 yardstick "wc -w (yardstick)" wc -w "$text"
