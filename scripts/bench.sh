@@ -42,6 +42,10 @@ mb=$(python3 -c "print($bytes/1e6)")
 input=$corpus
 [ -n "$jsonl" ] && input=$corpus/corpus.jsonl
 
+median() { # numbers...
+    printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
 measure() { # label, command...
     local label=$1; shift
     local times=() rss=0
@@ -53,7 +57,7 @@ measure() { # label, command...
         times+=("$t"); [ "$m" -gt "$rss" ] && rss=$m
     done
     local med
-    med=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    med=$(median "${times[@]}")
     rate=$(python3 -c "print($mb/$med)")
     printf '%-28s %8.2f s  %8.1f MB/s  peak RSS %6.1f MB\n' "$label" "$med" "$rate" "$(python3 -c "print($rss/1024)")"
 }
@@ -80,8 +84,8 @@ yardstick() { # label, command...
         times+=("$(python3 -c "print($EPOCHREALTIME - $t0)")")
     done
     local med
-    med=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    rate=$(python3 -c "print($mb/$med)")
+    med=$(median "${times[@]}")
+    rate=$(python3 -c "print($text_mb/$med)")
     printf '%-28s %8.3f s  %8.1f MB/s\n' "$label" "$med" "$rate"
 }
 
@@ -94,6 +98,7 @@ if [ -z "$jsonl" ]; then
     text=$(mktemp)
     find "$corpus" -type f -name '*.txt' -print0 | sort -z | xargs -0 cat >"$text"
 fi
+text_mb=$(python3 -c "print($(stat -c %s "$text")/1e6)")
 yardstick "grep -c (yardstick)" grep -c the "$text"
 grep_rate=$rate
 yardstick "wc -w (yardstick)" wc -w "$text"
