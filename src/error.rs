@@ -26,6 +26,8 @@ pub enum Error {
     #[error("{path}: {message}")]
     Lexicon { path: PathBuf, message: String },
     #[error("{path}: {message}")]
+    Model { path: PathBuf, message: String },
+    #[error("{path}: {message}")]
     GraphFile { path: PathBuf, message: String },
     #[error("{0}")]
     Usage(String),

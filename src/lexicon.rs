@@ -8,6 +8,7 @@
 //! inside a word, or let a lower-case word ("us", "who") match an acronym.
 
 use crate::error::{Error, Result};
+use crate::extract::attribution::AttributionModel;
 use crate::model::{ActorKind, Stance};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
@@ -323,6 +324,10 @@ pub struct Lexicon {
     evaluation_first_words: WordMap<()>,
     actor_by_name: HashMap<String, usize>,
     actor_by_form: HashMap<String, usize>,
+    /// The learned attribution tagger extraction runs after the rules: the
+    /// compiled-in one unless replaced ([`Lexicon::with_model`]); None runs the
+    /// rules alone.
+    pub attribution: Option<&'static AttributionModel>,
 }
 
 impl Lexicon {
@@ -499,7 +504,24 @@ impl Lexicon {
             evaluation_first_words,
             actor_by_name,
             actor_by_form,
+            attribution: AttributionModel::builtin(),
         })
+    }
+
+    /// This lexicon without an attribution model: extraction runs the hand
+    /// rules alone (`--rules-only`, and the rules' own unit tests).
+    pub fn without_model(mut self) -> Lexicon {
+        self.attribution = None;
+        self
+    }
+
+    /// This lexicon with the attribution model in `path` (a file written by
+    /// `stancegraph train`) instead of the compiled-in one. The model stays
+    /// loaded for the rest of the process.
+    pub fn with_model(mut self, path: &Path) -> Result<Lexicon> {
+        let model = AttributionModel::from_file(path)?;
+        self.attribution = Some(Box::leak(Box::new(model)));
+        Ok(self)
     }
 
     /// Actor names, aliases and demonyms in `text`, as `(start, end, surface)`

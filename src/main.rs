@@ -77,6 +77,7 @@ fn main() -> ExitCode {
         Command::Network(a) => cli::network::run(a),
         Command::Render(a) => cli::render::run(a),
         Command::Explain(a) => cli::explain::run(a),
+        Command::Train(a) => cli::train::run(a),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

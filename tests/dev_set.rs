@@ -4,16 +4,15 @@
 use std::path::Path;
 use std::process::Command;
 
-/// Floors the extractor must keep: issue 3's bars (strict 0.75, lenient
-/// 0.80, who-wants-what 0.85, per-stance 0.55, targets 0.80), all reached.
-/// Strict is kept a little under the 0.844 reached now; lenient,
-/// who-wants-what and targets at the bar.
-const MIN_STRICT_F1: f64 = 0.80;
-const MIN_LENIENT_F1: f64 = 0.80;
-const MIN_WHO_WANTS_WHAT_F1: f64 = 0.85;
-const MIN_TARGET_AGREEMENT: f64 = 0.80;
-/// Issue 3's per-stance bar, met: no stance with 20 or more gold positions
-/// below this F1.
+/// Floors the extractor must keep: issue 21's (strict 0.75, who-wants-what
+/// 0.80, each stance 0.55). The dev set is a check, not a target: these are
+/// floors below what the learned stage reaches (strict 0.80, who-wants-what
+/// 0.83, targets 0.81), not figures to tune to.
+const MIN_STRICT_F1: f64 = 0.75;
+const MIN_LENIENT_F1: f64 = 0.75;
+const MIN_WHO_WANTS_WHAT_F1: f64 = 0.80;
+const MIN_TARGET_AGREEMENT: f64 = 0.75;
+/// No stance with 20 or more gold positions below this F1.
 const MIN_STANCE_F1: f64 = 0.55;
 const MIN_GOLD_FOR_STANCE_BAR: u64 = 20;
 

@@ -10,6 +10,7 @@ pub mod network;
 pub mod progress;
 pub mod query;
 pub mod render;
+pub mod train;
 
 use clap::{Args, Parser, Subcommand};
 use stancegraph::lexicon::Lexicon;
@@ -41,6 +42,8 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Show how a sentence is read: tokens, actors, cues and rules.
     Explain(explain::ExplainArgs),
+    /// Train the attribution model from an annotated corpus (see docs/model.md).
+    Train(train::TrainArgs),
 }
 
 /// Options shared by the commands that read text.
@@ -49,14 +52,27 @@ pub struct LexiconArgs {
     /// A lexicon file (JSON, see docs/lexicon.md) extending the built-in one.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
+    /// An attribution model (written by `stancegraph train`) instead of the built-in one.
+    #[arg(long, value_name = "FILE", conflicts_with = "rules_only")]
+    pub model: Option<PathBuf>,
+    /// Run the hand rules alone, without the attribution model.
+    #[arg(long)]
+    pub rules_only: bool,
 }
 
 impl LexiconArgs {
     pub fn load(&self) -> anyhow::Result<Lexicon> {
-        Ok(match &self.lexicon {
+        let mut lx = match &self.lexicon {
             Some(p) => Lexicon::with_user_file(p)?,
             None => Lexicon::builtin(),
-        })
+        };
+        if let Some(m) = &self.model {
+            lx = lx.with_model(m)?;
+        }
+        if self.rules_only {
+            lx = lx.without_model();
+        }
+        Ok(lx)
     }
 }
 

@@ -1480,6 +1480,11 @@ pub fn find_mentions(
     out
 }
 
+/// The lower-case word is anonymous sourcing ("sources", "analysts").
+pub(crate) fn is_anonymous(lower: &str) -> bool {
+    ANONYMOUS.contains(lower)
+}
+
 /// Anonymous sourcing, never an actor ("sources said", "analysts believe").
 static ANONYMOUS: WordSet = WordSet::new(&[
     "officials",

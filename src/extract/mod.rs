@@ -14,6 +14,7 @@
 //! person quoted, and a quotation running over several sentences is
 //! attributed once.
 
+pub mod attribution;
 pub mod mentions;
 pub mod rules;
 pub mod tokens;
@@ -107,6 +108,17 @@ impl<'t> SentenceWork<'t> {
             tokens: &self.tokens,
             mentions: &self.mentions,
             quoted: &self.quoted,
+        }
+    }
+
+    /// What the attribution tagger reads of the sentence.
+    fn view<'a>(&'a self, lx: &'a Lexicon) -> attribution::SentenceView<'a, 't> {
+        attribution::SentenceView {
+            lx,
+            tokens: &self.tokens,
+            quoted: &self.quoted,
+            mentions: &self.mentions,
+            candidates: &self.candidates,
         }
     }
 
@@ -271,6 +283,22 @@ impl<'l> Extractor<'l> {
         doc: &'t Document,
         lowered: &'t str,
     ) -> (Vec<SentenceWork<'t>>, Vec<Position>) {
+        let (mut work, speakers) = self.read_rules(doc, lowered);
+        if let Some(model) = self.lx.attribution {
+            self.add_attributions(model, &mut work, &speakers);
+        }
+        let out = self.positions(doc, &work);
+        (work, out)
+    }
+
+    /// The stages before the learned one: sentences, tokens, mentions and the
+    /// rules' candidates, with quotations given to their speakers. Returns
+    /// the sentences and who speaks each one's quotation, if anyone.
+    fn read_rules<'t>(
+        &self,
+        doc: &'t Document,
+        lowered: &'t str,
+    ) -> (Vec<SentenceWork<'t>>, Vec<Option<(Holder, String)>>) {
         let mut work = self.prepare(&doc.text, lowered);
         let mut disc = Discourse::default();
         // (a few distinct capitalised words a sentence: sized once, not grown)
@@ -441,8 +469,18 @@ impl<'l> Extractor<'l> {
                 !(c.rule == "speech-quote-first" && c.stance == Stance::Claim && held(&c.holder))
             });
         }
+        for (si, w) in work.iter().enumerate() {
+            if let Some(speaker) = w.fully_quoted().and_then(|b| block_speaker.get(&b)) {
+                sentence_speaker[si] = Some(speaker.clone());
+            }
+        }
+        (work, sentence_speaker)
+    }
+
+    /// The positions of the read sentences, in sentence order.
+    fn positions(&self, doc: &Document, work: &[SentenceWork<'_>]) -> Vec<Position> {
         let mut out = Vec::new();
-        for w in &work {
+        for w in work {
             let ctx = w.ctx(self.lx);
             // (a sentence holds a few positions: its own are compared in place)
             let first = out.len();
@@ -494,7 +532,7 @@ impl<'l> Extractor<'l> {
                 });
             }
         }
-        (work, out)
+        out
     }
 
     /// A human-readable account of how the text was read: sentences, tokens,
@@ -546,6 +584,11 @@ impl<'l> Extractor<'l> {
                     e.stance,
                     e.frame
                 );
+            }
+            if let Some(model) = self.lx.attribution {
+                for a in model.attributions(&w.view(self.lx)) {
+                    let _ = writeln!(s, "  {}", a.describe(|x, y| ctx.text_of(x, y)));
+                }
             }
             for p in positions.iter().filter(|p| p.span == [w.start, w.end]) {
                 let _ = writeln!(
@@ -997,8 +1040,10 @@ mod tests {
     use super::*;
     use crate::model::Position;
 
+    /// The rules' positions: these tests are the rule stage's own (the
+    /// learned stage has its tests in `attribution`).
     fn positions(text: &str) -> Vec<Position> {
-        extract_text(&Lexicon::builtin(), text)
+        extract_text(&Lexicon::builtin().without_model(), text)
     }
 
     /// (actor, stance, content, target) of every position, for compact asserts.

@@ -1,0 +1,42 @@
+//! `stancegraph train`: fit the attribution model to an annotated corpus.
+
+use super::LexiconArgs;
+use clap::Args;
+use stancegraph::extract::attribution::train::{train, TrainOptions};
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// A corpus folder as `polnear.py prepare` writes it: docs/*.txt and gold.jsonl.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: PathBuf,
+    /// Where to write the model (atomically).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Passes over the corpus.
+    #[arg(long, default_value_t = TrainOptions::default().epochs)]
+    pub epochs: usize,
+    /// Features seen fewer times get no weight.
+    #[arg(long, default_value_t = TrainOptions::default().min_count)]
+    pub min_count: u32,
+    /// Print each pass's error rate.
+    #[arg(long, short)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+pub fn run(args: &TrainArgs) -> anyhow::Result<bool> {
+    let lx = args.lexicon.load()?;
+    let opts = TrainOptions {
+        epochs: args.epochs,
+        min_count: args.min_count,
+        verbose: args.verbose,
+    };
+    let rows = train(&lx, &args.corpus, &args.output, &opts)?;
+    eprintln!(
+        "stancegraph: a model of {rows} weight rows -> {}",
+        args.output.display()
+    );
+    Ok(true)
+}

@@ -1,0 +1,210 @@
+//! Turns the tagger's attributions into candidates beside the rules' ones.
+//!
+//! An attribution the rules already read (its cue or content overlaps one of
+//! theirs) is left to them: they know the stance, the target and the
+//! negation. The others become positions of their own: the holder is the
+//! actor mentioned in the source (a pronoun as the mentions resolved it, "I"
+//! or "we" as the speaker of the quotation), the stance is the cue's in the
+//! lexicon or a claim, the content is what the model marked.
+
+use super::{Attribution, AttributionModel};
+use crate::extract::mentions::{is_anonymous, Referent};
+use crate::extract::rules::{Candidate, Holder};
+use crate::extract::tokens::Token;
+use crate::extract::{Extractor, SentenceWork};
+use crate::model::{Actor, ActorKind, Stance};
+use std::sync::Arc;
+
+/// The rule name of positions the model found.
+pub const RULE: &str = "attribution-model";
+
+/// Words that begin a source but name nobody.
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "some"];
+
+/// Pronouns that name nobody without an antecedent.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her", "them",
+    "one", "someone", "somebody", "anyone", "everyone", "others", "some", "many", "most", "both",
+];
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+impl Extractor<'_> {
+    /// Adds the model's attributions that no rule found, sentence by sentence.
+    /// `speakers[i]` is who speaks the quotation of sentence `i`, if known.
+    pub(in crate::extract) fn add_attributions(
+        &self,
+        model: &AttributionModel,
+        work: &mut [SentenceWork<'_>],
+        speakers: &[Option<(Holder, String)>],
+    ) {
+        for (si, w) in work.iter_mut().enumerate() {
+            // (a sentence of a few tokens attributes nothing: skip the tagger)
+            if w.tokens.len() < 3 {
+                continue;
+            }
+            let found = model.attributions(&w.view(self.lx));
+            // a bare claim of the rules that the model reads as no
+            // attribution at all is dropped; one whose cue it shares takes the
+            // model's content (the rules' claims run to a fixed boundary)
+            w.candidates
+                .retain(|c| !is_rule_claim(c) || found.iter().any(|a| covers(c, a)));
+            for a in &found {
+                for c in w.candidates.iter_mut() {
+                    if is_rule_claim(c) && c.cue.1 > c.cue.0 && overlaps(c.cue, a.cue) {
+                        if let Some(&first) = a.content.first() {
+                            c.content = first;
+                            c.content_extra = a.content.get(1).copied();
+                        }
+                    }
+                }
+            }
+            let mut added = Vec::new();
+            for a in &found {
+                if w.candidates.iter().any(|c| covers(c, a)) {
+                    continue;
+                }
+                let speaker = speakers.get(si).and_then(Option::as_ref);
+                if let Some(c) = self.candidate(w, a, speaker) {
+                    added.push(c);
+                }
+            }
+            w.candidates.extend(added);
+        }
+    }
+
+    fn candidate(
+        &self,
+        w: &SentenceWork<'_>,
+        a: &Attribution,
+        speaker: Option<&(Holder, String)>,
+    ) -> Option<Candidate> {
+        let (holder, holder_text) = holder_of(w, a.source?, speaker)?;
+        let content = trim(&w.tokens, *a.content.first()?)?;
+        let content_extra = a.content.get(1).and_then(|&r| trim(&w.tokens, r));
+        Some(Candidate {
+            cue: a.cue,
+            stance: self.stance_of(&w.tokens, a.cue, content),
+            holder,
+            holder_text,
+            content,
+            content_extra,
+            target: None,
+            rule: RULE,
+            negated: false,
+            speech: true,
+        })
+    }
+
+    /// The stance of the lexicon cue whose words start at the model's cue,
+    /// read with what follows it ("that" makes most cues a claim), or a claim.
+    fn stance_of(
+        &self,
+        tokens: &[Token<'_>],
+        cue: (usize, usize),
+        content: (usize, usize),
+    ) -> Stance {
+        let Some(first) = tokens.get(cue.0) else {
+            return Stance::Claim;
+        };
+        let words: Vec<&str> = tokens[cue.0..]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.lower.as_ref())
+            .collect();
+        let form = self.lx.cue_forms(&first.lower).iter().find(|f| {
+            f.words.len() <= words.len() && f.words.iter().zip(&words).all(|(a, b)| a == b)
+        });
+        let Some(form) = form else {
+            return Stance::Claim;
+        };
+        let entry = &self.lx.cues[form.cue];
+        match tokens.get(content.0).map(|t| t.lower.as_ref()) {
+            Some("that") => entry.that.unwrap_or(Stance::Claim),
+            Some("to") => entry.to.unwrap_or(entry.stance),
+            _ => entry.stance,
+        }
+    }
+}
+
+/// The range without the punctuation at its ends ("fares this year,"), or
+/// None when nothing else is left.
+fn trim(tokens: &[Token<'_>], (mut a, mut b): (usize, usize)) -> Option<(usize, usize)> {
+    let word = |t: &Token<'_>| t.is_word() || t.kind == crate::extract::tokens::TokKind::Number;
+    b = b.min(tokens.len());
+    while a < b && !word(&tokens[a]) {
+        a += 1;
+    }
+    while b > a && !word(&tokens[b - 1]) {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
+}
+
+/// A claim of reported speech from the rules.
+fn is_rule_claim(c: &Candidate) -> bool {
+    c.speech && c.stance == Stance::Claim && c.rule != RULE
+}
+
+/// The rules already read this attribution (and named who holds it: a
+/// candidate whose holder is still "I" or "we" here names nobody).
+fn covers(c: &Candidate, a: &Attribution) -> bool {
+    if !matches!(c.holder, Holder::Actor(_)) {
+        return false;
+    }
+    (c.cue.1 > c.cue.0 && overlaps(c.cue, a.cue))
+        || a.content
+            .iter()
+            .any(|&r| overlaps(c.content, r) || c.content_extra.is_some_and(|x| overlaps(x, r)))
+}
+
+/// Who the source range names: the actor of a mention inside it, the speaker
+/// for "I" or "we", or else the words themselves: a name the gazetteer
+/// lacks ("Politifact") or a description of a body ("the campaign"). None
+/// for a pronoun or mention with no antecedent and for anonymous sourcing
+/// ("sources", "critics"), which ANNOTATION.md says is no actor.
+fn holder_of(
+    w: &SentenceWork<'_>,
+    source: (usize, usize),
+    speaker: Option<&(Holder, String)>,
+) -> Option<(Holder, String)> {
+    let inside: Vec<_> = w
+        .mentions
+        .iter()
+        .filter(|m| overlaps((m.start, m.end), source))
+        .collect();
+    if let Some(m) = inside.iter().find(|m| m.actor().is_some()) {
+        return Some((Holder::Actor(m.actor()?.clone()), m.text.clone()));
+    }
+    if inside
+        .iter()
+        .any(|m| matches!(m.referent, Referent::FirstPerson))
+    {
+        return speaker.cloned();
+    }
+    if !inside.is_empty() {
+        return None;
+    }
+    let end = source.1.min(w.tokens.len());
+    let words: Vec<&Token<'_>> = w.tokens[source.0..end]
+        .iter()
+        .filter(|t| t.is_word() || t.kind == crate::extract::tokens::TokKind::Number)
+        .collect();
+    let start = words
+        .iter()
+        .position(|t| !DETERMINERS.contains(&t.lower.as_ref()))?;
+    let words = &words[start..];
+    let last = words.last()?;
+    if PRONOUNS.contains(&last.lower.as_ref()) || is_anonymous(&last.lower) {
+        return None;
+    }
+    let text = w.text[words[0].start..last.end].to_string();
+    let actor = Actor {
+        name: Arc::from(text.as_str()),
+        kind: ActorKind::Unknown,
+        affiliation: None,
+    };
+    Some((Holder::Actor(actor), text))
+}

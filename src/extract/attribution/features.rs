@@ -1,0 +1,296 @@
+//! The features of one token for the attribution tagger.
+//!
+//! Training ([`super::train`]) and tagging ([`super::AttributionModel::tag`])
+//! both call [`sentence_features`], so what the model was fitted on and what
+//! it is shown cannot drift apart. A feature is a name ("w-1=said") hashed
+//! to 64 bits as it is written, so no string is built per feature; the names
+//! are part of the model, so changing one means retraining.
+
+use super::super::mentions::{Mention, MentionForm, Referent};
+use super::super::rules::Candidate;
+use super::super::tokens::{TokKind, Token};
+use crate::lexicon::Lexicon;
+use std::sync::OnceLock;
+
+/// What the tagger reads of one sentence: the tokens and what the earlier
+/// stages found in them (quotations, actor mentions, the rules' positions).
+pub struct SentenceView<'a, 't> {
+    pub lx: &'a Lexicon,
+    pub tokens: &'a [Token<'t>],
+    pub quoted: &'a [bool],
+    pub mentions: &'a [Mention],
+    pub candidates: &'a [Candidate],
+}
+
+/// Porter stems share weight between the forms of a rare cue verb
+/// ("criticised", "criticizes", "criticising").
+fn stem(word: &str) -> String {
+    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
+    STEMMER
+        .get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
+        .stem(word)
+        .into_owned()
+}
+
+/// The word's shape with runs folded: "Obama" -> "Xx", "U.S." -> "X.X.", "2016" -> "d".
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            out.push(k);
+            last = k;
+        }
+        if out.len() >= 6 {
+            break;
+        }
+    }
+    out
+}
+
+fn suffix(word: &str, n: usize) -> &str {
+    let mut start = word.len().saturating_sub(n);
+    while !word.is_char_boundary(start) {
+        start -= 1;
+    }
+    &word[start..]
+}
+
+/// Per token: the stance of the lexicon cue the word starts, if any.
+fn cue_words(view: &SentenceView<'_, '_>) -> Vec<Option<&'static str>> {
+    view.tokens
+        .iter()
+        .map(|t| {
+            view.lx
+                .cue_forms(&t.lower)
+                .first()
+                .map(|f| view.lx.cues[f.cue].stance.as_str())
+        })
+        .collect()
+}
+
+/// Per token: the mention it lies in, as (form, kind, first token?).
+fn mention_marks(view: &SentenceView<'_, '_>) -> Vec<Option<(&'static str, &'static str, bool)>> {
+    let mut marks = vec![None; view.tokens.len()];
+    for m in view.mentions {
+        let form = match (m.form, &m.referent) {
+            (_, Referent::FirstPerson) => "first",
+            (MentionForm::Name, _) => "name",
+            (MentionForm::Pronoun, _) => "pron",
+            (MentionForm::Description, _) => "desc",
+        };
+        let kind = m.actor().map_or("none", |a| a.kind.as_str());
+        for (k, mark) in marks
+            .iter_mut()
+            .enumerate()
+            .take(m.end.min(view.tokens.len()))
+            .skip(m.start)
+        {
+            *mark = Some((form, kind, k == m.start));
+        }
+    }
+    marks
+}
+
+/// Per token: what the rules made of it (cue, content, or nothing).
+fn rule_marks(view: &SentenceView<'_, '_>) -> Vec<Option<&'static str>> {
+    let mut marks = vec![None; view.tokens.len()];
+    for c in view.candidates {
+        for k in c.content.0..c.content.1.min(marks.len()) {
+            marks[k].get_or_insert("rcontent");
+        }
+        if let Some((a, b)) = c.content_extra {
+            for k in a..b.min(marks.len()) {
+                marks[k].get_or_insert("rcontent");
+            }
+        }
+    }
+    for c in view.candidates {
+        for k in c.cue.0..c.cue.1.min(marks.len()) {
+            marks[k] = Some("rcue");
+        }
+    }
+    marks
+}
+
+/// A feature's key: FNV-1a over its name, fed in pieces.
+#[derive(Clone, Copy)]
+struct Key(u64);
+
+impl Key {
+    const START: Key = Key(0xcbf2_9ce4_8422_2325);
+
+    fn feed(mut self, bytes: &[u8]) -> Key {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+}
+
+/// The hashed name of a feature made of a prefix and values joined by `|`.
+pub fn feature_key(prefix: &str, values: &[&str]) -> u64 {
+    let mut k = Key::START.feed(prefix.as_bytes());
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            k = k.feed(b"|");
+        }
+        k = k.feed(v.as_bytes());
+    }
+    k.0
+}
+
+/// The features of every token of the sentence, in token order.
+pub fn sentence_features(view: &SentenceView<'_, '_>) -> Vec<Vec<u64>> {
+    let n = view.tokens.len();
+    let cues = cue_words(view);
+    let mentions = mention_marks(view);
+    let rules = rule_marks(view);
+    let stems: Vec<String> = view
+        .tokens
+        .iter()
+        .map(|t| {
+            if t.is_word() {
+                stem(&t.lower)
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let word = |k: isize| -> &str {
+        if k < 0 {
+            "<s>"
+        } else if k as usize >= n {
+            "</s>"
+        } else {
+            &view.tokens[k as usize].lower
+        }
+    };
+    // (is there a cue word, a quotation mark, to the left / right of token k?)
+    let mut cue_left = vec![false; n + 1];
+    let mut quote_left = vec![false; n + 1];
+    for k in 0..n {
+        cue_left[k + 1] = cue_left[k] || cues[k].is_some();
+        quote_left[k + 1] = quote_left[k] || view.tokens[k].is_quote();
+    }
+    const BITS: [&str; 4] = ["00", "01", "10", "11"];
+    let bits = |a: bool, b: bool| BITS[usize::from(a) * 2 + usize::from(b)];
+    let mut out = Vec::with_capacity(n);
+    for (i, t) in view.tokens.iter().enumerate() {
+        let ii = i as isize;
+        let mut f: Vec<u64> = Vec::with_capacity(36);
+        let mut add = |prefix: &str, values: &[&str]| f.push(feature_key(prefix, values));
+        add("b", &[]);
+        add("w=", &[&t.lower]);
+        add("w-2=", &[word(ii - 2)]);
+        add("w-1=", &[word(ii - 1)]);
+        add("w+1=", &[word(ii + 1)]);
+        add("w+2=", &[word(ii + 2)]);
+        add("w-1|w=", &[word(ii - 1), &t.lower]);
+        add("w|w+1=", &[&t.lower, word(ii + 1)]);
+        if t.is_word() {
+            add("stem=", &[&stems[i]]);
+            add("suf3=", &[suffix(&t.lower, 3)]);
+            add("suf2=", &[suffix(&t.lower, 2)]);
+            if i + 1 < n && view.tokens[i + 1].is_word() {
+                add("stem+1=", &[&stems[i + 1]]);
+            }
+            if i > 0 && view.tokens[i - 1].is_word() {
+                add("stem-1=", &[&stems[i - 1]]);
+            }
+        }
+        add("shape=", &[&shape(t.text)]);
+        match t.kind {
+            TokKind::OpenQuote => add("oq", &[]),
+            TokKind::CloseQuote => add("cq", &[]),
+            _ => {}
+        }
+        let q = view.quoted.get(i).copied().unwrap_or(false);
+        add("q=", &[if q { "1" } else { "0" }]);
+        if i == 0 {
+            add("first", &[]);
+        }
+        if i + 1 == n {
+            add("last", &[]);
+        }
+        add(
+            "at=",
+            &[["0", "1", "2", "3", "4"][((i * 5) / n.max(1)).min(4)]],
+        );
+        if let Some(s) = cues[i] {
+            add("cue=", &[s]);
+        }
+        for (d, name) in [
+            (-2isize, "cue@-2"),
+            (-1, "cue@-1"),
+            (1, "cue@+1"),
+            (2, "cue@+2"),
+        ] {
+            let k = ii + d;
+            if k >= 0 && (k as usize) < n && cues[k as usize].is_some() {
+                add(name, &[]);
+            }
+        }
+        add(
+            "cueLR=",
+            &[bits(cue_left[i], cue_left[n] && !cue_left[i + 1])],
+        );
+        add(
+            "quoteLR=",
+            &[bits(quote_left[i], quote_left[n] && !quote_left[i + 1])],
+        );
+        if let Some((form, kind, head)) = mentions[i] {
+            add("m=", &[form]);
+            add("mk=", &[kind]);
+            if head {
+                add("m0", &[]);
+            }
+        }
+        for (d, name) in [(-1isize, "m-1="), (1, "m+1=")] {
+            let k = ii + d;
+            if k >= 0 && (k as usize) < n {
+                if let Some((form, _, _)) = mentions[k as usize] {
+                    add(name, &[form]);
+                }
+            }
+        }
+        if let Some(r) = rules[i] {
+            add(r, &[]);
+        }
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_fold_runs_of_one_class() {
+        assert_eq!(shape("Obama"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("2016"), "d");
+        assert_eq!(suffix("émigré", 3), "ré");
+        assert_eq!(suffix("émigré", 2), "é");
+    }
+
+    #[test]
+    fn a_feature_key_is_its_name_hashed_in_pieces() {
+        assert_eq!(
+            feature_key("w-1|w=", &["he", "said"]),
+            feature_key("w-1|w=he|said", &[])
+        );
+        assert_ne!(feature_key("w=", &["said"]), feature_key("w+1=", &["said"]));
+    }
+}

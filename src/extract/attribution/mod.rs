@@ -1,0 +1,283 @@
+//! The learned attribution stage: who says what, read by a sequence model.
+//!
+//! Receives: one sentence as the earlier stages left it ([`SentenceView`]:
+//! tokens, quotations, actor mentions and the rules' positions). Returns: its
+//! [`Attribution`]s, each a cue with its source and content as token ranges.
+//! Must never: decide a stance (that stays with the cue lexicon) or name an
+//! actor (that stays with the mentions); it only says where they are.
+//!
+//! The model is an averaged structured perceptron ([`perceptron`]) that
+//! tags every token as the beginning or inside of a source, a cue or a
+//! content, or as outside all three, the way
+//! PolNeAR (Newell, Margolin and Ruths, LREC 2018) marks attributions. It is
+//! trained from that corpus by `stancegraph train` (see `docs/model.md`) and
+//! compiled in from `data/attribution.model`; `--model FILE` replaces it.
+
+mod apply;
+pub mod features;
+pub mod perceptron;
+pub mod train;
+
+use crate::error::{Error, Result};
+pub use apply::RULE;
+pub use features::{sentence_features, SentenceView};
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The shipped model, trained by `scripts/train-model.sh`.
+static BUILTIN: &[u8] = include_bytes!("../../../data/attribution.model");
+
+/// What part of an attribution a token belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Who the words are attributed to ("the senator", "officials").
+    Source,
+    /// The words that tie a source to its content ("said", "according to").
+    Cue,
+    /// What is attributed.
+    Content,
+}
+
+/// One token's tag: the model's label set, BIO over the three roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tag {
+    Outside,
+    Begin(Role),
+    Inside(Role),
+}
+
+impl Tag {
+    pub const ALL: [Tag; 7] = [
+        Tag::Outside,
+        Tag::Begin(Role::Source),
+        Tag::Inside(Role::Source),
+        Tag::Begin(Role::Cue),
+        Tag::Inside(Role::Cue),
+        Tag::Begin(Role::Content),
+        Tag::Inside(Role::Content),
+    ];
+
+    /// The label as the model file spells it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tag::Outside => "O",
+            Tag::Begin(Role::Source) => "B-S",
+            Tag::Inside(Role::Source) => "I-S",
+            Tag::Begin(Role::Cue) => "B-Q",
+            Tag::Inside(Role::Cue) => "I-Q",
+            Tag::Begin(Role::Content) => "B-C",
+            Tag::Inside(Role::Content) => "I-C",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Tag> {
+        Tag::ALL.into_iter().find(|t| t.label() == label)
+    }
+
+    fn role(self) -> Option<Role> {
+        match self {
+            Tag::Outside => None,
+            Tag::Begin(r) | Tag::Inside(r) => Some(r),
+        }
+    }
+}
+
+/// An attribution found in one sentence, in token ranges `[start, end)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub cue: (usize, usize),
+    pub source: Option<(usize, usize)>,
+    /// One range, or several where the content is split around the cue
+    /// ("“A,” he said, “B.”").
+    pub content: Vec<(usize, usize)>,
+}
+
+impl Attribution {
+    /// One line for `explain`: the spans as text, through `text_of(start, end)`.
+    pub fn describe(&self, text_of: impl Fn(usize, usize) -> String) -> String {
+        let source = self
+            .source
+            .map_or_else(|| "(none)".to_string(), |(a, b)| text_of(a, b));
+        let content: Vec<String> = self.content.iter().map(|&(a, b)| text_of(a, b)).collect();
+        format!(
+            "attribution (model): source \"{source}\", cue \"{}\", content \"{}\"",
+            text_of(self.cue.0, self.cue.1),
+            content.join(" … ")
+        )
+    }
+}
+
+/// A trained attribution tagger.
+#[derive(Debug)]
+pub struct AttributionModel {
+    weights: perceptron::Weights,
+}
+
+impl AttributionModel {
+    /// The compiled-in model, loaded once per process; None when the crate
+    /// was built without one (an empty `data/attribution.model`, as before
+    /// the first training).
+    pub fn builtin() -> Option<&'static AttributionModel> {
+        static MODEL: OnceLock<Option<AttributionModel>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| {
+                (!BUILTIN.is_empty()).then(|| {
+                    Self::from_bytes(BUILTIN).expect("the compiled-in attribution model is valid")
+                })
+            })
+            .as_ref()
+    }
+
+    /// A model from the bytes of a model file.
+    pub fn from_bytes(bytes: &[u8]) -> std::result::Result<AttributionModel, String> {
+        Ok(AttributionModel {
+            weights: perceptron::Weights::from_bytes(bytes, Tag::ALL.len())?,
+        })
+    }
+
+    /// A model file written by `stancegraph train`.
+    pub fn from_file(path: &Path) -> Result<AttributionModel> {
+        let err = |message: String| Error::Model {
+            path: path.to_path_buf(),
+            message,
+        };
+        let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+        Self::from_bytes(&bytes).map_err(err)
+    }
+
+    /// The model of trained weights.
+    pub fn from_weights(weights: perceptron::Weights) -> AttributionModel {
+        AttributionModel { weights }
+    }
+
+    /// The tag of every token of the sentence.
+    pub fn tag(&self, view: &SentenceView<'_, '_>) -> Vec<Tag> {
+        self.weights
+            .viterbi(&sentence_features(view))
+            .into_iter()
+            .map(|y| Tag::ALL[y])
+            .collect()
+    }
+
+    /// The attributions of the sentence.
+    pub fn attributions(&self, view: &SentenceView<'_, '_>) -> Vec<Attribution> {
+        pair(&spans(&self.tag(view)))
+    }
+}
+
+/// Runs of one role: a `Begin`, or an `Inside` after another role, opens one.
+pub fn spans(tags: &[Tag]) -> Vec<(Role, usize, usize)> {
+    let mut out: Vec<(Role, usize, usize)> = Vec::new();
+    for (i, t) in tags.iter().enumerate() {
+        let Some(role) = t.role() else { continue };
+        match (t, out.last_mut()) {
+            (Tag::Inside(_), Some(last)) if last.0 == role && last.2 == i => last.2 = i + 1,
+            _ => out.push((role, i, i + 1)),
+        }
+    }
+    out
+}
+
+/// Tokens between two ranges (0 when they touch or overlap).
+fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 <= b.0 {
+        b.0 - a.1
+    } else {
+        a.0.saturating_sub(b.1)
+    }
+}
+
+/// Pairs each content with its nearest cue and each cue with its nearest
+/// source (a source before the cue wins a tie: "X said" is commoner than
+/// "said X"). A cue with no content is dropped.
+pub fn pair(spans: &[(Role, usize, usize)]) -> Vec<Attribution> {
+    let of = |r: Role| -> Vec<(usize, usize)> {
+        spans
+            .iter()
+            .filter(|s| s.0 == r)
+            .map(|s| (s.1, s.2))
+            .collect()
+    };
+    let (cues, sources, contents) = (of(Role::Cue), of(Role::Source), of(Role::Content));
+    let mut out: Vec<Attribution> = cues
+        .iter()
+        .map(|&cue| Attribution {
+            cue,
+            source: sources
+                .iter()
+                .copied()
+                .min_by_key(|&s| (gap(s, cue), s.0 > cue.0)),
+            content: Vec::new(),
+        })
+        .collect();
+    for &c in &contents {
+        if let Some(k) = (0..cues.len()).min_by_key(|&k| (gap(cues[k], c), cues[k].0 > c.0)) {
+            out[k].content.push(c);
+        }
+    }
+    out.retain(|a| !a.content.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Role::*;
+
+    #[test]
+    fn runs_of_tags_are_spans() {
+        let t = [
+            Tag::Begin(Source),
+            Tag::Inside(Source),
+            Tag::Begin(Cue),
+            Tag::Inside(Content),
+            Tag::Inside(Content),
+            Tag::Outside,
+            Tag::Begin(Content),
+        ];
+        assert_eq!(
+            spans(&t),
+            vec![
+                (Source, 0, 2),
+                (Cue, 2, 3),
+                (Content, 3, 5),
+                (Content, 6, 7)
+            ]
+        );
+    }
+
+    #[test]
+    fn contents_go_to_the_nearest_cue_and_cues_to_the_nearest_source() {
+        // "A said X , B warned Y ."
+        let s = [
+            (Source, 0, 1),
+            (Cue, 1, 2),
+            (Content, 2, 3),
+            (Source, 4, 5),
+            (Cue, 5, 6),
+            (Content, 6, 7),
+        ];
+        let a = pair(&s);
+        assert_eq!(a.len(), 2);
+        assert_eq!(
+            (a[0].source, a[0].content.clone()),
+            (Some((0, 1)), vec![(2, 3)])
+        );
+        assert_eq!(
+            (a[1].source, a[1].content.clone()),
+            (Some((4, 5)), vec![(6, 7)])
+        );
+        // "“X,” said B." : the source after the cue
+        let a = pair(&[(Content, 0, 3), (Cue, 4, 5), (Source, 5, 6)]);
+        assert_eq!(a[0].source, Some((5, 6)));
+        // a cue with no content says nothing
+        assert!(pair(&[(Source, 0, 1), (Cue, 1, 2)]).is_empty());
+    }
+
+    #[test]
+    fn labels_round_trip() {
+        for t in Tag::ALL {
+            assert_eq!(Tag::from_label(t.label()), Some(t));
+        }
+    }
+}

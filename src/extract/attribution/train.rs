@@ -1,0 +1,277 @@
+//! Trains the attribution tagger from a corpus of annotated attributions.
+//!
+//! The corpus is a folder as `../shared/eval/polnear.py prepare` writes it:
+//! `docs/<id>.txt` and `gold.jsonl`, one attribution a line with the byte
+//! ranges `source_bytes`, `cue_bytes` and `content_bytes`. Documents are read
+//! in name order and the trainer has no randomness (sentences are visited in
+//! a fixed shuffled order), so the same corpus gives the same model file
+//! byte for byte.
+
+use super::features::{sentence_features, SentenceView};
+use super::perceptron::{Trainer, Weights};
+use super::{Role, Tag};
+use crate::error::{Error, Result};
+use crate::extract::Extractor;
+use crate::lexicon::Lexicon;
+use crate::model::Document;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// How to train. The defaults are the shipped model's.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the corpus.
+    pub epochs: usize,
+    /// Features seen fewer times than this get no weight (keeps the model small).
+    pub min_count: u32,
+    /// Report each pass's sentence error rate on standard error.
+    pub verbose: bool,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 10,
+            min_count: 2,
+            verbose: false,
+        }
+    }
+}
+
+/// One annotated attribution: byte ranges into its document.
+#[derive(Debug, Clone, Default)]
+pub struct GoldAttribution {
+    pub source: Vec<(usize, usize)>,
+    pub cue: Vec<(usize, usize)>,
+    pub content: Vec<(usize, usize)>,
+}
+
+/// A document with its attributions.
+pub struct AnnotatedDoc {
+    pub doc: Document,
+    pub gold: Vec<GoldAttribution>,
+}
+
+fn ranges(v: &serde_json::Value, key: &str) -> Vec<(usize, usize)> {
+    v.get(key)
+        .and_then(|r| r.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|p| Some((p.get(0)?.as_u64()? as usize, p.get(1)?.as_u64()? as usize)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Reads a prepared corpus folder (`docs/` and `gold.jsonl`).
+pub fn read_corpus(dir: &Path) -> Result<Vec<AnnotatedDoc>> {
+    let gold_path = dir.join("gold.jsonl");
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    let text = std::fs::read_to_string(&gold_path).map_err(io(&gold_path))?;
+    let mut by_doc: BTreeMap<String, Vec<GoldAttribution>> = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::BadRecord {
+            path: gold_path.clone(),
+            line: i + 1,
+            message: e.to_string(),
+        })?;
+        let Some(doc) = v.get("doc").and_then(|d| d.as_str()) else {
+            return Err(Error::BadRecord {
+                path: gold_path.clone(),
+                line: i + 1,
+                message: "no \"doc\" field".into(),
+            });
+        };
+        by_doc
+            .entry(doc.to_string())
+            .or_default()
+            .push(GoldAttribution {
+                source: ranges(&v, "source_bytes"),
+                cue: ranges(&v, "cue_bytes"),
+                content: ranges(&v, "content_bytes"),
+            });
+    }
+    // every document of the folder, also those with no attribution (they
+    // teach the model where nobody is quoted)
+    let docs_dir = dir.join("docs");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&docs_dir)
+        .map_err(io(&docs_dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let mut out = Vec::with_capacity(names.len());
+    for path in names {
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+        out.push(AnnotatedDoc {
+            gold: by_doc.remove(&id).unwrap_or_default(),
+            doc: Document::new(id, text),
+        });
+    }
+    Ok(out)
+}
+
+/// The gold tag of every token of a sentence whose tokens cover the given
+/// document byte ranges. A cue outranks a source, a source a content, where
+/// annotations nest.
+pub fn gold_tags(token_bytes: &[(usize, usize)], gold: &[GoldAttribution]) -> Vec<Tag> {
+    // (role rank, attribution, fragment) of each token
+    let mut best: Vec<Option<(u8, usize, usize)>> = vec![None; token_bytes.len()];
+    for (j, g) in gold.iter().enumerate() {
+        for (rank, frags) in [(0u8, &g.cue), (1, &g.source), (2, &g.content)] {
+            for (f, &(a, b)) in frags.iter().enumerate() {
+                for (k, &(s, e)) in token_bytes.iter().enumerate() {
+                    if s < b && a < e && best[k].is_none_or(|x| rank < x.0) {
+                        best[k] = Some((rank, j, f));
+                    }
+                }
+            }
+        }
+    }
+    let role = |rank: u8| [Role::Cue, Role::Source, Role::Content][rank as usize];
+    (0..best.len())
+        .map(|k| match best[k] {
+            None => Tag::Outside,
+            Some(x) if k > 0 && best[k - 1] == Some(x) => Tag::Inside(role(x.0)),
+            Some(x) => Tag::Begin(role(x.0)),
+        })
+        .collect()
+}
+
+/// The training sequences of one document: per sentence, the features and
+/// gold labels (indexes into [`Tag::ALL`]) of its tokens. `lx` must carry no
+/// model, so the rules' findings the features read are the same as at
+/// tagging time.
+pub fn document_sequences(lx: &Lexicon, ad: &AnnotatedDoc) -> Vec<(Vec<Vec<u64>>, Vec<usize>)> {
+    let ex = Extractor::new(lx);
+    let lowered = ad.doc.text.to_ascii_lowercase();
+    let (work, _) = ex.read_rules(&ad.doc, &lowered);
+    let mut out = Vec::with_capacity(work.len());
+    for w in &work {
+        if w.tokens.is_empty() {
+            continue;
+        }
+        let view = SentenceView {
+            lx,
+            tokens: &w.tokens,
+            quoted: &w.quoted,
+            mentions: &w.mentions,
+            candidates: &w.candidates,
+        };
+        let bytes: Vec<(usize, usize)> = w
+            .tokens
+            .iter()
+            .map(|t| (w.start + t.start, w.start + t.end))
+            .collect();
+        let labels = gold_tags(&bytes, &ad.gold)
+            .into_iter()
+            .map(|t| Tag::ALL.iter().position(|&x| x == t).unwrap_or(0))
+            .collect();
+        out.push((sentence_features(&view), labels));
+    }
+    out
+}
+
+/// Trains on the corpus in `dir` and writes the model to `out`. Returns the
+/// number of sentences trained on.
+pub fn train(lx: &Lexicon, dir: &Path, out: &Path, opts: &TrainOptions) -> Result<usize> {
+    let lx = lx.clone().without_model();
+    let corpus = read_corpus(dir)?;
+    if corpus.is_empty() {
+        return Err(Error::Usage(format!(
+            "{}: no documents in docs/",
+            dir.display()
+        )));
+    }
+    train_on(&lx, &corpus, out, opts)
+}
+
+/// Trains on documents already read.
+pub fn train_on(
+    lx: &Lexicon,
+    corpus: &[AnnotatedDoc],
+    out: &Path,
+    opts: &TrainOptions,
+) -> Result<usize> {
+    let model = fit(lx, corpus, opts);
+    let bytes = model.to_bytes();
+    crate::output::write_atomic(out, &bytes)?;
+    Ok(model.len())
+}
+
+/// The weights fitted to the documents.
+pub fn fit(lx: &Lexicon, corpus: &[AnnotatedDoc], opts: &TrainOptions) -> Weights {
+    let sentences: Vec<_> = corpus
+        .iter()
+        .flat_map(|ad| document_sequences(lx, ad))
+        .collect();
+    let mut trainer = Trainer::new(Tag::ALL.len());
+    for (x, _) in &sentences {
+        trainer.count(x);
+    }
+    // a fixed shuffle (a linear congruential generator, Fisher-Yates): the
+    // perceptron learns worse from a corpus in publisher-and-date order
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut seed: u64 = 0x5eed;
+    for epoch in 0..opts.epochs {
+        for i in (1..order.len()).rev() {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            order.swap(i, ((seed >> 33) % (i as u64 + 1)) as usize);
+        }
+        let mut wrong = 0;
+        for &i in &order {
+            let (x, y) = &sentences[i];
+            if !trainer.learn(x, y, opts.min_count) {
+                wrong += 1;
+            }
+        }
+        if opts.verbose {
+            eprintln!(
+                "epoch {}: {wrong} of {} sentences tagged wrong",
+                epoch + 1,
+                sentences.len()
+            );
+        }
+    }
+    trainer.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gold_ranges_become_bio_tags_with_cues_first() {
+        // tokens: [Obama][said][the][deal][is][done]
+        let toks = [(0, 5), (6, 10), (11, 14), (15, 19), (20, 22), (23, 27)];
+        let g = GoldAttribution {
+            source: vec![(0, 5)],
+            cue: vec![(6, 10)],
+            content: vec![(6, 27)],
+        };
+        let tags = gold_tags(&toks, &[g]);
+        assert_eq!(
+            tags,
+            vec![
+                Tag::Begin(Role::Source),
+                Tag::Begin(Role::Cue),
+                Tag::Begin(Role::Content),
+                Tag::Inside(Role::Content),
+                Tag::Inside(Role::Content),
+                Tag::Inside(Role::Content),
+            ]
+        );
+    }
+}
