@@ -2,7 +2,8 @@
 
 use super::LexiconArgs;
 use clap::Args;
-use stancegraph::extract::attribution::train::{train, TrainOptions};
+use stancegraph::extract::attribution::train::{evaluate, read_corpus, train, TrainOptions};
+use stancegraph::extract::attribution::AttributionModel;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -19,6 +20,9 @@ pub struct TrainArgs {
     /// Features seen fewer times get no weight.
     #[arg(long, default_value_t = TrainOptions::default().min_count)]
     pub min_count: u32,
+    /// Also score the trained model's spans on this held-out corpus folder.
+    #[arg(long, value_name = "DIR")]
+    pub eval: Option<PathBuf>,
     /// Print each pass's error rate.
     #[arg(long, short)]
     pub verbose: bool,
@@ -38,5 +42,10 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<bool> {
         "stancegraph: a model of {rows} weight rows -> {}",
         args.output.display()
     );
+    if let Some(dir) = &args.eval {
+        let model = AttributionModel::from_file(&args.output)?;
+        let held_out = read_corpus(dir)?;
+        eprint!("{}", evaluate(&lx, &model, &held_out));
+    }
     Ok(true)
 }

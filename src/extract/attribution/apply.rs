@@ -21,6 +21,9 @@ pub const RULE: &str = "attribution-model";
 /// Words that begin a source but name nobody.
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "some"];
 
+/// Relative pronouns: their antecedent is the source.
+const RELATIVES: &[&str] = &["who", "which", "that"];
+
 /// Pronouns that name nobody without an antecedent.
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her", "them",
@@ -51,6 +54,26 @@ impl Extractor<'_> {
             // model's content (the rules' claims run to a fixed boundary)
             w.candidates
                 .retain(|c| !is_rule_claim(c) || found.iter().any(|a| covers(c, a)));
+            // (a content ends where another position's cue begins: "said
+            // that A and urged B" reports A; B is the urging's)
+            let cues: Vec<usize> = w
+                .candidates
+                .iter()
+                .filter(|c| c.cue.1 > c.cue.0)
+                .map(|c| c.cue.0)
+                .chain(found.iter().map(|a| a.cue.0))
+                .collect();
+            let found: Vec<Attribution> = found
+                .into_iter()
+                .map(|mut a| {
+                    a.content = a
+                        .content
+                        .iter()
+                        .filter_map(|&r| trim(&w.tokens, cut_at_cues(&w.tokens, r, &cues)))
+                        .collect();
+                    a
+                })
+                .collect();
             for a in &found {
                 for c in w.candidates.iter_mut() {
                     if is_rule_claim(c) && c.cue.1 > c.cue.0 && overlaps(c.cue, a.cue) {
@@ -82,8 +105,8 @@ impl Extractor<'_> {
         speaker: Option<&(Holder, String)>,
     ) -> Option<Candidate> {
         let (holder, holder_text) = holder_of(w, a.source?, speaker)?;
-        let content = trim(&w.tokens, *a.content.first()?)?;
-        let content_extra = a.content.get(1).and_then(|&r| trim(&w.tokens, r));
+        let content = *a.content.first()?;
+        let content_extra = a.content.get(1).copied();
         Some(Candidate {
             cue: a.cue,
             stance: self.stance_of(&w.tokens, a.cue, content),
@@ -121,7 +144,13 @@ impl Extractor<'_> {
             return Stance::Claim;
         };
         let entry = &self.lx.cues[form.cue];
-        match tokens.get(content.0).map(|t| t.lower.as_ref()) {
+        // (the content may start after a "that" or "to" the trimming took off)
+        let before = content.0.checked_sub(1).filter(|&k| k >= cue.1);
+        let opener = before
+            .and_then(|k| tokens.get(k))
+            .filter(|t| matches!(t.lower.as_ref(), "that" | "to"))
+            .or_else(|| tokens.get(content.0));
+        match opener.map(|t| t.lower.as_ref()) {
             Some("that") => entry.that.unwrap_or(Stance::Claim),
             Some("to") => entry.to.unwrap_or(entry.stance),
             _ => entry.stance,
@@ -140,7 +169,32 @@ fn trim(tokens: &[Token<'_>], (mut a, mut b): (usize, usize)) -> Option<(usize, 
     while b > a && !word(&tokens[b - 1]) {
         b -= 1;
     }
+    // the complementiser is no part of what is said ("said that the plan ...")
+    if b > a + 2 && tokens[a].lower == "that" {
+        a += 1;
+    }
     (a < b).then_some((a, b))
+}
+
+/// The range up to a cue inside it that a coordinated verb phrase starts
+/// ("said that A and urged B": B is the urging's), without that "and".
+fn cut_at_cues(tokens: &[Token<'_>], (a, b): (usize, usize), cues: &[usize]) -> (usize, usize) {
+    let coordinated = |k: usize| k >= 1 && k - 1 > a && tokens[k - 1].lower == "and";
+    match cues
+        .iter()
+        .copied()
+        .filter(|&k| a < k && k < b && coordinated(k))
+        .min()
+    {
+        Some(k) => {
+            let mut end = k - 1;
+            while end > a && tokens[end - 1].lower == "," {
+                end -= 1;
+            }
+            (a, end)
+        }
+        None => (a, b),
+    }
 }
 
 /// A claim of reported speech from the rules.
@@ -183,6 +237,17 @@ fn holder_of(
         .any(|m| matches!(m.referent, Referent::FirstPerson))
     {
         return speaker.cloned();
+    }
+    // "who", "which", "that": the actor named just before ("the mayor, who said")
+    let relative = source.1 == source.0 + 1
+        && RELATIVES.contains(&w.tokens.get(source.0).map_or("", |t| t.lower.as_ref()));
+    if relative {
+        let antecedent = w
+            .mentions
+            .iter()
+            .filter(|m| m.end <= source.0 && source.0 - m.end <= 1)
+            .find_map(|m| Some((m.actor()?, m)));
+        return antecedent.map(|(a, m)| (Holder::Actor(a.clone()), m.text.clone()));
     }
     if !inside.is_empty() {
         return None;

@@ -121,8 +121,9 @@ impl AttributionModel {
         static MODEL: OnceLock<Option<AttributionModel>> = OnceLock::new();
         MODEL
             .get_or_init(|| {
-                (!BUILTIN.is_empty()).then(|| {
-                    Self::from_bytes(BUILTIN).expect("the compiled-in attribution model is valid")
+                (!BUILTIN.is_empty()).then(|| AttributionModel {
+                    weights: perceptron::Weights::from_static(BUILTIN, Tag::ALL.len())
+                        .expect("the compiled-in attribution model is valid"),
                 })
             })
             .as_ref()

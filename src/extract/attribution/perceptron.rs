@@ -8,41 +8,74 @@
 //! machine lacks. The perceptron is a hundred lines, trains in seconds, and
 //! its sparse updates are exact.
 //!
-//! The model file: the magic `SGATTR1\n`; the number of labels L and of
+//! The model file: the magic `SGATTR1\n`; the number of labels L (7) and of
 //! weight rows N (u32, little-endian); the weight unit (f32); the (L + 1) × L
 //! transition weights (f32; the last row is from the sentence start); then
-//! the N rows, sorted by key: a u64 feature key and L weights in units (i16).
+//! the N rows, in increasing key order: a u64 feature key and L weights in
+//! units (i16). The rows are read where they lie, not copied.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 const MAGIC: &[u8; 8] = b"SGATTR1\n";
 
-/// Trained weights, ready to tag.
+/// The tagger's label count: BIO over three roles ([`super::Tag::ALL`]).
+pub const LABELS: usize = 7;
+
+/// Bytes of one weight row in the file: the key and a weight per label.
+const ROW: usize = 8 + 2 * LABELS;
+
+/// Trained weights, ready to tag. The rows are looked up in the model file's
+/// bytes as they are (the compiled-in model is never copied): an index of
+/// where each top-16-bit key prefix starts narrows a lookup to a few rows.
 #[derive(Debug, Clone)]
 pub struct Weights {
-    labels: usize,
-    /// `trans[prev * labels + next]`, `prev == labels` for the start.
+    /// `trans[prev * LABELS + next]`, `prev == LABELS` for the start.
     trans: Vec<f32>,
-    rows: FxHashMap<u64, Box<[i16]>>,
     unit: f32,
+    bytes: Cow<'static, [u8]>,
+    /// Offset of the rows in `bytes`.
+    rows_at: usize,
+    /// `index[p]..index[p + 1]`: the rows whose key starts with prefix `p`.
+    index: Vec<u32>,
+}
+
+fn u32_at(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
+}
+
+fn u64_at(b: &[u8], i: usize) -> u64 {
+    let mut x = [0u8; 8];
+    x.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(x)
 }
 
 impl Weights {
+    /// The weight row of a feature key, if the model has one.
+    #[inline]
+    fn row(&self, key: u64) -> Option<&[u8]> {
+        let p = (key >> 48) as usize;
+        let (lo, hi) = (self.index[p] as usize, self.index[p + 1] as usize);
+        let rows = &self.bytes[self.rows_at + lo * ROW..self.rows_at + hi * ROW];
+        rows.chunks_exact(ROW)
+            .find(|r| u64_at(r, 0) == key)
+            .map(|r| &r[8..])
+    }
+
     /// The best label sequence for tokens with these features.
     pub fn viterbi(&self, features: &[Vec<u64>]) -> Vec<usize> {
-        let l = self.labels;
+        let l = LABELS;
         let n = features.len();
         if n == 0 {
             return Vec::new();
         }
         let mut state = vec![0f32; n * l];
-        let mut acc = vec![0i32; l];
         for (t, keys) in features.iter().enumerate() {
-            acc.iter_mut().for_each(|a| *a = 0);
-            for k in keys {
-                if let Some(row) = self.rows.get(k) {
-                    for (a, &w) in acc.iter_mut().zip(row.iter()) {
-                        *a += i32::from(w);
+            let mut acc = [0i32; LABELS];
+            for &k in keys {
+                if let Some(row) = self.row(k) {
+                    for (a, w) in acc.iter_mut().zip(row.chunks_exact(2)) {
+                        *a += i32::from(i16::from_le_bytes([w[0], w[1]]));
                     }
                 }
             }
@@ -55,81 +88,75 @@ impl Weights {
 
     /// The model file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut keys: Vec<&u64> = self.rows.keys().collect();
-        keys.sort_unstable();
-        let mut out =
-            Vec::with_capacity(24 + self.trans.len() * 4 + keys.len() * (8 + 2 * self.labels));
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&(self.labels as u32).to_le_bytes());
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        out.extend_from_slice(&self.unit.to_le_bytes());
-        for w in &self.trans {
-            out.extend_from_slice(&w.to_le_bytes());
-        }
-        for k in keys {
-            out.extend_from_slice(&k.to_le_bytes());
-            for w in self.rows[k].iter() {
-                out.extend_from_slice(&w.to_le_bytes());
-            }
-        }
-        out
+        self.bytes.to_vec()
     }
 
     /// Reads a model file; `labels` is the label count the caller expects.
     pub fn from_bytes(bytes: &[u8], labels: usize) -> Result<Weights, String> {
+        Self::from_cow(Cow::Owned(bytes.to_vec()), labels)
+    }
+
+    /// Reads a model file that lives as long as the process (compiled in).
+    pub fn from_static(bytes: &'static [u8], labels: usize) -> Result<Weights, String> {
+        Self::from_cow(Cow::Borrowed(bytes), labels)
+    }
+
+    fn from_cow(bytes: Cow<'static, [u8]>, labels: usize) -> Result<Weights, String> {
         let bad = |what: &str| format!("not an attribution model ({what})");
         if bytes.len() < 20 || &bytes[..8] != MAGIC {
             return Err(bad("no SGATTR1 header"));
         }
-        let u32_at =
-            |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-        let l = u32_at(8) as usize;
-        let n = u32_at(12) as usize;
-        if l != labels {
+        let l = u32_at(&bytes, 8) as usize;
+        let n = u32_at(&bytes, 12) as usize;
+        if l != labels || l != LABELS {
             return Err(bad(&format!("{l} labels, expected {labels}")));
         }
-        let unit = f32::from_le_bytes(bytes[16..20].try_into().map_err(|_| bad("short"))?);
+        let unit = f32::from_bits(u32_at(&bytes, 16));
         let trans_len = (l + 1) * l;
-        let row_len = 8 + 2 * l;
-        let expected = 20 + trans_len * 4 + n * row_len;
-        if bytes.len() != expected || !unit.is_finite() {
+        let rows_at = 20 + trans_len * 4;
+        if n.checked_mul(ROW).and_then(|r| r.checked_add(rows_at)) != Some(bytes.len())
+            || !unit.is_finite()
+        {
             return Err(bad(&format!(
-                "{} bytes where its header promises {expected}",
+                "{} bytes where its header promises {n} rows",
                 bytes.len()
             )));
         }
-        let trans: Vec<f32> = bytes[20..20 + trans_len * 4]
-            .chunks_exact(4)
-            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        let trans: Vec<f32> = (0..trans_len)
+            .map(|i| f32::from_bits(u32_at(&bytes, 20 + 4 * i)))
             .collect();
         if trans.iter().any(|w| !w.is_finite()) {
             return Err(bad("a transition weight is not a number"));
         }
-        let mut rows = FxHashMap::default();
-        rows.reserve(n);
-        for r in bytes[20 + trans_len * 4..].chunks_exact(row_len) {
-            let key = u64::from_le_bytes(r[..8].try_into().map_err(|_| bad("short row"))?);
-            let w: Box<[i16]> = r[8..]
-                .chunks_exact(2)
-                .map(|c| i16::from_le_bytes([c[0], c[1]]))
-                .collect();
-            rows.insert(key, w);
+        let mut index = vec![0u32; (1 << 16) + 1];
+        let mut last = None;
+        for r in 0..n {
+            let key = u64_at(&bytes, rows_at + r * ROW);
+            if last.is_some_and(|k| k >= key) {
+                return Err(bad("rows out of order"));
+            }
+            last = Some(key);
+            index[(key >> 48) as usize + 1] += 1;
+        }
+        for p in 1..index.len() {
+            index[p] += index[p - 1];
         }
         Ok(Weights {
-            labels: l,
             trans,
-            rows,
             unit,
+            bytes,
+            rows_at,
+            index,
         })
     }
 
     /// Weight rows in the model.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.index[1 << 16] as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len() == 0
     }
 }
 
@@ -199,7 +226,9 @@ pub struct Trainer {
 }
 
 impl Trainer {
+    /// A trainer for `labels` labels (at most [`LABELS`]).
     pub fn new(labels: usize) -> Trainer {
+        assert!(labels <= LABELS, "at most {LABELS} labels");
         Trainer {
             labels,
             trans: vec![Averaged::default(); (labels + 1) * labels],
@@ -278,22 +307,39 @@ impl Trainer {
             .map(|a| a.average(steps).abs())
             .fold(1e-9, f64::max);
         let unit = (max / f64::from(i16::MAX)) as f32;
-        let mut rows = FxHashMap::default();
+        let mut rows: Vec<(u64, [i16; LABELS])> = Vec::with_capacity(self.rows.len());
         for (k, row) in &self.rows {
-            let q: Box<[i16]> = row
-                .iter()
-                .map(|a| (a.average(steps) / f64::from(unit)).round() as i16)
-                .collect();
+            let mut q = [0i16; LABELS];
+            for (x, a) in q.iter_mut().zip(row) {
+                *x = (a.average(steps) / f64::from(unit)).round() as i16;
+            }
             if q.iter().any(|&w| w != 0) {
-                rows.insert(*k, q);
+                rows.push((*k, q));
             }
         }
-        Weights {
-            labels: self.labels,
-            trans: self.trans.iter().map(|a| a.average(steps) as f32).collect(),
-            rows,
-            unit,
+        rows.sort_unstable_by_key(|r| r.0);
+        let mut out = Vec::with_capacity(20 + (LABELS + 1) * LABELS * 4 + rows.len() * ROW);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(LABELS as u32).to_le_bytes());
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        out.extend_from_slice(&unit.to_le_bytes());
+        let mut trans = vec![0f32; (LABELS + 1) * LABELS];
+        for p in 0..=self.labels {
+            for y in 0..self.labels {
+                let from = if p == self.labels { LABELS } else { p };
+                trans[from * LABELS + y] = self.trans[p * self.labels + y].average(steps) as f32;
+            }
         }
+        for w in trans {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        for (k, q) in rows {
+            out.extend_from_slice(&k.to_le_bytes());
+            for w in q {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        Weights::from_bytes(&out, LABELS).expect("a trained model reads back")
     }
 }
 
@@ -313,7 +359,7 @@ mod tests {
 
     #[test]
     fn learns_a_toy_language_and_round_trips_through_bytes() {
-        let mut tr = Trainer::new(2);
+        let mut tr = Trainer::new(LABELS);
         for (x, _) in toy() {
             tr.count(&x);
         }
@@ -326,7 +372,7 @@ mod tests {
         for (x, y) in toy() {
             assert_eq!(w.viterbi(&x), y);
         }
-        let back = Weights::from_bytes(&w.to_bytes(), 2).unwrap();
+        let back = Weights::from_bytes(&w.to_bytes(), LABELS).unwrap();
         assert_eq!(back.to_bytes(), w.to_bytes());
         for (x, y) in toy() {
             assert_eq!(back.viterbi(&x), y);
@@ -335,10 +381,11 @@ mod tests {
 
     #[test]
     fn damaged_files_are_refused() {
-        assert!(Weights::from_bytes(b"SGATTR1\n", 2).is_err());
-        let mut bytes = Trainer::new(2).finish().to_bytes();
+        assert!(Weights::from_bytes(b"SGATTR1\n", LABELS).is_err());
+        let mut bytes = Trainer::new(LABELS).finish().to_bytes();
+        assert!(Weights::from_bytes(&bytes, LABELS).is_ok());
         assert!(Weights::from_bytes(&bytes, 3).is_err());
         bytes.push(0);
-        assert!(Weights::from_bytes(&bytes, 2).is_err());
+        assert!(Weights::from_bytes(&bytes, LABELS).is_err());
     }
 }

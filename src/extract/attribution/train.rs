@@ -32,7 +32,7 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             epochs: 10,
-            min_count: 2,
+            min_count: 10,
             verbose: false,
         }
     }
@@ -246,6 +246,67 @@ pub fn fit(lx: &Lexicon, corpus: &[AnnotatedDoc], opts: &TrainOptions) -> Weight
         }
     }
     trainer.finish()
+}
+
+/// Exact-span precision, recall and F1 of each role on held-out documents.
+#[derive(Debug, Default, Clone)]
+pub struct SpanScores {
+    /// (role, gold spans, predicted spans, matched) for source, cue, content.
+    pub roles: Vec<(Role, usize, usize, usize)>,
+}
+
+impl std::fmt::Display for SpanScores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for &(role, gold, pred, hit) in &self.roles {
+            let p = hit as f64 / pred.max(1) as f64;
+            let r = hit as f64 / gold.max(1) as f64;
+            let f1 = if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            };
+            writeln!(
+                f,
+                "{role:?}: gold {gold} predicted {pred} exact {hit}  P {p:.3} R {r:.3} F1 {f1:.3}"
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Tags the documents with `model` and compares its spans with the gold tags'.
+pub fn evaluate(
+    lx: &Lexicon,
+    model: &super::AttributionModel,
+    corpus: &[AnnotatedDoc],
+) -> SpanScores {
+    let lx = lx.clone().without_model();
+    let mut counts: Vec<(Role, usize, usize, usize)> = [Role::Source, Role::Cue, Role::Content]
+        .into_iter()
+        .map(|r| (r, 0, 0, 0))
+        .collect();
+    for ad in corpus {
+        let ex = Extractor::new(&lx);
+        let lowered = ad.doc.text.to_ascii_lowercase();
+        let (work, _) = ex.read_rules(&ad.doc, &lowered);
+        for w in &work {
+            let bytes: Vec<(usize, usize)> = w
+                .tokens
+                .iter()
+                .map(|t| (w.start + t.start, w.start + t.end))
+                .collect();
+            let gold = super::spans(&gold_tags(&bytes, &ad.gold));
+            let pred = super::spans(&model.tag(&w.view(&lx)));
+            for c in counts.iter_mut() {
+                let g: Vec<_> = gold.iter().filter(|s| s.0 == c.0).collect();
+                let p: Vec<_> = pred.iter().filter(|s| s.0 == c.0).collect();
+                c.1 += g.len();
+                c.2 += p.len();
+                c.3 += p.iter().filter(|x| g.contains(x)).count();
+            }
+        }
+    }
+    SpanScores { roles: counts }
 }
 
 #[cfg(test)]
