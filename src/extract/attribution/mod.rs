@@ -223,7 +223,48 @@ pub fn pair(spans: &[(Role, usize, usize)]) -> Vec<Attribution> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::extract_text;
+    use crate::lexicon::Lexicon;
     use Role::*;
+
+    /// Sentences written for this test, in no corpus the model saw.
+    #[test]
+    fn the_shipped_model_reads_attributions_the_rules_miss() {
+        let lx = Lexicon::builtin();
+        assert!(lx.attribution.is_some(), "the model is compiled in");
+        let found = |text: &str| -> Vec<(String, String)> {
+            extract_text(&lx, text)
+                .into_iter()
+                .filter(|p| p.rule == RULE)
+                .map(|p| (p.actor, p.content))
+                .collect()
+        };
+        assert_eq!(
+            found("\"We will not raise fares this year,\" the transit director told reporters."),
+            [(
+                "transit director".to_string(),
+                "We will not raise fares this year".to_string()
+            )]
+        );
+        assert_eq!(
+            found("Farmers in the valley complained that the irrigation quotas were unfair."),
+            [(
+                "farmers".to_string(),
+                "the irrigation quotas were unfair".to_string()
+            )]
+        );
+        // the rules alone find neither
+        let rules = Lexicon::builtin().without_model();
+        assert!(extract_text(
+            &rules,
+            "Farmers in the valley complained that the irrigation quotas were unfair."
+        )
+        .is_empty());
+        // anonymous sourcing is no actor (ANNOTATION.md)
+        assert!(
+            found("Sources close to the talks complained that the quotas were unfair.").is_empty()
+        );
+    }
 
     #[test]
     fn runs_of_tags_are_spans() {

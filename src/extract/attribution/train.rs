@@ -313,6 +313,76 @@ pub fn evaluate(
 mod tests {
     use super::*;
 
+    /// A corpus of our own in the prepared layout: two documents, their
+    /// attributions as byte ranges found by searching the text.
+    fn tiny_corpus(dir: &Path) {
+        let docs = [
+            (
+                "a",
+                "The mayor said the bridge would reopen in May. Traffic was light.",
+            ),
+            (
+                "b",
+                "Residents complained that the buses were late, the council admitted.",
+            ),
+        ];
+        let spans = [
+            ("a", "The mayor", "said", "the bridge would reopen in May"),
+            (
+                "b",
+                "the council",
+                "admitted",
+                "Residents complained that the buses were late",
+            ),
+            ("b", "Residents", "complained", "that the buses were late"),
+        ];
+        std::fs::create_dir_all(dir.join("docs")).unwrap();
+        let mut gold = String::new();
+        for (id, text) in docs {
+            std::fs::write(dir.join(format!("docs/{id}.txt")), text).unwrap();
+            for (_, s, c, t) in spans.iter().filter(|x| x.0 == id) {
+                let at = |w: &str| {
+                    let i = text.find(w).unwrap();
+                    serde_json::json!([[i, i + w.len()]])
+                };
+                let line = serde_json::json!({"doc": id, "source_bytes": at(s), "cue_bytes": at(c), "content_bytes": at(t)});
+                gold.push_str(&line.to_string());
+                gold.push('\n');
+            }
+        }
+        std::fs::write(dir.join("gold.jsonl"), gold).unwrap();
+    }
+
+    #[test]
+    fn training_twice_gives_the_same_bytes_and_learns_the_corpus() {
+        let tmp = tempfile::tempdir().unwrap();
+        tiny_corpus(tmp.path());
+        let lx = Lexicon::builtin();
+        let opts = TrainOptions {
+            epochs: 5,
+            min_count: 1,
+            verbose: false,
+        };
+        let (m1, m2) = (tmp.path().join("m1.model"), tmp.path().join("m2.model"));
+        train(&lx, tmp.path(), &m1, &opts).unwrap();
+        train(&lx, tmp.path(), &m2, &opts).unwrap();
+        let bytes = std::fs::read(&m1).unwrap();
+        assert_eq!(bytes, std::fs::read(&m2).unwrap());
+        let model = super::super::AttributionModel::from_file(&m1).unwrap();
+        let corpus = read_corpus(tmp.path()).unwrap();
+        let scores = evaluate(&lx, &model, &corpus);
+        for &(role, gold, _, hit) in &scores.roles {
+            assert_eq!(hit, gold, "{role:?}: {scores}");
+        }
+    }
+
+    #[test]
+    fn a_corpus_folder_without_gold_is_an_error_naming_the_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let e = read_corpus(tmp.path()).err().unwrap().to_string();
+        assert!(e.contains("gold.jsonl"), "{e}");
+    }
+
     #[test]
     fn gold_ranges_become_bio_tags_with_cues_first() {
         // tokens: [Obama][said][the][deal][is][done]
