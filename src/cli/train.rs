@@ -2,9 +2,19 @@
 
 use super::LexiconArgs;
 use clap::Args;
-use stancegraph::extract::attribution::train::{evaluate, read_corpus, train, TrainOptions};
+use stancegraph::extract::attribution::train::{
+    evaluate, read_corpus, train, Algorithm, TrainOptions,
+};
 use stancegraph::extract::attribution::AttributionModel;
 use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum AlgorithmArg {
+    /// Averaged structured perceptron (the shipped model).
+    Perceptron,
+    /// Linear-chain CRF fitted by L-BFGS.
+    Crf,
+}
 
 #[derive(Debug, Args)]
 pub struct TrainArgs {
@@ -14,9 +24,15 @@ pub struct TrainArgs {
     /// Where to write the model (atomically).
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
-    /// Passes over the corpus.
+    /// The learning algorithm.
+    #[arg(long, value_enum, default_value = "perceptron")]
+    pub algorithm: AlgorithmArg,
+    /// Passes over the corpus (perceptron) or L-BFGS iterations at most (CRF).
     #[arg(long, default_value_t = TrainOptions::default().epochs)]
     pub epochs: usize,
+    /// The CRF's L2 regularisation weight.
+    #[arg(long, default_value_t = TrainOptions::default().c2)]
+    pub c2: f64,
     /// Features seen fewer times get no weight.
     #[arg(long, default_value_t = TrainOptions::default().min_count)]
     pub min_count: u32,
@@ -33,6 +49,11 @@ pub struct TrainArgs {
 pub fn run(args: &TrainArgs) -> anyhow::Result<bool> {
     let lx = args.lexicon.load()?;
     let opts = TrainOptions {
+        algorithm: match args.algorithm {
+            AlgorithmArg::Perceptron => Algorithm::Perceptron,
+            AlgorithmArg::Crf => Algorithm::Crf,
+        },
+        c2: args.c2,
         epochs: args.epochs,
         min_count: args.min_count,
         verbose: args.verbose,

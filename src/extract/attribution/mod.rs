@@ -14,6 +14,7 @@
 //! compiled in from `data/attribution.model`; `--model FILE` replaces it.
 
 mod apply;
+pub mod crf;
 pub mod features;
 pub mod perceptron;
 pub mod train;

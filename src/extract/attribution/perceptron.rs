@@ -296,50 +296,67 @@ impl Trainer {
         right
     }
 
-    /// The averaged weights, rounded to 16-bit units; rows that round to
-    /// nothing are left out.
+    /// The averaged weights.
     pub fn finish(&self) -> Weights {
         let steps = self.step;
-        let max = self
-            .rows
-            .values()
-            .flatten()
-            .map(|a| a.average(steps).abs())
-            .fold(1e-9, f64::max);
-        let unit = (max / f64::from(i16::MAX)) as f32;
-        let mut rows: Vec<(u64, [i16; LABELS])> = Vec::with_capacity(self.rows.len());
-        for (k, row) in &self.rows {
-            let mut q = [0i16; LABELS];
-            for (x, a) in q.iter_mut().zip(row) {
-                *x = (a.average(steps) / f64::from(unit)).round() as i16;
-            }
-            if q.iter().any(|&w| w != 0) {
-                rows.push((*k, q));
-            }
-        }
-        rows.sort_unstable_by_key(|r| r.0);
-        let mut out = Vec::with_capacity(20 + (LABELS + 1) * LABELS * 4 + rows.len() * ROW);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&(LABELS as u32).to_le_bytes());
-        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        out.extend_from_slice(&unit.to_le_bytes());
-        let mut trans = vec![0f32; (LABELS + 1) * LABELS];
+        let mut trans = vec![0f64; (LABELS + 1) * LABELS];
         for p in 0..=self.labels {
             for y in 0..self.labels {
                 let from = if p == self.labels { LABELS } else { p };
-                trans[from * LABELS + y] = self.trans[p * self.labels + y].average(steps) as f32;
+                trans[from * LABELS + y] = self.trans[p * self.labels + y].average(steps);
             }
         }
-        for w in trans {
-            out.extend_from_slice(&w.to_le_bytes());
+        let rows = self.rows.iter().map(|(k, row)| {
+            let mut w = [0f64; LABELS];
+            for (x, a) in w.iter_mut().zip(row) {
+                *x = a.average(steps);
+            }
+            (*k, w)
+        });
+        Weights::from_rows(&trans, rows)
+    }
+}
+
+impl Weights {
+    /// Weights from trained values: `trans` is `(LABELS + 1) × LABELS`
+    /// (the last row from the start), `rows` the state weights per feature
+    /// key. They are rounded to 16-bit units of the largest state weight;
+    /// rows that round to nothing are left out.
+    pub fn from_rows(trans: &[f64], rows: impl Iterator<Item = (u64, [f64; LABELS])>) -> Weights {
+        let rows: Vec<(u64, [f64; LABELS])> = rows.collect();
+        let max = rows
+            .iter()
+            .flat_map(|r| r.1)
+            .map(f64::abs)
+            .fold(1e-9, f64::max);
+        let unit = (max / f64::from(i16::MAX)) as f32;
+        let mut q: Vec<(u64, [i16; LABELS])> = rows
+            .into_iter()
+            .map(|(k, w)| {
+                let mut r = [0i16; LABELS];
+                for (x, v) in r.iter_mut().zip(w) {
+                    *x = (v / f64::from(unit)).round() as i16;
+                }
+                (k, r)
+            })
+            .filter(|(_, r)| r.iter().any(|&w| w != 0))
+            .collect();
+        q.sort_unstable_by_key(|r| r.0);
+        let mut out = Vec::with_capacity(20 + trans.len() * 4 + q.len() * ROW);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(LABELS as u32).to_le_bytes());
+        out.extend_from_slice(&(q.len() as u32).to_le_bytes());
+        out.extend_from_slice(&unit.to_le_bytes());
+        for &w in trans {
+            out.extend_from_slice(&(w as f32).to_le_bytes());
         }
-        for (k, q) in rows {
+        for (k, r) in q {
             out.extend_from_slice(&k.to_le_bytes());
-            for w in q {
+            for w in r {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
-        Weights::from_bytes(&out, LABELS).expect("a trained model reads back")
+        Weights::from_bytes(&out, LABELS).expect("trained weights read back")
     }
 }
 

@@ -17,11 +17,23 @@ use crate::model::Document;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The learning algorithm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Algorithm {
+    /// Averaged structured perceptron, `epochs` passes.
+    Perceptron,
+    /// Linear-chain CRF, L2 weight `c2`, at most `epochs` L-BFGS iterations.
+    Crf,
+}
+
 /// How to train. The defaults are the shipped model's.
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
-    /// Passes over the corpus.
+    pub algorithm: Algorithm,
+    /// Passes over the corpus (perceptron) or L-BFGS iterations (CRF).
     pub epochs: usize,
+    /// The CRF's L2 weight.
+    pub c2: f64,
     /// Features seen fewer times than this get no weight (keeps the model small).
     pub min_count: u32,
     /// Report each pass's sentence error rate on standard error.
@@ -31,7 +43,9 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
+            algorithm: Algorithm::Perceptron,
             epochs: 10,
+            c2: 1.0,
             min_count: 10,
             verbose: false,
         }
@@ -215,6 +229,15 @@ pub fn fit(lx: &Lexicon, corpus: &[AnnotatedDoc], opts: &TrainOptions) -> Weight
         .iter()
         .flat_map(|ad| document_sequences(lx, ad))
         .collect();
+    if opts.algorithm == Algorithm::Crf {
+        return super::crf::fit(
+            &sentences,
+            opts.min_count,
+            opts.c2,
+            opts.epochs,
+            opts.verbose,
+        );
+    }
     let mut trainer = Trainer::new(Tag::ALL.len());
     for (x, _) in &sentences {
         trainer.count(x);
@@ -361,7 +384,7 @@ mod tests {
         let opts = TrainOptions {
             epochs: 5,
             min_count: 1,
-            verbose: false,
+            ..TrainOptions::default()
         };
         let (m1, m2) = (tmp.path().join("m1.model"), tmp.path().join("m2.model"));
         train(&lx, tmp.path(), &m1, &opts).unwrap();
