@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 const BUILTIN_ACTORS: &str = include_str!("../data/actors.json");
 const BUILTIN_CUES: &str = include_str!("../data/cues.json");
+const BUILTIN_WORDS: &str = include_str!("../data/words.json");
 
 /// An actor in the gazetteer.
 #[derive(Debug, Clone, Deserialize)]
@@ -104,6 +105,22 @@ pub struct LexiconFile {
     /// applies them to something ("called the offer unacceptable" rejects it).
     #[serde(default)]
     pub evaluations: HashMap<Stance, Vec<String>>,
+    /// Closed classes of words the stages ask about, by class name
+    /// (`data/words.json`: "determiners", "bare_pronouns", "relative_pronouns").
+    #[serde(default)]
+    pub word_classes: HashMap<WordClass, Vec<String>>,
+}
+
+/// A closed class of words in `data/words.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WordClass {
+    /// Begin a phrase but name nobody ("the", "some").
+    Determiners,
+    /// Name nobody without an antecedent ("he", "someone").
+    BarePronouns,
+    /// Stand for the phrase before them ("who", "which").
+    RelativePronouns,
 }
 
 impl LexiconFile {
@@ -172,6 +189,9 @@ impl LexiconFile {
         self.group_nouns.extend(other.group_nouns);
         for (k, v) in other.evaluations {
             self.evaluations.entry(k).or_default().extend(v);
+        }
+        for (k, v) in other.word_classes {
+            self.word_classes.entry(k).or_default().extend(v);
         }
     }
 }
@@ -316,6 +336,7 @@ pub struct Lexicon {
     title_first_words: WordMap<()>,
     max_title_words: usize,
     group_nouns: WordMap<()>,
+    word_classes: HashMap<WordClass, WordMap<()>>,
     /// First words of the group nouns of several words.
     group_first_words: WordMap<()>,
     /// Evaluation phrase (lower-case words) -> stance, longest first.
@@ -342,6 +363,10 @@ impl Lexicon {
         f.extend(
             LexiconFile::parse(Path::new("data/cues.json"), BUILTIN_CUES)
                 .expect("data/cues.json is valid"),
+        );
+        f.extend(
+            LexiconFile::parse(Path::new("data/words.json"), BUILTIN_WORDS)
+                .expect("data/words.json is valid"),
         );
         f
     }
@@ -464,6 +489,11 @@ impl Lexicon {
             .max()
             .unwrap_or(1);
         let group_nouns: WordMap<()> = f.group_nouns.iter().map(|t| t.to_lowercase()).collect();
+        let word_classes = f
+            .word_classes
+            .iter()
+            .map(|(k, v)| (*k, v.iter().map(|w| w.to_lowercase()).collect()))
+            .collect();
         let group_first_words = group_nouns
             .keys()
             .filter_map(|g| g.split_once(' ').map(|(first, _)| first.to_string()))
@@ -500,6 +530,7 @@ impl Lexicon {
             max_title_words,
             group_nouns,
             group_first_words,
+            word_classes,
             evaluations,
             evaluation_first_words,
             actor_by_name,
@@ -671,6 +702,13 @@ impl Lexicon {
         self.evaluation_first_words.contains(lower)
     }
 
+    /// The lower-case word is in the closed class (`data/words.json`).
+    pub fn is_in(&self, class: WordClass, lower: &str) -> bool {
+        self.word_classes
+            .get(&class)
+            .is_some_and(|m| m.contains(lower))
+    }
+
     pub fn is_group_noun(&self, lower: &str) -> bool {
         self.group_nouns.contains(lower)
     }
@@ -832,6 +870,22 @@ mod tests {
             .cue_forms("is")
             .iter()
             .any(|f| f.words == ["is", "willing", "to"]));
+    }
+
+    #[test]
+    fn word_classes_come_from_data_and_a_user_file_extends_them() {
+        let lx = Lexicon::builtin();
+        assert!(lx.is_in(WordClass::Determiners, "the"));
+        assert!(lx.is_in(WordClass::RelativePronouns, "who"));
+        assert!(!lx.is_in(WordClass::Determiners, "mayor"));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.json");
+        std::fs::write(&path, r#"{"word_classes": {"determiners": ["Yon"]}}"#).unwrap();
+        let lx = Lexicon::with_user_file(&path).unwrap();
+        assert!(lx.is_in(WordClass::Determiners, "yon") && lx.is_in(WordClass::Determiners, "the"));
+        std::fs::write(&path, r#"{"word_classes": {"adverbs": ["very"]}}"#).unwrap();
+        let e = Lexicon::with_user_file(&path).unwrap_err().to_string();
+        assert!(e.contains("mine.json") && e.contains("adverbs"), "{e}");
     }
 
     #[test]

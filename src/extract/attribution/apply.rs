@@ -12,23 +12,12 @@ use crate::extract::mentions::{is_anonymous, Referent};
 use crate::extract::rules::{Candidate, Holder};
 use crate::extract::tokens::Token;
 use crate::extract::{Extractor, SentenceWork};
+use crate::lexicon::{Lexicon, WordClass};
 use crate::model::{Actor, ActorKind, Stance};
 use std::sync::Arc;
 
 /// The rule name of positions the model found.
 pub const RULE: &str = "attribution-model";
-
-/// Words that begin a source but name nobody.
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "some"];
-
-/// Relative pronouns: their antecedent is the source.
-const RELATIVES: &[&str] = &["who", "which", "that"];
-
-/// Pronouns that name nobody without an antecedent.
-const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her", "them",
-    "one", "someone", "somebody", "anyone", "everyone", "others", "some", "many", "most", "both",
-];
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
@@ -104,7 +93,7 @@ impl Extractor<'_> {
         a: &Attribution,
         speaker: Option<&(Holder, String)>,
     ) -> Option<Candidate> {
-        let (holder, holder_text) = holder_of(w, a.source?, speaker)?;
+        let (holder, holder_text) = holder_of(self.lx, w, a.source?, speaker)?;
         let content = *a.content.first()?;
         let content_extra = a.content.get(1).copied();
         Some(Candidate {
@@ -220,6 +209,7 @@ fn covers(c: &Candidate, a: &Attribution) -> bool {
 /// for a pronoun or mention with no antecedent and for anonymous sourcing
 /// ("sources", "critics"), which ANNOTATION.md says is no actor.
 fn holder_of(
+    lx: &Lexicon,
     w: &SentenceWork<'_>,
     source: (usize, usize),
     speaker: Option<&(Holder, String)>,
@@ -240,7 +230,10 @@ fn holder_of(
     }
     // "who", "which", "that": the actor named just before ("the mayor, who said")
     let relative = source.1 == source.0 + 1
-        && RELATIVES.contains(&w.tokens.get(source.0).map_or("", |t| t.lower.as_ref()));
+        && lx.is_in(
+            WordClass::RelativePronouns,
+            w.tokens.get(source.0).map_or("", |t| t.lower.as_ref()),
+        );
     if relative {
         let antecedent = w
             .mentions
@@ -259,10 +252,10 @@ fn holder_of(
         .collect();
     let start = words
         .iter()
-        .position(|t| !DETERMINERS.contains(&t.lower.as_ref()))?;
+        .position(|t| !lx.is_in(WordClass::Determiners, &t.lower))?;
     let words = &words[start..];
     let last = words.last()?;
-    if PRONOUNS.contains(&last.lower.as_ref()) || is_anonymous(&last.lower) {
+    if lx.is_in(WordClass::BarePronouns, &last.lower) || is_anonymous(&last.lower) {
         return None;
     }
     let text = w.text[words[0].start..last.end].to_string();
