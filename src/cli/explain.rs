@@ -14,6 +14,6 @@ pub struct ExplainArgs {
 
 pub fn run(args: &ExplainArgs) -> anyhow::Result<bool> {
     let lx = args.lexicon.load()?;
-    print!("{}", Extractor::new(&lx).explain(&args.text));
+    super::print_out(&Extractor::new(&lx).explain(&args.text))?;
     Ok(true)
 }

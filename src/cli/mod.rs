@@ -46,6 +46,22 @@ pub enum Command {
     Train(train::TrainArgs),
 }
 
+/// Writes `text` to standard output. A reader that went away (`| head`,
+/// `| true`) is an I/O error of kind BrokenPipe, which `main` ends quietly
+/// on, as ripgrep does; `print!` would panic instead.
+pub fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|source| {
+            anyhow::Error::new(stancegraph::Error::Io {
+                path: PathBuf::from("<stdout>"),
+                source,
+            })
+        })
+}
+
 /// Options shared by the commands that read text.
 #[derive(Debug, Args)]
 pub struct LexiconArgs {

@@ -60,16 +60,16 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
             );
         };
         if json {
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            super::print_out(&(serde_json::to_string_pretty(&report)? + "\n"))?;
         } else {
-            print!("{}", report.to_table());
+            super::print_out(&report.to_table())?;
         }
     } else if let Some(words) = &args.about {
         let rows = about(&g, words);
         if json {
-            println!("{}", serde_json::to_string_pretty(&rows)?);
+            super::print_out(&(serde_json::to_string_pretty(&rows)? + "\n"))?;
         } else {
-            print!("{}", stance_rows_table(&rows));
+            super::print_out(&stance_rows_table(&rows))?;
         }
     } else {
         let wanted: &[Relation] = if args.conflicts {
@@ -79,9 +79,9 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
         };
         let rows = pairs(&g, wanted);
         if json {
-            println!("{}", serde_json::to_string_pretty(&rows)?);
+            super::print_out(&(serde_json::to_string_pretty(&rows)? + "\n"))?;
         } else {
-            print!("{}", pair_rows_table(&rows));
+            super::print_out(&pair_rows_table(&rows))?;
         }
     }
     Ok(true)
