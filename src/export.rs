@@ -40,23 +40,99 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// Every format: its name, other names it is known by, and what it is.
+    /// The one list the parser, `--help` and the error text all read.
+    pub const ALL: [(Format, &'static str, &'static [&'static str], &'static str); 9] = [
+        (Format::Dot, "dot", &["graphviz"], "Graphviz diagram"),
+        (Format::Json, "json", &[], "the graph file itself"),
+        (
+            Format::NodeLink,
+            "node-link",
+            &["nodelink"],
+            "networkx node_link_graph / D3 JSON",
+        ),
+        (
+            Format::Graphml,
+            "graphml",
+            &[],
+            "GraphML for yEd, Cytoscape, Gephi, networkx",
+        ),
+        (Format::Gexf, "gexf", &[], "GEXF 1.3 for Gephi"),
+        (
+            Format::Cytoscape,
+            "cytoscape",
+            &[],
+            "Cytoscape.js elements JSON",
+        ),
+        (
+            Format::PositionsCsv,
+            "positions-csv",
+            &[],
+            "one row per evidence sentence",
+        ),
+        (
+            Format::Csv,
+            "csv",
+            &[],
+            "nodes.csv and edges.csv, into the folder given with -o",
+        ),
+        (
+            Format::Html,
+            "html",
+            &[],
+            "a self-contained interactive map for the browser",
+        ),
+    ];
+
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|f| f.0 == self)
+            .map_or("dot", |f| f.1)
+    }
+}
+
 impl FromStr for Format {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "dot" | "graphviz" => Ok(Format::Dot),
-            "json" => Ok(Format::Json),
-            "node-link" | "nodelink" => Ok(Format::NodeLink),
-            "graphml" => Ok(Format::Graphml),
-            "gexf" => Ok(Format::Gexf),
-            "cytoscape" => Ok(Format::Cytoscape),
-            "positions-csv" => Ok(Format::PositionsCsv),
-            "csv" => Ok(Format::Csv),
-            "html" => Ok(Format::Html),
-            other => Err(format!(
-                "unknown export format '{other}' (expected dot, json, node-link, graphml, gexf, cytoscape, csv, positions-csv or html)"
-            )),
-        }
+        let s = s.to_ascii_lowercase();
+        Self::ALL
+            .iter()
+            .find(|f| f.1 == s || f.2.contains(&s.as_str()))
+            .map(|f| f.0)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|f| f.1).collect();
+                format!(
+                    "unknown export format '{s}' (expected one of: {})",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+impl clap::ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        const VARIANTS: [Format; 9] = {
+            let mut v = [Format::Dot; 9];
+            let mut i = 0;
+            while i < 9 {
+                v[i] = Format::ALL[i].0;
+                i += 1;
+            }
+            v
+        };
+        &VARIANTS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let (_, name, aliases, help) = Self::ALL.iter().find(|f| f.0 == *self)?;
+        Some(
+            clap::builder::PossibleValue::new(*name)
+                .aliases(aliases.iter().copied())
+                .help(*help),
+        )
     }
 }
 

@@ -507,3 +507,32 @@ fn merge_queries_network_filters_and_render() {
         .code(2)
         .stderr(predicate::str::contains(".svg, .png or .pdf"));
 }
+
+/// Issue 24 item 14: the formats are named once; `--help` and the error for
+/// an unknown one list every one of them, html too.
+#[test]
+fn export_help_and_errors_name_every_format() {
+    let help = stancegraph()
+        .args(["export", "--help"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let help = String::from_utf8_lossy(&help);
+    let bad = stancegraph()
+        .args(["export", "g.json", "--format", "xml"])
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let bad = String::from_utf8_lossy(&bad);
+    for (_, name, _, _) in stancegraph::export::Format::ALL {
+        assert!(
+            help.contains(&format!("- {name}:")),
+            "{name} missing from --help"
+        );
+        assert!(bad.contains(name), "{name} missing from the error: {bad}");
+    }
+}

@@ -10,8 +10,8 @@ use std::path::PathBuf;
 pub struct ExportArgs {
     /// The graph file (from `stancegraph build`).
     pub graph: PathBuf,
-    /// dot, json, node-link, graphml, gexf, cytoscape, positions-csv, or csv (nodes.csv + edges.csv into the folder given with -o).
-    #[arg(long, default_value = "dot")]
+    /// The format.
+    #[arg(long, value_enum, default_value = "dot", ignore_case = true)]
     pub format: Format,
     /// Write to FILE (atomically) instead of standard output; for csv, a folder.
     #[arg(short, long, value_name = "FILE")]
