@@ -2,7 +2,7 @@
 
 use super::FilterArgs;
 use clap::Args;
-use stancegraph::export::{export, to_csv_tables, Format};
+use stancegraph::export::{export, to_csv_tables_with, to_positions_csv_with, Format};
 use stancegraph::output::{write_atomic, Output};
 use std::path::PathBuf;
 
@@ -16,6 +16,10 @@ pub struct ExportArgs {
     /// Write to FILE (atomically) instead of standard output; for csv, a folder.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write CSV cells as they are. By default a cell starting with =, +, -, @,
+    /// a tab or a carriage return gets a leading ' so no spreadsheet runs it as a formula.
+    #[arg(long)]
+    pub raw_csv: bool,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -29,7 +33,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
             );
         };
         std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
-        let (nodes, edges) = to_csv_tables(&g);
+        let (nodes, edges) = to_csv_tables_with(&g, args.raw_csv);
         write_atomic(&dir.join("nodes.csv"), nodes.as_bytes())?;
         write_atomic(&dir.join("edges.csv"), edges.as_bytes())?;
         return Ok(true);
@@ -40,6 +44,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
             &g,
             Some(&stancegraph::lexicon::Lexicon::builtin()),
         )
+    } else if args.format == Format::PositionsCsv {
+        to_positions_csv_with(&g, args.raw_csv)
     } else {
         export(&g, args.format)
     };

@@ -32,6 +32,10 @@ pub struct NetworkArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write CSV cells as they are (by default a cell that would run as a
+    /// spreadsheet formula gets a leading ').
+    #[arg(long)]
+    pub raw_csv: bool,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -52,7 +56,12 @@ pub fn run(args: &NetworkArgs) -> anyhow::Result<bool> {
                     &e.contents.join("; "),
                 ])?;
             }
-            String::from_utf8(w.into_inner()?)?
+            let text = String::from_utf8(w.into_inner()?)?;
+            if args.raw_csv {
+                text
+            } else {
+                stancegraph::export::neutralise_csv(&text)
+            }
         }
     };
     let mut out = Output::open(args.output.as_deref())?;

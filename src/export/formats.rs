@@ -478,23 +478,75 @@ pub fn to_cytoscape(g: &PositionGraph) -> String {
     }))
 }
 
-fn csv_string<T: Serialize>(rows: &[T]) -> String {
+fn csv_string<T: Serialize>(rows: &[T], raw: bool) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     for r in rows {
         w.serialize(r).expect("rows serialise to CSV");
+    }
+    let text = String::from_utf8(w.into_inner().expect("CSV into memory")).expect("CSV is UTF-8");
+    if raw {
+        text
+    } else {
+        neutralise_csv(&text)
+    }
+}
+
+/// A cell a spreadsheet would run as a formula: it starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return.
+fn is_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// The CSV text with every cell that a spreadsheet would run as a formula
+/// prefixed with `'` (OWASP's rule against CSV injection): article text,
+/// JSON Lines ids and lexicon names all reach CSV cells, and
+/// `=HYPERLINK(...)` in a quotation must stay text. `--raw-csv` skips this.
+pub fn neutralise_csv(text: &str) -> String {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for record in reader.records() {
+        let Ok(record) = record else {
+            // (our own writer's output always parses; keep it as it is if not)
+            return text.to_string();
+        };
+        let cells: Vec<std::borrow::Cow<'_, str>> = record
+            .iter()
+            .map(|c| {
+                if is_formula(c) {
+                    std::borrow::Cow::Owned(format!("'{c}"))
+                } else {
+                    std::borrow::Cow::Borrowed(c)
+                }
+            })
+            .collect();
+        w.write_record(cells.iter().map(|c| c.as_ref()))
+            .expect("CSV into memory");
     }
     String::from_utf8(w.into_inner().expect("CSV into memory")).expect("CSV is UTF-8")
 }
 
 /// `nodes.csv` and `edges.csv`, the tables Gephi and most tools import.
 pub fn to_csv_tables(g: &PositionGraph) -> (String, String) {
+    to_csv_tables_with(g, false)
+}
+
+/// As [`to_csv_tables`]; `raw` writes cells as they are, formulas and all.
+pub fn to_csv_tables_with(g: &PositionGraph, raw: bool) -> (String, String) {
     let (nodes, edges) = flatten(g);
-    (csv_string(&nodes), csv_string(&edges))
+    (csv_string(&nodes, raw), csv_string(&edges, raw))
 }
 
 /// One row per evidence sentence: actor, stance, content, target and where
 /// it was read.
 pub fn to_positions_csv(g: &PositionGraph) -> String {
+    to_positions_csv_with(g, false)
+}
+
+/// As [`to_positions_csv`]; `raw` writes cells as they are, formulas and all.
+pub fn to_positions_csv_with(g: &PositionGraph, raw: bool) -> String {
     #[derive(Serialize)]
     struct Row<'a> {
         actor: &'a str,
@@ -541,5 +593,5 @@ pub fn to_positions_csv(g: &PositionGraph) -> String {
             });
         }
     }
-    csv_string(&rows)
+    csv_string(&rows, raw)
 }
