@@ -183,3 +183,47 @@ fn graphviz_renders_the_dev_set_diagram_without_warnings() {
     }
     render_with_graphviz(&export(&g, Format::Dot));
 }
+
+/// Issue 24 item 10: every export is byte-identical run to run. Each run is
+/// its own process, so a hash map's random order would show.
+#[test]
+fn every_format_is_byte_identical_run_to_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_stancegraph");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let graph = tmp.path().join("g.json");
+    let st = std::process::Command::new(bin)
+        .arg("build")
+        .arg(root.join("examples/articles"))
+        .arg("-o")
+        .arg(&graph)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    for (_, name, _, _) in Format::ALL {
+        let runs: Vec<Vec<u8>> = (0..3)
+            .map(|k| {
+                let out = tmp.path().join(format!("{name}-{k}"));
+                let st = std::process::Command::new(bin)
+                    .arg("export")
+                    .arg(&graph)
+                    .args(["--format", name, "-o"])
+                    .arg(&out)
+                    .status()
+                    .unwrap();
+                assert!(st.success(), "{name}");
+                if out.is_dir() {
+                    let mut bytes = std::fs::read(out.join("nodes.csv")).unwrap();
+                    bytes.extend(std::fs::read(out.join("edges.csv")).unwrap());
+                    bytes
+                } else {
+                    std::fs::read(&out).unwrap()
+                }
+            })
+            .collect();
+        assert!(
+            runs.windows(2).all(|w| w[0] == w[1]),
+            "{name} differs from run to run"
+        );
+    }
+}

@@ -292,7 +292,7 @@ pub fn to_html_with_lexicon(g: &PositionGraph, lx: Option<&Lexicon>) -> String {
     struct Data<'a> {
         actor: ViewData<'a>,
         affiliation: ViewData<'a>,
-        colours: HashMap<&'static str, &'static str>,
+        colours: std::collections::BTreeMap<&'static str, &'static str>,
         documents: usize,
     }
     let colours = Stance::ALL
