@@ -179,6 +179,8 @@ pub fn dot_quote(s: &str) -> Id {
             '\n' => out.push_str("\\n"),
             '\r' => {}
             c if c.is_control() => out.push(' '),
+            // (not characters to XML 1.0: the SVG Graphviz writes would not parse)
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

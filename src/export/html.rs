@@ -81,7 +81,12 @@ pub fn escape_text(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && !matches!(c, '\n' | '\t') => out.push('\u{FFFD}'),
+            // (XML 1.0 has no place for control characters, U+FFFE or U+FFFF)
+            c if (c.is_control() && !matches!(c, '\n' | '\t'))
+                || matches!(c, '\u{FFFE}' | '\u{FFFF}') =>
+            {
+                out.push('\u{FFFD}')
+            }
             c => out.push(c),
         }
     }
@@ -265,13 +270,17 @@ fn view<'a>(
     (data, height)
 }
 
-/// JSON that can sit inside a `<script>` element: no `<` can close it.
+/// JSON that can sit inside a `<script>` element: no `<` can close it, and
+/// the noncharacters U+FFFE and U+FFFF (which no XML or HTML parser should
+/// meet raw) are escapes, so the text the page shows is still the article's.
 fn script_json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v)
         .expect("map data serialises")
         .replace('<', "\\u003c")
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029")
+        .replace('\u{FFFE}', "\\ufffe")
+        .replace('\u{FFFF}', "\\uffff")
 }
 
 /// The self-contained HTML negotiation map of `g`.
