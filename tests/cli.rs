@@ -536,3 +536,29 @@ fn export_help_and_errors_name_every_format() {
         assert!(bad.contains(name), "{name} missing from the error: {bad}");
     }
 }
+
+/// Issue 24 item 13: `explain` says why a sentence gives no position, and an
+/// empty text is an error, not silence.
+#[test]
+fn explain_says_why_nothing_was_found_and_refuses_empty_text() {
+    stancegraph()
+        .args(["explain", "  "])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no text to explain"));
+    let out = stancegraph()
+        .args([
+            "explain",
+            "The weather was fine. Analysts said the ferry would be late.",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    let reasons: Vec<&str> = out.lines().filter(|l| l.contains("no position:")).collect();
+    assert_eq!(reasons.len(), 2, "{out}");
+    assert!(reasons[0].contains("no cue"), "{out}");
+    assert!(reasons[1].contains("names no actor"), "{out}");
+}

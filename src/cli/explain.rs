@@ -13,6 +13,9 @@ pub struct ExplainArgs {
 }
 
 pub fn run(args: &ExplainArgs) -> anyhow::Result<bool> {
+    if args.text.trim().is_empty() {
+        anyhow::bail!("explain: no text to explain (give a sentence in quotes)");
+    }
     let lx = args.lexicon.load()?;
     super::print_out(&Extractor::new(&lx).explain(&args.text))?;
     Ok(true)

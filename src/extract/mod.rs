@@ -585,10 +585,16 @@ impl<'l> Extractor<'l> {
                     e.frame
                 );
             }
-            if let Some(model) = self.lx.attribution {
-                for a in model.attributions(&w.view(self.lx)) {
-                    let _ = writeln!(s, "  {}", a.describe(|x, y| ctx.text_of(x, y)));
-                }
+            let attributions = self
+                .lx
+                .attribution
+                .map(|model| model.attributions(&w.view(self.lx)))
+                .unwrap_or_default();
+            for a in &attributions {
+                let _ = writeln!(s, "  {}", a.describe(|x, y| ctx.text_of(x, y)));
+            }
+            if !positions.iter().any(|p| p.span == [w.start, w.end]) {
+                let _ = writeln!(s, "  no position: {}", why_none(&ctx, w, &attributions));
             }
             for p in positions.iter().filter(|p| p.span == [w.start, w.end]) {
                 let _ = writeln!(
@@ -607,6 +613,64 @@ impl<'l> Extractor<'l> {
             }
         }
         s
+    }
+}
+
+/// Why a sentence gave no position, as far as the stages can tell: for
+/// `explain`, so a miss can be traced (and reported) without reading code.
+fn why_none(
+    ctx: &SentenceCtx<'_, '_>,
+    w: &SentenceWork<'_>,
+    attributions: &[attribution::Attribution],
+) -> String {
+    let cues = ctx.find_cues();
+    let actors: Vec<&str> = w
+        .mentions
+        .iter()
+        .filter(|m| m.actor().is_some())
+        .map(|m| m.text.as_str())
+        .collect();
+    if cues.is_empty() && attributions.is_empty() {
+        return "no cue: no word of the sentence starts a lexicon cue, and the attribution \
+                model marks none (add a cue with --lexicon)"
+            .to_string();
+    }
+    if let Some(a) = attributions.iter().find(|a| a.source.is_some()) {
+        let (x, y) = a.source.unwrap_or_default();
+        return format!(
+            "the attribution model's source \"{}\" names no actor (anonymous sourcing, or \
+             a pronoun with nothing before it to stand for)",
+            ctx.text_of(x, y)
+        );
+    }
+    let Some(cue) = cues.first() else {
+        return "the attribution model marks a cue but no source in the sentence".to_string();
+    };
+    let cue_text = ctx.text_of(cue.start, cue.end);
+    if actors.is_empty() {
+        return format!(
+            "the cue \"{cue_text}\" is here but no actor is mentioned (a name the gazetteer \
+             lacks can be added with --lexicon)"
+        );
+    }
+    match ctx
+        .main_subject(cue.start)
+        .and_then(|m| m.actor().map(|_| m))
+    {
+        None => format!(
+            "the cue \"{cue_text}\" has no actor as its subject before it ({} stands \
+             elsewhere in the sentence)",
+            actors
+                .iter()
+                .map(|a| format!("\"{a}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Some(m) => format!(
+            "the cue \"{cue_text}\" and its subject \"{}\" are found, but no rule reads what \
+             follows the cue as its content; please report the sentence",
+            m.text
+        ),
     }
 }
 
