@@ -364,3 +364,30 @@ fn a_hundred_thousand_tiny_files() {
         100_000
     );
 }
+
+/// Issue 24 item 2: a build whose every input fails keeps the existing
+/// output as it was (no empty graph in its place) and exits 2.
+#[test]
+fn a_build_that_reads_nothing_leaves_the_output_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let graph = tmp.path().join("g.json");
+    stancegraph()
+        .args(["build", "examples/articles/harbour-talks.txt", "-o"])
+        .arg(&graph)
+        .assert()
+        .success();
+    let before = std::fs::read(&graph).unwrap();
+    stancegraph()
+        .args(["build", "/nonexistent/input.txt", "-o"])
+        .arg(&graph)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("left as it was"));
+    stancegraph()
+        .args(["build", "-", "--into"])
+        .arg(&graph)
+        .write_stdin("\n")
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read(&graph).unwrap(), before);
+}

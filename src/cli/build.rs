@@ -80,11 +80,27 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
         })?;
     }
     progress.finish();
+    let dest = args.output.as_deref().or(args.into.as_deref());
+    // every input failed: an existing graph is kept as it was, not replaced
+    // by an empty one, and the exit status is 2 (nothing could be done)
+    let nothing_read = if args.from_positions {
+        found == 0
+    } else {
+        docs == 0 && skipped == 0
+    };
+    if failed && nothing_read {
+        anyhow::bail!(
+            "no input could be read; {}",
+            dest.map_or("nothing written".to_string(), |d| format!(
+                "{} left as it was",
+                d.display()
+            ))
+        );
+    }
     if let Some(t) = args.merge_similar {
         g.load_evidence()?;
         g = g.merge_similar(t);
     }
-    let dest = args.output.as_deref().or(args.into.as_deref());
     g.save_to(dest)?;
     eprintln!(
         "stancegraph: {docs} documents, {found} positions -> {} actors, {} contents, {} stance edges{}",
