@@ -107,8 +107,47 @@ enum Pending {
     Stdin,
 }
 
+/// Why an input was passed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SkipReason {
+    /// A file in a folder whose extension is not .txt, .md or .jsonl.
+    NotText,
+    /// A FIFO, socket or device inside a folder.
+    NotRegular,
+    /// A JSON Lines record whose text is empty or only white space.
+    EmptyText,
+}
+
+impl SkipReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::NotText => "not .txt, .md or .jsonl",
+            SkipReason::NotRegular => "not a regular file",
+            SkipReason::EmptyText => "empty text",
+        }
+    }
+}
+
+/// What was passed over, shared with whoever reports it once the stream is
+/// used up (the stream itself is consumed by the extraction).
+pub type Skips = std::sync::Arc<std::sync::Mutex<Vec<(String, SkipReason)>>>;
+
+/// The extension is one we read (any case: `.TXT` too).
+fn is_text_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(x)))
+}
+
+fn is_jsonl(p: &Path) -> bool {
+    p.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| x.eq_ignore_ascii_case("jsonl"))
+}
+
 /// A stream of documents from the paths named on the command line.
 pub struct Inputs {
+    skips: Skips,
     pending: VecDeque<Pending>,
     /// The folder being walked, read one entry at a time (an archive folder
     /// may hold millions of files; their names are not collected first).
@@ -140,6 +179,7 @@ impl Inputs {
             })
             .collect();
         Inputs {
+            skips: Skips::default(),
             pending,
             walked: None,
             records: None,
@@ -147,6 +187,11 @@ impl Inputs {
             lossy: false,
             on_warning: None,
         }
+    }
+
+    /// The inputs passed over so far (read it after the stream is used up).
+    pub fn skips(&self) -> Skips {
+        self.skips.clone()
     }
 
     /// Replace invalid UTF-8 with U+FFFD instead of refusing the file,
@@ -196,7 +241,18 @@ impl Inputs {
                     if line.is_empty() {
                         continue;
                     }
-                    return Some(parse_record(&rr.path, rr.line_no, line));
+                    let record = parse_record(&rr.path, rr.line_no, line);
+                    if let Ok(doc) = &record {
+                        if doc.text.trim().is_empty() {
+                            let what =
+                                format!("{}: line {} ({})", rr.path.display(), rr.line_no, doc.id);
+                            if let Ok(mut v) = self.skips.lock() {
+                                v.push((what, SkipReason::EmptyText));
+                            }
+                            continue;
+                        }
+                    }
+                    return Some(record);
                 }
                 Err(source) => {
                     let path = rr.path.clone();
@@ -208,7 +264,7 @@ impl Inputs {
     }
 
     fn open_file(&mut self, path: PathBuf) -> Option<Result<Document>> {
-        if path.extension().is_some_and(|e| e == "jsonl") {
+        if is_jsonl(&path) {
             match File::open(&path) {
                 Ok(f) => {
                     self.records = Some(RecordReader {
@@ -247,12 +303,22 @@ impl Inputs {
             match entry {
                 Ok(e) => {
                     let p = e.path();
-                    if e.file_type().is_file()
-                        && p.extension()
-                            .and_then(|x| x.to_str())
-                            .is_some_and(|x| TEXT_EXTENSIONS.contains(&x))
-                    {
+                    let kind = e.file_type();
+                    if kind.is_dir() {
+                        continue;
+                    }
+                    if !kind.is_file() {
+                        let what = p.display().to_string();
+                        if let Ok(mut v) = self.skips.lock() {
+                            v.push((what, SkipReason::NotRegular));
+                        }
+                    } else if is_text_extension(p) {
                         return Some(Ok(p.to_path_buf()));
+                    } else {
+                        let what = p.display().to_string();
+                        if let Ok(mut v) = self.skips.lock() {
+                            v.push((what, SkipReason::NotText));
+                        }
                     }
                 }
                 Err(e) => {

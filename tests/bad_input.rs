@@ -391,3 +391,46 @@ fn a_build_that_reads_nothing_leaves_the_output_untouched() {
         .code(2);
     assert_eq!(std::fs::read(&graph).unwrap(), before);
 }
+
+/// Issue 24 item 12: what a folder holds that is not read is said once on
+/// standard error (each one with --verbose); upper-case extensions are read;
+/// nothing to read at all is an error.
+#[test]
+fn skipped_inputs_are_counted_and_nothing_to_read_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::copy("examples/articles/harbour-talks.txt", dir.join("A.TXT")).unwrap();
+    std::fs::write(dir.join("page.html"), "<p>Denmark rejected the plan.</p>").unwrap();
+    std::fs::write(dir.join("sub/e.jsonl"), "{\"id\":\"e\",\"text\":\"  \"}\n").unwrap();
+    #[cfg(unix)]
+    {
+        let st = std::process::Command::new("mkfifo")
+            .arg(dir.join("pipe"))
+            .status();
+        assert!(st.is_ok_and(|s| s.success()), "mkfifo");
+    }
+    let out = stancegraph().arg("extract").arg(&dir).assert().success();
+    let out = out.get_output();
+    assert!(!out.stdout.is_empty(), "A.TXT is read");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let n = if cfg!(unix) { 3 } else { 2 };
+    assert!(err.contains(&format!("skipped {n} inputs")), "{err}");
+    assert!(err.contains("--verbose lists them"), "{err}");
+    let out = stancegraph()
+        .args(["extract", "--verbose"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("page.html: not .txt, .md or .jsonl"), "{err}");
+    assert!(err.contains("e.jsonl: line 1 (e): empty text"), "{err}");
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    stancegraph()
+        .arg("extract")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("nothing to read"));
+}

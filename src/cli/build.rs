@@ -42,12 +42,14 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
     g.spill_evidence()?;
     let mut failed = false;
     let (mut docs, mut skipped, mut found) = (0usize, 0usize, 0usize);
+    let mut skips = None;
     let mut progress = super::progress::Progress::new(args.input.quiet);
     if args.from_positions {
         found = add_positions(&mut g, &args.input.paths, &mut failed)?;
         docs = g.documents.len();
     } else {
         let inputs = args.input.inputs();
+        skips = Some(inputs.skips());
         // on the worker: the document's record (its text hashed) and each
         // position's content key (stemmed), so this thread only adds them
         let prepare = |x: Extracted| {
@@ -80,6 +82,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
         })?;
     }
     progress.finish();
+    if let Some(skips) = &skips {
+        args.input.report(skips, docs + skipped, failed)?;
+    }
     let dest = args.output.as_deref().or(args.into.as_deref());
     // every input failed: an existing graph is kept as it was, not replaced
     // by an empty one, and the exit status is 2 (nothing could be done)

@@ -39,6 +39,8 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     let mut out = Output::open(args.output.as_deref())?;
     let mut failed = false;
     let docs = args.input.inputs();
+    let skips = docs.skips();
+    let mut read = 0usize;
     let mut progress = super::progress::Progress::new(args.input.quiet);
     let render = |x: Extracted| {
         let mut json = Vec::with_capacity(512 * (x.positions.len() + 1));
@@ -64,6 +66,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     extract_stream_map(&lx, docs, args.input.threads(), render, |r| {
         match r {
             Ok(x) => {
+                read += 1;
                 progress.document(x.text_len, x.positions);
                 super::warn_cut(&x.id, x.cut_sentences);
                 out.write_all(&x.json)?;
@@ -73,6 +76,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
         Ok(())
     })?;
     progress.finish();
+    args.input.report(&skips, read, failed)?;
     out.commit()?;
     Ok(!failed)
 }

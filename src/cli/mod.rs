@@ -110,9 +110,59 @@ pub struct InputArgs {
     /// No progress line on a terminal.
     #[arg(long, short)]
     pub quiet: bool,
+    /// List every input passed over (a file in a folder that is not .txt, .md
+    /// or .jsonl, a FIFO or device in a folder, a record with empty text).
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 impl InputArgs {
+    /// Says on standard error how many inputs were passed over and why (each
+    /// one with --verbose); with `read == 0` and nothing failed, that nothing
+    /// could be read is an error.
+    pub fn report(
+        &self,
+        skips: &stancegraph::input::Skips,
+        read: usize,
+        failed: bool,
+    ) -> anyhow::Result<()> {
+        let skips = skips.lock().map(|v| v.clone()).unwrap_or_default();
+        if !skips.is_empty() {
+            let mut by: std::collections::BTreeMap<stancegraph::input::SkipReason, usize> =
+                Default::default();
+            for (_, why) in &skips {
+                *by.entry(*why).or_default() += 1;
+            }
+            let why: Vec<String> = by
+                .iter()
+                .map(|(r, n)| format!("{n} {}", r.as_str()))
+                .collect();
+            eprintln!(
+                "stancegraph: skipped {} inputs ({}){}",
+                skips.len(),
+                why.join(", "),
+                if self.verbose {
+                    ":"
+                } else {
+                    "; --verbose lists them"
+                }
+            );
+            if self.verbose {
+                for (what, why) in &skips {
+                    eprintln!("stancegraph:   {what}: {}", why.as_str());
+                }
+            }
+        }
+        if read == 0 && !failed {
+            let names: Vec<String> = self.paths.iter().map(|p| p.display().to_string()).collect();
+            anyhow::bail!(
+                "{}: nothing to read (no .txt, .md or .jsonl document with text)",
+                names.join(", ")
+            );
+        }
+        Ok(())
+    }
+
     /// The documents these arguments name.
     pub fn inputs(&self) -> stancegraph::input::Inputs {
         let inputs = stancegraph::input::Inputs::new(&self.paths, self.jsonl);
