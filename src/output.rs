@@ -135,6 +135,52 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     out.commit()
 }
 
+/// An exclusive advisory lock on writing `path`, held until dropped. Two
+/// writers of one graph (`build --into g.json` twice at once) would each
+/// read the old file and the last rename would lose the other's documents:
+/// the second waits here, saying so, until the first has written.
+///
+/// The lock is on a sidecar file (`.g.json.lock` beside `g.json`), because
+/// the graph itself is replaced by a rename and a lock on the old file would
+/// not hold a writer who opens the new one. The sidecar is left in place:
+/// deleting it would let a third writer lock a new one while the second
+/// still holds the old.
+pub struct WriteLock {
+    _file: std::fs::File,
+}
+
+impl WriteLock {
+    pub fn acquire(path: &Path) -> Result<WriteLock> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let lock_path = path.with_file_name(format!(".{name}.lock"));
+        let io = |source| Error::Io {
+            path: lock_path.clone(),
+            source,
+        };
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                eprintln!(
+                    "stancegraph: {}: another stancegraph is writing it; waiting",
+                    path.display()
+                );
+                file.lock().map_err(io)?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+        }
+        Ok(WriteLock { _file: file })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

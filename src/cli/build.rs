@@ -33,6 +33,11 @@ pub struct BuildArgs {
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
     let lx = args.lexicon.load()?;
+    // one writer of a graph at a time: held from reading it to writing it
+    let _lock = match args.output.as_deref().or(args.into.as_deref()) {
+        Some(dest) => Some(stancegraph::output::WriteLock::acquire(dest)?),
+        None => None,
+    };
     let mut g = match &args.into {
         Some(p) if p.exists() => PositionGraph::load(p)?,
         _ => PositionGraph::new(),

@@ -15,6 +15,10 @@ pub struct MergeArgs {
 }
 
 pub fn run(args: &MergeArgs) -> anyhow::Result<bool> {
+    let _lock = match args.output.as_deref() {
+        Some(dest) => Some(stancegraph::output::WriteLock::acquire(dest)?),
+        None => None,
+    };
     let mut g = PositionGraph::new();
     for p in &args.graphs {
         g.merge(&PositionGraph::load(p)?);
