@@ -74,6 +74,42 @@ pub fn decode_text_with(
     Ok((text, repaired))
 }
 
+/// All of `reader`'s bytes, refused as soon as they show they are not text:
+/// a UTF-16 byte-order mark in the first block, or a NUL byte in any block.
+/// A 1 GB file of zeros (or a FIFO fed from /dev/urandom) is refused after
+/// its first 64 KB, not after all of it has been read into memory.
+pub fn read_text_bytes(path: &Path, mut reader: impl Read) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let mut block = vec![0u8; 64 << 10];
+    loop {
+        let n = match reader.read(&mut block) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(source) => {
+                return Err(Error::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })
+            }
+        };
+        let chunk = &block[..n];
+        if bytes.is_empty()
+            && (chunk.starts_with(&[0xFF, 0xFE]) || chunk.starts_with(&[0xFE, 0xFF]))
+        {
+            // (decode_text_with words the UTF-16 message)
+            return Ok(chunk.to_vec());
+        }
+        if let Some(at) = memchr::memchr(0, chunk) {
+            return Err(Error::Binary {
+                path: path.to_path_buf(),
+                offset: bytes.len() + at,
+            });
+        }
+        bytes.extend_from_slice(chunk);
+    }
+}
+
 /// Read one plain-text file into a document whose id is the path as given.
 pub fn read_text_file(path: &Path) -> Result<Document> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
@@ -131,6 +167,17 @@ impl SkipReason {
 /// What was passed over, shared with whoever reports it once the stream is
 /// used up (the stream itself is consumed by the extraction).
 pub type Skips = std::sync::Arc<std::sync::Mutex<Vec<(String, SkipReason)>>>;
+
+#[cfg(unix)]
+fn is_fifo(m: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    m.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::Metadata) -> bool {
+    false
+}
 
 /// The extension is one we read (any case: `.TXT` too).
 fn is_text_extension(p: &Path) -> bool {
@@ -277,8 +324,11 @@ impl Inputs {
                 Err(source) => Some(Err(Error::Io { path, source })),
             }
         } else {
-            let bytes = match std::fs::read(&path) {
-                Ok(b) => b,
+            let bytes = match File::open(&path) {
+                Ok(f) => match read_text_bytes(&path, f) {
+                    Ok(b) => b,
+                    Err(e) => return Some(Err(e)),
+                },
                 Err(source) => return Some(Err(Error::Io { path, source })),
             };
             Some(
@@ -367,15 +417,24 @@ impl Iterator for Inputs {
                         });
                         continue;
                     }
-                    let mut bytes = Vec::new();
-                    if let Err(source) = std::io::stdin().read_to_end(&mut bytes) {
-                        return Some(Err(Error::Io { path, source }));
-                    }
+                    let bytes = match read_text_bytes(&path, std::io::stdin().lock()) {
+                        Ok(b) => b,
+                        Err(e) => return Some(Err(e)),
+                    };
                     return Some(self.decode(&path, bytes).map(|t| Document::new("stdin", t)));
                 }
                 Pending::Path(path) => match std::fs::metadata(&path) {
                     Err(source) => return Some(Err(Error::Io { path, source })),
                     Ok(m) if m.is_dir() => self.walk(&path),
+                    // a device or socket named outright (also through a
+                    // symlink) would read forever: only files and FIFOs are
+                    // read, as `cat` would read a FIFO
+                    Ok(m) if !m.is_file() && !is_fifo(&m) => {
+                        return Some(Err(Error::Usage(format!(
+                            "{}: not a regular file (a device or socket); give a file, a folder, a FIFO or -",
+                            path.display()
+                        ))))
+                    }
                     Ok(_) => match self.open_file(path) {
                         Some(r) => return Some(r),
                         None => continue,

@@ -434,3 +434,53 @@ fn skipped_inputs_are_counted_and_nothing_to_read_is_an_error() {
         .code(2)
         .stderr(predicates::str::contains("nothing to read"));
 }
+
+/// Issue 24 item 5: a device named outright (or through a .txt symlink) is
+/// refused at once instead of read forever; binary data is refused from its
+/// first block; a FIFO is still read, as `cat` reads it.
+#[cfg(unix)]
+#[test]
+fn devices_are_refused_and_fifos_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let link = tmp.path().join("zero.txt");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    for path in [Path::new("/dev/urandom"), link.as_path()] {
+        stancegraph()
+            .arg("extract")
+            .arg(path)
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .failure()
+            .stderr(predicates::str::contains("not a regular file"));
+    }
+    let zeros = tmp.path().join("zeros.txt");
+    std::fs::write(&zeros, vec![0u8; 8 << 20]).unwrap();
+    stancegraph()
+        .arg("extract")
+        .arg(&zeros)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(
+            "binary file (NUL byte at offset 0)",
+        ));
+    let fifo = tmp.path().join("pipe.txt");
+    let st = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            std::fs::write(&fifo, "Denmark rejected the Norwegian plan.\n").unwrap();
+        })
+    };
+    let out = stancegraph()
+        .arg("extract")
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .success();
+    writer.join().unwrap();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("Denmark"));
+}
