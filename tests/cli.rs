@@ -562,3 +562,40 @@ fn explain_says_why_nothing_was_found_and_refuses_empty_text() {
     assert!(reasons[0].contains("no cue"), "{out}");
     assert!(reasons[1].contains("names no actor"), "{out}");
 }
+
+/// Issue 24 item 7: a graph too large for the built-in layout is refused at
+/// once with advice, instead of laid out for minutes.
+#[test]
+fn the_builtin_layout_refuses_a_graph_too_large_for_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let jsonl: String = (0..900)
+        .map(|i| {
+            serde_json::json!({"id": format!("d{i}"), "text": format!("Denmark rejected proposal number {i} on the quota{i} question.")})
+                .to_string()
+                + "\n"
+        })
+        .collect();
+    let docs = tmp.path().join("many.jsonl");
+    std::fs::write(&docs, jsonl).unwrap();
+    let graph = tmp.path().join("g.json");
+    stancegraph()
+        .args(["build", "--quiet"])
+        .arg(&docs)
+        .arg("-o")
+        .arg(&graph)
+        .assert()
+        .success();
+    stancegraph()
+        .arg("render")
+        .arg(&graph)
+        .arg("-o")
+        .arg(tmp.path().join("g.svg"))
+        .args(["--engine", "builtin"])
+        .timeout(std::time::Duration::from_secs(120))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "more than the built-in layout draws",
+        ));
+    assert!(!tmp.path().join("g.svg").exists());
+}
