@@ -6,6 +6,41 @@ use crate::error::{Error, Result};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+/// Temporary files are `.stancegraph-<pid>-<random>.tmp`, beside the file
+/// they will replace (a rename is atomic only within one file system).
+const TEMP_PREFIX: &str = ".stancegraph-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Removes the temporaries in `dir` that a killed run left behind: those of
+/// our pattern whose process no longer runs (on Linux, no `/proc/<pid>`).
+/// A live run's temporaries are never touched; where processes cannot be
+/// looked up this way, nothing is removed.
+fn clean_stale_temporaries(dir: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(rest) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(TEMP_PREFIX))
+            .filter(|n| n.ends_with(TEMP_SUFFIX))
+        else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid != std::process::id() && !proc.join(pid.to_string()).exists() {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// A sink for one command's output.
 pub enum Output {
     Stdout(BufWriter<std::io::Stdout>),
@@ -26,9 +61,11 @@ impl Output {
                     .parent()
                     .filter(|d| !d.as_os_str().is_empty())
                     .unwrap_or(Path::new("."));
+                clean_stale_temporaries(dir);
+                let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
                 let tmp = tempfile::Builder::new()
-                    .prefix(".stancegraph-")
-                    .suffix(".tmp")
+                    .prefix(&prefix)
+                    .suffix(TEMP_SUFFIX)
                     .tempfile_in(dir)
                     .map_err(|source| Error::Io {
                         path: p.to_path_buf(),

@@ -484,3 +484,30 @@ fn devices_are_refused_and_fifos_read() {
     writer.join().unwrap();
     assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("Denmark"));
 }
+
+/// Issue 24 item 3: the temporaries of a killed run are removed by the next
+/// run writing to the same folder; a live run's are left alone.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_next_run_removes_the_temporaries_a_killed_run_left() {
+    let tmp = tempfile::tempdir().unwrap();
+    // no process has this id (Linux's largest is 4,194,304)
+    let stale = tmp.path().join(".stancegraph-999999999-k1Ll3d.tmp");
+    let live = tmp
+        .path()
+        .join(format!(".stancegraph-{}-l1v3.tmp", std::process::id()));
+    std::fs::write(&stale, "half a graph").unwrap();
+    std::fs::write(&live, "being written").unwrap();
+    stancegraph()
+        .args([
+            "build",
+            "--quiet",
+            "examples/articles/harbour-talks.txt",
+            "-o",
+        ])
+        .arg(tmp.path().join("g.json"))
+        .assert()
+        .success();
+    assert!(!stale.exists(), "the killed run's temporary is removed");
+    assert!(live.exists(), "a running process's temporary is kept");
+}
