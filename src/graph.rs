@@ -164,6 +164,10 @@ pub struct DocumentInfo {
     pub source: Option<String>,
     /// FNV-1a hash of the text, to recognise a document seen before.
     pub hash: String,
+    /// Other ids (paths as spelled, JSON Lines ids) the same text was read
+    /// under: a document is its text, counted once however it is named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
 }
 
 impl DocumentInfo {
@@ -174,8 +178,29 @@ impl DocumentInfo {
             date: doc.date.clone(),
             source: doc.source.clone(),
             hash: text_hash(&doc.text),
+            also: Vec::new(),
         }
     }
+}
+
+/// A document's key in the text index: its text hash, or for a document
+/// whose text is not at hand, its id.
+fn index_key(d: &DocumentInfo) -> String {
+    if d.hash == text_hash("") {
+        format!("id:{}", d.id)
+    } else {
+        d.hash.clone()
+    }
+}
+
+/// What became of a document offered to the graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Added {
+    /// New: its positions go under this id (the id it came with, or, when
+    /// another text already holds that id, the id with " (2)", " (3)" …).
+    New(String),
+    /// Its text is in the graph already (under this id): add nothing.
+    Known(String),
 }
 
 /// A document line in a positions stream (`extract --documents`).
@@ -193,6 +218,10 @@ pub struct PositionGraph {
     contents: IndexMap<String, NodeIndex, FxBuildHasher>,
     stance_edges: FxHashMap<(NodeIndex, NodeIndex, Stance), EdgeIndex>,
     pub documents: IndexMap<String, DocumentInfo, FxBuildHasher>,
+    /// Text hash -> document id, rebuilt from `documents` when out of step.
+    by_hash: FxHashMap<String, String>,
+    /// How many documents `by_hash` was in step with.
+    indexed: usize,
     /// Hashes of (edge, evidence) already added: evidence is deduplicated in
     /// constant time, not by scanning the edge.
     seen: FxHashSet<u64>,
@@ -707,16 +736,64 @@ impl PositionGraph {
         self.stance_edges.len()
     }
 
-    /// Record a document; returns false when the same document (id and text)
-    /// is already in the graph, so its positions must not be added again.
+    /// Record a document; returns false when its text is already in the
+    /// graph, so its positions must not be added again.
     pub fn add_document(&mut self, info: DocumentInfo) -> bool {
-        match self.documents.get(&info.id) {
-            Some(d) if d.hash == info.hash => false,
-            _ => {
-                self.documents.insert(info.id.clone(), info);
-                true
+        matches!(self.add_document_as(info), Added::New(_))
+    }
+
+    /// Record a document, identified by its text: the same text under
+    /// another id (`./a.txt`, `my/a.txt`) is known, and that id is kept in
+    /// the first one's `also`; a different text under an id already taken
+    /// is kept under a numbered id.
+    pub fn add_document_as(&mut self, info: DocumentInfo) -> Added {
+        if self.indexed != self.documents.len() {
+            // (documents came in another way: loaded, merged, filtered)
+            self.by_hash = FxHashMap::default();
+            for d in self.documents.values() {
+                self.by_hash
+                    .entry(index_key(d))
+                    .or_insert_with(|| d.id.clone());
             }
         }
+        let added = self.add_indexed(info);
+        self.indexed = self.documents.len();
+        added
+    }
+
+    fn add_indexed(&mut self, mut info: DocumentInfo) -> Added {
+        // (a document whose text is not at hand, read from positions alone,
+        // has the hash of no text: it is known by its id only)
+        let textless = info.hash == text_hash("");
+        if textless {
+            if self.documents.contains_key(&info.id) {
+                return Added::Known(info.id);
+            }
+            let id = info.id.clone();
+            self.by_hash.insert(index_key(&info), id.clone());
+            self.documents.insert(id.clone(), info);
+            return Added::New(id);
+        }
+        if let Some(id) = self.by_hash.get(&info.hash).cloned() {
+            if let Some(d) = self.documents.get_mut(&id) {
+                if info.id != id && !d.also.contains(&info.id) {
+                    d.also.push(info.id);
+                    d.also.sort();
+                }
+            }
+            return Added::Known(id);
+        }
+        if self.documents.contains_key(&info.id) {
+            let base = info.id.clone();
+            info.id = (2..)
+                .map(|n| format!("{base} ({n})"))
+                .find(|id| !self.documents.contains_key(id))
+                .unwrap_or(base);
+        }
+        let id = info.id.clone();
+        self.by_hash.insert(index_key(&info), id.clone());
+        self.documents.insert(id.clone(), info);
+        Added::New(id)
     }
 
     /// The actor node for `name`, created if new.
@@ -1153,8 +1230,17 @@ impl PositionGraph {
     /// and merged in any grouping give the graph of one build.
     pub fn merge(&mut self, other: &PositionGraph) {
         for d in other.documents.values() {
-            match self.documents.get(&d.id) {
-                Some(mine) if mine.hash >= d.hash => {}
+            match self.documents.get_mut(&d.id) {
+                Some(mine) if mine.hash > d.hash => {}
+                Some(mine) if mine.hash == d.hash => {
+                    // (the ids a text was seen under, united in sorted order)
+                    for a in &d.also {
+                        if !mine.also.contains(a) {
+                            mine.also.push(a.clone());
+                        }
+                    }
+                    mine.also.sort();
+                }
                 _ => {
                     self.documents.insert(d.id.clone(), d.clone());
                 }

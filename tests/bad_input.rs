@@ -245,7 +245,8 @@ fn build_into_survives_sigkill() {
         let stray: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .filter_map(|e| e.ok())
-            .filter(|e| e.file_name() != "g.json")
+            // (the writers' lock beside the graph stays, by design)
+            .filter(|e| e.file_name() != "g.json" && e.file_name() != ".g.json.lock")
             .collect();
         for s in &stray {
             // a temporary file of a killed run may stay behind, but never in place of the graph
@@ -510,4 +511,45 @@ fn the_next_run_removes_the_temporaries_a_killed_run_left() {
         .success();
     assert!(!stale.exists(), "the killed run's temporary is removed");
     assert!(live.exists(), "a running process's temporary is kept");
+}
+
+/// Issue 24 item 4: a document is its text. Read again under another
+/// spelling of its path it is not counted twice (the spellings are kept);
+/// two texts under one JSON Lines id are both kept, the second renamed and
+/// reported.
+#[test]
+fn a_document_is_counted_once_however_its_path_is_spelled() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("my")).unwrap();
+    let text = "Denmark rejected the Norwegian plan. Iceland backed it.\n";
+    std::fs::write(dir.join("strike.txt"), text).unwrap();
+    std::fs::write(dir.join("my/strike.txt"), text).unwrap();
+    let graph = dir.join("j.json");
+    let build = |args: &[&str]| stancegraph().current_dir(dir).args(args).assert().success();
+    build(&["build", "strike.txt", "-o", "j.json"]);
+    build(&["build", "--into", "j.json", "./strike.txt"]);
+    build(&["build", "--into", "j.json", "my/strike.txt"]);
+    let g: serde_json::Value = serde_json::from_slice(&std::fs::read(&graph).unwrap()).unwrap();
+    let docs = g["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 1, "{docs:?}");
+    assert_eq!(
+        docs[0]["also"],
+        serde_json::json!(["./strike.txt", "my/strike.txt"])
+    );
+    for p in g["positions"].as_array().unwrap() {
+        assert_eq!(p["evidence"].as_array().unwrap().len(), 1, "{p}");
+    }
+    // one id, two texts: both kept
+    std::fs::write(
+        dir.join("twice.jsonl"),
+        "{\"id\":\"x\",\"text\":\"Denmark rejected the plan.\"}\n{\"id\":\"x\",\"text\":\"Norway backed the plan.\"}\n",
+    )
+    .unwrap();
+    let out = build(&["build", "twice.jsonl", "-o", "t.json"]);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("kept as \"x (2)\""), "{err}");
+    let g: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("t.json")).unwrap()).unwrap();
+    assert_eq!(g["documents"].as_array().unwrap().len(), 2);
 }

@@ -20,12 +20,7 @@ fn build(docs: &[Document]) -> PositionGraph {
     let ex = Extractor::new(lexicon());
     let mut g = PositionGraph::new();
     for d in docs {
-        if g.add_document(DocumentInfo {
-            id: d.id.clone(),
-            date: d.date.clone(),
-            source: d.source.clone(),
-            hash: text_hash(&d.text),
-        }) {
+        if g.add_document(DocumentInfo::of(d)) {
             for p in ex.extract(d) {
                 g.add_position(&p);
             }

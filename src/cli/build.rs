@@ -4,7 +4,7 @@ use super::{warn, InputArgs, LexiconArgs};
 use clap::Args;
 use stancegraph::extract::{extract_stream_map, Extracted};
 use stancegraph::graph::{
-    position_content_key, text_hash, DocumentInfo, DocumentRecord, PositionGraph,
+    position_content_key, text_hash, Added, DocumentInfo, DocumentRecord, PositionGraph,
 };
 use stancegraph::model::Position;
 use std::path::PathBuf;
@@ -70,14 +70,26 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
             match r {
                 Ok((info, text_len, cut_sentences, positions)) => {
                     super::warn_cut(&info.id, cut_sentences);
-                    if !g.add_document(info) {
-                        skipped += 1;
-                        return Ok(());
+                    let given = info.id.clone();
+                    let id = match g.add_document_as(info) {
+                        Added::New(id) => id,
+                        Added::Known(_) => {
+                            skipped += 1;
+                            return Ok(());
+                        }
+                    };
+                    if id != given {
+                        eprintln!(
+                            "stancegraph: warning: {given}: another text was read under this id; kept as \"{id}\""
+                        );
                     }
                     docs += 1;
                     progress.document(text_len, positions.len());
-                    for (key, p) in positions {
+                    for (key, mut p) in positions {
                         found += 1;
+                        if p.doc != id {
+                            p.doc.clone_from(&id);
+                        }
                         g.add_position_keyed(p, &key);
                     }
                 }
@@ -179,6 +191,7 @@ fn add_positions(
                             date: p.date.clone(),
                             source: None,
                             hash: text_hash(""),
+                            also: Vec::new(),
                         });
                     }
                     g.add_position_owned(p);
