@@ -3,6 +3,9 @@
 //! leading ' in every CSV output; `--raw-csv` writes the bytes. Checked with
 //! Python's own csv reader (python3 is what .ci/run installs).
 
+mod common;
+
+use common::stancegraph_ok as run;
 use std::path::Path;
 use std::process::Command;
 
@@ -30,18 +33,6 @@ fn python_cells(files: &[&Path]) -> Option<Vec<String>> {
         String::from_utf8_lossy(&out.stderr)
     );
     Some(serde_json::from_slice(&out.stdout).unwrap())
-}
-
-fn run(args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_stancegraph"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]

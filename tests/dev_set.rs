@@ -1,6 +1,8 @@
 //! The yardstick: the dev set in ../shared/eval scored by its own scorer.
 //! Skips (with a message) where ../shared is absent, so a fresh clone passes.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -36,22 +38,16 @@ fn dev_set_scores_above_the_bar() {
         .status()
         .unwrap();
     assert!(st.success(), "extract failed on the dev set");
-    let out = Command::new("python3")
-        .arg(eval.join("score.py"))
-        .arg("--gold")
-        .arg(eval.join("dev/gold.jsonl"))
-        .arg("--pred")
-        .arg(&pred)
-        .arg("--json")
-        .output()
-        .expect("python3 runs the scorer");
-    assert!(
-        out.status.success(),
-        "scorer failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let gold = eval.join("dev/gold.jsonl");
+    let report = common::python_report(
+        &eval.join("score.py"),
+        &[
+            "--gold".as_ref(),
+            gold.as_os_str(),
+            "--pred".as_ref(),
+            pred.as_os_str(),
+        ],
     );
-    let report: serde_json::Value =
-        serde_json::from_slice(&out.stdout).expect("scorer prints JSON");
     let strict = report["strict"]["f1"].as_f64().unwrap();
     let lenient = report["lenient"]["f1"].as_f64().unwrap();
     let www = report["who_wants_what"]["f1"].as_f64().unwrap();

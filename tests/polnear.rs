@@ -7,6 +7,8 @@
 //! ../polnear/dev --split dev`, or `STANCEGRAPH_POLNEAR=DIR`. Skips with a
 //! message where it is absent (CI cannot fetch the corpus).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -38,20 +40,10 @@ fn polnear_dev_split_scores_above_the_floor() {
         .status()
         .unwrap();
     assert!(st.success(), "extract failed on the PolNeAR dev split");
-    let out = Command::new("python3")
-        .arg(&scorer)
-        .arg("score")
-        .arg(&dir)
-        .arg(&pred)
-        .arg("--json")
-        .output()
-        .expect("python3 runs the scorer");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let r = common::python_report(
+        &scorer,
+        &["score".as_ref(), dir.as_os_str(), pred.as_os_str()],
     );
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).expect("scorer prints JSON");
     let f1 = r["f1"].as_f64().unwrap();
     eprintln!("PolNeAR dev: {r}");
     assert!(f1 >= MIN_F1, "PolNeAR dev F1 {f1:.3} fell below {MIN_F1}");

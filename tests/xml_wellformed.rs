@@ -5,6 +5,9 @@
 //! xmllint (libxml2-utils) and Graphviz are what .ci/run installs: under
 //! CI=true a missing one fails the test; elsewhere it is skipped, saying so.
 
+mod common;
+
+use common::stancegraph_ok as stancegraph;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -23,19 +26,6 @@ fn tool(name: &str) -> bool {
         eprintln!("SKIPPED: {name} is not installed; .ci/run installs it");
     }
     found
-}
-
-fn stancegraph(args: &[&str]) -> Vec<u8> {
-    let out = Command::new(env!("CARGO_BIN_EXE_stancegraph"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
 }
 
 fn xmllint(path: &Path) {

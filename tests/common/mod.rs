@@ -50,3 +50,37 @@ pub fn dev_docs_or_examples() -> std::path::PathBuf {
         root.join("examples/articles")
     }
 }
+
+/// Runs the stancegraph binary with `args`, asserts it succeeds, and returns
+/// what it printed.
+#[allow(dead_code)] // not every test crate that includes this module uses it
+pub fn stancegraph_ok(args: &[&str]) -> Vec<u8> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stancegraph"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Runs a Python scorer that prints JSON (`--json` is added) and returns
+/// its report.
+#[allow(dead_code)] // not every test crate that includes this module uses it
+pub fn python_report(script: &std::path::Path, args: &[&std::ffi::OsStr]) -> serde_json::Value {
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .args(args)
+        .arg("--json")
+        .output()
+        .expect("python3 runs the scorer");
+    assert!(
+        out.status.success(),
+        "scorer failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("scorer prints JSON")
+}
