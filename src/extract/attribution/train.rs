@@ -7,11 +7,11 @@
 //! a fixed shuffled order), so the same corpus gives the same model file
 //! byte for byte.
 
-use super::features::{sentence_features, SentenceView};
+use super::features::sentence_features;
 use super::perceptron::{Trainer, Weights};
 use super::{Role, Tag};
 use crate::error::{Error, Result};
-use crate::extract::Extractor;
+use crate::extract::{Extractor, SentenceWork};
 use crate::lexicon::Lexicon;
 use crate::model::Document;
 use std::collections::BTreeMap;
@@ -162,37 +162,38 @@ pub fn gold_tags(token_bytes: &[(usize, usize)], gold: &[GoldAttribution]) -> Ve
         .collect()
 }
 
-/// The training sequences of one document: per sentence, the features and
-/// gold labels (indexes into [`Tag::ALL`]) of its tokens. `lx` must carry no
-/// model, so the rules' findings the features read are the same as at
-/// tagging time.
-pub fn document_sequences(lx: &Lexicon, ad: &AnnotatedDoc) -> Vec<(Vec<Vec<u64>>, Vec<usize>)> {
+/// Reads the document with the rule stages and hands each sentence that
+/// has tokens to `each` with its gold tags. `lx` must carry no model, so the
+/// rules' findings the features read are the same as at tagging time.
+fn each_gold_sentence(
+    lx: &Lexicon,
+    ad: &AnnotatedDoc,
+    mut each: impl FnMut(&SentenceWork<'_>, Vec<Tag>),
+) {
     let ex = Extractor::new(lx);
     let lowered = ad.doc.text.to_ascii_lowercase();
     let (work, _) = ex.read_rules(&ad.doc, &lowered);
-    let mut out = Vec::with_capacity(work.len());
-    for w in &work {
-        if w.tokens.is_empty() {
-            continue;
-        }
-        let view = SentenceView {
-            lx,
-            tokens: &w.tokens,
-            quoted: &w.quoted,
-            mentions: &w.mentions,
-            candidates: &w.candidates,
-        };
+    for w in work.iter().filter(|w| !w.tokens.is_empty()) {
         let bytes: Vec<(usize, usize)> = w
             .tokens
             .iter()
             .map(|t| (w.start + t.start, w.start + t.end))
             .collect();
-        let labels = gold_tags(&bytes, &ad.gold)
+        each(w, gold_tags(&bytes, &ad.gold));
+    }
+}
+
+/// The training sequences of one document: per sentence, the features and
+/// gold labels (indexes into [`Tag::ALL`]) of its tokens.
+pub fn document_sequences(lx: &Lexicon, ad: &AnnotatedDoc) -> Vec<(Vec<Vec<u64>>, Vec<usize>)> {
+    let mut out = Vec::new();
+    each_gold_sentence(lx, ad, |w, tags| {
+        let labels = tags
             .into_iter()
             .map(|t| Tag::ALL.iter().position(|&x| x == t).unwrap_or(0))
             .collect();
-        out.push((sentence_features(&view), labels));
-    }
+        out.push((sentence_features(&w.view(lx)), labels));
+    });
     out
 }
 
@@ -309,16 +310,8 @@ pub fn evaluate(
         .map(|r| (r, 0, 0, 0))
         .collect();
     for ad in corpus {
-        let ex = Extractor::new(&lx);
-        let lowered = ad.doc.text.to_ascii_lowercase();
-        let (work, _) = ex.read_rules(&ad.doc, &lowered);
-        for w in &work {
-            let bytes: Vec<(usize, usize)> = w
-                .tokens
-                .iter()
-                .map(|t| (w.start + t.start, w.start + t.end))
-                .collect();
-            let gold = super::spans(&gold_tags(&bytes, &ad.gold));
+        each_gold_sentence(&lx, ad, |w, tags| {
+            let gold = super::spans(&tags);
             let pred = super::spans(&model.tag(&w.view(&lx)));
             for c in counts.iter_mut() {
                 let g: Vec<_> = gold.iter().filter(|s| s.0 == c.0).collect();
@@ -327,7 +320,7 @@ pub fn evaluate(
                 c.2 += p.len();
                 c.3 += p.iter().filter(|x| g.contains(x)).count();
             }
-        }
+        });
     }
     SpanScores { roles: counts }
 }
