@@ -83,6 +83,9 @@ impl Tag {
     }
 }
 
+// (the model's label indexes are indexes into Tag::ALL)
+const _: () = assert!(Tag::ALL.len() == perceptron::LABELS);
+
 /// An attribution found in one sentence, in token ranges `[start, end)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {
@@ -123,7 +126,7 @@ impl AttributionModel {
         MODEL
             .get_or_init(|| {
                 (!BUILTIN.is_empty()).then(|| AttributionModel {
-                    weights: perceptron::Weights::from_static(BUILTIN, Tag::ALL.len())
+                    weights: perceptron::Weights::from_static(BUILTIN)
                         .expect("the compiled-in attribution model is valid"),
                 })
             })
@@ -133,7 +136,7 @@ impl AttributionModel {
     /// A model from the bytes of a model file.
     pub fn from_bytes(bytes: &[u8]) -> std::result::Result<AttributionModel, String> {
         Ok(AttributionModel {
-            weights: perceptron::Weights::from_bytes(bytes, Tag::ALL.len())?,
+            weights: perceptron::Weights::from_bytes(bytes)?,
         })
     }
 

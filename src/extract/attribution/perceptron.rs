@@ -92,24 +92,24 @@ impl Weights {
     }
 
     /// Reads a model file; `labels` is the label count the caller expects.
-    pub fn from_bytes(bytes: &[u8], labels: usize) -> Result<Weights, String> {
-        Self::from_cow(Cow::Owned(bytes.to_vec()), labels)
+    pub fn from_bytes(bytes: &[u8]) -> Result<Weights, String> {
+        Self::from_cow(Cow::Owned(bytes.to_vec()))
     }
 
     /// Reads a model file that lives as long as the process (compiled in).
-    pub fn from_static(bytes: &'static [u8], labels: usize) -> Result<Weights, String> {
-        Self::from_cow(Cow::Borrowed(bytes), labels)
+    pub fn from_static(bytes: &'static [u8]) -> Result<Weights, String> {
+        Self::from_cow(Cow::Borrowed(bytes))
     }
 
-    fn from_cow(bytes: Cow<'static, [u8]>, labels: usize) -> Result<Weights, String> {
+    fn from_cow(bytes: Cow<'static, [u8]>) -> Result<Weights, String> {
         let bad = |what: &str| format!("not an attribution model ({what})");
         if bytes.len() < 20 || &bytes[..8] != MAGIC {
             return Err(bad("no SGATTR1 header"));
         }
         let l = u32_at(&bytes, 8) as usize;
         let n = u32_at(&bytes, 12) as usize;
-        if l != labels || l != LABELS {
-            return Err(bad(&format!("{l} labels, expected {labels}")));
+        if l != LABELS {
+            return Err(bad(&format!("{l} labels, expected {LABELS}")));
         }
         let unit = f32::from_bits(u32_at(&bytes, 16));
         let trans_len = (l + 1) * l;
@@ -215,9 +215,9 @@ impl Averaged {
     }
 }
 
-/// Trains [`Weights`] one sentence at a time.
+/// Trains [`Weights`] (over [`LABELS`] labels) one sentence at a time.
 pub struct Trainer {
-    labels: usize,
+    /// `(LABELS + 1) × LABELS`, the last row from the start, as in the file.
     trans: Vec<Averaged>,
     rows: FxHashMap<u64, Vec<Averaged>>,
     /// How often each feature was seen, to leave out the rare ones.
@@ -225,13 +225,16 @@ pub struct Trainer {
     step: f64,
 }
 
+impl Default for Trainer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Trainer {
-    /// A trainer for `labels` labels (at most [`LABELS`]).
-    pub fn new(labels: usize) -> Trainer {
-        assert!(labels <= LABELS, "at most {LABELS} labels");
+    pub fn new() -> Trainer {
         Trainer {
-            labels,
-            trans: vec![Averaged::default(); (labels + 1) * labels],
+            trans: vec![Averaged::default(); (LABELS + 1) * LABELS],
             rows: FxHashMap::default(),
             seen: FxHashMap::default(),
             step: 1.0,
@@ -249,7 +252,7 @@ impl Trainer {
     /// result differs from `gold`, move weights toward gold. Returns whether
     /// the sentence was already right.
     pub fn learn(&mut self, features: &[Vec<u64>], gold: &[usize], min_count: u32) -> bool {
-        let l = self.labels;
+        let l = LABELS;
         let n = features.len();
         let mut state = vec![0f32; n * l];
         for (t, keys) in features.iter().enumerate() {
@@ -299,13 +302,7 @@ impl Trainer {
     /// The averaged weights.
     pub fn finish(&self) -> Weights {
         let steps = self.step;
-        let mut trans = vec![0f64; (LABELS + 1) * LABELS];
-        for p in 0..=self.labels {
-            for y in 0..self.labels {
-                let from = if p == self.labels { LABELS } else { p };
-                trans[from * LABELS + y] = self.trans[p * self.labels + y].average(steps);
-            }
-        }
+        let trans: Vec<f64> = self.trans.iter().map(|a| a.average(steps)).collect();
         let rows = self.rows.iter().map(|(k, row)| {
             let mut w = [0f64; LABELS];
             for (x, a) in w.iter_mut().zip(row) {
@@ -356,7 +353,7 @@ impl Weights {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
-        Weights::from_bytes(&out, LABELS).expect("trained weights read back")
+        Weights::from_bytes(&out).expect("trained weights read back")
     }
 }
 
@@ -376,7 +373,7 @@ mod tests {
 
     #[test]
     fn learns_a_toy_language_and_round_trips_through_bytes() {
-        let mut tr = Trainer::new(LABELS);
+        let mut tr = Trainer::new();
         for (x, _) in toy() {
             tr.count(&x);
         }
@@ -389,7 +386,7 @@ mod tests {
         for (x, y) in toy() {
             assert_eq!(w.viterbi(&x), y);
         }
-        let back = Weights::from_bytes(&w.to_bytes(), LABELS).unwrap();
+        let back = Weights::from_bytes(&w.to_bytes()).unwrap();
         assert_eq!(back.to_bytes(), w.to_bytes());
         for (x, y) in toy() {
             assert_eq!(back.viterbi(&x), y);
@@ -398,11 +395,14 @@ mod tests {
 
     #[test]
     fn damaged_files_are_refused() {
-        assert!(Weights::from_bytes(b"SGATTR1\n", LABELS).is_err());
-        let mut bytes = Trainer::new(LABELS).finish().to_bytes();
-        assert!(Weights::from_bytes(&bytes, LABELS).is_ok());
-        assert!(Weights::from_bytes(&bytes, 3).is_err());
+        assert!(Weights::from_bytes(b"SGATTR1\n").is_err());
+        let mut bytes = Trainer::new().finish().to_bytes();
+        assert!(Weights::from_bytes(&bytes).is_ok());
+        // a header of another label count
+        let mut three = bytes.clone();
+        three[8..12].copy_from_slice(&3u32.to_le_bytes());
+        assert!(Weights::from_bytes(&three).is_err());
         bytes.push(0);
-        assert!(Weights::from_bytes(&bytes, LABELS).is_err());
+        assert!(Weights::from_bytes(&bytes).is_err());
     }
 }

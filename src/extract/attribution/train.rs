@@ -239,7 +239,7 @@ pub fn fit(lx: &Lexicon, corpus: &[AnnotatedDoc], opts: &TrainOptions) -> Weight
             opts.verbose,
         );
     }
-    let mut trainer = Trainer::new(Tag::ALL.len());
+    let mut trainer = Trainer::new();
     for (x, _) in &sentences {
         trainer.count(x);
     }
