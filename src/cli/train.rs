@@ -8,14 +8,6 @@ use stancegraph::extract::attribution::train::{
 use stancegraph::extract::attribution::AttributionModel;
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum AlgorithmArg {
-    /// Averaged structured perceptron (the shipped model).
-    Perceptron,
-    /// Linear-chain CRF fitted by L-BFGS.
-    Crf,
-}
-
 #[derive(Debug, Args)]
 pub struct TrainArgs {
     /// A corpus folder as `polnear.py prepare` writes it: docs/*.txt and gold.jsonl.
@@ -26,7 +18,7 @@ pub struct TrainArgs {
     pub output: PathBuf,
     /// The learning algorithm.
     #[arg(long, value_enum, default_value = "perceptron")]
-    pub algorithm: AlgorithmArg,
+    pub algorithm: Algorithm,
     /// Passes over the corpus (perceptron) or L-BFGS iterations at most (CRF).
     #[arg(long, default_value_t = TrainOptions::default().epochs)]
     pub epochs: usize,
@@ -49,10 +41,7 @@ pub struct TrainArgs {
 pub fn run(args: &TrainArgs) -> anyhow::Result<bool> {
     let lx = args.lexicon.load()?;
     let opts = TrainOptions {
-        algorithm: match args.algorithm {
-            AlgorithmArg::Perceptron => Algorithm::Perceptron,
-            AlgorithmArg::Crf => Algorithm::Crf,
-        },
+        algorithm: args.algorithm,
         c2: args.c2,
         epochs: args.epochs,
         min_count: args.min_count,

@@ -17,12 +17,12 @@ use crate::model::Document;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The learning algorithm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The learning algorithm (`stancegraph train --algorithm`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Algorithm {
-    /// Averaged structured perceptron, `epochs` passes.
+    /// Averaged structured perceptron, `epochs` passes (the shipped model).
     Perceptron,
-    /// Linear-chain CRF, L2 weight `c2`, at most `epochs` L-BFGS iterations.
+    /// Linear-chain CRF fitted by L-BFGS, L2 weight `c2`, at most `epochs` iterations.
     Crf,
 }
 
