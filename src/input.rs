@@ -179,6 +179,14 @@ fn is_fifo(_: &std::fs::Metadata) -> bool {
     false
 }
 
+/// Records an input passed over. (A free function: the callers hold other
+/// fields of `Inputs` borrowed.)
+fn note_skip(skips: &Skips, what: String, why: SkipReason) {
+    if let Ok(mut v) = skips.lock() {
+        v.push((what, why));
+    }
+}
+
 /// The extension is one we read (any case: `.TXT` too).
 fn is_text_extension(p: &Path) -> bool {
     p.extension()
@@ -293,9 +301,7 @@ impl Inputs {
                         if doc.text.trim().is_empty() {
                             let what =
                                 format!("{}: line {} ({})", rr.path.display(), rr.line_no, doc.id);
-                            if let Ok(mut v) = self.skips.lock() {
-                                v.push((what, SkipReason::EmptyText));
-                            }
+                            note_skip(&self.skips, what, SkipReason::EmptyText);
                             continue;
                         }
                     }
@@ -358,17 +364,11 @@ impl Inputs {
                         continue;
                     }
                     if !kind.is_file() {
-                        let what = p.display().to_string();
-                        if let Ok(mut v) = self.skips.lock() {
-                            v.push((what, SkipReason::NotRegular));
-                        }
+                        note_skip(&self.skips, p.display().to_string(), SkipReason::NotRegular);
                     } else if is_text_extension(p) {
                         return Some(Ok(p.to_path_buf()));
                     } else {
-                        let what = p.display().to_string();
-                        if let Ok(mut v) = self.skips.lock() {
-                            v.push((what, SkipReason::NotText));
-                        }
+                        note_skip(&self.skips, p.display().to_string(), SkipReason::NotText);
                     }
                 }
                 Err(e) => {
