@@ -97,6 +97,8 @@ struct SentenceWork<'t> {
     /// Quotation block of each token (None outside quotations).
     blocks: Vec<Option<usize>>,
     candidates: Vec<Candidate>,
+    /// What the attribution tagger found, as extraction used it.
+    attributions: Vec<attribution::Attribution>,
     cut: bool,
 }
 
@@ -209,6 +211,7 @@ impl<'l> Extractor<'l> {
                 quoted,
                 blocks,
                 candidates: Vec::new(),
+                attributions: Vec::new(),
                 cut: s.cut,
             });
         }
@@ -585,16 +588,13 @@ impl<'l> Extractor<'l> {
                     e.frame
                 );
             }
-            let attributions = self
-                .lx
-                .attribution
-                .map(|model| model.attributions(&w.view(self.lx)))
-                .unwrap_or_default();
-            for a in &attributions {
+            // (the tagger's findings as extraction used them, not tagged again:
+            // by now the sentence's candidates include the tagger's own)
+            for a in &w.attributions {
                 let _ = writeln!(s, "  {}", a.describe(|x, y| ctx.text_of(x, y)));
             }
             if !positions.iter().any(|p| p.span == [w.start, w.end]) {
-                let _ = writeln!(s, "  no position: {}", why_none(&ctx, w, &attributions));
+                let _ = writeln!(s, "  no position: {}", why_none(&ctx, w, &w.attributions));
             }
             for p in positions.iter().filter(|p| p.span == [w.start, w.end]) {
                 let _ = writeln!(

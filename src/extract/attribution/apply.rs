@@ -73,17 +73,18 @@ impl Extractor<'_> {
                     }
                 }
             }
+            let speaker = speakers.get(si).and_then(Option::as_ref);
             let mut added = Vec::new();
             for a in &found {
                 if w.candidates.iter().any(|c| covers(c, a)) {
                     continue;
                 }
-                let speaker = speakers.get(si).and_then(Option::as_ref);
                 if let Some(c) = self.candidate(w, a, speaker) {
                     added.push(c);
                 }
             }
             w.candidates.extend(added);
+            w.attributions = found;
         }
     }
 
