@@ -183,10 +183,16 @@ impl DocumentInfo {
     }
 }
 
+/// The document was read from positions alone: its hash is that of no text.
+fn is_textless(d: &DocumentInfo) -> bool {
+    static NO_TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    d.hash == *NO_TEXT.get_or_init(|| text_hash(""))
+}
+
 /// A document's key in the text index: its text hash, or for a document
 /// whose text is not at hand, its id.
 fn index_key(d: &DocumentInfo) -> String {
-    if d.hash == text_hash("") {
+    if is_textless(d) {
         format!("id:{}", d.id)
     } else {
         d.hash.clone()
@@ -764,8 +770,7 @@ impl PositionGraph {
     fn add_indexed(&mut self, mut info: DocumentInfo) -> Added {
         // (a document whose text is not at hand, read from positions alone,
         // has the hash of no text: it is known by its id only)
-        let textless = info.hash == text_hash("");
-        if textless {
+        if is_textless(&info) {
             if self.documents.contains_key(&info.id) {
                 return Added::Known(info.id);
             }
