@@ -28,6 +28,8 @@ pub enum Error {
     #[error("{path}: {message}")]
     Model { path: PathBuf, message: String },
     #[error("{path}: {message}")]
+    Codebook { path: PathBuf, message: String },
+    #[error("{path}: {message}")]
     GraphFile { path: PathBuf, message: String },
     #[error("{0}")]
     Usage(String),

@@ -34,6 +34,8 @@ pub enum Format {
     Cytoscape,
     /// One row per evidence sentence.
     PositionsCsv,
+    /// One position per evidence sentence in extract's schema, with its issue.
+    PositionsJsonl,
     /// nodes.csv and edges.csv (into a folder).
     Csv,
     /// A self-contained interactive map for the browser.
@@ -43,7 +45,7 @@ pub enum Format {
 impl Format {
     /// Every format: its name, other names it is known by, and what it is.
     /// The one list the parser, `--help` and the error text all read.
-    pub const ALL: [(Format, &'static str, &'static [&'static str], &'static str); 9] = [
+    pub const ALL: [(Format, &'static str, &'static [&'static str], &'static str); 10] = [
         (Format::Dot, "dot", &["graphviz"], "Graphviz diagram"),
         (Format::Json, "json", &[], "the graph file itself"),
         (
@@ -70,6 +72,12 @@ impl Format {
             "positions-csv",
             &[],
             "one row per evidence sentence",
+        ),
+        (
+            Format::PositionsJsonl,
+            "positions-jsonl",
+            &["positions-json"],
+            "one position per evidence sentence in extract's schema, with its issue",
         ),
         (
             Format::Csv,
@@ -114,10 +122,11 @@ impl FromStr for Format {
 
 impl clap::ValueEnum for Format {
     fn value_variants<'a>() -> &'a [Self] {
-        const VARIANTS: [Format; 9] = {
-            let mut v = [Format::Dot; 9];
+        const N: usize = Format::ALL.len();
+        const VARIANTS: [Format; N] = {
+            let mut v = [Format::Dot; N];
             let mut i = 0;
-            while i < 9 {
+            while i < N {
                 v[i] = Format::ALL[i].0;
                 i += 1;
             }
@@ -147,6 +156,14 @@ pub fn export(g: &PositionGraph, format: Format) -> String {
         Format::Gexf => to_gexf(g),
         Format::Cytoscape => to_cytoscape(g),
         Format::PositionsCsv => to_positions_csv(g),
+        Format::PositionsJsonl => to_positions_jsonl(
+            g,
+            &crate::issues::assign(
+                g,
+                &crate::lexicon::Lexicon::builtin(),
+                &crate::issues::IssueOptions::default(),
+            ),
+        ),
         Format::Csv => to_csv_tables(g).1,
         Format::Html => to_html(g),
     }

@@ -106,7 +106,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub evaluations: HashMap<Stance, Vec<String>>,
     /// Closed classes of words the stages ask about, by class name
-    /// (`data/words.json`: "determiners", "bare_pronouns", "relative_pronouns").
+    /// (`data/words.json`: "determiners", "bare_pronouns", "relative_pronouns",
+    /// "function_words", "shell_nouns").
     #[serde(default)]
     pub word_classes: HashMap<WordClass, Vec<String>>,
 }
@@ -121,6 +122,13 @@ pub enum WordClass {
     BarePronouns,
     /// Stand for the phrase before them ("who", "which").
     RelativePronouns,
+    /// Carry no matter of their own: an issue is never named by them ("the",
+    /// "would"; the Snowball English stop list).
+    FunctionWords,
+    /// Abstract nouns that stand for a matter said elsewhere ("the plan",
+    /// "the offer"; Schmid's shell nouns): a content of these alone refers
+    /// back to an issue of its document.
+    ShellNouns,
 }
 
 impl LexiconFile {

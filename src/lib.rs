@@ -22,6 +22,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod input;
+pub mod issues;
 pub mod lexicon;
 pub mod model;
 pub mod output;

@@ -73,6 +73,7 @@ fn main() -> ExitCode {
         Command::Build(a) => cli::build::run(a),
         Command::Query(a) => cli::query::run(a),
         Command::Export(a) => cli::export::run(a),
+        Command::Issues(a) => cli::issues::run(a),
         Command::Merge(a) => cli::merge::run(a),
         Command::Network(a) => cli::network::run(a),
         Command::Render(a) => cli::render::run(a),

@@ -1,6 +1,6 @@
 //! `stancegraph export`: a graph file in the format an analyst's tool reads.
 
-use super::FilterArgs;
+use super::{FilterArgs, IssueArgs};
 use clap::Args;
 use stancegraph::export::{export, to_csv_tables_with, to_positions_csv_with, Format};
 use stancegraph::output::{write_atomic, Output};
@@ -20,6 +20,8 @@ pub struct ExportArgs {
     /// a tab or a carriage return gets a leading ' so no spreadsheet runs it as a formula.
     #[arg(long)]
     pub raw_csv: bool,
+    #[command(flatten)]
+    pub issues: IssueArgs,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -44,6 +46,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
             &g,
             Some(&stancegraph::lexicon::Lexicon::builtin()),
         )
+    } else if args.format == Format::PositionsJsonl {
+        stancegraph::export::to_positions_jsonl(&g, &args.issues.assign(&g)?)
     } else if args.format == Format::PositionsCsv {
         to_positions_csv_with(&g, args.raw_csv)
     } else {

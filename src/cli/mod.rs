@@ -5,6 +5,7 @@ pub mod build;
 pub mod explain;
 pub mod export;
 pub mod extract;
+pub mod issues;
 pub mod merge;
 pub mod network;
 pub mod progress;
@@ -34,6 +35,8 @@ pub enum Command {
     Query(query::QueryArgs),
     /// Write a graph file for Graphviz, Gephi, yEd, Cytoscape, networkx or a spreadsheet.
     Export(export::ExportArgs),
+    /// List the issues (matters under negotiation) a graph's positions take stances on.
+    Issues(issues::IssuesArgs),
     /// Combine graph files (any order, any grouping: the result is the same).
     Merge(merge::MergeArgs),
     /// The actor-actor network: shared (congruence) or opposed (conflict) contents.
@@ -89,6 +92,35 @@ impl LexiconArgs {
             lx = lx.without_model();
         }
         Ok(lx)
+    }
+}
+
+/// How positions are grouped into issues (see docs/issues.md).
+#[derive(Debug, Args)]
+pub struct IssueArgs {
+    /// A codebook (CSV with columns issue,pattern) whose issues win over the automatic ones.
+    #[arg(long, value_name = "FILE")]
+    pub codebook: Option<PathBuf>,
+    /// A lexicon file extending the built-in word lists the grouping reads.
+    #[arg(long = "issue-lexicon", value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+}
+
+impl IssueArgs {
+    /// The issues of a graph under these options.
+    pub fn assign(
+        &self,
+        g: &stancegraph::graph::PositionGraph,
+    ) -> anyhow::Result<stancegraph::issues::Issues> {
+        let lx = match &self.lexicon {
+            Some(p) => Lexicon::with_user_file(p)?,
+            None => Lexicon::builtin(),
+        };
+        let mut opts = stancegraph::issues::IssueOptions::default();
+        if let Some(p) = &self.codebook {
+            opts.codebook = stancegraph::issues::codebook::Codebook::load(p)?;
+        }
+        Ok(stancegraph::issues::assign(g, &lx, &opts))
     }
 }
 

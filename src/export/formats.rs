@@ -595,3 +595,75 @@ pub fn to_positions_csv_with(g: &PositionGraph, raw: bool) -> String {
     }
     csv_string(&rows, raw)
 }
+
+/// One JSON line per evidence sentence, in `extract`'s position schema plus
+/// the position's `issue` (its label) and `issue_id`, for scoring issue
+/// grouping and for tools that read positions. Lines are in graph order:
+/// actors, then their stance edges, then evidence.
+pub fn to_positions_jsonl(g: &PositionGraph, issues: &crate::issues::Issues) -> String {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        doc: &'a str,
+        actor: &'a str,
+        stance: &'a str,
+        content: &'a str,
+        target: Option<&'a str>,
+        span: [usize; 2],
+        sentence: &'a str,
+        cue: &'a str,
+        rule: &'a str,
+        actor_kind: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        affiliation: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date: Option<&'a str>,
+        issue: Option<&'a str>,
+        issue_id: Option<&'a str>,
+    }
+    let mut out = String::new();
+    let mut edges: Vec<_> = g
+        .graph
+        .edge_indices()
+        .filter_map(|e| {
+            let (a, c) = g.graph.edge_endpoints(e)?;
+            match g.graph.edge_weight(e)? {
+                crate::graph::Edge::Stance(s) => Some((e, g.actor(a)?, g.content(c)?, s)),
+                crate::graph::Edge::Affiliation => None,
+            }
+        })
+        .collect();
+    edges.sort_by(|x, y| (&x.1.name, &x.2.key, x.3.stance).cmp(&(&y.1.name, &y.2.key, y.3.stance)));
+    for (e, actor, content, s) in edges {
+        let mut evidence: Vec<(usize, &crate::graph::Evidence)> =
+            s.evidence.iter().enumerate().collect();
+        evidence.sort_by(|a, b| a.1.cmp(b.1));
+        for (i, ev) in evidence {
+            let issue = issues.of(e, i);
+            let line = Line {
+                doc: &ev.doc,
+                actor: &actor.name,
+                stance: s.stance.as_str(),
+                content: if ev.content.is_empty() {
+                    &content.text
+                } else {
+                    &ev.content
+                },
+                target: ev.target.as_deref(),
+                span: ev.span,
+                sentence: &ev.sentence,
+                cue: &ev.cue,
+                rule: &ev.rule,
+                actor_kind: actor.kind.as_str(),
+                affiliation: actor.affiliation.as_deref(),
+                date: ev.date.as_deref(),
+                issue: issue.map(|i| i.label.as_str()),
+                issue_id: issue.map(|i| i.id.as_str()),
+            };
+            if let Ok(text) = serde_json::to_string(&line) {
+                out.push_str(&text);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,299 @@
+//! The words an issue is recognised by: a content's topic terms (stemmed
+//! content words that are neither function words nor shell nouns), weighted
+//! by how rare they are among the graph's documents.
+
+use crate::lexicon::{Lexicon, WordClass};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+
+/// A sparse weighted bag of terms, by term id.
+pub type Vector = FxHashMap<u32, f64>;
+
+/// Term ids, their stems and the surface words seen for each.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: FxHashMap<String, u32>,
+    stems: Vec<String>,
+    surfaces: Vec<BTreeMap<String, usize>>,
+}
+
+/// What a phrase says about its matter.
+#[derive(Debug, Default, Clone)]
+pub struct Terms {
+    /// Topic term ids, once each, in the order of the text.
+    pub topic: Vec<u32>,
+    /// Shell nouns it uses ("plan" in "the Norwegian plan"), lower case and
+    /// singular.
+    pub shells: Vec<String>,
+    /// How many of the topic terms name an actor ("Norwegian", "Hamas").
+    pub actor_terms: usize,
+}
+
+impl Terms {
+    /// A phrase with no topic of its own but whose it is ("the plan", "it",
+    /// "the Norwegian proposal", "Hamas's offer") points at a matter named
+    /// elsewhere in its document.
+    pub fn is_reference(&self) -> bool {
+        self.topic.len() == self.actor_terms
+    }
+}
+
+fn stemmer() -> &'static rust_stemmers::Stemmer {
+    static STEMMER: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
+    STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
+}
+
+/// `word` or, for a plural, its singular, if the class has it.
+fn in_class(lx: &Lexicon, class: WordClass, word: &str) -> Option<String> {
+    if lx.is_in(class, word) {
+        return Some(word.trim_end_matches('s').to_string());
+    }
+    None
+}
+
+impl Vocabulary {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The id of a stem, added if new; `surface` is recorded for labels.
+    pub fn intern(&mut self, stem: &str, surface: &str) -> u32 {
+        let id = match self.ids.get(stem) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                self.ids.insert(stem.to_string(), id);
+                self.stems.push(stem.to_string());
+                self.surfaces.push(BTreeMap::new());
+                id
+            }
+        };
+        *self.surfaces[id as usize]
+            .entry(surface.to_string())
+            .or_insert(0) += 1;
+        id
+    }
+
+    /// The id of a stem already seen.
+    pub fn id(&self, stem: &str) -> Option<u32> {
+        self.ids.get(stem).copied()
+    }
+
+    /// How the texts most often spelled a term (the first of equals).
+    pub fn surface(&self, id: u32) -> &str {
+        let m = &self.surfaces[id as usize];
+        let best = m.values().copied().max().unwrap_or(0);
+        m.iter()
+            .find(|(_, &n)| n == best)
+            .map_or(self.stems[id as usize].as_str(), |(w, _)| w.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.stems.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+    }
+
+    /// The terms of a phrase.
+    pub fn terms(&mut self, lx: &Lexicon, text: &str) -> Terms {
+        let mut t = Terms::default();
+        let actors: Vec<(usize, usize)> = lx
+            .find_actor_surfaces(text)
+            .map(|(s, e, _)| (s, e))
+            .collect();
+        for (at, word) in words(text) {
+            let lower = word.to_lowercase();
+            if let Some(shell) = in_class(lx, WordClass::ShellNouns, &lower) {
+                if !t.shells.contains(&shell) {
+                    t.shells.push(shell);
+                }
+                continue;
+            }
+            if !is_topic_word(lx, &lower) {
+                continue;
+            }
+            let id = self.intern(&stem(&lower), &lower);
+            if !t.topic.contains(&id) {
+                t.topic.push(id);
+                if actors.iter().any(|&(s, e)| s <= at && at < e) {
+                    t.actor_terms += 1;
+                }
+            }
+        }
+        t
+    }
+
+    /// The stems of a text's topic words, for context (nothing is interned
+    /// for labels).
+    pub fn context(&mut self, lx: &Lexicon, text: &str, out: &mut Vec<u32>) {
+        for (_, word) in words(text) {
+            let lower = word.to_lowercase();
+            if is_topic_word(lx, &lower) && !lx.is_in(WordClass::ShellNouns, &lower) {
+                let s = stem(&lower);
+                let id = match self.id(&s) {
+                    Some(id) => id,
+                    None => self.intern(&s, &lower),
+                };
+                out.push(id);
+            }
+        }
+    }
+}
+
+/// The words of a text with their byte offsets: runs of letters, digits
+/// and inner apostrophes ("U.S.-led", "Kyiv's" give "U", "S", "led",
+/// "Kyiv's").
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let inside = c.is_alphanumeric() || c == '\'' || c == '’';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let w = text[s..i].trim_matches(['\'', '’']);
+                if !w.is_empty() {
+                    let lead = text[s..i].len() - text[s..i].trim_start_matches(['\'', '’']).len();
+                    out.push((s + lead, w));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out.into_iter()
+}
+
+/// A word that can name a matter: not a function word, not a number, not
+/// a single letter.
+fn is_topic_word(lx: &Lexicon, lower: &str) -> bool {
+    lower.chars().count() > 1
+        && !lower.chars().all(|c| c.is_ascii_digit())
+        && !lx.is_in(WordClass::FunctionWords, lower)
+        && !lx.is_in(WordClass::Determiners, lower)
+        && !lx.is_in(WordClass::BarePronouns, lower)
+}
+
+/// The shortest stretch of `text`, from word to word, that holds every term
+/// of `want` (known ids), if any.
+pub fn window(vocab: &Vocabulary, text: &str, want: &[u32]) -> Option<String> {
+    let ws: Vec<(usize, &str, Option<u32>)> = words(text)
+        .map(|(at, w)| (at, w, vocab.id(&stem(&w.to_lowercase()))))
+        .collect();
+    let mut best: Option<(usize, usize)> = None;
+    for start in 0..ws.len() {
+        if !ws[start].2.is_some_and(|t| want.contains(&t)) {
+            continue;
+        }
+        let mut missing: Vec<u32> = want.to_vec();
+        for (end, w) in ws.iter().enumerate().skip(start) {
+            if let Some(t) = w.2 {
+                missing.retain(|&m| m != t);
+            }
+            if missing.is_empty() {
+                if best.is_none_or(|(s, e)| end - start < e - s) {
+                    best = Some((start, end));
+                }
+                break;
+            }
+        }
+    }
+    let (s, e) = best?;
+    Some(text[ws[s].0..ws[e].0 + ws[e].1.len()].to_string())
+}
+
+/// The Snowball stem of a lower-case word, possessive dropped.
+pub fn stem(lower: &str) -> String {
+    let w = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(lower);
+    stemmer().stem(w).into_owned()
+}
+
+/// Inverse document frequency: ln(1 + N / df).
+pub fn idf(documents: usize, df: usize) -> f64 {
+    (1.0 + documents as f64 / df.max(1) as f64).ln()
+}
+
+/// Add `w` times `v` to `acc`.
+pub fn add_into(acc: &mut Vector, v: &Vector, w: f64) {
+    for (&k, &x) in v {
+        *acc.entry(k).or_insert(0.0) += w * x;
+    }
+}
+
+/// Cosine similarity of two sparse vectors (0 when either is empty).
+pub fn cosine(a: &Vector, b: &Vector) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let dot: f64 = small
+        .iter()
+        .filter_map(|(k, x)| large.get(k).map(|y| x * y))
+        .sum();
+    if dot == 0.0 {
+        return 0.0;
+    }
+    let norm = |v: &Vector| v.values().map(|x| x * x).sum::<f64>().sqrt();
+    dot / (norm(a) * norm(b))
+}
+
+/// The `n` heaviest terms of a vector, heaviest first (ties by id).
+pub fn top_terms(v: &Vector, n: usize) -> Vec<u32> {
+    let mut all: Vec<(u32, f64)> = v.iter().map(|(&k, &x)| (k, x)).collect();
+    all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    all.into_iter().take(n).map(|(k, _)| k).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_terms_leave_out_function_words_and_shell_nouns() {
+        let lx = Lexicon::builtin();
+        let mut v = Vocabulary::new();
+        let t = v.terms(&lx, "the Norwegian plan to share the fishing quotas");
+        let stems: Vec<&str> = t
+            .topic
+            .iter()
+            .map(|&i| v.stems[i as usize].as_str())
+            .collect();
+        assert_eq!(stems, ["norwegian", "share", "fish", "quota"]);
+        assert_eq!(t.shells, ["plan"]);
+        assert!(!t.is_reference());
+        let r = v.terms(&lx, "the proposals");
+        assert!(r.is_reference());
+        assert_eq!(r.shells, ["proposal"]);
+        assert!(v.terms(&lx, "it").is_reference());
+        let whose = v.terms(&lx, "the Norwegian proposal");
+        assert!(whose.is_reference(), "{whose:?}");
+        assert!(!v.terms(&lx, "Russian troop withdrawal").is_reference());
+    }
+
+    #[test]
+    fn a_window_is_the_shortest_stretch_holding_the_terms() {
+        let lx = Lexicon::builtin();
+        let mut v = Vocabulary::new();
+        v.terms(&lx, "a ceasefire in Gaza");
+        let want = [v.id("gaza").unwrap(), v.id("ceasefir").unwrap()];
+        assert_eq!(
+            window(&v, "Gaza talks: Hamas wants a ceasefire in Gaza now", &want).as_deref(),
+            Some("ceasefire in Gaza")
+        );
+        assert_eq!(window(&v, "a truce", &want), None);
+    }
+
+    #[test]
+    fn cosine_of_vectors() {
+        let a: Vector = [(1, 1.0), (2, 1.0)].into_iter().collect();
+        let b: Vector = [(2, 1.0), (3, 1.0)].into_iter().collect();
+        assert!((cosine(&a, &b) - 0.5).abs() < 1e-9);
+        assert_eq!(cosine(&a, &Vector::default()), 0.0);
+        assert_eq!(top_terms(&a, 1), [1]);
+    }
+}
