@@ -25,6 +25,7 @@ pub mod input;
 pub mod issues;
 pub mod lexicon;
 pub mod model;
+pub mod network;
 pub mod output;
 pub mod query;
 pub mod sentences;

@@ -4,6 +4,7 @@
 //! as human tables. Must never: change the graph.
 
 use crate::graph::{Evidence, PositionGraph};
+use crate::issues::Issues;
 use crate::lexicon::Lexicon;
 use crate::model::Stance;
 use serde::Serialize;
@@ -210,11 +211,13 @@ pub enum Relation {
     Agreement,
 }
 
-/// Two actors' stances on the same content.
+/// Two actors' stances on the same issue.
 #[derive(Debug, Clone, Serialize)]
 pub struct PairRow {
     pub relation: Relation,
-    pub content: String,
+    /// The issue's label.
+    pub issue: String,
+    pub issue_id: String,
     pub actor_a: String,
     pub stance_a: Stance,
     pub count_a: usize,
@@ -225,7 +228,7 @@ pub struct PairRow {
     pub evidence: usize,
 }
 
-/// The relation between two stances on one content, if any.
+/// The relation between two stances on one issue, if any.
 pub fn relation(a: Stance, b: Stance) -> Option<Relation> {
     use Stance::*;
     let wants = |s: Stance| matches!(s, Demand | Propose | Support);
@@ -237,26 +240,18 @@ pub fn relation(a: Stance, b: Stance) -> Option<Relation> {
     }
 }
 
-/// (actor, stance, evidence count) on one content.
-type StanceOf = (String, Stance, usize);
-
-/// Pairs of actors whose stances on one content stand in one of `wanted`
-/// relations, most evidence first.
-pub fn pairs(g: &PositionGraph, wanted: &[Relation]) -> Vec<PairRow> {
-    // grouped by content key: one node, whatever phrasing is shown
-    let mut by_content: BTreeMap<String, (String, Vec<StanceOf>)> = BTreeMap::new();
-    for (a, c, e) in g.stance_edges() {
-        if let (Some(an), Some(cn)) = (g.actor(a), g.content(c)) {
-            by_content
-                .entry(cn.key.clone())
-                .or_insert_with(|| (cn.text.clone(), Vec::new()))
-                .1
-                .push((an.name.clone(), e.stance, e.count()));
-        }
-    }
+/// Pairs of actors whose stances on one issue stand in one of `wanted`
+/// relations, most evidence first. "Denmark rejected the Norwegian plan"
+/// and "Iceland backed the proposal" meet on the plan's issue, however
+/// differently the contents are worded.
+pub fn pairs(issues: &Issues, wanted: &[Relation]) -> Vec<PairRow> {
     let mut rows = Vec::new();
-    for (_, (content, mut list)) in by_content {
-        list.sort();
+    for issue in &issues.list {
+        let list: Vec<(&String, Stance, usize)> = issue
+            .actors
+            .iter()
+            .flat_map(|(a, st)| st.iter().map(move |(s, n)| (a, *s, *n)))
+            .collect();
         for i in 0..list.len() {
             for j in i + 1..list.len() {
                 let (a, b) = (&list[i], &list[j]);
@@ -266,7 +261,8 @@ pub fn pairs(g: &PositionGraph, wanted: &[Relation]) -> Vec<PairRow> {
                 if let Some(rel) = relation(a.1, b.1).filter(|r| wanted.contains(r)) {
                     rows.push(PairRow {
                         relation: rel,
-                        content: content.clone(),
+                        issue: issue.label.clone(),
+                        issue_id: issue.id.clone(),
                         actor_a: a.0.clone(),
                         stance_a: a.1,
                         count_a: a.2,
@@ -281,56 +277,15 @@ pub fn pairs(g: &PositionGraph, wanted: &[Relation]) -> Vec<PairRow> {
     }
     rows.sort_by(|x, y| {
         y.evidence.cmp(&x.evidence).then_with(|| {
-            (x.relation, &x.content, &x.actor_a, &x.actor_b)
-                .cmp(&(y.relation, &y.content, &y.actor_a, &y.actor_b))
+            (
+                x.relation, &x.issue, &x.actor_a, &x.actor_b, x.stance_a, x.stance_b,
+            )
+                .cmp(&(
+                    y.relation, &y.issue, &y.actor_a, &y.actor_b, y.stance_a, y.stance_b,
+                ))
         })
     });
     rows
-}
-
-/// An edge of the actor–actor projection.
-#[derive(Debug, Clone, Serialize)]
-pub struct NetworkEdge {
-    pub source: String,
-    pub target: String,
-    /// Number of contents the two agree (congruence) or clash (conflict) on.
-    pub weight: usize,
-    pub contents: Vec<String>,
-}
-
-/// The actor–actor projection discourse-network analysts use: two actors
-/// are linked by the number of contents on which they take the same stance
-/// (`congruence`) or opposing stances (`conflict`).
-pub fn network(g: &PositionGraph, conflict: bool) -> Vec<NetworkEdge> {
-    let wanted = if conflict {
-        [Relation::Conflict]
-    } else {
-        [Relation::Agreement]
-    };
-    let mut edges: BTreeMap<(String, String), std::collections::BTreeSet<String>> = BTreeMap::new();
-    for r in pairs(g, &wanted) {
-        let key = if r.actor_a <= r.actor_b {
-            (r.actor_a, r.actor_b)
-        } else {
-            (r.actor_b, r.actor_a)
-        };
-        edges.entry(key).or_default().insert(r.content);
-    }
-    let mut out: Vec<NetworkEdge> = edges
-        .into_iter()
-        .map(|((s, t), c)| NetworkEdge {
-            source: s,
-            target: t,
-            weight: c.len(),
-            contents: c.into_iter().collect(),
-        })
-        .collect();
-    out.sort_by(|x, y| {
-        y.weight
-            .cmp(&x.weight)
-            .then_with(|| (&x.source, &x.target).cmp(&(&y.source, &y.target)))
-    });
-    out
 }
 
 /// Rows of [`about`] as a table.
@@ -360,8 +315,8 @@ pub fn pair_rows_table(rows: &[PairRow]) -> String {
         };
         let _ = writeln!(
             s,
-            "{rel:<9} {} ({} ×{}) vs {} ({} ×{}): {}",
-            r.actor_a, r.stance_a, r.count_a, r.actor_b, r.stance_b, r.count_b, r.content
+            "{rel:<9} {} ({} ×{}) vs {} ({} ×{}): {} [{}]",
+            r.actor_a, r.stance_a, r.count_a, r.actor_b, r.stance_b, r.count_b, r.issue, r.issue_id
         );
     }
     s
@@ -381,24 +336,49 @@ mod pair_tests {
         g
     }
 
+    fn issues(g: &PositionGraph) -> Issues {
+        crate::issues::assign(g, &Lexicon::builtin(), &Default::default())
+    }
+
     #[test]
     fn conflicts_overlaps_and_agreements() {
         let g = graph("Kyiv demanded a ceasefire. Moscow rejected a ceasefire. Paris demanded a ceasefire. Berlin offered a ceasefire.");
-        let c = pairs(&g, &[Relation::Conflict]);
+        let is = issues(&g);
+        let c = pairs(&is, &[Relation::Conflict]);
         assert_eq!(c.len(), 2, "{c:?}");
         assert!(c
             .iter()
             .all(|r| r.actor_b == "Russia" || r.actor_a == "Russia"));
-        let a = pairs(&g, &[Relation::Agreement]);
+        let a = pairs(&is, &[Relation::Agreement]);
         assert_eq!(
             (a[0].actor_a.as_str(), a[0].actor_b.as_str()),
             ("France", "Ukraine")
         );
-        let o = pairs(&g, &[Relation::Overlap]);
+        let o = pairs(&is, &[Relation::Overlap]);
         assert_eq!(o.len(), 2);
-        let net = network(&g, true);
-        assert_eq!(net.len(), 2);
-        assert_eq!(net[0].weight, 1);
+    }
+
+    #[test]
+    fn sides_meet_on_an_issue_however_its_contents_are_worded() {
+        let g = graph(
+            "Norway proposed a plan to share the fishing quotas in the disputed waters. \
+             Denmark rejected the plan on Tuesday. \
+             Iceland supported the Norwegian proposal.",
+        );
+        let c = pairs(&issues(&g), &[Relation::Conflict]);
+        let mut against: Vec<&str> = c
+            .iter()
+            .filter(|r| r.actor_a == "Denmark" || r.actor_b == "Denmark")
+            .map(|r| {
+                if r.actor_a == "Denmark" {
+                    r.actor_b.as_str()
+                } else {
+                    r.actor_a.as_str()
+                }
+            })
+            .collect();
+        against.sort();
+        assert_eq!(against, ["Iceland", "Norway"], "{c:?}");
     }
 
     #[test]

@@ -462,7 +462,7 @@ fn merge_queries_network_filters_and_render() {
             .clone(),
     )
     .unwrap();
-    assert!(net.starts_with("source,target,weight,contents\n"));
+    assert!(net.starts_with("source,target,weight,issues\n"), "{net}");
     assert!(
         net.contains("Russia,Ukraine,1,") || net.contains("France,Russia,1,"),
         "{net}"

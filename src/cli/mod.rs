@@ -103,7 +103,7 @@ pub struct IssueArgs {
     pub codebook: Option<PathBuf>,
     /// A lexicon file extending the built-in word lists the grouping reads.
     #[arg(long = "issue-lexicon", value_name = "FILE")]
-    pub lexicon: Option<PathBuf>,
+    pub issue_lexicon: Option<PathBuf>,
 }
 
 impl IssueArgs {
@@ -112,7 +112,7 @@ impl IssueArgs {
         &self,
         g: &stancegraph::graph::PositionGraph,
     ) -> anyhow::Result<stancegraph::issues::Issues> {
-        let lx = match &self.lexicon {
+        let lx = match &self.issue_lexicon {
             Some(p) => Lexicon::with_user_file(p)?,
             None => Lexicon::builtin(),
         };

@@ -1,22 +1,23 @@
-//! `stancegraph network`: the actor-actor projection of a graph.
+//! `stancegraph network`: discourse networks (two-mode actor × issue,
+//! one-mode congruence, conflict, subtract), as in DNA.
 
-use super::FilterArgs;
+use super::{FilterArgs, IssueArgs};
 use clap::{Args, ValueEnum};
+use stancegraph::network::{self, write, Mode, NetworkOptions, Normalize};
 use stancegraph::output::Output;
-use stancegraph::query::network;
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum NetworkType {
-    /// Weight: contents on which both take the same stance.
-    Congruence,
-    /// Weight: contents on which their stances oppose.
-    Conflict,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum NetworkFormat {
+    /// Edge list: source,target,weight,issues (two-mode: source,target,issue,stance,weight).
     Csv,
+    /// Adjacency matrix CSV: actors × actors, or actors × issues (for minus against).
+    Matrix,
+    /// GraphML (networkx, yEd, Gephi, Cytoscape).
+    Graphml,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
+    /// Nodes and edges as JSON.
     Json,
 }
 
@@ -25,8 +26,19 @@ pub struct NetworkArgs {
     /// The graph file (from `stancegraph build`).
     pub graph: PathBuf,
     #[arg(long = "type", value_enum, default_value = "congruence")]
-    pub network_type: NetworkType,
-    /// csv (source,target,weight,contents) or json.
+    pub network_type: Mode,
+    /// Normalise one-mode edge weights by the two actors' activity.
+    #[arg(long, value_enum, default_value = "none")]
+    pub normalize: Normalize,
+    /// Keep actors with positions but no edge as nodes.
+    #[arg(long)]
+    pub isolates: bool,
+    /// One network per time window of this length (30d, 2w), over dated evidence.
+    #[arg(long, value_name = "LENGTH", value_parser = network::parse_days)]
+    pub window: Option<i64>,
+    /// How far each window moves on from the last (default: the window's length).
+    #[arg(long, value_name = "LENGTH", value_parser = network::parse_days, requires = "window")]
+    pub step: Option<i64>,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: NetworkFormat,
     /// Write to FILE (atomically) instead of standard output.
@@ -37,30 +49,68 @@ pub struct NetworkArgs {
     #[arg(long)]
     pub raw_csv: bool,
     #[command(flatten)]
+    pub issues: IssueArgs,
+    #[command(flatten)]
     pub filter: FilterArgs,
 }
 
 pub fn run(args: &NetworkArgs) -> anyhow::Result<bool> {
     let g = args.filter.load(&args.graph)?;
-    let edges = network(&g, matches!(args.network_type, NetworkType::Conflict));
-    let text = match args.format {
-        NetworkFormat::Json => serde_json::to_string_pretty(&edges)? + "\n",
-        NetworkFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record(["source", "target", "weight", "contents"])?;
-            for e in &edges {
-                w.write_record([
-                    e.source.as_str(),
-                    e.target.as_str(),
-                    &e.weight.to_string(),
-                    &e.contents.join("; "),
-                ])?;
+    let issues = args.issues.assign(&g)?;
+    let opts = NetworkOptions {
+        mode: args.network_type,
+        normalize: args.normalize,
+        isolates: args.isolates,
+    };
+    if opts.mode == Mode::TwoMode && opts.normalize != Normalize::None {
+        anyhow::bail!("--normalize applies to one-mode networks (congruence, conflict, subtract)");
+    }
+    let two_mode = opts.mode == Mode::TwoMode;
+    let text = match args.window {
+        Some(days) => {
+            if !matches!(args.format, NetworkFormat::Csv | NetworkFormat::Json) {
+                anyhow::bail!("--window writes a series of networks: use --format csv or json");
             }
-            let text = String::from_utf8(w.into_inner()?)?;
-            if args.raw_csv {
-                text
-            } else {
-                stancegraph::export::neutralise_csv(&text)
+            let series: Vec<_> = network::windows(&g, days, args.step.unwrap_or(days))
+                .into_iter()
+                .map(|w| {
+                    let net = network::build(&g, &issues, &opts, &|d| network::in_window(&w, d));
+                    (w, net)
+                })
+                .collect();
+            if series.is_empty() {
+                eprintln!(
+                    "stancegraph: {}: no dated evidence, so no windows",
+                    args.graph.display()
+                );
+            }
+            match args.format {
+                NetworkFormat::Json => {
+                    #[derive(serde::Serialize)]
+                    struct Entry<'a> {
+                        window: &'a network::Window,
+                        network: &'a network::Network,
+                    }
+                    let v: Vec<Entry> = series
+                        .iter()
+                        .map(|(w, n)| Entry {
+                            window: w,
+                            network: n,
+                        })
+                        .collect();
+                    serde_json::to_string_pretty(&v)? + "\n"
+                }
+                _ => write::edge_list_series(&series, two_mode, args.raw_csv),
+            }
+        }
+        None => {
+            let net = network::build(&g, &issues, &opts, &|_| true);
+            match args.format {
+                NetworkFormat::Csv => write::edge_list(&net, two_mode, args.raw_csv),
+                NetworkFormat::Matrix => write::matrix(&net, two_mode, args.raw_csv),
+                NetworkFormat::Graphml => write::graphml(&net, two_mode),
+                NetworkFormat::Gexf => write::gexf(&net, two_mode),
+                NetworkFormat::Json => serde_json::to_string_pretty(&net)? + "\n",
             }
         }
     };

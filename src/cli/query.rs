@@ -1,6 +1,6 @@
 //! `stancegraph query`: ask a graph file who wants what.
 
-use super::{FilterArgs, LexiconArgs};
+use super::{FilterArgs, IssueArgs, LexiconArgs};
 use clap::{ArgGroup, Args, ValueEnum};
 use stancegraph::query::{
     about, actor_positions_with, pair_rows_table, pairs, stance_rows_table, Relation,
@@ -24,15 +24,17 @@ pub struct QueryArgs {
     /// Who takes which stance on contents containing these words.
     #[arg(long, value_name = "WORDS")]
     pub about: Option<String>,
-    /// Pairs of actors with opposing stances on one content (and demand-offer overlaps), most evidence first.
+    /// Pairs of actors with opposing stances on one issue (and demand-offer overlaps), most evidence first.
     #[arg(long)]
     pub conflicts: bool,
-    /// Pairs of actors sharing a stance on one content.
+    /// Pairs of actors sharing a stance on one issue.
     #[arg(long)]
     pub agreements: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: QueryFormat,
+    #[command(flatten)]
+    pub issues: IssueArgs,
     #[command(flatten)]
     pub filter: FilterArgs,
     #[command(flatten)]
@@ -77,7 +79,7 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
         } else {
             &[Relation::Agreement]
         };
-        let rows = pairs(&g, wanted);
+        let rows = pairs(&args.issues.assign(&g)?, wanted);
         if json {
             super::print_out(&(serde_json::to_string_pretty(&rows)? + "\n"))?;
         } else {

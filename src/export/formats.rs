@@ -204,9 +204,9 @@ fn edge_value(e: &FlatEdge, key: &str) -> String {
     }
 }
 
-type Xml = quick_xml::Writer<Vec<u8>>;
+pub(crate) type Xml = quick_xml::Writer<Vec<u8>>;
 
-fn xml_document(body: impl FnOnce(&mut Xml) -> std::io::Result<()>) -> String {
+pub(crate) fn xml_document(body: impl FnOnce(&mut Xml) -> std::io::Result<()>) -> String {
     let mut w = quick_xml::Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
         .and_then(|_| body(&mut w))
@@ -216,7 +216,7 @@ fn xml_document(body: impl FnOnce(&mut Xml) -> std::io::Result<()>) -> String {
     s
 }
 
-fn data(w: &mut Xml, key: &str, value: &str) -> std::io::Result<()> {
+pub(crate) fn data(w: &mut Xml, key: &str, value: &str) -> std::io::Result<()> {
     w.create_element("data")
         .with_attribute(("key", key))
         .write_text_content(BytesText::new(&xml_safe(value)))?;
@@ -494,7 +494,12 @@ fn csv_string<T: Serialize>(rows: &[T], raw: bool) -> String {
 /// A cell a spreadsheet would run as a formula: it starts with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return.
 fn is_formula(cell: &str) -> bool {
+    // a plain number ("-0.5", a network weight) is data, not a formula
     cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && !(cell.starts_with('-')
+            && cell.len() > 1
+            && cell[1..].bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && cell.parse::<f64>().is_ok())
 }
 
 /// The CSV text with every cell that a spreadsheet would run as a formula

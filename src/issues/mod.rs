@@ -117,6 +117,8 @@ struct Occurrence<'g> {
     evidence: &'g Evidence,
     content: &'g str,
     terms: Terms,
+    /// Topic words of the evidence sentence, by id.
+    sentence: Vec<u32>,
     vector: Vector,
     codebook: Option<String>,
 }
@@ -185,6 +187,11 @@ fn occurrences<'g>(
                 evidence: ev,
                 content,
                 terms: vocab.terms(lx, content),
+                sentence: {
+                    let mut v = Vec::new();
+                    vocab.context(lx, &ev.sentence, &mut v);
+                    v
+                },
                 vector: Vector::default(),
                 codebook: opts.codebook.issue_of(content).map(str::to_string),
             });
@@ -248,7 +255,7 @@ fn group_document(occs: &[Occurrence], doc: usize, members: &[usize], within: f6
         groups[k].members.push(i);
         group_of.insert(i, k);
     }
-    absorb_singletons(&mut groups, &mut group_of);
+    absorb_singletons(occs, &mut groups, &mut group_of);
     resolve_references(occs, members, &mut groups, &mut group_of, doc);
     groups
 }
@@ -258,7 +265,11 @@ fn group_document(occs: &[Occurrence], doc: usize, members: &[usize], within: f6
 /// more contents): articles report the side demands of one negotiation
 /// ("higher pay", "fairer treatment") around its main issue. The absorbed
 /// content does not move the group's centre.
-fn absorb_singletons(groups: &mut Vec<Group>, group_of: &mut FxHashMap<usize, usize>) {
+fn absorb_singletons(
+    occs: &[Occurrence],
+    groups: &mut Vec<Group>,
+    group_of: &mut FxHashMap<usize, usize>,
+) {
     let sizes: Vec<usize> = groups.iter().map(|g| g.members.len()).collect();
     let Some(main) = (0..sizes.len()).max_by(|&a, &b| sizes[a].cmp(&sizes[b]).then(b.cmp(&a)))
     else {
@@ -267,11 +278,17 @@ fn absorb_singletons(groups: &mut Vec<Group>, group_of: &mut FxHashMap<usize, us
     if sizes[main] < 2 {
         return;
     }
+    let main_centroid = groups[main].centroid.clone();
     let mut kept = Vec::with_capacity(groups.len());
     let mut new_index = vec![0; groups.len()];
     let mut moved = Vec::new();
     for (k, g) in std::mem::take(groups).into_iter().enumerate() {
-        if g.members.len() == 1 && g.codebook.is_none() && k != main {
+        let related = g.members.len() == 1
+            && occs[g.members[0]]
+                .sentence
+                .iter()
+                .any(|t| main_centroid.contains_key(t));
+        if related && g.codebook.is_none() && k != main {
             moved.extend(g.members);
             new_index[k] = usize::MAX;
         } else {
@@ -523,8 +540,9 @@ fn finish(
 /// Words a label may have at most.
 const LABEL_WORDS: usize = 6;
 
-/// A readable label: the shortest stretch of a member's wording that holds
-/// the issue's two most shared terms (in the most contents, then the
+/// A readable label: the shortest member wording of at most
+/// [`LABEL_WORDS`] words, or stretch of a longer one, that holds the
+/// issue's two most shared terms (in the most contents, then the
 /// heaviest), else its one most shared term; for an issue of references
 /// alone, their most frequent wording.
 fn label_of(
@@ -553,7 +571,17 @@ fn label_of(
         let want = &ranked[..k];
         let mut best: Option<(usize, String)> = None;
         for &i in members {
-            if let Some(w) = terms::window(vocab, occs[i].content, want) {
+            // a short wording whole ("compensation for lost revenue"), else
+            // the stretch of a longer one
+            let phrase = bare_phrase(occs[i].content);
+            let short = phrase.split_whitespace().count() <= LABEL_WORDS;
+            let text = if short {
+                phrase.as_str()
+            } else {
+                occs[i].content
+            };
+            if let Some(w) = terms::window(vocab, text, want) {
+                let w = if short { phrase.clone() } else { w };
                 let n = w.split_whitespace().count();
                 if n <= LABEL_WORDS && best.as_ref().is_none_or(|(m, b)| (n, &w) < (*m, b)) {
                     best = Some((n, w));
