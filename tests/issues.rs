@@ -1,0 +1,164 @@
+//! Issues end to end: the `issues` listing, a codebook winning over the
+//! automatic grouping, conflicts across wordings, and normalised networks.
+
+use assert_cmd::Command;
+
+fn stancegraph() -> Command {
+    Command::cargo_bin("stancegraph").unwrap()
+}
+
+const TEXT: &str = "Norway proposed a plan to share the fishing quotas in the disputed waters. \
+Denmark rejected the plan on Tuesday. Iceland supported the Norwegian proposal. \
+Canada backed the quota plan as well. Denmark demanded compensation for lost revenue.\n";
+
+fn graph(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = dir.join("quota.txt");
+    std::fs::write(&text, TEXT).unwrap();
+    let g = dir.join("g.json");
+    stancegraph()
+        .arg("build")
+        .arg(&text)
+        .arg("-o")
+        .arg(&g)
+        .assert()
+        .success();
+    g
+}
+
+fn stdout(args: &[&str], g: &std::path::Path) -> String {
+    let out = stancegraph()
+        .arg(args[0])
+        .arg(g)
+        .args(&args[1..])
+        .assert()
+        .success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn differently_worded_contents_meet_on_one_issue_and_clash() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = graph(dir.path());
+    let list = stdout(&["issues", "--format", "json"], &g);
+    let issues: serde_json::Value = serde_json::from_str(&list).unwrap();
+    let first = &issues[0];
+    for actor in ["Norway", "Denmark", "Iceland", "Canada"] {
+        assert!(
+            first["actors"].get(actor).is_some(),
+            "{actor} missing: {list}"
+        );
+    }
+    // the side demand is a matter of its own
+    assert!(!first["contents"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .any(|c| c.contains("compensation")));
+    let conflicts = stdout(&["query", "--conflicts"], &g);
+    for other in ["Norway", "Iceland", "Canada"] {
+        assert!(
+            conflicts
+                .lines()
+                .any(|l| l.contains("Denmark") && l.contains(other)),
+            "{other}: {conflicts}"
+        );
+    }
+}
+
+#[test]
+fn a_codebook_names_the_issue() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = graph(dir.path());
+    let cb = dir.path().join("codebook.csv");
+    std::fs::write(
+        &cb,
+        "issue,pattern\nquota sharing,fishing quotas\nquota sharing,quota plan\n",
+    )
+    .unwrap();
+    let jsonl = stdout(
+        &[
+            "export",
+            "--format",
+            "positions-jsonl",
+            "--codebook",
+            cb.to_str().unwrap(),
+        ],
+        &g,
+    );
+    let labelled: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let denmark_rejects = labelled
+        .iter()
+        .find(|p| p["actor"] == "Denmark" && p["stance"] == "reject")
+        .unwrap();
+    assert_eq!(denmark_rejects["issue"], "quota sharing", "{jsonl}");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "label,words\nx,y\n").unwrap();
+    stancegraph()
+        .arg("issues")
+        .arg(&g)
+        .arg("--codebook")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("bad.csv"));
+}
+
+#[test]
+fn normalised_networks_follow_the_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = graph(dir.path());
+    // Iceland and Canada are both for the quota issue and take no other
+    // qualified position: congruence 1, jaccard 1 / (1 + 1 - 1) = 1
+    let net = stdout(
+        &["network", "--type", "congruence", "--normalize", "jaccard"],
+        &g,
+    );
+    assert!(
+        net.lines().any(|l| l.starts_with("Canada,Iceland,1,")),
+        "{net}"
+    );
+    // Denmark is against it and for compensation: conflict with Canada is
+    // 1 issue of n = 2 and 1, cosine 1 / sqrt(2)
+    let net = stdout(
+        &["network", "--type", "conflict", "--normalize", "cosine"],
+        &g,
+    );
+    let w = format!("{}", 1.0 / 2f64.sqrt());
+    assert!(
+        net.lines()
+            .any(|l| l == format!("Canada,Denmark,{w},fishing quotas")
+                || l.starts_with(&format!("Canada,Denmark,{w},"))),
+        "{net}"
+    );
+    let matrix = stdout(
+        &[
+            "network",
+            "--type",
+            "subtract",
+            "--format",
+            "matrix",
+            "--isolates",
+        ],
+        &g,
+    );
+    assert!(
+        matrix
+            .lines()
+            .next()
+            .unwrap()
+            .starts_with(",Canada,Denmark"),
+        "{matrix}"
+    );
+    assert!(
+        !matrix.contains('\''),
+        "numbers are not neutralised: {matrix}"
+    );
+    let two = stdout(
+        &["network", "--type", "two-mode", "--format", "graphml"],
+        &g,
+    );
+    assert!(two.contains("edgedefault=\"directed\"") && two.contains("n_affiliation"));
+}
