@@ -223,6 +223,21 @@ pub(crate) fn data(w: &mut Xml, key: &str, value: &str) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Declares a GraphML attribute `name` of `ty` for `of` ("node" or
+/// "edge"), with the id `n_name` or `e_name`.
+pub(crate) fn graphml_key(w: &mut Xml, of: &str, name: &str, ty: &str) -> std::io::Result<()> {
+    let id = format!("{}_{name}", &of[..1]);
+    w.create_element("key")
+        .with_attributes([
+            ("id", id.as_str()),
+            ("for", of),
+            ("attr.name", name),
+            ("attr.type", ty),
+        ])
+        .write_empty()?;
+    Ok(())
+}
+
 /// GraphML, readable by yEd, Cytoscape, Gephi and networkx: every node and
 /// edge attribute declared as a `<key>`.
 pub fn to_graphml(g: &PositionGraph) -> String {
@@ -232,27 +247,10 @@ pub fn to_graphml(g: &PositionGraph) -> String {
             .with_attribute(("xmlns", "http://graphml.graphdrawing.org/xmlns"))
             .write_inner_content(|w| {
                 for k in NODE_KEYS {
-                    let id = format!("n_{k}");
-                    w.create_element("key")
-                        .with_attributes([
-                            ("id", id.as_str()),
-                            ("for", "node"),
-                            ("attr.name", k),
-                            ("attr.type", "string"),
-                        ])
-                        .write_empty()?;
+                    graphml_key(w, "node", k, "string")?;
                 }
                 for k in EDGE_KEYS {
-                    let id = format!("e_{k}");
-                    let ty = if k == "count" { "int" } else { "string" };
-                    w.create_element("key")
-                        .with_attributes([
-                            ("id", id.as_str()),
-                            ("for", "edge"),
-                            ("attr.name", k),
-                            ("attr.type", ty),
-                        ])
-                        .write_empty()?;
+                    graphml_key(w, "edge", k, if k == "count" { "int" } else { "string" })?;
                 }
                 w.create_element("graph")
                     .with_attributes([("id", "stancegraph"), ("edgedefault", "directed")])
@@ -416,7 +414,10 @@ pub fn to_gexf(g: &PositionGraph) -> String {
 
 /// A GEXF `<attvalues>` block: one `<attvalue>` per non-empty value, keyed
 /// by the attribute's index in its class.
-fn attvalues(w: &mut Xml, values: impl Iterator<Item = (usize, String)>) -> std::io::Result<()> {
+pub(crate) fn attvalues(
+    w: &mut Xml,
+    values: impl Iterator<Item = (usize, String)>,
+) -> std::io::Result<()> {
     w.create_element("attvalues").write_inner_content(|w| {
         for (i, v) in values {
             if !v.is_empty() {

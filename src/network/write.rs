@@ -155,30 +155,14 @@ pub fn graphml(net: &Network, two_mode: bool) -> String {
             .with_attribute(("xmlns", "http://graphml.graphdrawing.org/xmlns"))
             .write_inner_content(|w| {
                 for k in NODE_KEYS {
-                    let id = format!("n_{k}");
-                    w.create_element("key")
-                        .with_attributes([
-                            ("id", id.as_str()),
-                            ("for", "node"),
-                            ("attr.name", k),
-                            ("attr.type", "string"),
-                        ])
-                        .write_empty()?;
+                    crate::export::graphml_key(w, "node", k, "string")?;
                 }
                 for (k, ty) in [
                     ("weight", "double"),
                     ("stance", "string"),
                     ("issues", "string"),
                 ] {
-                    let id = format!("e_{k}");
-                    w.create_element("key")
-                        .with_attributes([
-                            ("id", id.as_str()),
-                            ("for", "edge"),
-                            ("attr.name", k),
-                            ("attr.type", ty),
-                        ])
-                        .write_empty()?;
+                    crate::export::graphml_key(w, "edge", k, ty)?;
                 }
                 let directed = if two_mode { "directed" } else { "undirected" };
                 w.create_element("graph")
@@ -289,17 +273,10 @@ fn attributes(w: &mut crate::export::Xml, class: &str, names: &[&str]) -> std::i
     Ok(())
 }
 
+/// GEXF attribute values, by position; empty ones left out.
 fn attvalues(w: &mut crate::export::Xml, values: &[&str]) -> std::io::Result<()> {
-    w.create_element("attvalues").write_inner_content(|w| {
-        for (i, v) in values.iter().enumerate() {
-            w.create_element("attvalue")
-                .with_attributes([
-                    ("for", i.to_string().as_str()),
-                    ("value", xml_safe(v).as_ref()),
-                ])
-                .write_empty()?;
-        }
-        Ok(())
-    })?;
-    Ok(())
+    crate::export::attvalues(
+        w,
+        values.iter().enumerate().map(|(i, v)| (i, v.to_string())),
+    )
 }
