@@ -317,35 +317,22 @@ pub fn to_gexf(g: &PositionGraph) -> String {
                 w.create_element("graph")
                     .with_attributes([("defaultedgetype", "directed"), ("mode", "static")])
                     .write_inner_content(|w| {
-                        w.create_element("attributes")
-                            .with_attribute(("class", "node"))
-                            .write_inner_content(|w| {
-                                for (i, k) in NODE_KEYS.iter().enumerate().skip(1) {
-                                    w.create_element("attribute")
-                                        .with_attributes([
-                                            ("id", i.to_string().as_str()),
-                                            ("title", k),
-                                            ("type", "string"),
-                                        ])
-                                        .write_empty()?;
-                                }
-                                Ok(())
-                            })?;
-                        w.create_element("attributes")
-                            .with_attribute(("class", "edge"))
-                            .write_inner_content(|w| {
-                                for (i, k) in EDGE_KEYS.iter().enumerate() {
-                                    let ty = if *k == "count" { "integer" } else { "string" };
-                                    w.create_element("attribute")
-                                        .with_attributes([
-                                            ("id", i.to_string().as_str()),
-                                            ("title", k),
-                                            ("type", ty),
-                                        ])
-                                        .write_empty()?;
-                                }
-                                Ok(())
-                            })?;
+                        gexf_attributes(
+                            w,
+                            "node",
+                            NODE_KEYS
+                                .iter()
+                                .enumerate()
+                                .skip(1)
+                                .map(|(i, k)| (i, *k, "string")),
+                        )?;
+                        gexf_attributes(
+                            w,
+                            "edge",
+                            EDGE_KEYS.iter().enumerate().map(|(i, k)| {
+                                (i, *k, if *k == "count" { "integer" } else { "string" })
+                            }),
+                        )?;
                         w.create_element("nodes").write_inner_content(|w| {
                             for n in &nodes {
                                 w.create_element("node")
@@ -414,6 +401,30 @@ pub fn to_gexf(g: &PositionGraph) -> String {
 
 /// A GEXF `<attvalues>` block: one `<attvalue>` per non-empty value, keyed
 /// by the attribute's index in its class.
+/// Declares GEXF attributes of a `class` ("node" or "edge"): (id, title,
+/// type) each.
+pub(crate) fn gexf_attributes<'k>(
+    w: &mut Xml,
+    class: &str,
+    keys: impl Iterator<Item = (usize, &'k str, &'k str)>,
+) -> std::io::Result<()> {
+    w.create_element("attributes")
+        .with_attribute(("class", class))
+        .write_inner_content(|w| {
+            for (i, title, ty) in keys {
+                w.create_element("attribute")
+                    .with_attributes([
+                        ("id", i.to_string().as_str()),
+                        ("title", title),
+                        ("type", ty),
+                    ])
+                    .write_empty()?;
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
 pub(crate) fn attvalues(
     w: &mut Xml,
     values: impl Iterator<Item = (usize, String)>,
@@ -604,8 +615,8 @@ pub fn to_positions_csv_with(g: &PositionGraph, raw: bool) -> String {
 
 /// One JSON line per evidence sentence, in `extract`'s position schema plus
 /// the position's `issue` (its label) and `issue_id`, for scoring issue
-/// grouping and for tools that read positions. Lines are in graph order:
-/// actors, then their stance edges, then evidence.
+/// grouping and for tools that read positions. Lines are sorted by actor,
+/// content key and stance, then by evidence.
 pub fn to_positions_jsonl(g: &PositionGraph, issues: &crate::issues::Issues) -> String {
     #[derive(Serialize)]
     struct Line<'a> {

@@ -103,10 +103,6 @@ impl Codebook {
         Ok(Codebook { entries })
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The issue the codebook assigns to a content, if any.
     pub fn issue_of(&self, content: &str) -> Option<&str> {
         let mut content_stems: Option<Vec<String>> = None;

@@ -98,14 +98,6 @@ impl Issues {
     pub fn index_of(&self, edge: EdgeIndex, i: usize) -> Option<usize> {
         self.of.get(&(edge, i)).copied()
     }
-
-    /// The issue with this label, if any (compared ignoring case).
-    pub fn find(&self, label: &str) -> Option<usize> {
-        let want = label.trim().to_lowercase();
-        self.list
-            .iter()
-            .position(|i| i.label.to_lowercase() == want || i.id == want)
-    }
 }
 
 /// An evidence sentence of a stance edge, read for grouping.
@@ -149,7 +141,7 @@ pub fn assign(g: &PositionGraph, lx: &Lexicon, opts: &IssueOptions) -> Issues {
             (x.evidence.span, x.edge, x.index).cmp(&(y.evidence.span, y.edge, y.index))
         });
         groups.extend(group_document(&occs, d, members, opts.within));
-        context_terms.push(context(&occs, members, lx, &mut vocab));
+        context_terms.push(context(&occs, members, &mut vocab));
     }
     let contexts = weigh_contexts(&context_terms);
     let issue_of_group = group_across(&groups, &contexts, opts);
@@ -231,16 +223,13 @@ fn group_document(occs: &[Occurrence], doc: usize, members: &[usize], within: f6
         } else if o.terms.is_reference() {
             continue;
         } else {
-            groups
-                .iter()
-                .enumerate()
-                .map(|(k, g)| (k, cosine(&o.vector, &g.centroid)))
-                .filter(|&(_, s)| s >= within)
-                .fold(None::<(usize, f64)>, |best, (k, s)| match best {
-                    Some((_, b)) if b >= s => best,
-                    _ => Some((k, s)),
-                })
-                .map(|(k, _)| k)
+            most_similar(
+                groups
+                    .iter()
+                    .enumerate()
+                    .map(|(k, g)| (k, cosine(&o.vector, &g.centroid)))
+                    .filter(|&(_, s)| s >= within),
+            )
         };
         let k = found.unwrap_or_else(|| {
             groups.push(Group {
@@ -260,6 +249,27 @@ fn group_document(occs: &[Occurrence], doc: usize, members: &[usize], within: f6
     groups
 }
 
+/// The candidate of highest similarity, the first of equals.
+fn most_similar(candidates: impl Iterator<Item = (usize, f64)>) -> Option<usize> {
+    candidates
+        .fold(None::<(usize, f64)>, |best, (k, s)| match best {
+            Some((_, b)) if b >= s => best,
+            _ => Some((k, s)),
+        })
+        .map(|(k, _)| k)
+}
+
+/// The group with most members, the first of equals.
+fn largest(groups: &[Group]) -> Option<usize> {
+    (0..groups.len()).max_by(|&a, &b| {
+        groups[a]
+            .members
+            .len()
+            .cmp(&groups[b].members.len())
+            .then(b.cmp(&a))
+    })
+}
+
 /// A content that shares its matter with no other in its document belongs
 /// to the document's main matter (its largest group, when that has two or
 /// more contents): articles report the side demands of one negotiation
@@ -270,12 +280,10 @@ fn absorb_singletons(
     groups: &mut Vec<Group>,
     group_of: &mut FxHashMap<usize, usize>,
 ) {
-    let sizes: Vec<usize> = groups.iter().map(|g| g.members.len()).collect();
-    let Some(main) = (0..sizes.len()).max_by(|&a, &b| sizes[a].cmp(&sizes[b]).then(b.cmp(&a)))
-    else {
+    let Some(main) = largest(groups) else {
         return;
     };
-    if sizes[main] < 2 {
+    if groups[main].members.len() < 2 {
         return;
     }
     let main_centroid = groups[main].centroid.clone();
@@ -321,9 +329,7 @@ fn resolve_references(
     group_of: &mut FxHashMap<usize, usize>,
     doc: usize,
 ) {
-    let sizes: Vec<usize> = groups.iter().map(|g| g.members.len()).collect();
-    // the largest group, the first of equals
-    let largest = (0..sizes.len()).max_by(|&a, &b| sizes[a].cmp(&sizes[b]).then(b.cmp(&a)));
+    let largest = largest(groups);
     let mut by_shell: BTreeMap<Vec<String>, usize> = BTreeMap::new();
     for (pos, &i) in members.iter().enumerate() {
         let o = &occs[i];
@@ -355,21 +361,12 @@ fn resolve_references(
 
 /// A document's context: the topic words of its evidence sentences and the
 /// actors that take positions in it (each actor a term of its own).
-fn context(
-    occs: &[Occurrence],
-    members: &[usize],
-    lx: &Lexicon,
-    vocab: &mut Vocabulary,
-) -> Vec<u32> {
+fn context(occs: &[Occurrence], members: &[usize], vocab: &mut Vocabulary) -> Vec<u32> {
     let mut out = Vec::new();
-    let mut sentences: BTreeSet<[usize; 2]> = BTreeSet::new();
     let mut actors: BTreeSet<&str> = BTreeSet::new();
     for &i in members {
-        let o = &occs[i];
-        if sentences.insert(o.evidence.span) {
-            vocab.context(lx, &o.evidence.sentence, &mut out);
-        }
-        actors.insert(o.actor);
+        out.extend_from_slice(&occs[i].sentence);
+        actors.insert(occs[i].actor);
     }
     for a in actors {
         let key = format!("@actor {a}");
@@ -424,18 +421,15 @@ fn group_across(groups: &[Group], contexts: &[Vector], opts: &IssueOptions) -> V
                     .collect();
                 candidates.sort_unstable();
                 candidates.dedup();
-                candidates
-                    .into_iter()
-                    .map(|k| (k, cosine(&g.centroid, &merged[k].centroid)))
-                    .filter(|&(k, s)| {
-                        s >= opts.across
-                            && cosine(&contexts[g.doc], &merged[k].context) >= opts.context
-                    })
-                    .fold(None::<(usize, f64)>, |best, (k, s)| match best {
-                        Some((_, b)) if b >= s => best,
-                        _ => Some((k, s)),
-                    })
-                    .map(|(k, _)| k)
+                most_similar(
+                    candidates
+                        .into_iter()
+                        .map(|k| (k, cosine(&g.centroid, &merged[k].centroid)))
+                        .filter(|&(k, s)| {
+                            s >= opts.across
+                                && cosine(&contexts[g.doc], &merged[k].context) >= opts.context
+                        }),
+                )
             }
         };
         let k = found.unwrap_or_else(|| {

@@ -88,14 +88,6 @@ impl Vocabulary {
             .map_or(self.stems[id as usize].as_str(), |(w, _)| w.as_str())
     }
 
-    pub fn len(&self) -> usize {
-        self.stems.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.stems.is_empty()
-    }
-
     /// The terms of a phrase.
     pub fn terms(&mut self, lx: &Lexicon, text: &str) -> Terms {
         let mut t = Terms::default();

@@ -307,6 +307,19 @@ fn sort_edges(edges: &mut [NetEdge]) {
 pub struct Window {
     pub start: String,
     pub end: String,
+    /// `start` and `end` as days, compared with every evidence date.
+    #[serde(skip)]
+    days: (jiff::civil::Date, jiff::civil::Date),
+}
+
+impl Window {
+    pub fn new(start: jiff::civil::Date, end: jiff::civil::Date) -> Window {
+        Window {
+            start: start.to_string(),
+            end: end.to_string(),
+            days: (start, end),
+        }
+    }
 }
 
 /// A length of time in days: `30d`, `2w` or a bare number of days.
@@ -350,10 +363,7 @@ pub fn windows(g: &PositionGraph, window: i64, step: i64) -> Vec<Window> {
         let Ok(end) = start.checked_add(jiff::Span::new().days(window)) else {
             break;
         };
-        out.push(Window {
-            start: start.to_string(),
-            end: end.to_string(),
-        });
+        out.push(Window::new(start, end));
         if end > last {
             break;
         }
@@ -367,14 +377,8 @@ pub fn windows(g: &PositionGraph, window: i64, step: i64) -> Vec<Window> {
 
 /// Whether an evidence date falls in the window.
 pub fn in_window(w: &Window, date: Option<&str>) -> bool {
-    let (Some(d), Ok(s), Ok(e)) = (
-        date.and_then(day_of),
-        w.start.parse::<jiff::civil::Date>(),
-        w.end.parse::<jiff::civil::Date>(),
-    ) else {
-        return false;
-    };
-    s <= d && d < e
+    date.and_then(day_of)
+        .is_some_and(|d| w.days.0 <= d && d < w.days.1)
 }
 
 #[cfg(test)]
@@ -400,10 +404,7 @@ mod tests {
 
     #[test]
     fn windows_cover_the_dated_evidence() {
-        let w = Window {
-            start: "2025-01-01".into(),
-            end: "2025-01-31".into(),
-        };
+        let w = Window::new("2025-01-01".parse().unwrap(), "2025-01-31".parse().unwrap());
         assert!(in_window(&w, Some("2025-01-30")));
         assert!(in_window(&w, Some("2025-01-01T09:00:00Z")));
         assert!(!in_window(&w, Some("2025-01-31")));

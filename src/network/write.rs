@@ -256,21 +256,11 @@ pub fn gexf(net: &Network, two_mode: bool) -> String {
 }
 
 fn attributes(w: &mut crate::export::Xml, class: &str, names: &[&str]) -> std::io::Result<()> {
-    w.create_element("attributes")
-        .with_attribute(("class", class))
-        .write_inner_content(|w| {
-            for (i, k) in names.iter().enumerate() {
-                w.create_element("attribute")
-                    .with_attributes([
-                        ("id", i.to_string().as_str()),
-                        ("title", k),
-                        ("type", "string"),
-                    ])
-                    .write_empty()?;
-            }
-            Ok(())
-        })?;
-    Ok(())
+    crate::export::gexf_attributes(
+        w,
+        class,
+        names.iter().enumerate().map(|(i, k)| (i, *k, "string")),
+    )
 }
 
 /// GEXF attribute values, by position; empty ones left out.
