@@ -1059,13 +1059,22 @@ impl PositionGraph {
 
     /// Every stance edge: (actor, content, edge).
     pub fn stance_edges(&self) -> Vec<(NodeIndex, NodeIndex, &StanceEdge)> {
+        self.stance_edges_indexed()
+            .map(|(_, a, c, s)| (a, c, s))
+            .collect()
+    }
+
+    /// Every stance edge with its index (what [`crate::issues::Issues`]
+    /// keys evidence by): (index, actor, content, edge), in index order.
+    pub fn stance_edges_indexed(
+        &self,
+    ) -> impl Iterator<Item = (EdgeIndex, NodeIndex, NodeIndex, &StanceEdge)> {
         (&self.graph)
             .edge_references()
             .filter_map(|e| match e.weight() {
-                Edge::Stance(s) => Some((e.source(), e.target(), s)),
+                Edge::Stance(s) => Some((e.id(), e.source(), e.target(), s)),
                 Edge::Affiliation => None,
             })
-            .collect()
     }
 
     /// Affiliation edges: (member, body).

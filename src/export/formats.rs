@@ -639,15 +639,8 @@ pub fn to_positions_jsonl(g: &PositionGraph, issues: &crate::issues::Issues) -> 
     }
     let mut out = String::new();
     let mut edges: Vec<_> = g
-        .graph
-        .edge_indices()
-        .filter_map(|e| {
-            let (a, c) = g.graph.edge_endpoints(e)?;
-            match g.graph.edge_weight(e)? {
-                crate::graph::Edge::Stance(s) => Some((e, g.actor(a)?, g.content(c)?, s)),
-                crate::graph::Edge::Affiliation => None,
-            }
-        })
+        .stance_edges_indexed()
+        .filter_map(|(e, a, c, s)| Some((e, g.actor(a)?, g.content(c)?, s)))
         .collect();
     edges.sort_by(|x, y| (&x.1.name, &x.2.key, x.3.stance).cmp(&(&y.1.name, &y.2.key, y.3.stance)));
     for (e, actor, content, s) in edges {

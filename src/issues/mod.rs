@@ -156,13 +156,8 @@ fn occurrences<'g>(
     vocab: &mut Vocabulary,
 ) -> Vec<Occurrence<'g>> {
     let mut out = Vec::new();
-    for e in g.graph.edge_indices() {
-        let Some((a, c)) = g.graph.edge_endpoints(e) else {
-            continue;
-        };
-        let (Some(crate::graph::Edge::Stance(s)), Some(actor), Some(node)) =
-            (g.graph.edge_weight(e), g.actor(a), g.content(c))
-        else {
+    for (e, a, c, s) in g.stance_edges_indexed() {
+        let (Some(actor), Some(node)) = (g.actor(a), g.content(c)) else {
             continue;
         };
         for (index, ev) in s.evidence.iter().enumerate() {

@@ -19,7 +19,7 @@
 //! `(n_a + n_b) / 2`, `jaccard` by `n_a + n_b - w`, `cosine` by
 //! `sqrt(n_a * n_b)`.
 
-use crate::graph::{Edge, PositionGraph};
+use crate::graph::PositionGraph;
 use crate::issues::Issues;
 use crate::model::Stance;
 use serde::Serialize;
@@ -112,12 +112,7 @@ fn statements(
     keep: &dyn Fn(Option<&str>) -> bool,
 ) -> Statements {
     let mut out: Statements = BTreeMap::new();
-    for e in g.graph.edge_indices() {
-        let (Some(Edge::Stance(s)), Some((a, _))) =
-            (g.graph.edge_weight(e), g.graph.edge_endpoints(e))
-        else {
-            continue;
-        };
+    for (e, a, _, s) in g.stance_edges_indexed() {
         let Some(actor) = g.actor(a) else { continue };
         for (i, ev) in s.evidence.iter().enumerate() {
             if !keep(ev.date.as_deref()) {
