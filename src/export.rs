@@ -169,8 +169,10 @@ pub fn export(g: &PositionGraph, format: Format) -> String {
     }
 }
 
+mod diagram;
 mod formats;
 mod html;
+pub use diagram::{layout as layout_diagram, Diagram, DiagramOptions};
 pub use formats::*;
 pub use html::{escape_text, to_html, to_html_with_lexicon};
 /// The colour of a stance in every diagram.
@@ -401,6 +403,28 @@ pub fn graphviz_available() -> bool {
 /// Render a DOT diagram with Graphviz (`svg`, `png` or `pdf`), through
 /// graphviz-rust's exec.
 pub fn render_with_graphviz(dot: &str, format: &str) -> Result<Vec<u8>, String> {
+    graphviz(dot, format, Vec::new())
+}
+
+/// Draw a [`Diagram`]'s pinned DOT with Graphviz (`neato -n2`: every node
+/// and edge where the layout put it).
+pub fn render_diagram_with_graphviz(d: &Diagram, format: &str) -> Result<Vec<u8>, String> {
+    use graphviz_rust::cmd::{CommandArg, Layout};
+    graphviz(
+        &d.to_dot(),
+        format,
+        vec![
+            CommandArg::Layout(Layout::Neato),
+            CommandArg::Custom("-n2".into()),
+        ],
+    )
+}
+
+fn graphviz(
+    dot: &str,
+    format: &str,
+    mut args: Vec<graphviz_rust::cmd::CommandArg>,
+) -> Result<Vec<u8>, String> {
     use graphviz_rust::cmd::{CommandArg, Format as GvFormat};
     let f = match format {
         "svg" => GvFormat::Svg,
@@ -415,8 +439,8 @@ pub fn render_with_graphviz(dot: &str, format: &str) -> Result<Vec<u8>, String> 
     if !graphviz_available() {
         return Err(format!("rendering {format} needs Graphviz's `dot`, which is not installed (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"));
     }
-    graphviz_rust::exec_dot(dot.to_string(), vec![CommandArg::Format(f)])
-        .map_err(|e| format!("Graphviz failed: {e}"))
+    args.push(CommandArg::Format(f));
+    graphviz_rust::exec_dot(dot.to_string(), args).map_err(|e| format!("Graphviz failed: {e}"))
 }
 
 #[cfg(test)]

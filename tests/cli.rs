@@ -590,7 +590,7 @@ fn the_builtin_layout_refuses_a_graph_too_large_for_it() {
         .arg(&graph)
         .arg("-o")
         .arg(tmp.path().join("g.svg"))
-        .args(["--engine", "builtin"])
+        .args(["--engine", "builtin", "--full"])
         .timeout(std::time::Duration::from_secs(120))
         .assert()
         .code(2)
@@ -598,4 +598,17 @@ fn the_builtin_layout_refuses_a_graph_too_large_for_it() {
             "more than the built-in layout draws",
         ));
     assert!(!tmp.path().join("g.svg").exists());
+    // the default diagram draws the issues with most actors, whatever the graph's size
+    stancegraph()
+        .arg("render")
+        .arg(&graph)
+        .arg("-o")
+        .arg(tmp.path().join("g.svg"))
+        .args(["--engine", "builtin"])
+        .timeout(std::time::Duration::from_secs(120))
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(tmp.path().join("g.svg"))
+        .unwrap()
+        .contains("Denmark"));
 }

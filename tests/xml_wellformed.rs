@@ -7,26 +7,9 @@
 
 mod common;
 
-use common::stancegraph_ok as stancegraph;
+use common::{ci_tool as tool, stancegraph_ok as stancegraph};
 use std::path::Path;
-use std::process::{Command, Stdio};
-
-fn tool(name: &str) -> bool {
-    let found = Command::new(name)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{name} is missing under CI=true: .ci/run installs it"
-        );
-        eprintln!("SKIPPED: {name} is not installed; .ci/run installs it");
-    }
-    found
-}
+use std::process::Command;
 
 fn xmllint(path: &Path) {
     let out = Command::new("xmllint")
@@ -64,6 +47,16 @@ fn noncharacters_never_break_an_xml_output() {
         "builtin",
     ]);
     xmllint(Path::new(&p("builtin.svg")));
+    stancegraph(&[
+        "render",
+        &p("g.json"),
+        "-o",
+        &p("full.svg"),
+        "--engine",
+        "builtin",
+        "--full",
+    ]);
+    xmllint(Path::new(&p("full.svg")));
     for format in ["graphml", "gexf"] {
         let out = p(&format!("g.{format}"));
         stancegraph(&["export", &p("g.json"), "--format", format, "-o", &out]);

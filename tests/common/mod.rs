@@ -84,3 +84,23 @@ pub fn python_report(script: &std::path::Path, args: &[&std::ffi::OsStr]) -> ser
     );
     serde_json::from_slice(&out.stdout).expect("scorer prints JSON")
 }
+
+/// Whether a tool that `.ci/run` installs is on the PATH. Under CI=true a
+/// missing one fails the test; elsewhere the test is skipped, saying so.
+#[allow(dead_code)] // not every test crate that includes this module uses it
+pub fn ci_tool(name: &str) -> bool {
+    let found = std::process::Command::new(name)
+        .arg(if name == "dot" { "-V" } else { "--version" })
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{name} is missing under CI=true: .ci/run installs it"
+        );
+        eprintln!("SKIPPED: {name} is not installed; .ci/run installs it");
+    }
+    found
+}
