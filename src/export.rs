@@ -172,9 +172,10 @@ pub fn export(g: &PositionGraph, format: Format) -> String {
 mod diagram;
 mod formats;
 mod html;
+mod map_network;
 pub use diagram::{layout as layout_diagram, Diagram, DiagramOptions};
 pub use formats::*;
-pub use html::{escape_text, to_html, to_html_with_lexicon};
+pub use html::{escape_text, to_html, to_html_with};
 /// The colour of a stance in every diagram.
 pub fn stance_colour(s: Stance) -> &'static str {
     match s {
@@ -229,7 +230,7 @@ fn edge(a: &str, b: &str, attrs: Vec<Attribute>) -> Stmt {
     })
 }
 
-fn shorten(s: &str, max: usize) -> String {
+pub(crate) fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
     } else {

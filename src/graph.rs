@@ -834,8 +834,15 @@ impl PositionGraph {
         ix
     }
 
+    /// Words the texts used for actor `ix`.
+    pub(crate) fn add_mentions(&mut self, ix: NodeIndex, mentions: &BTreeSet<String>) {
+        if let Some(Node::Actor(m)) = self.graph.node_weight_mut(ix) {
+            m.mentions.extend(mentions.iter().cloned());
+        }
+    }
+
     /// The content node with this key, created if new; `text` is one phrasing.
-    fn content_node(&mut self, key: &str, text: &str) -> NodeIndex {
+    pub(crate) fn content_node(&mut self, key: &str, text: &str) -> NodeIndex {
         if let Some(&ix) = self.contents.get(key) {
             if let Some(Node::Content(c)) = self.graph.node_weight_mut(ix) {
                 if !c.variants.contains(text) {
@@ -908,7 +915,13 @@ impl PositionGraph {
         self.add_evidence(a, c, p.stance, ev);
     }
 
-    fn add_evidence(&mut self, a: NodeIndex, c: NodeIndex, stance: Stance, ev: Evidence) {
+    pub(crate) fn add_evidence(
+        &mut self,
+        a: NodeIndex,
+        c: NodeIndex,
+        stance: Stance,
+        ev: Evidence,
+    ) {
         let e = match self.stance_edges.get(&(a, c, stance)) {
             Some(&e) => e,
             None => {
@@ -1264,9 +1277,7 @@ impl PositionGraph {
         for &ix in other.actors.values() {
             if let Some(a) = other.actor(ix) {
                 let mine = self.actor_node(&a.name, a.kind, a.affiliation.as_deref());
-                if let Some(Node::Actor(m)) = self.graph.node_weight_mut(mine) {
-                    m.mentions.extend(a.mentions.iter().cloned());
-                }
+                self.add_mentions(mine, &a.mentions);
                 map.insert(ix, mine);
             }
         }
@@ -1400,9 +1411,7 @@ impl PositionGraph {
                 continue;
             };
             let ai = g.actor_node(&an.name, an.kind, an.affiliation.as_deref());
-            if let Some(Node::Actor(m)) = g.graph.node_weight_mut(ai) {
-                m.mentions.extend(an.mentions.iter().cloned());
-            }
+            g.add_mentions(ai, &an.mentions);
             let key = &reps[rep_of[&c]].0;
             let ci = g.content_node(key, &cn.text);
             for v in &cn.variants {

@@ -42,9 +42,10 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
     }
     let text = if args.format == Format::Html {
         // the map's search box also knows the lexicon's aliases
-        stancegraph::export::to_html_with_lexicon(
+        stancegraph::export::to_html_with(
             &g,
             Some(&stancegraph::lexicon::Lexicon::builtin()),
+            &args.issues.assign(&g)?,
         )
     } else if args.format == Format::PositionsJsonl {
         stancegraph::export::to_positions_jsonl(&g, &args.issues.assign(&g)?)

@@ -169,7 +169,7 @@ fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
 
 /// Spread `wanted` heights apart by at least `gap`, within `[lo, hi]`,
 /// keeping the order: a sweep down, then one up from the bottom.
-fn spread(wanted: &[f64], gap: f64, lo: f64, hi: f64) -> Vec<f64> {
+pub(super) fn spread(wanted: &[f64], gap: f64, lo: f64, hi: f64) -> Vec<f64> {
     let mut y: Vec<f64> = Vec::with_capacity(wanted.len());
     for &w in wanted {
         let min = y.last().map_or(lo, |p| p + gap);

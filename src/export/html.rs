@@ -3,20 +3,30 @@
 //! small script of our own (`map.js`) for pan, zoom, filters, evidence and
 //! the conflicts view.
 //!
-//! Layout: actors on the left, grouped by the body they speak for; contents
-//! on the right, each placed at the mean height of the actors that take a
-//! stance on it (barycentric ordering), which keeps edges short and crossings
-//! few. It is linear in the size of the graph, so 5,000 nodes lay out at once.
+//! Four views, one SVG group each:
+//! - positions (and the same with people folded into the bodies they speak
+//!   for): actors on the left, grouped by body; contents on the right, each
+//!   at the mean height of the actors that take a stance on it (barycentric
+//!   ordering), which keeps edges short and crossings few;
+//! - issues: the issues stacked in the middle, the actors on either side at
+//!   the mean height of their issues;
+//! - the actor network ([`super::map_network`]).
+//!
+//! Every node and edge carries its box in the data, so the page can zoom to
+//! whatever a filter shows. The layouts are linear in the size of the graph
+//! (after sorting), so 5,000 nodes lay out at once.
 //!
 //! Escaping: every text goes into the SVG through an XML escape, and the data
 //! island is JSON with `<` written as `\u003c`, so article text containing
 //! `</script>` stays text.
 
-use crate::graph::PositionGraph;
+use crate::graph::{Evidence, PositionGraph};
+use crate::issues::Issues;
 use crate::lexicon::Lexicon;
 use crate::model::Stance;
+use petgraph::graph::NodeIndex;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 const SCRIPT: &str = include_str!("map.js");
@@ -26,22 +36,29 @@ const ACTOR_X: f64 = 10.0;
 const ACTOR_W: f64 = 200.0;
 const CONTENT_X: f64 = 520.0;
 const ROW: f64 = 24.0;
+const ISSUE_X: f64 = 400.0;
+const ISSUE_W: f64 = 360.0;
+const ISSUE_H: f64 = 28.0;
+const ISSUE_GAP: f64 = 190.0;
 
 #[derive(Serialize)]
-struct ActorData<'a> {
-    id: String,
-    name: &'a str,
-    kind: &'a str,
-    affiliation: Option<&'a str>,
-    mentions: Vec<&'a str>,
+pub(super) struct ActorData<'a> {
+    pub id: String,
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub affiliation: Option<&'a str>,
+    pub mentions: Vec<&'a str>,
     /// Other names the lexicon knows ("Moscow", "the Kremlin" for Russia).
-    aliases: Vec<String>,
+    pub aliases: Vec<String>,
+    /// x, y, width, height on the drawing.
+    pub bbox: [f64; 4],
 }
 
 #[derive(Serialize)]
 struct ContentData<'a> {
     id: String,
     text: &'a str,
+    bbox: [f64; 4],
 }
 
 #[derive(Serialize)]
@@ -53,6 +70,18 @@ struct EvidenceData<'a> {
     span: [usize; 2],
 }
 
+impl<'a> EvidenceData<'a> {
+    fn of(ev: &'a Evidence) -> Self {
+        EvidenceData {
+            doc: &ev.doc,
+            date: ev.date.as_deref(),
+            sentence: &ev.sentence,
+            cue: &ev.cue,
+            span: ev.span,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct EdgeData<'a> {
     id: String,
@@ -62,9 +91,10 @@ struct EdgeData<'a> {
     count: usize,
     targets: Vec<String>,
     evidence: Vec<EvidenceData<'a>>,
+    bbox: [f64; 4],
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 struct ViewData<'a> {
     actors: Vec<ActorData<'a>>,
     contents: Vec<ContentData<'a>>,
@@ -93,28 +123,32 @@ pub fn escape_text(s: &str) -> String {
     out
 }
 
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(max).collect::<String>().trim_end())
-    }
+/// Where a view's nodes go.
+struct Placement {
+    /// Top-left corner of each actor's box.
+    actor: HashMap<NodeIndex, (f64, f64)>,
+    /// Top-left corner of each content's box (or of its dot and label).
+    content: HashMap<NodeIndex, (f64, f64)>,
+    /// Contents in drawing order.
+    contents: Vec<NodeIndex>,
+    /// Actors in drawing order.
+    actors: Vec<NodeIndex>,
+    /// Contents are boxes of this width in the middle (the issue view), or
+    /// dots with a label on the right.
+    content_w: Option<f64>,
+    width: f64,
+    height: f64,
 }
 
-/// One view (actor level or affiliation level): its data and its SVG group.
-fn view<'a>(
-    g: &'a PositionGraph,
-    lx: Option<&Lexicon>,
-    prefix: &str,
-    svg: &mut String,
-) -> (ViewData<'a>, f64) {
-    let actors = g.sorted_actors();
+/// Actors on the left grouped by the body they speak for, bodies first in
+/// their group; contents on the right, each at the mean height of its actors.
+fn columns(g: &PositionGraph) -> Placement {
     let contents = g.sorted_contents();
     let edges = g.stance_edges();
-    // actors grouped by the body they speak for, bodies first in their group
-    let mut order: Vec<_> = actors
-        .iter()
-        .filter_map(|&ix| g.actor(ix).map(|a| (ix, a)))
+    let mut order: Vec<_> = g
+        .sorted_actors()
+        .into_iter()
+        .filter_map(|ix| g.actor(ix).map(|a| (ix, a)))
         .collect();
     order.sort_by(|(_, x), (_, y)| {
         let gx = x.affiliation.as_deref().unwrap_or(&x.name);
@@ -124,62 +158,146 @@ fn view<'a>(
     let n_actors = order.len().max(1) as f64;
     let content_height = contents.len() as f64 * ROW;
     let actor_gap = (content_height / n_actors).max(ROW * 1.4);
-    let mut actor_y: HashMap<_, f64> = HashMap::new();
-    let mut actor_id: HashMap<_, String> = HashMap::new();
-    for (i, (ix, _)) in order.iter().enumerate() {
-        actor_y.insert(*ix, 30.0 + i as f64 * actor_gap);
-        actor_id.insert(*ix, format!("{prefix}a{i}"));
+    let mut actor = HashMap::new();
+    for (i, (ix, a)) in order.iter().enumerate() {
+        let indent = if a.affiliation.is_some() { 14.0 } else { 0.0 };
+        actor.insert(*ix, (ACTOR_X + indent, 30.0 + i as f64 * actor_gap));
     }
-    // contents at the mean height of their actors
-    let mut bary: Vec<(f64, usize, _)> = contents
+    let mut ys: HashMap<NodeIndex, Vec<f64>> = HashMap::new();
+    for (a, c, _) in &edges {
+        ys.entry(*c).or_default().push(actor[a].1);
+    }
+    let mut bary: Vec<(f64, usize, NodeIndex)> = contents
         .iter()
         .enumerate()
-        .map(|(k, &cx)| {
-            let ys: Vec<f64> = edges
-                .iter()
-                .filter(|(_, c, _)| *c == cx)
-                .filter_map(|(a, _, _)| actor_y.get(a).copied())
-                .collect();
-            let mean = if ys.is_empty() {
-                0.0
-            } else {
-                ys.iter().sum::<f64>() / ys.len() as f64
-            };
-            (mean, k, cx)
+        .map(|(k, cx)| {
+            let v = ys.get(cx).map(Vec::as_slice).unwrap_or_default();
+            (v.iter().sum::<f64>() / v.len().max(1) as f64, k, *cx)
         })
         .collect();
     bary.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
     let actor_total = 30.0 + n_actors * actor_gap;
-    let content_gap = if contents.is_empty() {
-        ROW
-    } else {
-        (actor_total / contents.len() as f64).max(ROW)
-    };
-    let mut content_y = HashMap::new();
-    let mut content_id = HashMap::new();
+    let content_gap = (actor_total / contents.len().max(1) as f64).max(ROW);
+    let mut content = HashMap::new();
     for (i, (_, _, cx)) in bary.iter().enumerate() {
-        content_y.insert(*cx, 30.0 + i as f64 * content_gap);
-        content_id.insert(*cx, format!("{prefix}c{i}"));
+        content.insert(*cx, (CONTENT_X, 30.0 + i as f64 * content_gap));
     }
-    let height = actor_total.max(30.0 + contents.len() as f64 * content_gap) + 30.0;
+    Placement {
+        actor,
+        content,
+        contents: bary.into_iter().map(|(_, _, c)| c).collect(),
+        actors: order.into_iter().map(|(ix, _)| ix).collect(),
+        content_w: None,
+        width: CONTENT_X + 560.0,
+        height: actor_total.max(30.0 + contents.len() as f64 * content_gap) + 30.0,
+    }
+}
 
-    let mut data = ViewData {
-        actors: Vec::new(),
-        contents: Vec::new(),
-        edges: Vec::new(),
+/// The issue view: issues stacked in the middle, most actors first; each
+/// actor at the weighted mean height of its issues, on the left or the
+/// right alternately in that order, spread so that none overlap.
+fn centred(g: &PositionGraph) -> Placement {
+    let edges = g.stance_edges();
+    let mut actors_of: HashMap<NodeIndex, BTreeSet<NodeIndex>> = HashMap::new();
+    for (a, c, _) in &edges {
+        actors_of.entry(*c).or_default().insert(*a);
+    }
+    let mut contents = g.sorted_contents();
+    contents.sort_by_key(|c| std::cmp::Reverse(actors_of.get(c).map_or(0, BTreeSet::len)));
+    let mut content = HashMap::new();
+    let mut y = 30.0;
+    for c in &contents {
+        let n = actors_of.get(c).map_or(1, BTreeSet::len) as f64;
+        let slot = (n * ROW / 2.0).max(ISSUE_H + 12.0);
+        content.insert(*c, (ISSUE_X, y + (slot - ISSUE_H) / 2.0));
+        y += slot;
+    }
+    let mut sum: HashMap<NodeIndex, (f64, f64)> = HashMap::new();
+    for (a, c, e) in &edges {
+        let w = e.count() as f64;
+        let s = sum.entry(*a).or_default();
+        s.0 += w * (content[c].1 + ISSUE_H / 2.0);
+        s.1 += w;
+    }
+    let mut bary: Vec<(f64, NodeIndex)> = g
+        .sorted_actors()
+        .into_iter()
+        .map(|a| {
+            let (s, n) = sum.get(&a).copied().unwrap_or((0.0, 0.0));
+            (s / n.max(1.0), a)
+        })
+        .collect();
+    bary.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+    let mut actor = HashMap::new();
+    let mut bottom = y;
+    for (side, x) in [(0, ACTOR_X), (1, ISSUE_X + ISSUE_W + ISSUE_GAP)] {
+        let mine: Vec<&(f64, NodeIndex)> = bary.iter().skip(side).step_by(2).collect();
+        let wanted: Vec<f64> = mine.iter().map(|(y, _)| y - 9.0).collect();
+        let ys = super::diagram::spread(&wanted, ROW, 30.0, f64::INFINITY);
+        for ((_, a), y) in mine.iter().zip(ys) {
+            actor.insert(*a, (x, y));
+            bottom = bottom.max(y + ROW);
+        }
+    }
+    Placement {
+        actor,
+        content,
+        contents,
+        actors: bary.into_iter().map(|(_, a)| a).collect(),
+        content_w: Some(ISSUE_W),
+        width: ISSUE_X + ISSUE_W + ISSUE_GAP + ACTOR_W + ACTOR_X,
+        height: bottom + 30.0,
+    }
+}
+
+/// An edge's path from its actor's box to its content, and the box around it.
+fn edge_path(p: &Placement, a: NodeIndex, c: NodeIndex) -> (String, [f64; 4]) {
+    let (ax, ay) = p.actor[&a];
+    let (cx, cy) = p.content[&c];
+    let (x1, x2, y2) = match p.content_w {
+        Some(w) if ax > cx => (ax, cx + w, cy + ISSUE_H / 2.0),
+        Some(_) => (ax + ACTOR_W, cx, cy + ISSUE_H / 2.0),
+        None => (ACTOR_X + ACTOR_W, cx - 8.0, cy + 5.0),
     };
+    let y1 = ay + 9.0;
+    let mid = (x1 + x2) / 2.0;
+    (
+        format!("M{x1:.1},{y1:.1} C{mid:.1},{y1:.1} {mid:.1},{y2:.1} {x2:.1},{y2:.1}"),
+        [x1.min(x2), y1.min(y2), (x2 - x1).abs(), (y2 - y1).abs()],
+    )
+}
+
+/// One view of positions (actors and contents, or actors and issues): its
+/// data and its SVG group.
+fn view<'a>(
+    g: &'a PositionGraph,
+    lx: Option<&Lexicon>,
+    prefix: &str,
+    p: &Placement,
+    svg: &mut String,
+) -> ViewData<'a> {
+    let actor_id: HashMap<NodeIndex, String> = p
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, ix)| (*ix, format!("{prefix}a{i}")))
+        .collect();
+    let content_id: HashMap<NodeIndex, String> = p
+        .contents
+        .iter()
+        .enumerate()
+        .map(|(i, ix)| (*ix, format!("{prefix}c{i}")))
+        .collect();
+    let mut data = ViewData::default();
     let _ = writeln!(svg, r#"<g class="view" data-view="{prefix}">"#);
     // edges first, under the nodes
     let _ = writeln!(svg, r#"<g class="edges">"#);
-    let mut sorted_edges = edges.clone();
-    sorted_edges.sort_by_key(|(a, c, e)| (actor_id[a].clone(), content_id[c].clone(), e.stance));
-    for (i, (a, c, e)) in sorted_edges.iter().enumerate() {
+    let mut edges = g.stance_edges();
+    edges.sort_by_key(|(a, c, e)| (&actor_id[a], &content_id[c], e.stance));
+    for (i, (a, c, e)) in edges.iter().enumerate() {
         let id = format!("{prefix}e{i}");
-        let (y1, y2) = (actor_y[a] + 9.0, content_y[c] + 5.0);
-        let (x1, x2) = (ACTOR_X + ACTOR_W, CONTENT_X - 8.0);
-        let mid = (x1 + x2) / 2.0;
+        let (d, bbox) = edge_path(p, *a, *c);
         let width = 1.2 + (e.count() as f64).ln() * 1.2;
-        let colour = super::stance_colour(e.stance);
         let dash = if e.stance == Stance::Claim {
             r#" stroke-dasharray="4 3""#
         } else {
@@ -187,7 +305,8 @@ fn view<'a>(
         };
         let _ = writeln!(
             svg,
-            r#"<path class="edge" data-id="{id}" d="M{x1:.1},{y1:.1} C{mid:.1},{y1:.1} {mid:.1},{y2:.1} {x2:.1},{y2:.1}" stroke="{colour}" stroke-width="{width:.2}"{dash}><title>{}</title></path>"#,
+            r#"<path class="edge" data-id="{id}" d="{d}" stroke="{}" stroke-width="{width:.2}"{dash}><title>{}</title></path>"#,
+            super::stance_colour(e.stance),
             escape_text(&format!(
                 "{} {} ×{}",
                 g.actor(*a).map(|x| x.name.as_str()).unwrap_or(""),
@@ -204,24 +323,17 @@ fn view<'a>(
             stance: e.stance,
             count: e.count(),
             targets: e.targets().into_keys().collect(),
-            evidence: evidence
-                .into_iter()
-                .map(|ev| EvidenceData {
-                    doc: &ev.doc,
-                    date: ev.date.as_deref(),
-                    sentence: &ev.sentence,
-                    cue: &ev.cue,
-                    span: ev.span,
-                })
-                .collect(),
+            evidence: evidence.into_iter().map(EvidenceData::of).collect(),
+            bbox: rounded(bbox),
         });
     }
     let _ = writeln!(svg, "</g>");
     let _ = writeln!(svg, r#"<g class="actors">"#);
-    for (ix, a) in &order {
+    for ix in &p.actors {
+        let Some(a) = g.actor(*ix) else { continue };
         let id = &actor_id[ix];
-        let y = actor_y[ix];
-        let indent = if a.affiliation.is_some() { 14.0 } else { 0.0 };
+        let (x, y) = p.actor[ix];
+        let w = ACTOR_W - (x - ACTOR_X).clamp(0.0, 14.0);
         let fill = match a.kind {
             crate::model::ActorKind::Country => "#fff2cc",
             crate::model::ActorKind::Person => "#dae8fc",
@@ -230,10 +342,8 @@ fn view<'a>(
         };
         let _ = writeln!(
             svg,
-            r#"<g class="node actor" data-id="{id}" transform="translate({:.1},{y:.1})"><rect width="{:.1}" height="18" rx="5" fill="{fill}"/><text x="6" y="13">{}</text><title>{}</title></g>"#,
-            ACTOR_X + indent,
-            ACTOR_W - indent,
-            escape_text(&shorten(&a.name, 28)),
+            r#"<g class="node actor" data-id="{id}" transform="translate({x:.1},{y:.1})"><rect width="{w:.1}" height="18" rx="5" fill="{fill}"/><text x="6" y="13">{}</text><title>{}</title></g>"#,
+            escape_text(&super::shorten(&a.name, 28)),
             escape_text(&a.name)
         );
         data.actors.push(ActorData {
@@ -242,32 +352,59 @@ fn view<'a>(
             kind: a.kind.as_str(),
             affiliation: a.affiliation.as_deref(),
             mentions: a.mentions.iter().map(String::as_str).collect(),
-            aliases: lx
-                .and_then(|lx| lx.actor_named(&a.name))
-                .map(|e| e.aliases.clone())
-                .unwrap_or_default(),
+            aliases: aliases(lx, &a.name),
+            bbox: rounded([x, y, w, 18.0]),
         });
     }
     let _ = writeln!(svg, "</g>");
     let _ = writeln!(svg, r#"<g class="contents">"#);
-    for (_, _, cx) in &bary {
+    for cx in &p.contents {
         let Some(c) = g.content(*cx) else { continue };
         let id = &content_id[cx];
-        let y = content_y[cx];
-        let _ = writeln!(
-            svg,
-            r#"<g class="node content" data-id="{id}" transform="translate({CONTENT_X:.1},{y:.1})"><circle r="4" cy="5"/><text x="8" y="9">{}</text><title>{}</title></g>"#,
-            escape_text(&shorten(&c.text, 70)),
-            escape_text(&c.text)
-        );
+        let (x, y) = p.content[cx];
+        let bbox = match p.content_w {
+            Some(w) => {
+                let _ = writeln!(
+                    svg,
+                    r#"<g class="node content issue" data-id="{id}" transform="translate({x:.1},{y:.1})"><rect width="{w:.1}" height="{ISSUE_H:.1}" rx="6"/><text x="{:.1}" y="19" text-anchor="middle">{}</text><title>{}</title></g>"#,
+                    w / 2.0,
+                    escape_text(&super::shorten(&c.text, 48)),
+                    escape_text(&c.text)
+                );
+                [x, y, w, ISSUE_H]
+            }
+            None => {
+                let _ = writeln!(
+                    svg,
+                    r#"<g class="node content" data-id="{id}" transform="translate({x:.1},{y:.1})"><circle r="4" cy="5"/><text x="8" y="9">{}</text><title>{}</title></g>"#,
+                    escape_text(&super::shorten(&c.text, 70)),
+                    escape_text(&c.text)
+                );
+                let chars = c.text.chars().count().min(71) as f64;
+                [x - 4.0, y - 2.0, 12.0 + chars * 6.2, 16.0]
+            }
+        };
         data.contents.push(ContentData {
             id: id.clone(),
             text: &c.text,
+            bbox: rounded(bbox),
         });
     }
     let _ = writeln!(svg, "</g>");
     let _ = writeln!(svg, "</g>");
-    (data, height)
+    data
+}
+
+/// The lexicon's other names for an actor.
+pub(super) fn aliases(lx: Option<&Lexicon>, name: &str) -> Vec<String> {
+    lx.and_then(|lx| lx.actor_named(name))
+        .map(|e| e.aliases.clone())
+        .unwrap_or_default()
+}
+
+/// A box to one decimal, which is all the page needs.
+pub(super) fn rounded(b: [f64; 4]) -> [f64; 4] {
+    b.map(|v| (v * 10.0).round() / 10.0)
 }
 
 /// JSON that can sit inside a `<script>` element: no `<` can close it, and
@@ -283,24 +420,33 @@ fn script_json<T: Serialize>(v: &T) -> String {
         .replace('\u{FFFF}', "\\uffff")
 }
 
-/// The self-contained HTML negotiation map of `g`.
+/// The self-contained HTML negotiation map of `g`, its issues found with
+/// the built-in word lists.
 pub fn to_html(g: &PositionGraph) -> String {
-    to_html_with_lexicon(g, None)
+    let lx = Lexicon::builtin();
+    let issues = crate::issues::assign(g, &lx, &crate::issues::IssueOptions::default());
+    to_html_with(g, Some(&lx), &issues)
 }
 
-/// As [`to_html`], with the lexicon's aliases known to the actor search box.
-pub fn to_html_with_lexicon(g: &PositionGraph, lx: Option<&Lexicon>) -> String {
+/// The map of `g` with its `issues`; with a lexicon, the actor search box
+/// also knows its aliases.
+pub fn to_html_with(g: &PositionGraph, lx: Option<&Lexicon>, issues: &Issues) -> String {
     let by_body = g.by_affiliation();
-    let mut svg_actor = String::new();
-    let mut svg_body = String::new();
-    let (actor_view, h1) = view(g, lx, "v", &mut svg_actor);
-    let (body_view, h2) = view(&by_body, lx, "b", &mut svg_body);
-    let height = h1.max(h2);
-    let width = CONTENT_X + 560.0;
+    let by_issue = crate::issues::issue_graph(g, issues);
+    let mut svg = String::new();
+    let (p1, p2, p3) = (columns(g), columns(&by_body), centred(&by_issue));
+    let actor_view = view(g, lx, "v", &p1, &mut svg);
+    let body_view = view(&by_body, lx, "b", &p2, &mut svg);
+    let issue_view = view(&by_issue, lx, "i", &p3, &mut svg);
+    let (network, nw, nh) = super::map_network::network_view(g, issues, lx, &mut svg);
+    let width = p1.width.max(p2.width).max(p3.width).max(nw);
+    let height = p1.height.max(p2.height).max(p3.height).max(nh);
     #[derive(Serialize)]
     struct Data<'a> {
         actor: ViewData<'a>,
         affiliation: ViewData<'a>,
+        issues: ViewData<'a>,
+        network: super::map_network::NetworkData<'a>,
         colours: std::collections::BTreeMap<&'static str, &'static str>,
         documents: usize,
     }
@@ -311,6 +457,8 @@ pub fn to_html_with_lexicon(g: &PositionGraph, lx: Option<&Lexicon>) -> String {
     let data = Data {
         actor: actor_view,
         affiliation: body_view,
+        issues: issue_view,
+        network,
         colours,
         documents: g.documents.len(),
     };
@@ -338,7 +486,12 @@ pub fn to_html_with_lexicon(g: &PositionGraph, lx: Option<&Lexicon>) -> String {
     <label>min. evidence <input id="min-count" type="number" min="1" value="1"></label>
     <label>from <input id="since" type="date"></label>
     <label>to <input id="until" type="date"></label>
-    <label><input id="level" type="checkbox"> countries and bodies</label>
+    <label>view <select id="view">
+      <option value="actor">actors and contents</option>
+      <option value="affiliation">countries and bodies</option>
+      <option value="issues">issues</option>
+      <option value="network">actor network</option>
+    </select></label>
     <button id="conflicts" type="button">conflicts</button>
     <button id="reset" type="button">reset</button>
   </div>
@@ -346,9 +499,9 @@ pub fn to_html_with_lexicon(g: &PositionGraph, lx: Option<&Lexicon>) -> String {
 <main>
   <div id="canvas">
     <svg id="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" data-width="{width:.0}" data-height="{height:.0}">
-{svg_actor}{svg_body}    </svg>
+{svg}    </svg>
   </div>
-  <aside id="panel"><p class="hint">Click an edge for its evidence, an actor for its positions. Drag to pan, wheel to zoom.</p></aside>
+  <aside id="panel"><p class="hint">Click an edge for its evidence, an actor for its positions. Drag to pan, wheel to zoom. The address keeps the view and filters: bookmark or share it.</p></aside>
 </main>
 <footer id="status"></footer>
 <script type="application/json" id="sg-data">{}</script>

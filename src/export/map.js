@@ -1,6 +1,8 @@
-// stancegraph negotiation map: filters, evidence, pan and zoom over the SVG
-// drawn by `stancegraph export --format html`. All article text reaches the
-// page through textContent, never as markup.
+// stancegraph negotiation map: views, filters, evidence, pan and zoom over
+// the SVG drawn by `stancegraph export --format html`. All article text
+// reaches the page through textContent, never as markup. The view and the
+// filters live in the address (#view=issues&actor=Russia…), so a map state
+// can be bookmarked and shared.
 (function () {
   "use strict";
   const started = performance.now();
@@ -10,21 +12,24 @@
   const status = document.getElementById("status");
   const $ = (id) => document.getElementById(id);
   const WANTS = new Set(["demand", "propose", "support"]);
+  const ALL_STANCES = Object.keys(data.colours);
 
-  // indexes per view
+  // indexes per view; the network view's edges are ties between two actors
   const views = {};
-  for (const [name, prefix] of [["actor", "v"], ["affiliation", "b"]]) {
+  for (const [name, prefix] of [["actor", "v"], ["affiliation", "b"], ["issues", "i"], ["network", "n"]]) {
     const v = data[name];
     const group = svg.querySelector(`g.view[data-view="${prefix}"]`);
-    const idx = { group, actors: new Map(), contents: new Map(), edges: new Map(), el: new Map(), byActor: new Map(), byContent: new Map() };
+    const idx = { name, group, actors: new Map(), contents: new Map(), edges: new Map(), el: new Map(), byActor: new Map(), byContent: new Map(), network: name === "network" };
     for (const a of v.actors) { idx.actors.set(a.id, a); idx.byActor.set(a.id, []); }
-    for (const c of v.contents) { idx.contents.set(c.id, c); idx.byContent.set(c.id, []); }
-    for (const e of v.edges) { idx.edges.set(e.id, e); idx.byActor.get(e.a).push(e); idx.byContent.get(e.c).push(e); }
+    for (const c of v.contents || []) { idx.contents.set(c.id, c); idx.byContent.set(c.id, []); }
+    for (const e of v.edges || []) { idx.edges.set(e.id, e); idx.byActor.get(e.a).push(e); idx.byContent.get(e.c).push(e); }
+    for (const t of v.ties || []) { idx.edges.set(t.id, t); idx.byActor.get(t.a).push(t); idx.byActor.get(t.b).push(t); }
     for (const el of group.querySelectorAll("[data-id]")) idx.el.set(el.dataset.id, el);
     views[name] = idx;
   }
 
-  const state = { view: "actor", text: "", stances: new Set(Object.keys(data.colours)), min: 1, since: "", until: "", conflicts: false, selected: null };
+  const fresh = () => ({ view: "actor", text: "", stances: new Set(ALL_STANCES), min: 1, since: "", until: "", conflicts: false, selected: null });
+  let state = fresh();
 
   function inRange(ev) {
     if (!state.since && !state.until) return true;
@@ -41,15 +46,22 @@
   function visibleEdges(idx) {
     const out = [];
     for (const e of idx.edges.values()) {
-      if (!state.stances.has(e.stance)) continue;
-      const n = e.evidence.filter(inRange).length;
-      if (n < state.min || n === 0) continue;
-      if (!actorMatches(idx.actors.get(e.a))) continue;
+      if (idx.network) {
+        if (state.conflicts && e.kind !== "clash") continue;
+        if (e.weight < state.min) continue;
+        if (state.text && !actorMatches(idx.actors.get(e.a)) && !actorMatches(idx.actors.get(e.b))) continue;
+      } else {
+        if (!state.stances.has(e.stance)) continue;
+        const n = e.evidence.filter(inRange).length;
+        if (n < state.min || n === 0) continue;
+        if (!actorMatches(idx.actors.get(e.a))) continue;
+      }
       out.push(e);
     }
     return out;
   }
 
+  // contents (or issues) where one actor wants what another rejects
   function clashes(edges) {
     const byContent = new Map();
     for (const e of edges) {
@@ -65,28 +77,78 @@
     return hot;
   }
 
-  function apply() {
+  function unfiltered() {
+    return !state.text && state.stances.size === ALL_STANCES.length && state.min <= 1 && !state.since && !state.until && !state.conflicts;
+  }
+
+  // ---- drawing state ----
+  function apply(zoom) {
     for (const [name, idx] of Object.entries(views)) idx.group.style.display = name === state.view ? "" : "none";
     const idx = views[state.view];
     const edges = visibleEdges(idx);
     const shownEdges = new Set(edges.map((e) => e.id));
     const shownNodes = new Set();
-    for (const e of edges) { shownNodes.add(e.a); shownNodes.add(e.c); }
+    for (const e of edges) { shownNodes.add(e.a); shownNodes.add(idx.network ? e.b : e.c); }
     if (state.text) for (const a of idx.actors.values()) if (actorMatches(a)) shownNodes.add(a.id);
     // with no filter set, every actor shows, also a body no one quotes directly
-    const unfiltered = !state.text && state.stances.size === Object.keys(data.colours).length && state.min <= 1 && !state.since && !state.until;
-    if (unfiltered) for (const id of idx.actors.keys()) shownNodes.add(id);
-    const hot = state.conflicts ? clashes(edges) : new Set();
+    if (unfiltered()) for (const id of idx.actors.keys()) shownNodes.add(id);
+    const hot = state.conflicts && !idx.network ? clashes(edges) : new Set();
+    const hotActors = new Set(edges.filter((e) => hot.has(e.c)).map((e) => e.a));
+    const focus = [];
     for (const [id, el] of idx.el) {
       const isEdge = idx.edges.has(id);
       const shown = isEdge ? shownEdges.has(id) : shownNodes.has(id);
       el.style.display = shown ? "" : "none";
-      const clash = state.conflicts && (isEdge ? hot.has(idx.edges.get(id).c) : hot.has(id));
+      const clash = state.conflicts && !idx.network && (isEdge ? hot.has(idx.edges.get(id).c) : hot.has(id));
       el.classList.toggle("clash", clash);
-      el.classList.toggle("dim", state.conflicts && !clash && shown && !(idx.actors.has(id)));
+      el.classList.toggle("dim", state.conflicts && !idx.network && !clash && shown && !idx.actors.has(id));
+      if (shown && (!state.conflicts || idx.network || clash || hotActors.has(id))) focus.push(id);
     }
     const na = [...shownNodes].filter((id) => idx.actors.has(id)).length;
-    status.textContent = `${na} actors, ${shownNodes.size - na} contents, ${edges.length} stance edges shown` + (state.conflicts ? `; ${hot.size} contents in conflict` : "") + ` · ${data.documents} documents`;
+    if (idx.network) {
+      const clashing = edges.filter((e) => e.kind === "clash").length;
+      status.textContent = `${na} actors, ${edges.length - clashing} agreeing and ${clashing} clashing pairs shown (ties on issues; stance and date filters do not apply here) · ${data.documents} documents`;
+    } else {
+      status.textContent = `${na} actors, ${shownNodes.size - na} ${state.view === "issues" ? "issues" : "contents"}, ${edges.length} stance edges shown` + (state.conflicts ? `; ${hot.size} in conflict` : "") + ` · ${data.documents} documents`;
+    }
+    if (zoom) zoomTo(unfiltered() ? [...idx.el.keys()] : focus);
+    writeHash();
+  }
+
+  // ---- the address keeps the state ----
+  function writeHash() {
+    const p = new URLSearchParams();
+    if (state.view !== "actor") p.set("view", state.view);
+    if (state.text) p.set("actor", state.text);
+    if (state.stances.size !== ALL_STANCES.length) p.set("stance", [...state.stances].join(","));
+    if (state.min > 1) p.set("min", state.min);
+    if (state.since) p.set("since", state.since);
+    if (state.until) p.set("until", state.until);
+    if (state.conflicts) p.set("conflicts", "1");
+    if (state.selected) p.set("select", state.selected);
+    const hash = p.toString();
+    if (hash !== location.hash.slice(1)) history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
+  }
+
+  function readHash() {
+    const p = new URLSearchParams(location.hash.slice(1));
+    state = fresh();
+    if (views[p.get("view")]) state.view = p.get("view");
+    state.text = (p.get("actor") || "").trim();
+    if (p.has("stance")) state.stances = new Set(p.get("stance").split(",").filter((s) => ALL_STANCES.includes(s)));
+    state.min = Math.max(1, +p.get("min") || 1);
+    state.since = p.get("since") || "";
+    state.until = p.get("until") || "";
+    state.conflicts = p.get("conflicts") === "1";
+    // the controls show the state
+    $("view").value = state.view;
+    $("actor-filter").value = state.text;
+    for (const cb of document.querySelectorAll("input[data-stance]")) cb.checked = state.stances.has(cb.dataset.stance);
+    $("min-count").value = state.min;
+    $("since").value = state.since;
+    $("until").value = state.until;
+    $("conflicts").classList.toggle("on", state.conflicts);
+    return p.get("select");
   }
 
   // ---- panel ----
@@ -107,14 +169,27 @@
 
   function select(id) {
     const idx = views[state.view];
-    if (state.selected) { const old = idx.el.get(state.selected); if (old) old.classList.remove("selected"); }
+    for (const old of svg.querySelectorAll(".selected")) old.classList.remove("selected");
     state.selected = id;
     const now = idx.el.get(id);
     if (now) now.classList.add("selected");
+    writeHash();
+  }
+
+  function showTie(id) {
+    const t = views.network.edges.get(id);
+    const a = views.network.actors.get(t.a), b = views.network.actors.get(t.b);
+    select(id);
+    panel.replaceChildren(el("h2", `${a.name} and ${b.name}`));
+    panel.append(el("p", t.kind === "clash" ? `take opposite sides on ${t.weight} issue${t.weight === 1 ? "" : "s"}:` : `take the same side on ${t.weight} issue${t.weight === 1 ? "" : "s"}:`, "meta"));
+    const ul = el("ul");
+    for (const issue of t.issues) ul.append(el("li", issue));
+    panel.append(ul);
   }
 
   function showEdge(id) {
     const idx = views[state.view];
+    if (idx.network) return showTie(id);
     const e = idx.edges.get(id);
     select(id);
     const a = idx.actors.get(e.a), c = idx.contents.get(e.c);
@@ -141,77 +216,115 @@
     panel.replaceChildren(el("h2", a.name));
     panel.append(el("p", [a.kind, a.affiliation ? "speaks for " + a.affiliation : "", a.mentions.length ? "named as " + a.mentions.join(", ") : ""].filter(Boolean).join(" · "), "meta"));
     const by = new Map();
-    for (const e of idx.byActor.get(id)) { if (!by.has(e.stance)) by.set(e.stance, []); by.get(e.stance).push(e); }
-    for (const [stance, list] of by) {
-      const h = el("h3", `${stance} (${list.reduce((n, e) => n + e.count, 0)})`);
-      h.style.color = data.colours[stance];
+    for (const e of idx.byActor.get(id)) {
+      const k = idx.network ? (e.kind === "clash" ? "clashes with" : "agrees with") : e.stance;
+      if (!by.has(k)) by.set(k, []);
+      by.get(k).push(e);
+    }
+    for (const [key, list] of by) {
+      const count = (e) => (idx.network ? e.weight : e.count);
+      const h = el("h3", `${key} (${list.reduce((n, e) => n + count(e), 0)})`);
+      h.style.color = idx.network ? (key === "clashes with" ? "#d62728" : "#2ca02c") : data.colours[key];
       panel.append(h);
       const ul = el("ul");
-      for (const e of list.sort((x, y) => y.count - x.count)) {
+      for (const e of list.sort((x, y) => count(y) - count(x))) {
         const li = el("li");
-        const link = el("a", idx.contents.get(e.c).text);
+        const other = idx.network ? idx.actors.get(e.a === id ? e.b : e.a).name : idx.contents.get(e.c).text;
+        const link = el("a", other);
         link.href = "#";
         link.addEventListener("click", (ev) => { ev.preventDefault(); showEdge(e.id); });
-        li.append(link, el("span", ` ×${e.count}`, "meta"));
+        li.append(link, el("span", ` ×${count(e)}`, "meta"));
         ul.append(li);
       }
       panel.append(ul);
     }
   }
 
+  function show(id) {
+    const idx = views[state.view];
+    if (idx.edges.has(id)) showEdge(id);
+    else if (idx.actors.has(id)) showActor(id);
+  }
+
   svg.addEventListener("click", (ev) => {
     const target = ev.target.closest("[data-id]");
     if (!target || moved) return;
-    const idx = views[state.view];
-    const id = target.dataset.id;
-    if (idx.edges.has(id)) showEdge(id);
-    else if (idx.actors.has(id)) showActor(id);
+    show(target.dataset.id);
   });
 
   // ---- pan and zoom on the viewBox ----
   const box = svg.viewBox.baseVal;
+  function toUser(clientX, clientY) {
+    const m = svg.getScreenCTM();
+    if (!m) return { x: box.x, y: box.y };
+    const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
+    return { x: p.x, y: p.y };
+  }
   let drag = null, moved = false;
-  svg.addEventListener("mousedown", (ev) => { drag = { x: ev.clientX, y: ev.clientY, bx: box.x, by: box.y }; moved = false; $("canvas").classList.add("dragging"); });
+  svg.addEventListener("mousedown", (ev) => { drag = { p: toUser(ev.clientX, ev.clientY), x: ev.clientX, y: ev.clientY }; moved = false; $("canvas").classList.add("dragging"); });
   window.addEventListener("mousemove", (ev) => {
     if (!drag) return;
-    const scale = box.width / svg.clientWidth;
-    const dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
-    if (Math.abs(dx) + Math.abs(dy) > 3) moved = true;
-    box.x = drag.bx - dx * scale;
-    box.y = drag.by - dy * scale;
+    if (Math.abs(ev.clientX - drag.x) + Math.abs(ev.clientY - drag.y) > 3) moved = true;
+    const now = toUser(ev.clientX, ev.clientY);
+    box.x -= now.x - drag.p.x;
+    box.y -= now.y - drag.p.y;
   });
   window.addEventListener("mouseup", () => { drag = null; $("canvas").classList.remove("dragging"); setTimeout(() => { moved = false; }, 0); });
   svg.addEventListener("wheel", (ev) => {
     ev.preventDefault();
     const f = Math.exp(ev.deltaY * 0.0015);
-    const r = svg.getBoundingClientRect();
-    const px = box.x + (ev.clientX - r.left) / r.width * box.width;
-    const py = box.y + (ev.clientY - r.top) / r.height * box.height;
+    const p = toUser(ev.clientX, ev.clientY);
+    box.x = p.x - (p.x - box.x) * f;
+    box.y = p.y - (p.y - box.y) * f;
     box.width *= f; box.height *= f;
-    box.x = px - (px - box.x) * f;
-    box.y = py - (py - box.y) * f;
   }, { passive: false });
-  function fit() {
-    box.x = 0; box.y = 0;
-    box.width = +svg.dataset.width;
-    box.height = Math.min(+svg.dataset.height, box.width * svg.clientHeight / Math.max(1, svg.clientWidth));
+
+  // the view box around these elements' boxes (the whole view if none), not
+  // closer than text stays readable at; the SVG keeps its aspect and
+  // centres it, so all of it is in the window
+  function zoomTo(ids) {
+    const idx = views[state.view];
+    const v = data[state.view];
+    const boxes = [];
+    for (const id of ids) {
+      const item = idx.actors.get(id) || idx.contents.get(id) || idx.edges.get(id);
+      if (item && item.bbox) boxes.push(item.bbox);
+    }
+    if (!boxes.length) for (const item of v.actors.concat(v.contents || [])) boxes.push(item.bbox);
+    if (!boxes.length) return;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const [x, y, w, h] of boxes) { x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x + w); y1 = Math.max(y1, y + h); }
+    const pad = 20, least = Math.min(700, +svg.dataset.width);
+    let w = x1 - x0 + 2 * pad, h = y1 - y0 + 2 * pad;
+    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    const aspect = svg.clientHeight / Math.max(1, svg.clientWidth);
+    if (w < least) { w = least; }
+    if (h < least * aspect) { h = least * aspect; }
+    box.x = cx - w / 2; box.y = cy - h / 2; box.width = w; box.height = h;
   }
 
   // ---- controls ----
-  $("actor-filter").addEventListener("input", (ev) => { state.text = ev.target.value.trim(); apply(); });
-  for (const cb of document.querySelectorAll("input[data-stance]")) cb.addEventListener("change", () => { cb.checked ? state.stances.add(cb.dataset.stance) : state.stances.delete(cb.dataset.stance); apply(); });
-  $("min-count").addEventListener("input", (ev) => { state.min = Math.max(1, +ev.target.value || 1); apply(); });
-  $("since").addEventListener("change", (ev) => { state.since = ev.target.value; apply(); });
-  $("until").addEventListener("change", (ev) => { state.until = ev.target.value; apply(); });
-  $("level").addEventListener("change", (ev) => { state.view = ev.target.checked ? "affiliation" : "actor"; state.selected = null; apply(); });
-  $("conflicts").addEventListener("click", () => { state.conflicts = !state.conflicts; $("conflicts").classList.toggle("on", state.conflicts); apply(); });
-  $("reset").addEventListener("click", () => { location.hash = ""; location.reload(); });
+  $("actor-filter").addEventListener("input", (ev) => { state.text = ev.target.value.trim(); apply(true); });
+  for (const cb of document.querySelectorAll("input[data-stance]")) cb.addEventListener("change", () => { cb.checked ? state.stances.add(cb.dataset.stance) : state.stances.delete(cb.dataset.stance); apply(true); });
+  $("min-count").addEventListener("input", (ev) => { state.min = Math.max(1, +ev.target.value || 1); apply(true); });
+  $("since").addEventListener("change", (ev) => { state.since = ev.target.value; apply(true); });
+  $("until").addEventListener("change", (ev) => { state.until = ev.target.value; apply(true); });
+  $("view").addEventListener("change", (ev) => { state.view = ev.target.value; state.selected = null; apply(true); });
+  $("conflicts").addEventListener("click", () => { state.conflicts = !state.conflicts; $("conflicts").classList.toggle("on", state.conflicts); apply(true); });
+  $("reset").addEventListener("click", () => { history.replaceState(null, "", location.pathname + location.search); readHash(); apply(true); panel.replaceChildren(el("p", "Click an edge for its evidence, an actor for its positions.", "hint")); });
+  function fromAddress() {
+    const selected = readHash();
+    apply(true);
+    if (selected && views[state.view].el.has(selected)) show(selected);
+  }
+  window.addEventListener("hashchange", fromAddress);
+  window.addEventListener("resize", () => apply(true));
 
-  fit();
-  apply();
+  fromAddress();
   // what a test or a curious analyst can ask the page
   window.stancegraph = {
-    counts: () => { const idx = views[state.view]; return { actors: idx.actors.size, contents: idx.contents.size, edges: idx.edges.size }; },
+    counts: () => { const idx = views.actor; return { actors: idx.actors.size, contents: idx.contents.size, edges: idx.edges.size }; },
+    view: () => state.view,
     loadMs: performance.now() - started,
   };
   document.body.dataset.ready = "1";

@@ -100,6 +100,28 @@ impl Issues {
     }
 }
 
+/// `g` with its contents replaced by their issues: one content node per
+/// issue (its id the key, its label the text), each actor's stance edges
+/// to it carrying the same evidence. Actors, mentions and affiliations are
+/// kept. The HTML map's issue view is drawn from it.
+pub fn issue_graph(g: &PositionGraph, issues: &Issues) -> PositionGraph {
+    let mut out = PositionGraph::new();
+    out.documents = g.documents.clone();
+    for (e, a, _, s) in g.stance_edges_indexed() {
+        let Some(an) = g.actor(a) else { continue };
+        let ai = out.actor_node(&an.name, an.kind, an.affiliation.as_deref());
+        out.add_mentions(ai, &an.mentions);
+        for (i, ev) in s.evidence.iter().enumerate() {
+            let Some(issue) = issues.of(e, i) else {
+                continue;
+            };
+            let ci = out.content_node(&issue.id, &issue.label);
+            out.add_evidence(ai, ci, s.stance, ev.clone());
+        }
+    }
+    out
+}
+
 /// An evidence sentence of a stance edge, read for grouping.
 struct Occurrence<'g> {
     edge: EdgeIndex,

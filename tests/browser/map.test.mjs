@@ -8,6 +8,31 @@ const [mapPath, bigPath, shotPath, expectJson] = process.argv.slice(2);
 const expect = JSON.parse(expectJson);
 const fail = (msg) => { console.error("map test: " + msg); process.exit(1); };
 
+// how many of the shown elements matching `sel` in view `view` lie (partly)
+// outside the map's viewport, and how many are shown
+const outside = (page, view, sel) => page.evaluate(([view, sel]) => {
+  const r = document.getElementById("map").getBoundingClientRect();
+  const shown = [...document.querySelectorAll(`g.view[data-view='${view}'] ${sel}`)].filter((e) => e.style.display !== "none");
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  const out = shown.filter((e) => {
+    const b = e.getBoundingClientRect();
+    [x0, y0, x1, y1] = [Math.min(x0, b.left), Math.min(y0, b.top), Math.max(x1, b.right), Math.max(y1, b.bottom)];
+    return b.left < r.left - 2 || b.right > r.right + 2 || b.top < r.top - 2 || b.bottom > r.bottom + 2;
+  });
+  // the share of the viewport's width or height (the larger) that the shown elements span
+  const fill = Math.max((x1 - x0) / r.width, (y1 - y0) / r.height);
+  return { shown: shown.length, outside: out.length, fill };
+}, [view, sel]);
+// every shown element is inside the viewport, and together they fill at
+// least half of its width or height: zoomed to, not a speck in a corner
+const allInside = async (page, view, sel, what) => {
+  const o = await outside(page, view, sel);
+  if (o.shown < 1) fail(`${what}: nothing shown`);
+  if (o.outside) fail(`${what}: ${o.outside} of ${o.shown} shown elements are outside the viewport`);
+  if (o.fill < 0.5) fail(`${what}: the ${o.shown} shown elements span only ${Math.round(o.fill * 100)}% of the viewport`);
+  return o.shown;
+};
+
 const browser = await chromium.launch({
   executablePath: process.env.STANCEGRAPH_CHROMIUM || "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
@@ -24,6 +49,8 @@ try {
   for (const k of ["actors", "contents", "edges"]) if (counts[k] !== expect[k]) fail(`${k}: page has ${counts[k]}, graph has ${expect[k]}`);
   const shownActors = () => page.$$eval("g.view[data-view='v'] .node.actor", (els) => els.filter((e) => e.style.display !== "none").length);
   if ((await shownActors()) !== expect.actors) fail("not every actor is shown before filtering");
+  // it opens on an overview that fits the window
+  await allInside(page, "v", ".node", "the opening overview");
 
   // the actor filter knows aliases: "Kremlin" finds Russia (and so would "Moscow")
   await page.fill("#actor-filter", "Kremlin");
@@ -31,6 +58,10 @@ try {
   if (afterFilter < 1 || afterFilter >= expect.actors) fail(`actor filter shows ${afterFilter} of ${expect.actors} actors`);
   const russia = await page.$$eval("g.view[data-view='v'] .node.actor", (els) => els.some((e) => e.style.display !== "none" && e.textContent.includes("Russia")));
   if (!russia) fail("filtering by 'Kremlin' does not show Russia");
+  // the filter zooms to what it shows, and the address keeps it
+  await allInside(page, "v", ".edge", "Russia's edges after filtering");
+  await allInside(page, "v", ".node", "Russia and its contents after filtering");
+  if (!(await page.evaluate(() => location.hash)).includes("actor=Kremlin")) fail("the address does not keep the filter");
   await page.fill("#actor-filter", "Pyongyang");
   const northKorea = await page.$$eval("g.view[data-view='v'] .node.actor", (els) => els.some((e) => e.style.display !== "none" && e.textContent.includes("North Korea")));
   if (!northKorea) fail("the lexicon alias 'Pyongyang' does not find North Korea");
@@ -53,11 +84,39 @@ try {
   // conflicts view and country-level view
   await page.click("#conflicts");
   const clashing = await page.$$eval("g.view[data-view='v'] .node.content.clash", (els) => els.length);
+  if (clashing) await allInside(page, "v", ".clash", "contents in conflict and their edges");
   await page.click("#conflicts");
-  await page.check("#level");
+  await page.selectOption("#view", "affiliation");
   const bodyView = await page.$eval("g.view[data-view='b']", (g) => g.style.display !== "none");
   if (!bodyView) fail("the country-level view does not show");
-  await page.uncheck("#level");
+  await allInside(page, "b", ".node", "the country-level overview");
+
+  // the issue view: actors around issues, as an overview; the conflicts view zooms to its clashes
+  await page.selectOption("#view", "issues");
+  const issuesShown = await allInside(page, "i", ".node.issue", "the issue overview");
+  await page.click("#conflicts");
+  const hotIssues = await page.$$eval("g.view[data-view='i'] .node.issue.clash", (els) => els.length);
+  if (hotIssues < 1 && clashing) fail("no issue in conflict, though contents are");
+  if (hotIssues) await allInside(page, "i", ".clash", "issues in conflict and their edges");
+  await page.click("#conflicts");
+
+  // the actor network: ties of agreement and of conflict; a tie names its issues
+  await page.selectOption("#view", "network");
+  const netActors = await allInside(page, "n", ".node", "the actor network");
+  const tie = await page.$$eval("g.view[data-view='n'] .edge", (els) => { const e = els.find((x) => x.style.display !== "none"); return e && e.dataset.id; });
+  if (!tie) fail("the actor network has no tie");
+  await page.locator(`[data-id="${tie}"]`).dispatchEvent("click");
+  if (!/issue/.test(await page.textContent("#panel"))) fail("a tie does not list its issues");
+  if (!(await page.evaluate(() => location.hash)).includes("view=network")) fail("the address does not keep the view");
+
+  // a shared address opens on the state it names
+  const shared = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  shared.on("pageerror", (e) => fail("script error on the shared page: " + e.message));
+  await shared.goto(pathToFileURL(mapPath).href + "#view=issues&actor=Russia&min=1");
+  await shared.waitForSelector("body[data-ready='1']");
+  if ((await shared.$eval("#view", (s) => s.value)) !== "issues" || (await shared.$eval("#actor-filter", (i) => i.value)) !== "Russia") fail("the address's state is not restored");
+  await allInside(shared, "i", ".edge", "Russia's issue edges from a shared address");
+  await page.selectOption("#view", "actor");
   await page.screenshot({ path: shotPath });
 
   // a large graph stays usable: load time reported, filter applied
@@ -72,8 +131,10 @@ try {
   const t1 = Date.now();
   await big.fill("#actor-filter", "Peru");
   const filterMs = Date.now() - t1;
+  const peru = await allInside(big, "v", ".edge", "Peru's edges on the large map");
   console.log(`map test: ok (${counts.actors} actors, ${counts.contents} contents, ${counts.edges} edges; ${clashing} contents in conflict; ` +
-    `${expect.big_nodes}-node map loaded in ${loadMs} ms, script ready in ${Math.round(await big.evaluate(() => window.stancegraph.loadMs))} ms, filtered in ${filterMs} ms)`);
+    `issue view ${issuesShown} issues, ${hotIssues} in conflict; network ${netActors} actors; ` +
+    `${expect.big_nodes}-node map loaded in ${loadMs} ms, Peru's ${peru} edges in view, script ready in ${Math.round(await big.evaluate(() => window.stancegraph.loadMs))} ms, filtered in ${filterMs} ms)`);
 } finally {
   await browser.close();
 }
