@@ -26,7 +26,7 @@ use crate::lexicon::Lexicon;
 use crate::model::Stance;
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 const SCRIPT: &str = include_str!("map.js");
@@ -40,6 +40,8 @@ const ISSUE_X: f64 = 400.0;
 const ISSUE_W: f64 = 360.0;
 const ISSUE_H: f64 = 28.0;
 const ISSUE_GAP: f64 = 190.0;
+/// The width-to-height shape the issue view's blocks are packed to.
+const SCREEN: f64 = 1.6;
 
 #[derive(Serialize)]
 pub(super) struct ActorData<'a> {
@@ -193,21 +195,88 @@ fn columns(g: &PositionGraph) -> Placement {
     }
 }
 
-/// The issue view: issues stacked in the middle, most actors first; each
-/// actor at the weighted mean height of its issues, on the left or the
-/// right alternately in that order, spread so that none overlap.
+/// The issue view: one block per negotiation (a connected set of actors
+/// and the issues they take stances on), blocks packed in columns to the
+/// shape of a screen, so the overview fills the window.
 fn centred(g: &PositionGraph) -> Placement {
     let edges = g.stance_edges();
-    let mut actors_of: HashMap<NodeIndex, BTreeSet<NodeIndex>> = HashMap::new();
+    let actors = g.sorted_actors();
+    let contents = g.sorted_contents();
+    let dense: HashMap<NodeIndex, usize> = actors
+        .iter()
+        .chain(&contents)
+        .enumerate()
+        .map(|(i, ix)| (*ix, i))
+        .collect();
+    let mut uf = petgraph::unionfind::UnionFind::<usize>::new(dense.len());
     for (a, c, _) in &edges {
-        actors_of.entry(*c).or_default().insert(*a);
+        uf.union(dense[a], dense[c]);
     }
-    let mut contents = g.sorted_contents();
-    contents.sort_by_key(|c| std::cmp::Reverse(actors_of.get(c).map_or(0, BTreeSet::len)));
-    let mut content = HashMap::new();
-    let mut y = 30.0;
+    let mut blocks: BTreeMap<usize, (Vec<NodeIndex>, Vec<NodeIndex>)> = BTreeMap::new();
+    for a in &actors {
+        blocks.entry(uf.find(dense[a])).or_default().0.push(*a);
+    }
     for c in &contents {
-        let n = actors_of.get(c).map_or(1, BTreeSet::len) as f64;
+        blocks.entry(uf.find(dense[c])).or_default().1.push(*c);
+    }
+    let mut laid: Vec<Placement> = blocks
+        .into_values()
+        .map(|(a, c)| block(&edges, &a, &c))
+        .collect();
+    // tallest first, each into the shortest column
+    laid.sort_by(|x, y| y.height.total_cmp(&x.height));
+    let block_w = laid.first().map_or(1.0, |b| b.width);
+    let total: f64 = laid.iter().map(|b| b.height).sum();
+    let columns = ((SCREEN * total / block_w).sqrt().round() as usize).clamp(1, laid.len().max(1));
+    let mut column_h = vec![0.0_f64; columns];
+    let mut out = Placement {
+        actor: HashMap::new(),
+        content: HashMap::new(),
+        contents: Vec::new(),
+        actors: Vec::new(),
+        content_w: Some(ISSUE_W),
+        width: columns as f64 * block_w,
+        height: 0.0,
+    };
+    for b in laid {
+        let k = (0..columns)
+            .min_by(|&x, &y| column_h[x].total_cmp(&column_h[y]).then(x.cmp(&y)))
+            .unwrap_or(0);
+        let (dx, dy) = (k as f64 * block_w, column_h[k]);
+        column_h[k] += b.height;
+        let moved = |m: HashMap<NodeIndex, (f64, f64)>| {
+            m.into_iter()
+                .map(move |(ix, (x, y))| (ix, (x + dx, y + dy)))
+        };
+        out.actor.extend(moved(b.actor));
+        out.content.extend(moved(b.content));
+        out.actors.extend(b.actors);
+        out.contents.extend(b.contents);
+    }
+    out.height = column_h.iter().copied().fold(0.0, f64::max);
+    out
+}
+
+/// One negotiation's block: its issues stacked in the middle, most actors
+/// first; each actor at the weighted mean height of its issues, on the left
+/// or the right alternately in that order, spread so that none overlap.
+fn block(
+    edges: &[(NodeIndex, NodeIndex, &crate::graph::StanceEdge)],
+    actors: &[NodeIndex],
+    contents: &[NodeIndex],
+) -> Placement {
+    let mine: BTreeSet<NodeIndex> = contents.iter().copied().collect();
+    let edges: Vec<_> = edges.iter().filter(|(_, c, _)| mine.contains(c)).collect();
+    let mut actors_of: HashMap<NodeIndex, usize> = HashMap::new();
+    for (_, c, _) in &edges {
+        *actors_of.entry(*c).or_default() += 1;
+    }
+    let mut contents = contents.to_vec();
+    contents.sort_by_key(|c| std::cmp::Reverse(actors_of.get(c).copied().unwrap_or(0)));
+    let mut content = HashMap::new();
+    let mut y = 20.0;
+    for c in &contents {
+        let n = actors_of.get(c).copied().unwrap_or(1) as f64;
         let slot = (n * ROW / 2.0).max(ISSUE_H + 12.0);
         content.insert(*c, (ISSUE_X, y + (slot - ISSUE_H) / 2.0));
         y += slot;
@@ -219,12 +288,11 @@ fn centred(g: &PositionGraph) -> Placement {
         s.0 += w * (content[c].1 + ISSUE_H / 2.0);
         s.1 += w;
     }
-    let mut bary: Vec<(f64, NodeIndex)> = g
-        .sorted_actors()
-        .into_iter()
+    let mut bary: Vec<(f64, NodeIndex)> = actors
+        .iter()
         .map(|a| {
-            let (s, n) = sum.get(&a).copied().unwrap_or((0.0, 0.0));
-            (s / n.max(1.0), a)
+            let (s, n) = sum.get(a).copied().unwrap_or((0.0, 0.0));
+            (s / n.max(1.0), *a)
         })
         .collect();
     bary.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
@@ -233,7 +301,7 @@ fn centred(g: &PositionGraph) -> Placement {
     for (side, x) in [(0, ACTOR_X), (1, ISSUE_X + ISSUE_W + ISSUE_GAP)] {
         let mine: Vec<&(f64, NodeIndex)> = bary.iter().skip(side).step_by(2).collect();
         let wanted: Vec<f64> = mine.iter().map(|(y, _)| y - 9.0).collect();
-        let ys = super::diagram::spread(&wanted, ROW, 30.0, f64::INFINITY);
+        let ys = super::diagram::spread(&wanted, ROW, 20.0, f64::INFINITY);
         for ((_, a), y) in mine.iter().zip(ys) {
             actor.insert(*a, (x, y));
             bottom = bottom.max(y + ROW);
@@ -245,8 +313,8 @@ fn centred(g: &PositionGraph) -> Placement {
         contents,
         actors: bary.into_iter().map(|(_, a)| a).collect(),
         content_w: Some(ISSUE_W),
-        width: ISSUE_X + ISSUE_W + ISSUE_GAP + ACTOR_W + ACTOR_X,
-        height: bottom + 30.0,
+        width: ISSUE_X + ISSUE_W + ISSUE_GAP + ACTOR_W + 2.0 * ACTOR_X + 40.0,
+        height: bottom + 24.0,
     }
 }
 

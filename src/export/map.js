@@ -54,11 +54,65 @@
         if (!state.stances.has(e.stance)) continue;
         const n = e.evidence.filter(inRange).length;
         if (n < state.min || n === 0) continue;
-        if (!actorMatches(idx.actors.get(e.a))) continue;
+        if (idx.name !== "issues" && !actorMatches(idx.actors.get(e.a))) continue;
       }
       out.push(e);
     }
+    if (idx.name === "issues" && state.text) {
+      // an actor's issues, with everyone's stances on them
+      const theirs = new Set(out.filter((e) => actorMatches(idx.actors.get(e.a))).map((e) => e.c));
+      return out.filter((e) => theirs.has(e.c));
+    }
     return out;
+  }
+
+  // ---- the issue view, filtered, is laid out again around what it shows ----
+  const home = new Map(); // id -> the drawing's own transform or path
+  const moved_ = new Map(); // id -> box after a re-layout
+  function restoreIssues() {
+    for (const [id, v] of home) {
+      const e = views.issues.el.get(id);
+      e.setAttribute(e.tagName === "path" ? "d" : "transform", v);
+    }
+    home.clear();
+    moved_.clear();
+  }
+  function spread(wanted, gap, lo) {
+    const y = [];
+    for (const w of wanted) y.push(Math.max(w, y.length ? y[y.length - 1] + gap : lo));
+    return y;
+  }
+  function relayoutIssues(edges) {
+    restoreIssues();
+    const idx = views.issues;
+    const ROW = 24, IH = 28, IX = 400, IW = 360, GAP = 190, AX = 10, AW = 200;
+    const actorsOf = new Map();
+    for (const e of edges) { if (!actorsOf.has(e.c)) actorsOf.set(e.c, new Set()); actorsOf.get(e.c).add(e.a); }
+    const issues = [...actorsOf.keys()].sort((x, y) => actorsOf.get(y).size - actorsOf.get(x).size || (x < y ? -1 : 1));
+    const at = new Map();
+    let y = 20;
+    for (const c of issues) {
+      const slot = Math.max(actorsOf.get(c).size * ROW / 2, IH + 12);
+      at.set(c, [IX, y + (slot - IH) / 2, IW, IH]);
+      y += slot;
+    }
+    const sum = new Map();
+    for (const e of edges) { const s = sum.get(e.a) || [0, 0]; s[0] += e.count * (at.get(e.c)[1] + IH / 2); s[1] += e.count; sum.set(e.a, s); }
+    const bary = [...sum].map(([a, [s, n]]) => [s / n, a]).sort((p, q) => p[0] - q[0] || (p[1] < q[1] ? -1 : 1));
+    for (const side of [0, 1]) {
+      const mine = bary.filter((_, k) => k % 2 === side);
+      const ys = spread(mine.map(([v]) => v - 9), ROW, 20);
+      mine.forEach(([, a], k) => at.set(a, [side ? IX + IW + GAP : AX, ys[k], AW, 18]));
+    }
+    const place = (id, v) => { const e = idx.el.get(id); const attr = e.tagName === "path" ? "d" : "transform"; home.set(id, e.getAttribute(attr)); e.setAttribute(attr, v); };
+    for (const [id, b] of at) { place(id, `translate(${b[0]},${b[1]})`); moved_.set(id, b); }
+    for (const e of edges) {
+      const [ax, ay] = at.get(e.a), [cx, cy] = at.get(e.c);
+      const right = ax > cx;
+      const x1 = right ? ax : ax + AW, x2 = right ? cx + IW : cx, y1 = ay + 9, y2 = cy + IH / 2, mid = (x1 + x2) / 2;
+      place(e.id, `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`);
+      moved_.set(e.id, [Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1)]);
+    }
   }
 
   // contents (or issues) where one actor wants what another rejects
@@ -92,6 +146,7 @@
     if (state.text) for (const a of idx.actors.values()) if (actorMatches(a)) shownNodes.add(a.id);
     // with no filter set, every actor shows, also a body no one quotes directly
     if (unfiltered()) for (const id of idx.actors.keys()) shownNodes.add(id);
+    if (idx.name === "issues") { if (unfiltered()) restoreIssues(); else relayoutIssues(edges); }
     const hot = state.conflicts && !idx.network ? clashes(edges) : new Set();
     const hotActors = new Set(edges.filter((e) => hot.has(e.c)).map((e) => e.a));
     const focus = [];
@@ -288,7 +343,8 @@
     const boxes = [];
     for (const id of ids) {
       const item = idx.actors.get(id) || idx.contents.get(id) || idx.edges.get(id);
-      if (item && item.bbox) boxes.push(item.bbox);
+      const b = (idx.name === "issues" && moved_.get(id)) || (item && item.bbox);
+      if (b) boxes.push(b);
     }
     if (!boxes.length) for (const item of v.actors.concat(v.contents || [])) boxes.push(item.bbox);
     if (!boxes.length) return;
