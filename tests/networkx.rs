@@ -66,3 +66,108 @@ fn networkx_reads_graphml_gexf_and_node_link() {
     );
     eprintln!("{}", String::from_utf8_lossy(&out.stdout).trim());
 }
+
+/// Issue 22: the DNA networks (two-mode, congruence, conflict, subtract,
+/// each normalisation) and the matrix CSV, read by networkx and the csv
+/// module, weigh what a reference written in Python from the positions
+/// alone computes (tests/python/network_reference.py).
+#[test]
+fn network_weights_match_a_python_reference() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bin = env!("CARGO_BIN_EXE_stancegraph");
+    let python = std::env::var("STANCEGRAPH_PYTHON").unwrap_or_else(|_| "python3".into());
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let input = root.join("../shared/eval/dev/docs");
+    let input = if input.exists() {
+        input
+    } else {
+        root.join("examples/articles")
+    };
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = Command::new(bin).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let graph = d.join("g.json");
+    run(&[
+        &os("build"),
+        input.as_os_str(),
+        &os("-o"),
+        graph.as_os_str(),
+    ]);
+    let positions = d.join("positions.jsonl");
+    run(&[
+        &os("export"),
+        graph.as_os_str(),
+        &os("--format"),
+        &os("positions-jsonl"),
+        &os("-o"),
+        positions.as_os_str(),
+    ]);
+    let mut networks = vec![(
+        "two-mode".to_string(),
+        "none",
+        "graphml",
+        "two-mode.graphml".to_string(),
+    )];
+    for mode in ["congruence", "conflict", "subtract"] {
+        for how in ["none", "average", "jaccard", "cosine"] {
+            networks.push((mode.into(), how, "graphml", format!("{mode}-{how}.graphml")));
+        }
+    }
+    networks.push((
+        "congruence".into(),
+        "jaccard",
+        "matrix",
+        "congruence-jaccard.csv".into(),
+    ));
+    for (mode, how, format, name) in &networks {
+        run(&[
+            &os("network"),
+            graph.as_os_str(),
+            &os("--type"),
+            &os(mode),
+            &os("--normalize"),
+            &os(how),
+            &os("--format"),
+            &os(format),
+            &os("-o"),
+            d.join(name).as_os_str(),
+        ]);
+    }
+    let out = Command::new(&python)
+        .arg(root.join("tests/python/network_reference.py"))
+        .arg(&positions)
+        .arg(d)
+        .output();
+    let Ok(out) = out else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{python} cannot run under CI=true: .ci/run installs it"
+        );
+        eprintln!("SKIPPED: {python} cannot run; the network reference is not checked");
+        return;
+    };
+    if out.status.code() == Some(77) {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "networkx is missing under CI=true: .ci/run installs it"
+        );
+        eprintln!(
+            "SKIPPED: networkx is not installed for {python} (.ci/run installs it in a venv)"
+        );
+        return;
+    }
+    assert!(
+        out.status.success(),
+        "the network reference check failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    eprintln!("{}", String::from_utf8_lossy(&out.stdout).trim());
+}
