@@ -33,7 +33,7 @@ use petgraph::stable_graph::EdgeIndex;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-use terms::{add_into, cosine, idf, top_terms, Terms, Vector, Vocabulary};
+use terms::{add_into, cosine, cosine_normed, idf, norm, top_terms, Terms, Vector, Vocabulary};
 
 /// How issues are found.
 #[derive(Debug, Clone)]
@@ -414,6 +414,11 @@ fn weigh_contexts(contexts: &[Vec<u32>]) -> Vec<Vector> {
 struct Merged {
     centroid: Vector,
     context: Vector,
+    /// The lengths of both: a merged issue is compared with every later
+    /// group that shares a term with it (the centroid's is taken again
+    /// when it is next compared after growing).
+    centroid_norm: f64,
+    context_norm: f64,
     docs: BTreeSet<usize>,
 }
 
@@ -427,24 +432,50 @@ fn group_across(groups: &[Group], contexts: &[Vector], opts: &IssueOptions) -> V
     let mut by_label: FxHashMap<&str, usize> = FxHashMap::default();
     let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     let mut out = Vec::with_capacity(groups.len());
-    for g in groups {
+    let context_norms: Vec<f64> = contexts.iter().map(norm).collect();
+    // the group each merged issue was last gathered for, to gather it once
+    let mut seen: Vec<usize> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    // centroids that grew since their length was taken
+    let mut stale: Vec<bool> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
         let top = top_terms(&g.centroid, INDEX_TERMS);
         let found = match &g.codebook {
             Some(label) => by_label.get(label.as_str()).copied(),
             None => {
-                let mut candidates: Vec<usize> = top
-                    .iter()
-                    .flat_map(|t| index.get(t).into_iter().flatten().copied())
-                    .collect();
+                candidates.clear();
+                for t in &top {
+                    for &k in index.get(t).into_iter().flatten() {
+                        if seen[k] != gi + 1 {
+                            seen[k] = gi + 1;
+                            candidates.push(k);
+                        }
+                    }
+                }
                 candidates.sort_unstable();
-                candidates.dedup();
+                for &k in &candidates {
+                    if stale[k] {
+                        merged[k].centroid_norm = norm(&merged[k].centroid);
+                        stale[k] = false;
+                    }
+                }
+                let g_norm = norm(&g.centroid);
+                let (ctx, ctx_norm) = (&contexts[g.doc], context_norms[g.doc]);
                 most_similar(
                     candidates
-                        .into_iter()
-                        .map(|k| (k, cosine(&g.centroid, &merged[k].centroid)))
+                        .iter()
+                        .map(|&k| {
+                            let m = &merged[k];
+                            (
+                                k,
+                                cosine_normed(&g.centroid, g_norm, &m.centroid, m.centroid_norm),
+                            )
+                        })
                         .filter(|&(k, s)| {
+                            let m = &merged[k];
                             s >= opts.across
-                                && cosine(&contexts[g.doc], &merged[k].context) >= opts.context
+                                && cosine_normed(ctx, ctx_norm, &m.context, m.context_norm)
+                                    >= opts.context
                         }),
                 )
             }
@@ -453,16 +484,23 @@ fn group_across(groups: &[Group], contexts: &[Vector], opts: &IssueOptions) -> V
             merged.push(Merged {
                 centroid: Vector::default(),
                 context: Vector::default(),
+                centroid_norm: 0.0,
+                context_norm: 0.0,
                 docs: BTreeSet::new(),
             });
+            seen.push(0);
+            stale.push(false);
             merged.len() - 1
         });
         if let Some(label) = &g.codebook {
             by_label.insert(label, k);
         }
-        add_into(&mut merged[k].centroid, &g.centroid, 1.0);
-        if merged[k].docs.insert(g.doc) {
-            add_into(&mut merged[k].context, &contexts[g.doc], 1.0);
+        let m = &mut merged[k];
+        add_into(&mut m.centroid, &g.centroid, 1.0);
+        stale[k] = true;
+        if m.docs.insert(g.doc) {
+            add_into(&mut m.context, &contexts[g.doc], 1.0);
+            m.context_norm = norm(&m.context);
         }
         for t in top {
             let list = index.entry(t).or_default();

@@ -15,6 +15,10 @@ pub struct Vocabulary {
     ids: FxHashMap<String, u32>,
     stems: Vec<String>,
     surfaces: Vec<BTreeMap<String, usize>>,
+    /// What [`Vocabulary::context`] made of each lower-case word: its term,
+    /// or none. Every sentence of a corpus is read, and stemming is most
+    /// of the cost.
+    context_words: FxHashMap<String, Option<u32>>,
 }
 
 /// What a phrase says about its matter.
@@ -122,14 +126,21 @@ impl Vocabulary {
     pub fn context(&mut self, lx: &Lexicon, text: &str, out: &mut Vec<u32>) {
         for (_, word) in words(text) {
             let lower = word.to_lowercase();
-            if is_topic_word(lx, &lower) && !lx.is_in(WordClass::ShellNouns, &lower) {
-                let s = stem(&lower);
-                let id = match self.id(&s) {
-                    Some(id) => id,
-                    None => self.intern(&s, &lower),
-                };
-                out.push(id);
+            if let Some(known) = self.context_words.get(&lower) {
+                out.extend(*known);
+                continue;
             }
+            let id = (is_topic_word(lx, &lower) && !lx.is_in(WordClass::ShellNouns, &lower)).then(
+                || {
+                    let s = stem(&lower);
+                    match self.id(&s) {
+                        Some(id) => id,
+                        None => self.intern(&s, &lower),
+                    }
+                },
+            );
+            out.extend(id);
+            self.context_words.insert(lower, id);
         }
     }
 }
@@ -222,6 +233,16 @@ pub fn add_into(acc: &mut Vector, v: &Vector, w: f64) {
 
 /// Cosine similarity of two sparse vectors (0 when either is empty).
 pub fn cosine(a: &Vector, b: &Vector) -> f64 {
+    cosine_normed(a, norm(a), b, norm(b))
+}
+
+/// The Euclidean length of a vector.
+pub fn norm(v: &Vector) -> f64 {
+    v.values().map(|x| x * x).sum::<f64>().sqrt()
+}
+
+/// [`cosine`] with both lengths known, for a vector compared many times.
+pub fn cosine_normed(a: &Vector, norm_a: f64, b: &Vector, norm_b: f64) -> f64 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let dot: f64 = small
         .iter()
@@ -230,8 +251,7 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
     if dot == 0.0 {
         return 0.0;
     }
-    let norm = |v: &Vector| v.values().map(|x| x * x).sum::<f64>().sqrt();
-    dot / (norm(a) * norm(b))
+    dot / (norm_a * norm_b)
 }
 
 /// The `n` heaviest terms of a vector, heaviest first (ties by id).
