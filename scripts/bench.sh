@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-corpus benchmark: builds a benchmark corpus with ../shared/bench/make-corpus.py,
-# times `extract` (one thread and all threads) and `build` with /usr/bin/time -v,
+# times `extract` (one thread and all threads), `build`, and then `query`, `issues`,
+# `network` and `render` on the graph built, with /usr/bin/time -v,
 # and prints MB/s and peak RSS. It first times `grep -c` and `wc -w` over the
 # same corpus, the yardsticks issue 5 quotes for the machine its bars were set
 # on, and last says how fast one thread runs relative to them.
@@ -107,6 +108,12 @@ measure "extract --threads 1" "$bin" extract --quiet --threads 1 "$input"
 one_rate=$rate
 measure "extract (all cores)" "$bin" extract --quiet "$input"
 measure "build (all cores)" "$bin" build --quiet "$input" -o /tmp/stancegraph-bench-graph.json
+# What an analyst asks the graph next (the MB/s column is of the text the graph came from).
+graph=/tmp/stancegraph-bench-graph.json
+measure "query --actor Russia" "$bin" query "$graph" --actor Russia
+measure "issues" "$bin" issues "$graph" --top 20
+measure "network --type congruence" "$bin" network "$graph" --type congruence -o /tmp/stancegraph-bench-net.csv
+measure "render (issue diagram)" "$bin" render "$graph" --engine builtin -o /tmp/stancegraph-bench.svg
 # Issue 5's one-thread bar is 25 MB/s where wc -w ran at 270 MB/s and grep -c
 # at 1,400 MB/s: 9.3% and 1.8% of them.
 python3 - "$one_rate" "$wc_rate" "$grep_rate" <<'PY'
