@@ -63,36 +63,61 @@ struct ContentData<'a> {
     bbox: [f64; 4],
 }
 
-#[derive(Serialize)]
-struct EvidenceData<'a> {
-    doc: &'a str,
-    date: Option<&'a str>,
-    sentence: &'a str,
-    cue: &'a str,
-    span: [usize; 2],
+/// Every evidence sentence of the map, once: the views' edges point into it
+/// by index, and documents, sentences and contents are strings in one table,
+/// so a sentence shown in three views is written once.
+#[derive(Default, Serialize)]
+struct EvidenceTable<'a> {
+    strings: Vec<&'a str>,
+    /// (document, date, sentence, cue, start, end, content as phrased):
+    /// document, sentence and content as indexes into `strings`.
+    rows: Vec<(usize, Option<&'a str>, usize, &'a str, usize, usize, usize)>,
+    #[serde(skip)]
+    string_ix: HashMap<&'a str, usize>,
+    #[serde(skip)]
+    row_ix: HashMap<(usize, Option<&'a str>, usize, &'a str, usize, usize, usize), usize>,
 }
 
-impl<'a> EvidenceData<'a> {
-    fn of(ev: &'a Evidence) -> Self {
-        EvidenceData {
-            doc: &ev.doc,
-            date: ev.date.as_deref(),
-            sentence: &ev.sentence,
-            cue: &ev.cue,
-            span: ev.span,
+impl<'a> EvidenceTable<'a> {
+    fn string(&mut self, s: &'a str) -> usize {
+        let next = self.strings.len();
+        let k = *self.string_ix.entry(s).or_insert(next);
+        if k == next {
+            self.strings.push(s);
         }
+        k
+    }
+
+    /// The index of `ev`'s row, added if new.
+    fn add(&mut self, ev: &'a Evidence) -> usize {
+        let row = (
+            self.string(&ev.doc),
+            ev.date.as_deref(),
+            self.string(&ev.sentence),
+            ev.cue.as_str(),
+            ev.span[0],
+            ev.span[1],
+            self.string(&ev.content),
+        );
+        let next = self.rows.len();
+        let k = *self.row_ix.entry(row).or_insert(next);
+        if k == next {
+            self.rows.push(row);
+        }
+        k
     }
 }
 
 #[derive(Serialize)]
-struct EdgeData<'a> {
+struct EdgeData {
     id: String,
     a: String,
     c: String,
     stance: Stance,
     count: usize,
     targets: Vec<String>,
-    evidence: Vec<EvidenceData<'a>>,
+    /// Rows of the evidence table.
+    evidence: Vec<usize>,
     bbox: [f64; 4],
 }
 
@@ -100,7 +125,7 @@ struct EdgeData<'a> {
 struct ViewData<'a> {
     actors: Vec<ActorData<'a>>,
     contents: Vec<ContentData<'a>>,
-    edges: Vec<EdgeData<'a>>,
+    edges: Vec<EdgeData>,
 }
 
 /// XML-escape text for SVG and HTML.
@@ -342,6 +367,7 @@ fn view<'a>(
     lx: Option<&Lexicon>,
     prefix: &str,
     p: &Placement,
+    table: &mut EvidenceTable<'a>,
     svg: &mut String,
 ) -> ViewData<'a> {
     let actor_id: HashMap<NodeIndex, String> = p
@@ -391,7 +417,7 @@ fn view<'a>(
             stance: e.stance,
             count: e.count(),
             targets: e.targets().into_keys().collect(),
-            evidence: evidence.into_iter().map(EvidenceData::of).collect(),
+            evidence: evidence.into_iter().map(|ev| table.add(ev)).collect(),
             bbox: rounded(bbox),
         });
     }
@@ -503,9 +529,10 @@ pub fn to_html_with(g: &PositionGraph, lx: Option<&Lexicon>, issues: &Issues) ->
     let by_issue = crate::issues::issue_graph(g, issues);
     let mut svg = String::new();
     let (p1, p2, p3) = (columns(g), columns(&by_body), centred(&by_issue));
-    let actor_view = view(g, lx, "v", &p1, &mut svg);
-    let body_view = view(&by_body, lx, "b", &p2, &mut svg);
-    let issue_view = view(&by_issue, lx, "i", &p3, &mut svg);
+    let mut table = EvidenceTable::default();
+    let actor_view = view(g, lx, "v", &p1, &mut table, &mut svg);
+    let body_view = view(&by_body, lx, "b", &p2, &mut table, &mut svg);
+    let issue_view = view(&by_issue, lx, "i", &p3, &mut table, &mut svg);
     let (network, nw, nh) = super::map_network::network_view(g, issues, lx, &mut svg);
     let width = p1.width.max(p2.width).max(p3.width).max(nw);
     let height = p1.height.max(p2.height).max(p3.height).max(nh);
@@ -515,6 +542,7 @@ pub fn to_html_with(g: &PositionGraph, lx: Option<&Lexicon>, issues: &Issues) ->
         affiliation: ViewData<'a>,
         issues: ViewData<'a>,
         network: super::map_network::NetworkData<'a>,
+        evidence: EvidenceTable<'a>,
         colours: std::collections::BTreeMap<&'static str, &'static str>,
         documents: usize,
     }
@@ -527,6 +555,7 @@ pub fn to_html_with(g: &PositionGraph, lx: Option<&Lexicon>, issues: &Issues) ->
         affiliation: body_view,
         issues: issue_view,
         network,
+        evidence: table,
         colours,
         documents: g.documents.len(),
     };

@@ -13,6 +13,9 @@
   const $ = (id) => document.getElementById(id);
   const WANTS = new Set(["demand", "propose", "support"]);
   const ALL_STANCES = Object.keys(data.colours);
+  // the evidence table: every sentence once, the edges point into it
+  const S = data.evidence.strings, ROWS = data.evidence.rows;
+  const evidence = (i) => { const r = ROWS[i]; return { doc: S[r[0]], date: r[1], sentence: S[r[2]], cue: r[3], span: [r[4], r[5]], content: S[r[6]] }; };
 
   // indexes per view; the network view's edges are ties between two actors
   const views = {};
@@ -31,10 +34,10 @@
   const fresh = () => ({ view: "actor", text: "", stances: new Set(ALL_STANCES), min: 1, since: "", until: "", conflicts: false, selected: null });
   let state = fresh();
 
-  function inRange(ev) {
+  function inRange(date) {
     if (!state.since && !state.until) return true;
-    if (!ev.date) return false;
-    return (!state.since || ev.date >= state.since) && (!state.until || ev.date.slice(0, state.until.length) <= state.until);
+    if (!date) return false;
+    return (!state.since || date >= state.since) && (!state.until || date.slice(0, state.until.length) <= state.until);
   }
 
   function actorMatches(a) {
@@ -52,7 +55,7 @@
         if (state.text && !actorMatches(idx.actors.get(e.a)) && !actorMatches(idx.actors.get(e.b))) continue;
       } else {
         if (!state.stances.has(e.stance)) continue;
-        const n = e.evidence.filter(inRange).length;
+        const n = state.since || state.until ? e.evidence.filter((i) => inRange(ROWS[i][1])).length : e.evidence.length;
         if (n < state.min || n === 0) continue;
         if (idx.name !== "issues" && !actorMatches(idx.actors.get(e.a))) continue;
       }
@@ -238,7 +241,7 @@
     panel.replaceChildren(el("h2", `${a.name} and ${b.name}`));
     panel.append(el("p", t.kind === "clash" ? `take opposite sides on ${t.weight} issue${t.weight === 1 ? "" : "s"}:` : `take the same side on ${t.weight} issue${t.weight === 1 ? "" : "s"}:`, "meta"));
     const ul = el("ul");
-    for (const issue of t.issues) ul.append(el("li", issue));
+    for (const issue of t.issues) ul.append(el("li", data.network.labels[issue]));
     panel.append(ul);
   }
 
@@ -256,9 +259,10 @@
     if (e.targets.length) panel.append(el("p", "addressed to: " + e.targets.join(", "), "meta"));
     panel.append(el("h3", `evidence (${e.evidence.length})`));
     const ul = el("ul", undefined, "evidence");
-    for (const ev of e.evidence) {
+    for (const ev of e.evidence.map(evidence)) {
       const li = el("li");
-      li.append(sentenceWithCue(ev.sentence, ev.cue), el("div", `${ev.doc}${ev.date ? " · " + ev.date : ""} · bytes ${ev.span[0]}–${ev.span[1]}`, "meta"));
+      const on = state.view === "issues" ? `on “${ev.content}” · ` : "";
+      li.append(sentenceWithCue(ev.sentence, ev.cue), el("div", `${on}${ev.doc}${ev.date ? " · " + ev.date : ""} · bytes ${ev.span[0]}–${ev.span[1]}`, "meta"));
       ul.append(li);
     }
     panel.append(ul);
@@ -381,6 +385,8 @@
   window.stancegraph = {
     counts: () => { const idx = views.actor; return { actors: idx.actors.size, contents: idx.contents.size, edges: idx.edges.size }; },
     view: () => state.view,
+    // the evidence of an edge of a view, as sentences
+    evidence: (view, id) => views[view].edges.get(id).evidence.map(evidence),
     loadMs: performance.now() - started,
   };
   document.body.dataset.ready = "1";

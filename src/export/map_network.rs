@@ -26,7 +26,8 @@ pub(super) struct TieData {
     kind: &'static str,
     /// Issues on which they agree or clash.
     weight: usize,
-    issues: Vec<String>,
+    /// Those issues, as indexes into [`NetworkData::labels`].
+    issues: Vec<usize>,
     bbox: [f64; 4],
 }
 
@@ -35,6 +36,8 @@ pub(super) struct TieData {
 pub(super) struct NetworkData<'a> {
     actors: Vec<ActorData<'a>>,
     ties: Vec<TieData>,
+    /// Issue labels, each written once.
+    labels: Vec<String>,
 }
 
 /// Space each actor takes on the circle, and room for labels around it.
@@ -90,6 +93,7 @@ pub(super) fn network_view<'a>(
         .map(|(k, name)| (*name, format!("na{k}")))
         .collect();
     let mut data = NetworkData::default();
+    let mut label_ix: BTreeMap<String, usize> = BTreeMap::new();
     let _ = writeln!(svg, r#"<g class="view" data-view="n">"#);
     let _ = writeln!(svg, r#"<g class="edges">"#);
     let ties = agree
@@ -134,7 +138,16 @@ pub(super) fn network_view<'a>(
             b: id_of[e.target.as_str()].clone(),
             kind,
             weight,
-            issues: e.issues.clone(),
+            issues: e
+                .issues
+                .iter()
+                .map(|l| {
+                    *label_ix.entry(l.clone()).or_insert_with(|| {
+                        data.labels.push(l.clone());
+                        data.labels.len() - 1
+                    })
+                })
+                .collect(),
             bbox: super::html::rounded([lo_x, lo_y, hi_x - lo_x, hi_y - lo_y]),
         });
     }

@@ -69,14 +69,14 @@ try {
   // clicking a visible edge lists its evidence, first sentence included
   const edgeId = await page.$$eval("g.view[data-view='v'] .edge", (els) => els.find((e) => e.style.display !== "none").dataset.id);
   await page.locator(`[data-id="${edgeId}"]`).dispatchEvent("click");
-  const want = await page.evaluate((id) => JSON.parse(document.getElementById("sg-data").textContent).actor.edges.find((e) => e.id === id).evidence[0].sentence, edgeId);
+  const want = await page.evaluate((id) => window.stancegraph.evidence("actor", id)[0].sentence, edgeId);
   const panelText = await page.textContent("#panel");
   if (!panelText.includes(want)) fail("the evidence panel lacks the edge's sentence");
   if ((await page.$$("#panel mark")).length < 1) fail("the cue is not highlighted");
 
   // article text with markup shows as text
   await page.fill("#actor-filter", "");
-  const xssEdge = await page.evaluate((xss) => JSON.parse(document.getElementById("sg-data").textContent).actor.edges.find((e) => e.evidence.some((v) => v.sentence.includes(xss))).id, expect.xss);
+  const xssEdge = await page.evaluate((xss) => { const d = JSON.parse(document.getElementById("sg-data").textContent); return d.actor.edges.find((e) => window.stancegraph.evidence("actor", e.id).some((v) => v.sentence.includes(xss))).id; }, expect.xss);
   await page.locator(`[data-id="${xssEdge}"]`).dispatchEvent("click");
   if (!(await page.textContent("#panel")).includes(expect.xss)) fail("the sentence with markup is not shown as text");
   if ((await page.$$("#panel script")).length) fail("markup from article text became elements");
