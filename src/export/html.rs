@@ -63,6 +63,9 @@ struct ContentData<'a> {
     bbox: [f64; 4],
 }
 
+/// An evidence row: document, date, sentence, cue, start, end, content.
+type Row<'a> = (usize, Option<&'a str>, usize, &'a str, usize, usize, usize);
+
 /// Every evidence sentence of the map, once: the views' edges point into it
 /// by index, and documents, sentences and contents are strings in one table,
 /// so a sentence shown in three views is written once.
@@ -71,11 +74,11 @@ struct EvidenceTable<'a> {
     strings: Vec<&'a str>,
     /// (document, date, sentence, cue, start, end, content as phrased):
     /// document, sentence and content as indexes into `strings`.
-    rows: Vec<(usize, Option<&'a str>, usize, &'a str, usize, usize, usize)>,
+    rows: Vec<Row<'a>>,
     #[serde(skip)]
     string_ix: HashMap<&'a str, usize>,
     #[serde(skip)]
-    row_ix: HashMap<(usize, Option<&'a str>, usize, &'a str, usize, usize, usize), usize>,
+    row_ix: HashMap<Row<'a>, usize>,
 }
 
 impl<'a> EvidenceTable<'a> {
