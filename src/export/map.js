@@ -31,6 +31,16 @@
     views[name] = idx;
   }
 
+  // only the current view's group is in the document: hidden groups of a
+  // large map, though not drawn, cost the browser a minute a frame
+  function mount(name) {
+    for (const [n, idx] of Object.entries(views)) {
+      if (n === name && !idx.group.isConnected) svg.appendChild(idx.group);
+      else if (n !== name && idx.group.isConnected) idx.group.remove();
+    }
+  }
+  mount("actor");
+
   const fresh = () => ({ view: "actor", text: "", stances: new Set(ALL_STANCES), min: 1, since: "", until: "", conflicts: false, selected: null });
   let state = fresh();
 
@@ -140,7 +150,7 @@
 
   // ---- drawing state ----
   function apply(zoom) {
-    for (const [name, idx] of Object.entries(views)) idx.group.style.display = name === state.view ? "" : "none";
+    mount(state.view);
     const idx = views[state.view];
     const edges = visibleEdges(idx);
     const shownEdges = new Set(edges.map((e) => e.id));
@@ -336,7 +346,13 @@
     box.x = p.x - (p.x - box.x) * f;
     box.y = p.y - (p.y - box.y) * f;
     box.width *= f; box.height *= f;
+    near();
   }, { passive: false });
+  // close enough that a dash is over a pixel long
+  function near() {
+    const scale = Math.max(box.width / Math.max(1, svg.clientWidth), box.height / Math.max(1, svg.clientHeight));
+    svg.classList.toggle("near", scale < 3);
+  }
 
   // the view box around these elements' boxes (the whole view if none), not
   // closer than text stays readable at; the SVG keeps its aspect and
@@ -361,6 +377,7 @@
     if (w < least) { w = least; }
     if (h < least * aspect) { h = least * aspect; }
     box.x = cx - w / 2; box.y = cy - h / 2; box.width = w; box.height = h;
+    near();
   }
 
   // ---- controls ----

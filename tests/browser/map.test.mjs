@@ -49,6 +49,9 @@ try {
   for (const k of ["actors", "contents", "edges"]) if (counts[k] !== expect[k]) fail(`${k}: page has ${counts[k]}, graph has ${expect[k]}`);
   const shownActors = () => page.$$eval("g.view[data-view='v'] .node.actor", (els) => els.filter((e) => e.style.display !== "none").length);
   if ((await shownActors()) !== expect.actors) fail("not every actor is shown before filtering");
+  // only the current view is in the document (hidden views of a large map
+  // cost the browser a minute a frame), and claims are dashed only close up
+  if ((await page.$$("g.view")).length !== 1) fail("hidden views are kept in the document");
   // it opens on an overview that fits the window
   await allInside(page, "v", ".node", "the opening overview");
 
@@ -62,6 +65,8 @@ try {
   await allInside(page, "v", ".edge", "Russia's edges after filtering");
   await allInside(page, "v", ".node", "Russia and its contents after filtering");
   if (!(await page.evaluate(() => location.hash)).includes("actor=Kremlin")) fail("the address does not keep the filter");
+  const nearDash = await page.evaluate(() => { const c = [...document.querySelectorAll(".edge.claim")].find((e) => e.style.display !== "none"); return c ? getComputedStyle(c).strokeDasharray : "no claim"; });
+  if (nearDash === "none") fail("a claim is not dashed close up");
   await page.fill("#actor-filter", "Pyongyang");
   const northKorea = await page.$$eval("g.view[data-view='v'] .node.actor", (els) => els.some((e) => e.style.display !== "none" && e.textContent.includes("North Korea")));
   if (!northKorea) fail("the lexicon alias 'Pyongyang' does not find North Korea");
@@ -132,6 +137,8 @@ try {
   await big.fill("#actor-filter", "Peru");
   const filterMs = Date.now() - t1;
   const peru = await allInside(big, "v", ".edge", "Peru's edges on the large map");
+  const farDash = await big.evaluate(() => { document.getElementById("actor-filter").value = ""; document.getElementById("actor-filter").dispatchEvent(new Event("input")); const c = document.querySelector(".edge.claim"); return c ? getComputedStyle(c).strokeDasharray : "no claim"; });
+  if (farDash !== "none") fail(`edges are dashed (${farDash}) on the overview of a large map`);
   console.log(`map test: ok (${counts.actors} actors, ${counts.contents} contents, ${counts.edges} edges; ${clashing} contents in conflict; ` +
     `issue view ${issuesShown} issues, ${hotIssues} in conflict; network ${netActors} actors; ` +
     `${expect.big_nodes}-node map loaded in ${loadMs} ms, Peru's ${peru} edges in view, script ready in ${Math.round(await big.evaluate(() => window.stancegraph.loadMs))} ms, filtered in ${filterMs} ms)`);
