@@ -365,6 +365,11 @@ pub fn to_dot(g: &PositionGraph) -> String {
         id: plain("cluster_legend"),
         stmts: legend,
     }));
+    print_digraph(stmts)
+}
+
+/// The DOT text of a directed graph named `stancegraph`.
+fn print_digraph(stmts: Vec<Stmt>) -> String {
     let graph = Graph::DiGraph {
         id: plain("stancegraph"),
         strict: false,

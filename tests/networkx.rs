@@ -44,23 +44,33 @@ fn networkx_reads_graphml_gexf_and_node_link() {
             .success());
         paths.push(out);
     }
-    let run = Command::new(&python)
-        .arg(root.join("tests/python/networkx_roundtrip.py"))
-        .args(&paths)
-        .output();
-    let Ok(out) = run else {
-        eprintln!("SKIPPED: {python} cannot run; the networkx round trip is not checked");
-        return;
+    python_check(
+        &python,
+        &root.join("tests/python/networkx_roundtrip.py"),
+        &paths,
+    );
+}
+
+/// Runs a networkx check script; it passes, or is skipped (saying so) where
+/// Python or networkx is missing, which under CI=true is a failure.
+fn python_check(python: &str, script: &Path, args: &[std::path::PathBuf]) {
+    let missing = |what: String| {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{what} under CI=true: .ci/run installs it"
+        );
+        eprintln!("SKIPPED: {what}; {} is not checked", script.display());
+    };
+    let Ok(out) = Command::new(python).arg(script).args(args).output() else {
+        return missing(format!("{python} cannot run"));
     };
     if out.status.code() == Some(77) {
-        eprintln!(
-            "SKIPPED: networkx is not installed for {python} (.ci/run installs it in a venv)"
-        );
-        return;
+        return missing(format!("networkx is not installed for {python}"));
     }
     assert!(
         out.status.success(),
-        "networkx round trip failed:\n{}{}",
+        "{} failed:\n{}{}",
+        script.display(),
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
@@ -140,34 +150,9 @@ fn network_weights_match_a_python_reference() {
             d.join(name).as_os_str(),
         ]);
     }
-    let out = Command::new(&python)
-        .arg(root.join("tests/python/network_reference.py"))
-        .arg(&positions)
-        .arg(d)
-        .output();
-    let Ok(out) = out else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{python} cannot run under CI=true: .ci/run installs it"
-        );
-        eprintln!("SKIPPED: {python} cannot run; the network reference is not checked");
-        return;
-    };
-    if out.status.code() == Some(77) {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "networkx is missing under CI=true: .ci/run installs it"
-        );
-        eprintln!(
-            "SKIPPED: networkx is not installed for {python} (.ci/run installs it in a venv)"
-        );
-        return;
-    }
-    assert!(
-        out.status.success(),
-        "the network reference check failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+    python_check(
+        &python,
+        &root.join("tests/python/network_reference.py"),
+        &[positions, d.to_path_buf()],
     );
-    eprintln!("{}", String::from_utf8_lossy(&out.stdout).trim());
 }

@@ -16,8 +16,7 @@
 use super::{attr, dot_quote, edge, node, plain, shorten, stance_colour};
 use crate::issues::{Issue, Issues};
 use crate::model::Stance;
-use graphviz_rust::dot_structures::{Graph, Id, Stmt};
-use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use graphviz_rust::dot_structures::{Id, Stmt};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -619,14 +618,7 @@ impl Diagram {
             12,
             CONTESTED,
         ));
-        let graph = Graph::DiGraph {
-            id: plain("stancegraph"),
-            strict: false,
-            stmts,
-        };
-        let mut s = graph.print(&mut PrinterContext::default());
-        s.push('\n');
-        s
+        super::print_digraph(stmts)
     }
 }
 

@@ -131,6 +131,26 @@ struct ViewData<'a> {
     edges: Vec<EdgeData>,
 }
 
+impl<'a> ActorData<'a> {
+    /// An actor of the page, with the lexicon's aliases and its box.
+    pub(super) fn of(
+        a: &'a crate::graph::ActorNode,
+        id: &str,
+        lx: Option<&Lexicon>,
+        bbox: [f64; 4],
+    ) -> Self {
+        ActorData {
+            id: id.to_string(),
+            name: &a.name,
+            kind: a.kind.as_str(),
+            affiliation: a.affiliation.as_deref(),
+            mentions: a.mentions.iter().map(String::as_str).collect(),
+            aliases: aliases(lx, &a.name),
+            bbox: rounded(bbox),
+        }
+    }
+}
+
 /// XML-escape text for SVG and HTML.
 pub fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -445,15 +465,7 @@ fn view<'a>(
             escape_text(&super::shorten(&a.name, 28)),
             escape_text(&a.name)
         );
-        data.actors.push(ActorData {
-            id: id.clone(),
-            name: &a.name,
-            kind: a.kind.as_str(),
-            affiliation: a.affiliation.as_deref(),
-            mentions: a.mentions.iter().map(String::as_str).collect(),
-            aliases: aliases(lx, &a.name),
-            bbox: rounded([x, y, w, 18.0]),
-        });
+        data.actors.push(ActorData::of(a, id, lx, [x, y, w, 18.0]));
     }
     let _ = writeln!(svg, "</g>");
     let _ = writeln!(svg, r#"<g class="contents">"#);

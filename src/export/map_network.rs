@@ -172,15 +172,8 @@ pub(super) fn network_view<'a>(
             escape_text(&label),
             escape_text(&a.name)
         );
-        data.actors.push(ActorData {
-            id: id.clone(),
-            name: &a.name,
-            kind: a.kind.as_str(),
-            affiliation: a.affiliation.as_deref(),
-            mentions: a.mentions.iter().map(String::as_str).collect(),
-            aliases: super::html::aliases(lx, &a.name),
-            bbox: super::html::rounded([bx, y - 9.0, w, 18.0]),
-        });
+        data.actors
+            .push(ActorData::of(a, id, lx, [bx, y - 9.0, w, 18.0]));
     }
     let _ = writeln!(svg, "</g>");
     let _ = writeln!(svg, "</g>");
