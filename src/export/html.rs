@@ -45,15 +45,15 @@ const SCREEN: f64 = 1.6;
 
 #[derive(Serialize)]
 pub(super) struct ActorData<'a> {
-    pub id: String,
-    pub name: &'a str,
-    pub kind: &'a str,
-    pub affiliation: Option<&'a str>,
-    pub mentions: Vec<&'a str>,
+    id: String,
+    name: &'a str,
+    kind: &'a str,
+    affiliation: Option<&'a str>,
+    mentions: Vec<&'a str>,
     /// Other names the lexicon knows ("Moscow", "the Kremlin" for Russia).
-    pub aliases: Vec<String>,
+    aliases: Vec<String>,
     /// x, y, width, height on the drawing.
-    pub bbox: [f64; 4],
+    bbox: [f64; 4],
 }
 
 #[derive(Serialize)]
@@ -507,7 +507,7 @@ fn view<'a>(
 }
 
 /// The lexicon's other names for an actor.
-pub(super) fn aliases(lx: Option<&Lexicon>, name: &str) -> Vec<String> {
+fn aliases(lx: Option<&Lexicon>, name: &str) -> Vec<String> {
     lx.and_then(|lx| lx.actor_named(name))
         .map(|e| e.aliases.clone())
         .unwrap_or_default()
@@ -562,6 +562,8 @@ pub fn to_html_with(g: &PositionGraph, lx: Option<&Lexicon>, issues: &Issues) ->
         evidence: EvidenceTable<'a>,
         colours: std::collections::BTreeMap<&'static str, &'static str>,
         documents: usize,
+        /// The issue view's measures, which the page lays a filtered view out with.
+        layout: [f64; 7],
     }
     let colours = Stance::ALL
         .iter()
@@ -575,6 +577,7 @@ pub fn to_html_with(g: &PositionGraph, lx: Option<&Lexicon>, issues: &Issues) ->
         evidence: table,
         colours,
         documents: g.documents.len(),
+        layout: [ROW, ISSUE_H, ISSUE_X, ISSUE_W, ISSUE_GAP, ACTOR_X, ACTOR_W],
     };
     let legend: String = Stance::ALL
         .iter()

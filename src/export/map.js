@@ -81,14 +81,14 @@
 
   // ---- the issue view, filtered, is laid out again around what it shows ----
   const home = new Map(); // id -> the drawing's own transform or path
-  const moved_ = new Map(); // id -> box after a re-layout
+  const relaid = new Map(); // id -> box after a re-layout
   function restoreIssues() {
     for (const [id, v] of home) {
       const e = views.issues.el.get(id);
       e.setAttribute(e.tagName === "path" ? "d" : "transform", v);
     }
     home.clear();
-    moved_.clear();
+    relaid.clear();
   }
   function spread(wanted, gap, lo) {
     const y = [];
@@ -98,7 +98,7 @@
   function relayoutIssues(edges) {
     restoreIssues();
     const idx = views.issues;
-    const ROW = 24, IH = 28, IX = 400, IW = 360, GAP = 190, AX = 10, AW = 200;
+    const [ROW, IH, IX, IW, GAP, AX, AW] = data.layout;
     const actorsOf = new Map();
     for (const e of edges) { if (!actorsOf.has(e.c)) actorsOf.set(e.c, new Set()); actorsOf.get(e.c).add(e.a); }
     const issues = [...actorsOf.keys()].sort((x, y) => actorsOf.get(y).size - actorsOf.get(x).size || (x < y ? -1 : 1));
@@ -118,13 +118,13 @@
       mine.forEach(([, a], k) => at.set(a, [side ? IX + IW + GAP : AX, ys[k], AW, 18]));
     }
     const place = (id, v) => { const e = idx.el.get(id); const attr = e.tagName === "path" ? "d" : "transform"; home.set(id, e.getAttribute(attr)); e.setAttribute(attr, v); };
-    for (const [id, b] of at) { place(id, `translate(${b[0]},${b[1]})`); moved_.set(id, b); }
+    for (const [id, b] of at) { place(id, `translate(${b[0]},${b[1]})`); relaid.set(id, b); }
     for (const e of edges) {
       const [ax, ay] = at.get(e.a), [cx, cy] = at.get(e.c);
       const right = ax > cx;
       const x1 = right ? ax : ax + AW, x2 = right ? cx + IW : cx, y1 = ay + 9, y2 = cy + IH / 2, mid = (x1 + x2) / 2;
       place(e.id, `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`);
-      moved_.set(e.id, [Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1)]);
+      relaid.set(e.id, [Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1)]);
     }
   }
 
@@ -363,7 +363,7 @@
     const boxes = [];
     for (const id of ids) {
       const item = idx.actors.get(id) || idx.contents.get(id) || idx.edges.get(id);
-      const b = (idx.name === "issues" && moved_.get(id)) || (item && item.bbox);
+      const b = (idx.name === "issues" && relaid.get(id)) || (item && item.bbox);
       if (b) boxes.push(b);
     }
     if (!boxes.length) for (const item of v.actors.concat(v.contents || [])) boxes.push(item.bbox);
