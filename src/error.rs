@@ -31,6 +31,8 @@ pub enum Error {
     Codebook { path: PathBuf, message: String },
     #[error("{path}: {message}")]
     GraphFile { path: PathBuf, message: String },
+    #[error("{path}: {message}")]
+    Store { path: PathBuf, message: String },
     #[error("{0}")]
     Usage(String),
 }

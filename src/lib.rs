@@ -29,5 +29,6 @@ pub mod network;
 pub mod output;
 pub mod query;
 pub mod sentences;
+pub mod store;
 
 pub use error::{Error, Result};

@@ -47,6 +47,17 @@ pub fn actor_positions_with(
         lx.and_then(|lx| lx.actor_by_form(name))
             .and_then(|e| g.find_actor(&e.name))
     })?;
+    report_of(g, ix)
+}
+
+/// The positions of the actor whose name is `name` (folded, as nodes merge
+/// on it; no mention or lexicon form): how a name already resolved on a
+/// whole graph is looked up in a filtered one.
+pub fn actor_positions_named(g: &PositionGraph, name: &str) -> Option<ActorReport> {
+    report_of(g, g.actor_named(name)?)
+}
+
+fn report_of(g: &PositionGraph, ix: petgraph::stable_graph::NodeIndex) -> Option<ActorReport> {
     let a = g.actor(ix)?;
     let mut positions: BTreeMap<Stance, Vec<PositionSummary>> = BTreeMap::new();
     for (c, e) in g.positions_of(ix) {
@@ -65,22 +76,33 @@ pub fn actor_positions_with(
                 evidence: first,
             });
     }
-    for v in positions.values_mut() {
-        v.sort_by(|x, y| {
-            y.count
-                .cmp(&x.count)
-                .then_with(|| x.content.cmp(&y.content))
-        });
-    }
-    Some(ActorReport {
-        actor: a.name.clone(),
-        kind: a.kind.as_str().to_string(),
-        affiliation: a.affiliation.clone(),
-        positions,
-    })
+    Some(ActorReport::new(a, positions))
 }
 
 impl ActorReport {
+    /// The report of actor `a`, its positions in report order: most
+    /// evidence first, then by content, then by first evidence (two
+    /// contents may read alike), whatever order they came in.
+    pub fn new(
+        a: &crate::graph::ActorNode,
+        mut positions: BTreeMap<Stance, Vec<PositionSummary>>,
+    ) -> ActorReport {
+        for v in positions.values_mut() {
+            v.sort_by(|x, y| {
+                y.count
+                    .cmp(&x.count)
+                    .then_with(|| x.content.cmp(&y.content))
+                    .then_with(|| x.evidence.cmp(&y.evidence))
+            });
+        }
+        ActorReport {
+            actor: a.name.clone(),
+            kind: a.kind.as_str().to_string(),
+            affiliation: a.affiliation.clone(),
+            positions,
+        }
+    }
+
     /// A plain-text report: one block per stance, one line per content.
     pub fn to_table(&self) -> String {
         let mut s = String::new();

@@ -7,7 +7,79 @@ use stancegraph::graph::{
     position_content_key, text_hash, Added, DocumentInfo, DocumentRecord, PositionGraph,
 };
 use stancegraph::model::Position;
-use std::path::PathBuf;
+use stancegraph::store;
+use std::path::{Path, PathBuf};
+
+/// What `build` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BuildFormat {
+    /// The graph file (JSON, docs/graph-format.md), rewritten whole.
+    Json,
+    /// An SQLite store (docs/store.md) that grows a batch at a time.
+    Store,
+}
+
+/// Where the documents' positions go: a graph in memory, written at the
+/// end, or a store, written a batch at a time.
+enum Sink {
+    Graph(Box<PositionGraph>),
+    Store(Box<store::Writer>),
+}
+
+impl Sink {
+    fn add_document_as(&mut self, info: DocumentInfo) -> stancegraph::Result<Added> {
+        Ok(match self {
+            Sink::Graph(g) => g.add_document_as(info),
+            Sink::Store(w) => w.add_document(info)?,
+        })
+    }
+
+    fn add_position_keyed(&mut self, p: Position, key: &str) -> stancegraph::Result<()> {
+        match self {
+            Sink::Graph(g) => g.add_position_keyed(p, key),
+            Sink::Store(w) => w.add_position_keyed(p, key)?,
+        }
+        Ok(())
+    }
+
+    /// A position read without its document's text: the document is then
+    /// known by its id alone.
+    fn add_position_alone(&mut self, p: Position) -> stancegraph::Result<()> {
+        if let Sink::Graph(g) = self {
+            if !g.documents.contains_key(&p.doc) {
+                g.add_document(DocumentInfo {
+                    id: p.doc.clone(),
+                    date: p.date.clone(),
+                    source: None,
+                    hash: text_hash(""),
+                    also: Vec::new(),
+                });
+            }
+        }
+        let key = position_content_key(&p);
+        self.add_position_keyed(p, &key)
+    }
+}
+
+/// Whether to write a store: as asked, else as the file already is (told
+/// by its content, when `by_content`), else by its name (`.db`, `.sqlite`,
+/// `.sqlite3`).
+pub fn writes_store(
+    format: Option<BuildFormat>,
+    into: Option<&Path>,
+    dest: Option<&Path>,
+    by_content: bool,
+) -> bool {
+    if let Some(f) = format {
+        return f == BuildFormat::Store;
+    }
+    if let Some(existing) = into.or(dest).filter(|p| by_content && p.exists()) {
+        return store::is_store(existing);
+    }
+    dest.and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "db" | "sqlite" | "sqlite3"))
+}
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -29,15 +101,69 @@ pub struct BuildArgs {
     /// the reduce step of a map-reduce run.
     #[arg(long)]
     pub from_positions: bool,
+    /// Write a JSON graph file or an SQLite store; by default an existing
+    /// file keeps its kind and a new one named *.db, *.sqlite or *.sqlite3 is a store.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<BuildFormat>,
 }
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
     let lx = args.lexicon.load()?;
-    // one writer of a graph at a time: held from reading it to writing it
-    let _lock = match args.output.as_deref().or(args.into.as_deref()) {
+    let dest = args.output.as_deref().or(args.into.as_deref());
+    let to_store = writes_store(args.format, args.into.as_deref(), dest, true);
+    // one writer of a graph file at a time: held from reading it to writing
+    // it (writers of a store take turns by batch, in SQLite's transactions)
+    let _lock = match dest.filter(|_| !to_store) {
         Some(dest) => Some(stancegraph::output::WriteLock::acquire(dest)?),
         None => None,
     };
+    let Some(dest_store) = dest.filter(|_| to_store) else {
+        if to_store {
+            anyhow::bail!("a store is a file: give it with -o FILE or --into FILE");
+        }
+        return build_json(args, lx);
+    };
+    let existed = dest_store.exists();
+    if let Some(into) = args
+        .into
+        .as_deref()
+        .filter(|&i| i != dest_store && i.exists())
+    {
+        store::copy(into, dest_store)?;
+    }
+    let mut sink = Sink::Store(Box::new(store::Writer::open(dest_store)?));
+    let outcome = read_inputs(args, &lx, &mut sink);
+    let Sink::Store(w) = sink else {
+        unreachable!("a store sink")
+    };
+    let (docs, found, skipped, failed) = match outcome {
+        Ok(counts) => counts,
+        Err(e) => {
+            drop(w);
+            if !existed {
+                let _ = std::fs::remove_file(dest_store);
+            }
+            return Err(e);
+        }
+    };
+    let totals = (*w).finish()?;
+    if let Some(t) = args.merge_similar {
+        store::save(&store::load(dest_store)?.merge_similar(t), dest_store)?;
+    }
+    eprintln!(
+        "stancegraph: {docs} documents, {found} positions -> {} now holds {} documents, {} actors, {} contents, {} stance edges{}",
+        dest_store.display(),
+        totals.documents,
+        totals.actors,
+        totals.contents,
+        totals.positions,
+        if skipped > 0 { format!(" ({skipped} documents already in the store)") } else { String::new() }
+    );
+    Ok(!failed)
+}
+
+/// The build into a JSON graph file, held in memory and written at the end.
+fn build_json(args: &BuildArgs, lx: stancegraph::lexicon::Lexicon) -> anyhow::Result<bool> {
     let mut g = match &args.into {
         Some(p) if p.exists() => PositionGraph::load(p)?,
         _ => PositionGraph::new(),
@@ -45,13 +171,42 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
     // evidence sentences go to a temporary file until the graph is written,
     // so memory grows with the graph, not with the archive
     g.spill_evidence()?;
+    let mut sink = Sink::Graph(Box::new(g));
+    let (docs, found, skipped, failed) = read_inputs(args, &lx, &mut sink)?;
+    let Sink::Graph(g) = sink else {
+        unreachable!("a graph sink")
+    };
+    let mut g = *g;
+    let dest = args.output.as_deref().or(args.into.as_deref());
+    if let Some(t) = args.merge_similar {
+        g.load_evidence()?;
+        g = g.merge_similar(t);
+    }
+    g.save_to(dest)?;
+    eprintln!(
+        "stancegraph: {docs} documents, {found} positions -> {} actors, {} contents, {} stance edges{}",
+        g.actor_count(),
+        g.content_count(),
+        g.stance_edge_count(),
+        if skipped > 0 { format!(" ({skipped} documents already in the graph)") } else { String::new() }
+    );
+    Ok(!failed)
+}
+
+/// Reads every input into the sink: (documents added, positions found,
+/// documents already there, whether an input failed). Fails, with the sink
+/// left to the caller to discard, when no input could be read at all.
+fn read_inputs(
+    args: &BuildArgs,
+    lx: &stancegraph::lexicon::Lexicon,
+    sink: &mut Sink,
+) -> anyhow::Result<(usize, usize, usize, bool)> {
     let mut failed = false;
     let (mut docs, mut skipped, mut found) = (0usize, 0usize, 0usize);
     let mut skips = None;
     let mut progress = super::progress::Progress::new(args.input.quiet);
     if args.from_positions {
-        found = add_positions(&mut g, &args.input.paths, &mut failed)?;
-        docs = g.documents.len();
+        (docs, found) = add_positions(sink, &args.input.paths, &mut failed)?;
     } else {
         let inputs = args.input.inputs();
         skips = Some(inputs.skips());
@@ -66,12 +221,12 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
                 .collect();
             (info, x.doc.text.len(), x.cut_sentences, positions)
         };
-        extract_stream_map(&lx, inputs, args.input.threads(), prepare, |r| {
+        extract_stream_map(lx, inputs, args.input.threads(), prepare, |r| {
             match r {
                 Ok((info, text_len, cut_sentences, positions)) => {
                     super::warn_cut(&info.id, cut_sentences);
                     let given = info.id.clone();
-                    let id = match g.add_document_as(info) {
+                    let id = match sink.add_document_as(info)? {
                         Added::New(id) => id,
                         Added::Known(_) => {
                             skipped += 1;
@@ -90,7 +245,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
                         if p.doc != id {
                             p.doc.clone_from(&id);
                         }
-                        g.add_position_keyed(p, &key);
+                        sink.add_position_keyed(p, &key)?;
                     }
                 }
                 Err(e) => warn(&mut failed, &e),
@@ -119,30 +274,19 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
             ))
         );
     }
-    if let Some(t) = args.merge_similar {
-        g.load_evidence()?;
-        g = g.merge_similar(t);
-    }
-    g.save_to(dest)?;
-    eprintln!(
-        "stancegraph: {docs} documents, {found} positions -> {} actors, {} contents, {} stance edges{}",
-        g.actor_count(),
-        g.content_count(),
-        g.stance_edge_count(),
-        if skipped > 0 { format!(" ({skipped} documents already in the graph)") } else { String::new() }
-    );
-    Ok(!failed)
+    Ok((docs, found, skipped, failed))
 }
 
-/// Read positions (JSON Lines) into the graph; a bad line is reported with its
-/// number and the others are read. Returns the number of positions added.
+/// Read positions (JSON Lines) into the sink; a bad line is reported with
+/// its number and the others are read. Returns the numbers of documents
+/// and positions added.
 fn add_positions(
-    g: &mut PositionGraph,
+    sink: &mut Sink,
     paths: &[PathBuf],
     failed: &mut bool,
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<(usize, usize)> {
     use std::io::BufRead;
-    let mut added = 0;
+    let (mut docs, mut added) = (0, 0);
     for path in paths {
         let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
             Box::new(std::io::BufReader::new(std::io::stdin()))
@@ -169,7 +313,9 @@ fn add_positions(
             if line.starts_with("{\"document\"") {
                 match serde_json::from_str::<DocumentRecord>(&line) {
                     Ok(r) => {
-                        g.add_document(r.document);
+                        if matches!(sink.add_document_as(r.document)?, Added::New(_)) {
+                            docs += 1;
+                        }
                     }
                     Err(e) => warn(
                         failed,
@@ -184,17 +330,7 @@ fn add_positions(
             }
             match serde_json::from_str::<stancegraph::model::Position>(&line) {
                 Ok(p) => {
-                    if !g.documents.contains_key(&p.doc) {
-                        // the text is not at hand: the document is known by its id
-                        g.add_document(DocumentInfo {
-                            id: p.doc.clone(),
-                            date: p.date.clone(),
-                            source: None,
-                            hash: text_hash(""),
-                            also: Vec::new(),
-                        });
-                    }
-                    g.add_position_owned(p);
+                    sink.add_position_alone(p)?;
                     added += 1;
                 }
                 Err(e) => warn(
@@ -204,5 +340,5 @@ fn add_positions(
             }
         }
     }
-    Ok(added)
+    Ok((docs, added))
 }

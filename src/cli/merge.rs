@@ -9,9 +9,13 @@ pub struct MergeArgs {
     /// Graph files to combine.
     #[arg(required = true, value_name = "GRAPH")]
     pub graphs: Vec<PathBuf>,
-    /// Write to FILE (atomically) instead of standard output.
+    /// Write to FILE (atomically) instead of standard output: a store when
+    /// FILE is named *.db, *.sqlite or *.sqlite3 (or `--format store`), else a graph file.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write a JSON graph file or an SQLite store (default: by the output's name).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<super::build::BuildFormat>,
 }
 
 pub fn run(args: &MergeArgs) -> anyhow::Result<bool> {
@@ -23,7 +27,17 @@ pub fn run(args: &MergeArgs) -> anyhow::Result<bool> {
     for p in &args.graphs {
         g.merge(&PositionGraph::load(p)?);
     }
-    g.save_to(args.output.as_deref())?;
+    match args.output.as_deref() {
+        Some(dest) if super::build::writes_store(args.format, None, Some(dest), false) => {
+            stancegraph::store::save(&g, dest)?;
+        }
+        dest => {
+            if args.format == Some(super::build::BuildFormat::Store) {
+                anyhow::bail!("a store is a file: give it with -o FILE");
+            }
+            g.save_to(dest)?;
+        }
+    }
     eprintln!(
         "stancegraph: {} graphs -> {} documents, {} actors, {} contents, {} stance edges",
         args.graphs.len(),

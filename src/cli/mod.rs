@@ -275,13 +275,23 @@ impl FilterArgs {
             Some(t) => g.merge_similar(t),
             None => g,
         };
-        let filter = stancegraph::graph::Filter {
+        g.filtered(&self.filter())
+    }
+
+    /// What is kept of the evidence and edges.
+    pub fn filter(&self) -> stancegraph::graph::Filter {
+        stancegraph::graph::Filter {
             since: self.since.clone(),
             until: self.until.clone(),
             stances: (!self.stance.is_empty()).then(|| self.stance.clone()),
             min_count: self.min_count,
-        };
-        g.filtered(&filter)
+        }
+    }
+
+    /// Whether the graph keeps its nodes: no folding into bodies and no
+    /// merging of contents, only evidence and edges left out.
+    pub fn keeps_nodes(&self) -> bool {
+        self.level == Level::Actor && self.merge_similar.is_none()
     }
 }
 

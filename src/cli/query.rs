@@ -3,7 +3,8 @@
 use super::{FilterArgs, IssueArgs, LexiconArgs};
 use clap::{ArgGroup, Args, ValueEnum};
 use stancegraph::query::{
-    about, actor_positions_with, pair_rows_table, pairs, stance_rows_table, Relation,
+    about, actor_positions_named, actor_positions_with, pair_rows_table, pairs, stance_rows_table,
+    ActorReport, Relation,
 };
 use std::path::PathBuf;
 
@@ -41,19 +42,58 @@ pub struct QueryArgs {
     pub lexicon: LexiconArgs,
 }
 
+/// An actor's report from a store, reading only that actor's rows.
+fn store_actor_report(args: &QueryArgs, name: &str) -> anyhow::Result<ActorReport> {
+    let lx = args.lexicon.load()?;
+    let form = lx.actor_by_form(name).map(|e| e.name.to_string());
+    let names: Vec<&str> = std::iter::once(name).chain(form.as_deref()).collect();
+    let filter = args.filter.filter();
+    stancegraph::store::actor_report(&args.graph, &names, &filter)?.ok_or_else(|| {
+        anyhow::anyhow!(
+            "{}: no actor named {:?} in the store",
+            args.graph.display(),
+            name
+        )
+    })
+}
+
 pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
+    let json = matches!(args.format, QueryFormat::Json);
+    if let Some(name) = args
+        .actor
+        .as_deref()
+        .filter(|_| args.filter.keeps_nodes() && stancegraph::store::is_store(&args.graph))
+    {
+        let report = store_actor_report(args, name)?;
+        if json {
+            super::print_out(&(serde_json::to_string_pretty(&report)? + "\n"))?;
+        } else {
+            super::print_out(&report.to_table())?;
+        }
+        return Ok(true);
+    }
     let raw = stancegraph::graph::PositionGraph::load(&args.graph)?;
     let g = args.filter.apply(raw.clone());
-    let json = matches!(args.format, QueryFormat::Json);
     if let Some(name) = &args.actor {
         let lx = args.lexicon.load()?;
-        // an actor the filters leave without positions is reported with none
-        let report = actor_positions_with(&g, Some(&lx), name).or_else(|| {
-            actor_positions_with(&raw, Some(&lx), name).map(|mut r| {
-                r.positions.clear();
-                r
+        // the name is resolved on the whole graph (the filters may leave
+        // the actor out, and a mention of it to another actor); an actor the
+        // filters leave without positions is reported with none
+        let report = if args.filter.keeps_nodes() {
+            actor_positions_with(&raw, Some(&lx), name).map(|whole| {
+                actor_positions_named(&g, &whole.actor).unwrap_or(ActorReport {
+                    positions: Default::default(),
+                    ..whole
+                })
             })
-        });
+        } else {
+            actor_positions_with(&g, Some(&lx), name).or_else(|| {
+                actor_positions_with(&raw, Some(&lx), name).map(|mut r| {
+                    r.positions.clear();
+                    r
+                })
+            })
+        };
         let Some(report) = report else {
             anyhow::bail!(
                 "{}: no actor named {:?} in the graph",

@@ -107,7 +107,7 @@ pub(super) const CONTENT_PRONOUNS: &[&str] = &[
 
 /// The more specific of two kinds (any kind beats `unknown`; otherwise a
 /// fixed order), the same whichever comes first.
-pub(super) fn combine_kinds(a: ActorKind, b: ActorKind) -> ActorKind {
+pub(crate) fn combine_kinds(a: ActorKind, b: ActorKind) -> ActorKind {
     match (a, b) {
         (ActorKind::Unknown, x) | (x, ActorKind::Unknown) => x,
         (x, y) => x.min(y),
@@ -124,7 +124,7 @@ pub fn text_hash(text: &str) -> String {
     format!("{h:016x}")
 }
 
-pub(super) fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     if name.is_ascii() {
         // (every position names its actor: one pass, one allocation)
         let mut s = String::with_capacity(name.len());

@@ -33,7 +33,7 @@ use std::sync::Arc;
 
 mod file;
 mod keys;
-use keys::{combine_kinds, name_key};
+pub(crate) use keys::{combine_kinds, name_key};
 pub use keys::{content_key, position_content_key, text_hash};
 mod spill;
 use file::{write_position_pretty, Indented, Pretty};
@@ -405,7 +405,7 @@ impl PositionGraph {
 
     /// The member -> body edge, once (looked up in a set: scanning the
     /// member's edges cost time in proportion to how much it said).
-    fn add_affiliation(&mut self, member: NodeIndex, body: NodeIndex) {
+    pub(crate) fn add_affiliation(&mut self, member: NodeIndex, body: NodeIndex) {
         if member != body && self.affiliation_links.insert((member, body)) {
             self.graph.add_edge(member, body, Edge::Affiliation);
         }
@@ -562,6 +562,11 @@ impl PositionGraph {
         }
         all.sort();
         Ok(all)
+    }
+
+    /// The actor whose name (folded) is `name`'s, not a mention's.
+    pub fn actor_named(&self, name: &str) -> Option<NodeIndex> {
+        self.actors.get(&name_key(name)).copied()
     }
 
     /// The actor whose name or any recorded mention matches `name`.
@@ -1002,8 +1007,12 @@ impl PositionGraph {
         g
     }
 
-    /// Load a graph file, naming the file in every error.
+    /// Load a graph file, or a store (an SQLite file, told by its first
+    /// bytes, not its name), naming the file in every error.
     pub fn load(path: &Path) -> Result<Self> {
+        if crate::store::is_store(path) {
+            return crate::store::load(path);
+        }
         let err = |message: String| Error::GraphFile {
             path: path.to_path_buf(),
             message,
@@ -1204,7 +1213,8 @@ impl Filter {
             && self.min_count <= 1
     }
 
-    fn admits_date(&self, date: Option<&str>) -> bool {
+    /// Whether evidence of this date is kept (without a range, any is).
+    pub fn admits_date(&self, date: Option<&str>) -> bool {
         if self.since.is_none() && self.until.is_none() {
             return true;
         }

@@ -1,0 +1,230 @@
+//! Reading a store back into a [`PositionGraph`]: all of it, or the part
+//! one question needs (one actor's positions), in one read transaction so
+//! a writer adding documents meanwhile is seen whole or not at all.
+
+use super::{open, parse_kind, store_error};
+use crate::error::Result;
+use crate::graph::{name_key, DocumentInfo, Evidence, PositionGraph};
+use crate::model::Stance;
+use petgraph::stable_graph::NodeIndex;
+use rusqlite::{Connection, OptionalExtension};
+use rustc_hash::FxHashMap;
+use std::path::Path;
+
+/// The whole store as a graph: what `load` of the same documents' graph
+/// file gives.
+pub fn load(path: &Path) -> Result<PositionGraph> {
+    let conn = open(path, false)?;
+    read(&conn, None).map_err(|e| store_error(path, e))
+}
+
+/// The part of the store about one actor: the actor, its positions with
+/// their contents and evidence, and the documents they were read in.
+/// `names` are tried in turn, each as an actor's name and then as any
+/// mention of one; `None` when no name is known. Reads only these rows.
+pub fn load_actor(path: &Path, names: &[&str]) -> Result<Option<PositionGraph>> {
+    let conn = open(path, false)?;
+    let err = |e| store_error(path, e);
+    conn.execute_batch("BEGIN").map_err(err)?;
+    let mut found = None;
+    for name in names {
+        found = find_actor(&conn, name).map_err(err)?;
+        if found.is_some() {
+            break;
+        }
+    }
+    let g = match found {
+        Some(actor) => Some(read(&conn, Some(actor)).map_err(err)?),
+        None => None,
+    };
+    conn.execute_batch("COMMIT").map_err(err)?;
+    Ok(g)
+}
+
+/// The actor whose name, or else whose mention, has this name's key (the
+/// first in key order, as [`PositionGraph::find_actor`] finds it).
+pub(super) fn find_actor(conn: &Connection, name: &str) -> rusqlite::Result<Option<i64>> {
+    let key = name_key(name);
+    let by_name: Option<i64> = conn
+        .prepare_cached("SELECT id FROM actors WHERE key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?;
+    if by_name.is_some() {
+        return Ok(by_name);
+    }
+    conn.prepare_cached(
+        "SELECT a.id FROM actor_mentions m JOIN actors a ON a.id = m.actor
+         WHERE m.key = ?1 ORDER BY a.key LIMIT 1",
+    )?
+    .query_row([&key], |r| r.get(0))
+    .optional()
+}
+
+/// Reads the graph, or with `actor` the part of it about that actor.
+fn read(conn: &Connection, actor: Option<i64>) -> rusqlite::Result<PositionGraph> {
+    let mut g = PositionGraph::new();
+    // (`?1 IS NULL OR …` would keep SQLite from the indexes: one query each)
+    let only = |sql: &str, filter: &str| match actor {
+        Some(_) => format!("{sql} WHERE {filter}"),
+        None => sql.to_string(),
+    };
+    let ordered = |sql: String, order: &str| format!("{sql} ORDER BY {order}");
+    let args: Vec<i64> = actor.into_iter().collect();
+    let args = rusqlite::params_from_iter(args.iter());
+
+    let mut actors: FxHashMap<i64, NodeIndex> = FxHashMap::default();
+    let sql = ordered(
+        only("SELECT id, name, kind, affiliation FROM actors", "id = ?1"),
+        "key",
+    );
+    let mut st = conn.prepare(&sql)?;
+    let mut rows = st.query(args.clone())?;
+    while let Some(r) = rows.next()? {
+        let kind = parse_kind(&r.get::<_, String>(2)?);
+        let affiliation: Option<String> = r.get(3)?;
+        let ix = g.actor_node(&r.get::<_, String>(1)?, kind, affiliation.as_deref());
+        actors.insert(r.get(0)?, ix);
+    }
+    let sql = only("SELECT actor, mention FROM actor_mentions", "actor = ?1");
+    let mut st = conn.prepare(&sql)?;
+    let mut rows = st.query(args.clone())?;
+    while let Some(r) = rows.next()? {
+        if let Some(&ix) = actors.get(&r.get::<_, i64>(0)?) {
+            g.add_mentions(ix, &std::collections::BTreeSet::from([r.get(1)?]));
+        }
+    }
+
+    let mut contents: FxHashMap<i64, NodeIndex> = FxHashMap::default();
+    let sql = ordered(
+        only(
+            "SELECT c.id, c.key, c.text, v.text FROM contents c
+             JOIN content_variants v ON v.content = c.id",
+            "c.id IN (SELECT content FROM positions WHERE actor = ?1)",
+        ),
+        "c.key",
+    );
+    let mut st = conn.prepare(&sql)?;
+    let mut rows = st.query(args.clone())?;
+    while let Some(r) = rows.next()? {
+        let key: String = r.get(1)?;
+        let ix = g.content_node(&key, &r.get::<_, String>(2)?);
+        g.content_node(&key, &r.get::<_, String>(3)?);
+        contents.insert(r.get(0)?, ix);
+    }
+
+    let sql = only(
+        "SELECT d.name, e.start, e.end, s.text, cu.text, r.name, e.target,
+                CASE WHEN e.date IS NULL THEN d.date ELSE nullif(e.date, '') END, v.text,
+                p.actor, p.content, p.stance
+         FROM evidence e
+         JOIN positions p ON p.id = e.position
+         JOIN sentences s ON (s.document, s.start, s.end) = (e.document, e.start, e.end)
+         JOIN documents d ON d.id = e.document
+         JOIN content_variants v ON v.id = e.variant
+         JOIN cues cu ON cu.id = e.cue
+         JOIN rules r ON r.id = e.rule",
+        "p.actor = ?1",
+    );
+    let mut st = conn.prepare(&sql)?;
+    let mut rows = st.query(args.clone())?;
+    let mut docs: rustc_hash::FxHashSet<String> = Default::default();
+    let mut evidence = Vec::new();
+    while let Some(r) = rows.next()? {
+        let ev = Evidence {
+            doc: r.get(0)?,
+            span: [r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize],
+            sentence: r.get(3)?,
+            cue: r.get(4)?,
+            rule: r.get(5)?,
+            target: r.get(6)?,
+            date: r.get(7)?,
+            content: r.get(8)?,
+        };
+        let (Some(&a), Some(&c)) = (
+            actors.get(&r.get::<_, i64>(9)?),
+            contents.get(&r.get::<_, i64>(10)?),
+        ) else {
+            continue;
+        };
+        let stance: Stance = r
+            .get::<_, String>(11)?
+            .parse()
+            .map_err(|e: String| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+        if actor.is_some() {
+            docs.insert(ev.doc.clone());
+        }
+        evidence.push((a, c, stance, ev));
+    }
+    // nodes and edges are made in the graph file's order (actors by name,
+    // contents by key, edges by actor, content and stance), so that what
+    // numbers them (issue ids, network rows) is what loading the file gives
+    evidence.sort_unstable();
+    for (a, c, stance, ev) in evidence {
+        g.add_evidence(a, c, stance, ev);
+    }
+
+    read_documents(conn, &mut g, actor.map(|_| &docs))?;
+    if actor.is_none() {
+        let mut st = conn.prepare("SELECT member, body FROM affiliations")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            if let (Some(&m), Some(&b)) = (
+                actors.get(&r.get::<_, i64>(0)?),
+                actors.get(&r.get::<_, i64>(1)?),
+            ) {
+                g.add_affiliation(m, b);
+            }
+        }
+    }
+    Ok(g)
+}
+
+/// The documents (all, or those named in `only`), with the other names
+/// their texts were read under.
+fn read_documents(
+    conn: &Connection,
+    g: &mut PositionGraph,
+    only: Option<&rustc_hash::FxHashSet<String>>,
+) -> rusqlite::Result<()> {
+    let row = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(i64, DocumentInfo)> {
+        Ok((
+            r.get(0)?,
+            DocumentInfo {
+                id: r.get(1)?,
+                hash: r.get(2)?,
+                date: r.get(3)?,
+                source: r.get(4)?,
+                also: Vec::new(),
+            },
+        ))
+    };
+    let mut found: Vec<(i64, DocumentInfo)> = Vec::new();
+    let mut also: FxHashMap<i64, Vec<String>> = FxHashMap::default();
+    if let Some(names) = only {
+        let mut by_name =
+            conn.prepare("SELECT id, name, hash, date, source FROM documents WHERE name = ?1")?;
+        let mut names_of =
+            conn.prepare("SELECT name FROM document_names WHERE document = ?1 ORDER BY name")?;
+        for name in names {
+            if let Some((id, d)) = by_name.query_row([name], row).optional()? {
+                let names: rusqlite::Result<Vec<String>> =
+                    names_of.query_map([id], |r| r.get(0))?.collect();
+                also.insert(id, names?);
+                found.push((id, d));
+            }
+        }
+    } else {
+        let mut st = conn.prepare("SELECT document, name FROM document_names ORDER BY name")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            also.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+        let mut st = conn.prepare("SELECT id, name, hash, date, source FROM documents")?;
+        found = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+    }
+    for (id, mut d) in found {
+        d.also = also.remove(&id).unwrap_or_default();
+        g.documents.insert(d.id.clone(), d);
+    }
+    Ok(())
+}

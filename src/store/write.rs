@@ -1,0 +1,720 @@
+//! Writing a store: documents and their positions a batch at a time, each
+//! batch one transaction; nodes merge by the keys the graph merges on
+//! (actor name, content words, document text), so a store holds the graph
+//! a JSON build of the same documents holds.
+
+use super::{open, parse_kind, store_error};
+use crate::error::Result;
+use crate::graph::{
+    combine_kinds, name_key, position_content_key, text_hash, Added, DocumentInfo, Evidence,
+    PositionGraph,
+};
+use crate::model::{ActorKind, Position, Stance};
+use rusqlite::{params, Connection, OptionalExtension};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::path::{Path, PathBuf};
+
+/// Documents per transaction: a crash loses at most the batch being
+/// written, and a reader sees a batch whole or not at all.
+const BATCH_DOCUMENTS: usize = 256;
+
+/// What a store holds, as `build` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    pub documents: usize,
+    pub actors: usize,
+    pub contents: usize,
+    pub positions: usize,
+}
+
+/// An actor row as last written, to combine the next mention with.
+struct ActorRow {
+    id: i64,
+    name: String,
+    kind: ActorKind,
+    affiliation: Option<String>,
+}
+
+/// Rows looked up or written in this transaction, so a batch asks SQLite
+/// once per actor, content and sentence, not once per position. Cleared at
+/// every commit: another writer may change the store between batches.
+#[derive(Default)]
+struct Cache {
+    documents: FxHashMap<String, i64>,
+    actors: FxHashMap<String, ActorRow>,
+    mentions: FxHashSet<(i64, String)>,
+    affiliations: FxHashSet<(i64, i64)>,
+    contents: FxHashMap<String, (i64, String)>,
+    variants: FxHashMap<(i64, String), i64>,
+    positions: FxHashMap<(i64, i64, Stance), i64>,
+    /// Sentences met in this batch: whether it wrote them, and the number
+    /// their next evidence takes.
+    sentences: FxHashMap<(i64, usize, usize), (bool, i64)>,
+    /// Cue and rule rows by their text.
+    cues: FxHashMap<String, i64>,
+    rules: FxHashMap<String, i64>,
+    dates: FxHashMap<i64, Option<String>>,
+    /// Hashes of the evidence written on sentences this batch wrote.
+    evidence: FxHashSet<u64>,
+}
+
+/// An evidence row's fields besides its sentence and number: position,
+/// variant, cue, rule, target, date.
+type EvidenceKey<'a> = (i64, i64, i64, i64, Option<&'a str>, Option<&'a str>);
+
+/// The lookup tables of short repeated texts.
+#[derive(Clone, Copy)]
+enum Lookup {
+    Cue,
+    Rule,
+}
+
+fn fx_hash(x: &impl std::hash::Hash) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(x)
+}
+
+/// A writer of one store. Dropped without [`Writer::finish`], it rolls
+/// its open batch back: the store keeps what earlier batches committed.
+pub struct Writer {
+    conn: Connection,
+    path: PathBuf,
+    in_batch: bool,
+    batch_documents: usize,
+    cache: Cache,
+}
+
+impl Writer {
+    /// Opens the store at `path`, creating it if there is none.
+    pub fn open(path: &Path) -> Result<Writer> {
+        Ok(Writer {
+            conn: open(path, true)?,
+            path: path.to_path_buf(),
+            in_batch: false,
+            batch_documents: 0,
+            cache: Cache::default(),
+        })
+    }
+
+    fn err(&self, e: rusqlite::Error) -> crate::Error {
+        store_error(&self.path, e)
+    }
+
+    /// Starts a transaction if none is open. `IMMEDIATE` takes the write
+    /// lock at once: a second writer waits here (up to ten minutes), never
+    /// in the middle of a batch.
+    fn begin(&mut self) -> Result<()> {
+        if !self.in_batch {
+            self.conn
+                .execute_batch("BEGIN IMMEDIATE")
+                .map_err(|e| self.err(e))?;
+            self.in_batch = true;
+        }
+        Ok(())
+    }
+
+    /// Commits the open batch, if any.
+    pub fn commit(&mut self) -> Result<()> {
+        if self.in_batch {
+            self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
+            self.in_batch = false;
+            self.batch_documents = 0;
+            self.cache = Cache::default();
+        }
+        Ok(())
+    }
+
+    /// Commits and reports what the store holds.
+    pub fn finish(mut self) -> Result<Totals> {
+        self.commit()?;
+        let count = |table: &str| -> Result<usize> {
+            self.conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map(|n| n as usize)
+                .map_err(|e| self.err(e))
+        };
+        Ok(Totals {
+            documents: count("documents")?,
+            actors: count("actors")?,
+            contents: count("contents")?,
+            positions: count("positions")?,
+        })
+    }
+
+    /// Records a document, identified by its text (as
+    /// [`PositionGraph::add_document_as`] does): the same text under another
+    /// name is `Known`, the name kept among its names; a different text
+    /// under a name already taken is kept under a numbered name. A batch is
+    /// committed before the document that would overfill it.
+    pub fn add_document(&mut self, info: DocumentInfo) -> Result<Added> {
+        if self.batch_documents >= BATCH_DOCUMENTS {
+            self.commit()?;
+        }
+        self.begin()?;
+        self.batch_documents += 1;
+        let added = self.insert_document(&info).map_err(|e| self.err(e))?;
+        let (Added::New(name) | Added::Known(name)) = &added;
+        self.also_names(name, &info.also).map_err(|e| self.err(e))?;
+        Ok(added)
+    }
+
+    fn insert_document(&mut self, info: &DocumentInfo) -> rusqlite::Result<Added> {
+        let textless = info.hash == text_hash("");
+        if textless {
+            if self.find_document(&info.id)?.is_some() {
+                return Ok(Added::Known(info.id.clone()));
+            }
+        } else {
+            let known: Option<(i64, String)> = self
+                .conn
+                .prepare_cached(
+                    "SELECT id, name FROM documents WHERE hash = ?1 AND hash <> 'cbf29ce484222325'",
+                )?
+                .query_row([&info.hash], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((id, name)) = known {
+                if name != info.id {
+                    self.conn
+                        .prepare_cached(
+                            "INSERT OR IGNORE INTO document_names(document, name) VALUES (?1, ?2)",
+                        )?
+                        .execute(params![id, info.id])?;
+                }
+                return Ok(Added::Known(name));
+            }
+        }
+        let mut name = info.id.clone();
+        let mut n = 2;
+        while self.find_document(&name)?.is_some() {
+            name = format!("{} ({n})", info.id);
+            n += 1;
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT INTO documents(name, hash, date, source) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![name, info.hash, info.date, info.source])?;
+        let id = self.conn.last_insert_rowid();
+        self.cache.documents.insert(name.clone(), id);
+        Ok(Added::New(name))
+    }
+
+    /// Other names the document's text was read under.
+    fn also_names(&mut self, name: &str, also: &[String]) -> rusqlite::Result<()> {
+        if also.is_empty() {
+            return Ok(());
+        }
+        let id = self.document_id(name)?;
+        for a in also {
+            self.conn
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO document_names(document, name) VALUES (?1, ?2)",
+                )?
+                .execute(params![id, a])?;
+        }
+        Ok(())
+    }
+
+    fn find_document(&mut self, name: &str) -> rusqlite::Result<Option<i64>> {
+        if let Some(&id) = self.cache.documents.get(name) {
+            return Ok(Some(id));
+        }
+        let id: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM documents WHERE name = ?1")?
+            .query_row([name], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = id {
+            self.cache.documents.insert(name.to_string(), id);
+        }
+        Ok(id)
+    }
+
+    /// The document's row; a name never recorded becomes a document known by
+    /// its name alone (as a position read without its text is).
+    fn document_id(&mut self, name: &str) -> rusqlite::Result<i64> {
+        if let Some(id) = self.find_document(name)? {
+            return Ok(id);
+        }
+        self.insert_document(&DocumentInfo {
+            id: name.to_string(),
+            date: None,
+            source: None,
+            hash: text_hash(""),
+            also: Vec::new(),
+        })?;
+        self.find_document(name)
+            .map(|id| id.expect("the document was just written"))
+    }
+
+    /// Adds one position as evidence on its actor→content stance.
+    pub fn add_position(&mut self, p: Position) -> Result<()> {
+        let key = position_content_key(&p);
+        self.add_position_keyed(p, &key)
+    }
+
+    /// [`Writer::add_position`] with the content key already made.
+    pub fn add_position_keyed(&mut self, p: Position, content_key: &str) -> Result<()> {
+        self.begin()?;
+        self.position_rows(&p, content_key).map_err(|e| self.err(e))
+    }
+
+    fn position_rows(&mut self, p: &Position, content_key: &str) -> rusqlite::Result<()> {
+        let actor = self.actor(&p.actor, p.actor_kind, p.affiliation.as_deref())?;
+        if !p.actor_mention.is_empty() {
+            self.mention(actor, &p.actor_mention)?;
+        }
+        if let Some(body) = &p.affiliation {
+            let body = self.actor(body, ActorKind::Unknown, None)?;
+            self.affiliation(actor, body)?;
+        }
+        let content = self.content(content_key, &p.content)?;
+        let ev = EvidenceRow {
+            doc: &p.doc,
+            span: p.span,
+            sentence: &p.sentence,
+            phrasing: &p.content,
+            cue: &p.cue,
+            rule: &p.rule,
+            target: p.target.as_deref(),
+            date: p.date.as_deref(),
+        };
+        self.evidence(actor, content, p.stance, &ev)
+    }
+
+    /// The actor with this name's key, created if new; its name, kind and
+    /// affiliation combined as [`PositionGraph::actor_node`] combines them.
+    fn actor(
+        &mut self,
+        name: &str,
+        kind: ActorKind,
+        affiliation: Option<&str>,
+    ) -> rusqlite::Result<i64> {
+        let key = name_key(name);
+        if !self.cache.actors.contains_key(&key) {
+            let row: Option<ActorRow> = self
+                .conn
+                .prepare_cached("SELECT id, name, kind, affiliation FROM actors WHERE key = ?1")?
+                .query_row([&key], |r| {
+                    Ok(ActorRow {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        kind: parse_kind(&r.get::<_, String>(2)?),
+                        affiliation: r.get(3)?,
+                    })
+                })
+                .optional()?;
+            let row = match row {
+                Some(row) => row,
+                None => {
+                    self.conn
+                        .prepare_cached(
+                            "INSERT INTO actors(key, name, kind, affiliation) VALUES (?1, ?2, ?3, ?4)",
+                        )?
+                        .execute(params![key, name, kind.as_str(), affiliation])?;
+                    ActorRow {
+                        id: self.conn.last_insert_rowid(),
+                        name: name.to_string(),
+                        kind,
+                        affiliation: affiliation.map(str::to_string),
+                    }
+                }
+            };
+            self.cache.actors.insert(key.clone(), row);
+        }
+        let row = self.cache.actors.get_mut(&key).expect("cached above");
+        let name = if name < row.name.as_str() {
+            name
+        } else {
+            &row.name
+        };
+        let kind = combine_kinds(row.kind, kind);
+        let affiliation = match (row.affiliation.as_deref(), affiliation) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        if (name, kind, affiliation) != (row.name.as_str(), row.kind, row.affiliation.as_deref()) {
+            let (name, affiliation) = (name.to_string(), affiliation.map(str::to_string));
+            self.conn
+                .prepare_cached(
+                    "UPDATE actors SET name = ?2, kind = ?3, affiliation = ?4 WHERE id = ?1",
+                )?
+                .execute(params![row.id, name, kind.as_str(), affiliation])?;
+            (row.name, row.kind, row.affiliation) = (name, kind, affiliation);
+        }
+        Ok(row.id)
+    }
+
+    fn mention(&mut self, actor: i64, mention: &str) -> rusqlite::Result<()> {
+        if self.cache.mentions.insert((actor, mention.to_string())) {
+            self.conn
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO actor_mentions(actor, mention, key) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![actor, mention, name_key(mention)])?;
+        }
+        Ok(())
+    }
+
+    fn affiliation(&mut self, member: i64, body: i64) -> rusqlite::Result<()> {
+        if member != body && self.cache.affiliations.insert((member, body)) {
+            self.conn
+                .prepare_cached("INSERT OR IGNORE INTO affiliations(member, body) VALUES (?1, ?2)")?
+                .execute(params![member, body])?;
+        }
+        Ok(())
+    }
+
+    /// The content with this key, created if new, showing its shortest
+    /// phrasing (then the first in order), as the graph's content node does.
+    fn content(&mut self, key: &str, text: &str) -> rusqlite::Result<i64> {
+        if !self.cache.contents.contains_key(key) {
+            let row: Option<(i64, String)> = self
+                .conn
+                .prepare_cached("SELECT id, text FROM contents WHERE key = ?1")?
+                .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let row = match row {
+                Some(row) => row,
+                None => {
+                    self.conn
+                        .prepare_cached("INSERT INTO contents(key, text) VALUES (?1, ?2)")?
+                        .execute(params![key, text])?;
+                    (self.conn.last_insert_rowid(), text.to_string())
+                }
+            };
+            self.cache.contents.insert(key.to_string(), row);
+        }
+        let (id, shown) = self.cache.contents.get_mut(key).expect("cached above");
+        let id = *id;
+        if (text.len(), text) < (shown.len(), shown.as_str()) {
+            *shown = text.to_string();
+            self.conn
+                .prepare_cached("UPDATE contents SET text = ?2 WHERE id = ?1")?
+                .execute(params![id, text])?;
+        }
+        Ok(id)
+    }
+
+    /// The phrasing's row among the content's variants, created if new.
+    fn variant(&mut self, content: i64, text: &str) -> rusqlite::Result<i64> {
+        let key = (content, text.to_string());
+        if let Some(&id) = self.cache.variants.get(&key) {
+            return Ok(id);
+        }
+        let found: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM content_variants WHERE content = ?1 AND text = ?2")?
+            .query_row(params![content, text], |r| r.get(0))
+            .optional()?;
+        let id = match found {
+            Some(id) => id,
+            None => {
+                self.conn
+                    .prepare_cached("INSERT INTO content_variants(content, text) VALUES (?1, ?2)")?
+                    .execute(params![content, text])?;
+                self.conn.last_insert_rowid()
+            }
+        };
+        self.cache.variants.insert(key, id);
+        Ok(id)
+    }
+
+    fn position(&mut self, actor: i64, content: i64, stance: Stance) -> rusqlite::Result<i64> {
+        if let Some(&id) = self.cache.positions.get(&(actor, content, stance)) {
+            return Ok(id);
+        }
+        let found: Option<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM positions WHERE actor = ?1 AND content = ?2 AND stance = ?3",
+            )?
+            .query_row(params![actor, content, stance.as_str()], |r| r.get(0))
+            .optional()?;
+        let id = match found {
+            Some(id) => id,
+            None => {
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO positions(actor, content, stance) VALUES (?1, ?2, ?3)",
+                    )?
+                    .execute(params![actor, content, stance.as_str()])?;
+                self.conn.last_insert_rowid()
+            }
+        };
+        self.cache.positions.insert((actor, content, stance), id);
+        Ok(id)
+    }
+
+    /// The sentence's row, written if new: its document, whether this batch
+    /// wrote it (then none of its evidence is stored from before), and the
+    /// number its next evidence takes.
+    fn sentence(
+        &mut self,
+        doc: &str,
+        span: [usize; 2],
+        text: &str,
+    ) -> rusqlite::Result<(i64, bool, i64)> {
+        let doc = self.document_id(doc)?;
+        let key = (doc, span[0], span[1]);
+        let (start, end) = (span[0] as i64, span[1] as i64);
+        if let Some(&(new, seq)) = self.cache.sentences.get(&key) {
+            return Ok((doc, new, seq));
+        }
+        let new = self
+            .conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO sentences(document, start, end, text) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![doc, start, end, text])?
+            == 1;
+        let seq = if new {
+            0
+        } else {
+            self.conn
+                .prepare_cached(
+                    "SELECT ifnull(max(seq) + 1, 0) FROM evidence
+                     WHERE document = ?1 AND start = ?2 AND end = ?3",
+                )?
+                .query_row(params![doc, start, end], |r| r.get(0))?
+        };
+        self.cache.sentences.insert(key, (new, seq));
+        Ok((doc, new, seq))
+    }
+
+    /// The row of a short text in a lookup table (`cues`, `rules`).
+    fn lookup(&mut self, table: Lookup, text: &str) -> rusqlite::Result<i64> {
+        let (cache, insert, select) = match table {
+            Lookup::Cue => (
+                &mut self.cache.cues,
+                "INSERT OR IGNORE INTO cues(text) VALUES (?1)",
+                "SELECT id FROM cues WHERE text = ?1",
+            ),
+            Lookup::Rule => (
+                &mut self.cache.rules,
+                "INSERT OR IGNORE INTO rules(name) VALUES (?1)",
+                "SELECT id FROM rules WHERE name = ?1",
+            ),
+        };
+        if let Some(&id) = cache.get(text) {
+            return Ok(id);
+        }
+        self.conn.prepare_cached(insert)?.execute([text])?;
+        let id = self
+            .conn
+            .prepare_cached(select)?
+            .query_row([text], |r| r.get(0))?;
+        cache.insert(text.to_string(), id);
+        Ok(id)
+    }
+
+    /// One sentence's evidence for the stance; evidence already there is
+    /// not added again. Its date is stored only where it is not its
+    /// document's (`''` for none where the document has one).
+    fn evidence(
+        &mut self,
+        actor: i64,
+        content: i64,
+        stance: Stance,
+        ev: &EvidenceRow<'_>,
+    ) -> rusqlite::Result<()> {
+        let position = self.position(actor, content, stance)?;
+        let (doc, new, seq) = self.sentence(ev.doc, ev.span, ev.sentence)?;
+        let variant = self.variant(content, ev.phrasing)?;
+        let cue = self.lookup(Lookup::Cue, ev.cue)?;
+        let rule = self.lookup(Lookup::Rule, ev.rule)?;
+        let doc_date = self.document_date(doc)?;
+        let date = match (ev.date, doc_date.as_deref()) {
+            (x, y) if x == y => None,
+            (None, _) => Some(""),
+            (Some(x), _) => Some(x),
+        };
+        let (start, end) = (ev.span[0] as i64, ev.span[1] as i64);
+        let row = (position, variant, cue, rule, ev.target, date);
+        let seen = if new {
+            // (a sentence this batch wrote: its evidence so far is in memory)
+            !self.cache.evidence.insert(fx_hash(&(doc, start, end, row)))
+                && self.stored(doc, start, end, row)?
+        } else {
+            self.stored(doc, start, end, row)?
+        };
+        if !seen {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO evidence(document, start, end, seq, position, variant, cue, rule, target, date)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )?
+                .execute(params![
+                    doc, start, end, seq, position, variant, cue, rule, ev.target, date
+                ])?;
+            if let Some(s) = self.cache.sentences.get_mut(&(doc, ev.span[0], ev.span[1])) {
+                s.1 += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether this evidence row is in the store already.
+    fn stored(
+        &mut self,
+        doc: i64,
+        start: i64,
+        end: i64,
+        (position, variant, cue, rule, target, date): EvidenceKey<'_>,
+    ) -> rusqlite::Result<bool> {
+        self.conn
+            .prepare_cached(
+                "SELECT 1 FROM evidence WHERE document = ?1 AND start = ?2 AND end = ?3
+                 AND position = ?4 AND variant = ?5 AND cue = ?6 AND rule = ?7
+                 AND target IS ?8 AND date IS ?9",
+            )?
+            .exists(params![
+                doc, start, end, position, variant, cue, rule, target, date
+            ])
+    }
+
+    /// The date of the document with this row.
+    fn document_date(&mut self, doc: i64) -> rusqlite::Result<Option<String>> {
+        if let Some(d) = self.cache.dates.get(&doc) {
+            return Ok(d.clone());
+        }
+        let d: Option<String> = self
+            .conn
+            .prepare_cached("SELECT date FROM documents WHERE id = ?1")?
+            .query_row([doc], |r| r.get(0))?;
+        self.cache.dates.insert(doc, d.clone());
+        Ok(d)
+    }
+
+    /// Adds everything in a graph (its evidence in memory), with the laws of
+    /// [`PositionGraph::merge`]: what is already there is not added twice.
+    pub fn add_graph(&mut self, g: &PositionGraph) -> Result<()> {
+        self.begin()?;
+        self.graph_rows(g).map_err(|e| self.err(e))
+    }
+
+    fn graph_rows(&mut self, g: &PositionGraph) -> rusqlite::Result<()> {
+        // a document renamed here (its name taken by another text) takes its
+        // evidence along
+        let mut renamed: FxHashMap<&str, String> = FxHashMap::default();
+        for d in g.documents.values() {
+            let (Added::New(name) | Added::Known(name)) = self.insert_document(d)?;
+            self.also_names(&name, &d.also)?;
+            if name != d.id {
+                renamed.insert(d.id.as_str(), name);
+            }
+        }
+        let mut actors = FxHashMap::default();
+        for ix in g.sorted_actors() {
+            let Some(a) = g.actor(ix) else { continue };
+            let id = self.actor(&a.name, a.kind, a.affiliation.as_deref())?;
+            for m in &a.mentions {
+                self.mention(id, m)?;
+            }
+            actors.insert(ix, id);
+        }
+        let mut contents = FxHashMap::default();
+        for ix in g.sorted_contents() {
+            let Some(c) = g.content(ix) else { continue };
+            let id = self.content(&c.key, &c.text)?;
+            for v in &c.variants {
+                self.content(&c.key, v)?;
+                self.variant(id, v)?;
+            }
+            contents.insert(ix, id);
+        }
+        for (a, c, e) in g.stance_edges() {
+            for ev in &e.evidence {
+                let doc = renamed.get(ev.doc.as_str()).unwrap_or(&ev.doc);
+                self.evidence(
+                    actors[&a],
+                    contents[&c],
+                    e.stance,
+                    &EvidenceRow::of(ev, doc),
+                )?;
+            }
+        }
+        for (m, b) in g.affiliations() {
+            self.affiliation(actors[&m], actors[&b])?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if self.in_batch {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+/// The fields of one evidence row, borrowed from a position or a graph.
+struct EvidenceRow<'a> {
+    doc: &'a str,
+    span: [usize; 2],
+    sentence: &'a str,
+    phrasing: &'a str,
+    cue: &'a str,
+    rule: &'a str,
+    target: Option<&'a str>,
+    date: Option<&'a str>,
+}
+
+impl<'a> EvidenceRow<'a> {
+    fn of(ev: &'a Evidence, doc: &'a str) -> Self {
+        EvidenceRow {
+            doc,
+            span: ev.span,
+            sentence: &ev.sentence,
+            phrasing: &ev.content,
+            cue: &ev.cue,
+            rule: &ev.rule,
+            target: ev.target.as_deref(),
+            date: ev.date.as_deref(),
+        }
+    }
+}
+
+/// Makes a new file at `path` atomically: `fill` writes it under a
+/// temporary name beside the target, which is renamed over it when done.
+fn replace_atomically(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let io = |source| crate::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".stancegraph-{}-", std::process::id()))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    fill(tmp.path())?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// Writes a whole graph as a new store at `path`, atomically.
+pub fn save(g: &PositionGraph, path: &Path) -> Result<()> {
+    replace_atomically(path, |tmp| {
+        let mut w = Writer::open(tmp)?;
+        w.add_graph(g)?;
+        w.finish().map(|_| ())
+    })
+}
+
+/// Copies the store at `from` to `to` (replacing it atomically), as one
+/// consistent snapshot even while a writer adds to `from`.
+pub fn copy(from: &Path, to: &Path) -> Result<()> {
+    let conn = open(from, false)?;
+    replace_atomically(to, |tmp| {
+        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+            .map(|_| ())
+            .map_err(|e| store_error(from, e))
+    })
+}
