@@ -114,6 +114,19 @@ measure "query --actor Russia" "$bin" query "$graph" --actor Russia
 measure "issues" "$bin" issues "$graph" --top 20
 measure "network --type congruence" "$bin" network "$graph" --type congruence -o /tmp/stancegraph-bench-net.csv
 measure "render (issue diagram)" "$bin" render "$graph" --engine builtin -o /tmp/stancegraph-bench.svg
+# The same into an SQLite store (docs/store.md), and the questions asked of it.
+store=/tmp/stancegraph-bench-store.db
+measure "build -o store (all cores)" sh -c "rm -f $store && exec $bin build --quiet $input -o $store"
+printf '%-28s %8.1f MB  (%.2fx the text; the graph file: %.1f MB)\n' "store size" \
+    "$(python3 -c "print($(stat -c %s $store)/1e6)")" "$(python3 -c "print($(stat -c %s $store)/1e6/$mb)")" \
+    "$(python3 -c "print($(stat -c %s $graph)/1e6)")"
+measure "store: query --actor Russia" "$bin" query "$store" --actor Russia
+measure "store: query --conflicts" "$bin" query "$store" --conflicts
+measure "store: network" "$bin" network "$store" --type congruence -o /tmp/stancegraph-bench-net.csv
+one_doc=$(mktemp --suffix=.txt)
+printf 'Denmark rejected the Norwegian quota plan number %s.\n' "$RANDOM$RANDOM" >"$one_doc"
+measure "store: build --into, 1 doc" "$bin" build --quiet --into "$store" "$one_doc"
+rm -f "$one_doc"
 # Issue 5's one-thread bar is 25 MB/s where wc -w ran at 270 MB/s and grep -c
 # at 1,400 MB/s: 9.3% and 1.8% of them.
 python3 - "$one_rate" "$wc_rate" "$grep_rate" <<'PY'

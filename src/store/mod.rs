@@ -134,10 +134,10 @@ CREATE TABLE evidence (
     rule     INTEGER NOT NULL REFERENCES rules(id),
     target   TEXT,
     date     TEXT,
-    PRIMARY KEY (document, start, end, seq),
+    PRIMARY KEY (position, document, start, end, seq),
     FOREIGN KEY (document, start, end) REFERENCES sentences(document, start, end)
 ) WITHOUT ROWID;
-CREATE INDEX evidence_by_position ON evidence(position);
+CREATE INDEX evidence_by_sentence ON evidence(document, start, end);
 CREATE VIEW evidence_view AS
     SELECT a.name AS actor, p.stance, c.text AS content, v.text AS phrasing,
            e.target, CASE WHEN e.date IS NULL THEN d.date ELSE nullif(e.date, '') END AS date,
@@ -220,9 +220,6 @@ pub(crate) fn open(path: &Path, create: bool) -> Result<Connection> {
         .map_err(err)?;
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(err)?;
-    // (32 MB of page cache: the indexes a batch updates stay in memory)
-    conn.pragma_update(None, "cache_size", -32768)
-        .map_err(err)?;
     migrate(&conn, version).map_err(err)?;
     Ok(conn)
 }
@@ -266,5 +263,111 @@ pub(crate) fn parse_kind(s: &str) -> ActorKind {
         "person" => ActorKind::Person,
         "group" => ActorKind::Group,
         _ => ActorKind::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{text_hash, Added, DocumentInfo, PositionGraph};
+    use crate::model::{Document, Position, Stance};
+
+    fn position(doc: &str, actor: &str, content: &str, date: Option<&str>) -> Position {
+        let sentence = format!("{actor} demanded {content}.");
+        Position {
+            doc: doc.into(),
+            actor: actor.into(),
+            stance: Stance::Demand,
+            content: content.into(),
+            target: None,
+            span: [0, sentence.len()],
+            sentence,
+            cue: "demanded".into(),
+            rule: "test".into(),
+            negated: false,
+            actor_kind: ActorKind::Country,
+            actor_mention: actor.into(),
+            affiliation: None,
+            date: date.map(str::to_string),
+        }
+    }
+
+    fn dated(id: &str, text: &str, date: Option<&str>) -> DocumentInfo {
+        let mut d = Document::new(id, text);
+        d.date = date.map(str::to_string);
+        DocumentInfo::of(&d)
+    }
+
+    #[test]
+    fn a_graph_saved_as_a_store_loads_back_the_same() {
+        let mut g = PositionGraph::new();
+        g.add_document(dated("a", "text a", Some("2025-01-02")));
+        g.add_document(dated("b", "text b", None));
+        g.add_document(DocumentInfo {
+            id: "from-positions".into(),
+            date: None,
+            source: None,
+            hash: text_hash(""),
+            also: Vec::new(),
+        });
+        // the document's date, none though it has one, and a date of its own
+        g.add_position(&position("a", "Denmark", "a ceasefire", Some("2025-01-02")));
+        g.add_position(&position("a", "Norway", "a ceasefire", None));
+        g.add_position(&position(
+            "a",
+            "Iceland",
+            "the ceasefires",
+            Some("2024-12-31"),
+        ));
+        g.add_position(&position("b", "Denmark", "new talks", None));
+        g.add_position(&position("from-positions", "Canada", "new talks", None));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.db");
+        save(&g, &path).unwrap();
+        assert!(is_store(&path));
+        assert_eq!(load(&path).unwrap().to_json(), g.to_json());
+        // saved twice over itself: the same
+        save(&load(&path).unwrap(), &path).unwrap();
+        assert_eq!(load(&path).unwrap().to_json(), g.to_json());
+    }
+
+    #[test]
+    fn the_writer_counts_texts_once_and_numbers_names_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.db");
+        let mut w = Writer::open(&path).unwrap();
+        assert_eq!(
+            w.add_document(dated("x.txt", "one", None)).unwrap(),
+            Added::New("x.txt".into())
+        );
+        assert_eq!(
+            w.add_document(dated("./x.txt", "one", None)).unwrap(),
+            Added::Known("x.txt".into())
+        );
+        assert_eq!(
+            w.add_document(dated("x.txt", "two", None)).unwrap(),
+            Added::New("x.txt (2)".into())
+        );
+        for _ in 0..2 {
+            w.add_position(position("x.txt", "Denmark", "talks", None))
+                .unwrap();
+        }
+        let totals = w.finish().unwrap();
+        assert_eq!((totals.documents, totals.positions), (2, 1));
+        let g = load(&path).unwrap();
+        assert_eq!(g.documents["x.txt"].also, vec!["./x.txt".to_string()]);
+        let (_, _, edge) = g.stance_edges()[0];
+        assert_eq!(edge.count(), 1, "the same evidence twice is stored once");
+    }
+
+    #[test]
+    fn files_that_are_not_stores_are_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let json = dir.path().join("g.db");
+        std::fs::write(&json, "{\"format\": \"stancegraph\"}").unwrap();
+        assert!(!is_store(&json));
+        let err = load(&json).unwrap_err().to_string();
+        assert!(err.contains("not an SQLite store"), "{err}");
+        assert!(!is_store(&dir.path().join("missing.db")));
     }
 }

@@ -40,12 +40,117 @@ pub fn actor_report(path: &Path, names: &[&str], filter: &Filter) -> Result<Opti
 /// A position's evidence as counted so far.
 struct Tally {
     stance: Stance,
-    content: String,
+    content: i64,
     count: usize,
     targets: BTreeMap<String, usize>,
-    /// The first evidence row (its sentence not read yet) and the document's row.
-    first: Evidence,
-    first_doc: i64,
+    /// The first evidence row so far.
+    first: Row,
+}
+
+/// An evidence row as stored: ids, not yet the texts they stand for.
+#[derive(Clone)]
+struct Row {
+    doc: i64,
+    span: [usize; 2],
+    variant: i64,
+    cue: i64,
+    rule: i64,
+    target: Option<String>,
+    /// As stored: NULL for the document's date, `''` for none.
+    date: Option<String>,
+}
+
+/// The texts behind ids, each read once: most rows of an actor share
+/// documents, cues and rules, and joining them per row was most of a query.
+struct Texts<'c> {
+    conn: &'c Connection,
+    /// Per table: id → (text, document date).
+    tables: [FxHashMap<i64, (String, Option<String>)>; 5],
+}
+
+/// The tables [`Texts`] reads, with the query of each.
+#[derive(Clone, Copy)]
+enum Table {
+    Documents,
+    Variants,
+    Contents,
+    Cues,
+    Rules,
+}
+
+impl Table {
+    fn sql(self) -> &'static str {
+        match self {
+            Table::Documents => "SELECT name, date FROM documents WHERE id = ?1",
+            Table::Variants => "SELECT text, NULL FROM content_variants WHERE id = ?1",
+            Table::Contents => "SELECT text, NULL FROM contents WHERE id = ?1",
+            Table::Cues => "SELECT text, NULL FROM cues WHERE id = ?1",
+            Table::Rules => "SELECT name, NULL FROM rules WHERE id = ?1",
+        }
+    }
+}
+
+impl Texts<'_> {
+    /// Reads row `id` of `table` into the cache if it is not there.
+    fn load(&mut self, table: Table, id: i64) -> rusqlite::Result<()> {
+        if let std::collections::hash_map::Entry::Vacant(slot) =
+            self.tables[table as usize].entry(id)
+        {
+            let v = self
+                .conn
+                .prepare_cached(table.sql())?
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            slot.insert(v);
+        }
+        Ok(())
+    }
+
+    fn get(&mut self, table: Table, id: i64) -> rusqlite::Result<&(String, Option<String>)> {
+        self.load(table, id)?;
+        Ok(&self.tables[table as usize][&id])
+    }
+
+    fn text(&mut self, table: Table, id: i64) -> rusqlite::Result<String> {
+        Ok(self.get(table, id)?.0.clone())
+    }
+
+    /// The row's date: its own, or its document's.
+    fn date(&mut self, row: &Row) -> rusqlite::Result<Option<String>> {
+        Ok(match row.date.as_deref() {
+            None => self.get(Table::Documents, row.doc)?.1.clone(),
+            Some("") => None,
+            Some(d) => Some(d.to_string()),
+        })
+    }
+
+    /// The evidence a row stands for (without its sentence).
+    fn evidence(&mut self, row: &Row) -> rusqlite::Result<Evidence> {
+        Ok(Evidence {
+            doc: self.text(Table::Documents, row.doc)?,
+            span: row.span,
+            sentence: String::new(),
+            cue: self.text(Table::Cues, row.cue)?,
+            rule: self.text(Table::Rules, row.rule)?,
+            target: row.target.clone(),
+            date: self.date(row)?,
+            content: self.text(Table::Variants, row.variant)?,
+        })
+    }
+
+    /// Whether row `a` comes before row `b` in evidence order (document,
+    /// span, then the rest; the sentence is fixed by document and span).
+    fn before(&mut self, a: &Row, b: &Row) -> rusqlite::Result<bool> {
+        if a.doc != b.doc {
+            self.load(Table::Documents, a.doc)?;
+            self.load(Table::Documents, b.doc)?;
+            let docs = &self.tables[Table::Documents as usize];
+            return Ok(docs[&a.doc].0 < docs[&b.doc].0);
+        }
+        if a.span != b.span {
+            return Ok(a.span < b.span);
+        }
+        Ok(self.evidence(a)? < self.evidence(b)?)
+    }
 }
 
 fn report(conn: &Connection, actor: i64, filter: &Filter) -> rusqlite::Result<ActorReport> {
@@ -61,23 +166,23 @@ fn report(conn: &Connection, actor: i64, filter: &Filter) -> rusqlite::Result<Ac
             })
         },
     )?;
+    let mut texts = Texts {
+        conn,
+        tables: Default::default(),
+    };
+    let dated = filter.since.is_some() || filter.until.is_some();
     let mut st = conn.prepare(
-        "SELECT p.id, p.stance, c.text, d.name, e.document, e.start, e.end, cu.text, r.name,
-                e.target, CASE WHEN e.date IS NULL THEN d.date ELSE nullif(e.date, '') END, v.text
-         FROM positions p
-         JOIN evidence e ON e.position = p.id
-         JOIN contents c ON c.id = p.content
-         JOIN documents d ON d.id = e.document
-         JOIN content_variants v ON v.id = e.variant
-         JOIN cues cu ON cu.id = e.cue
-         JOIN rules r ON r.id = e.rule
+        "SELECT p.id, p.stance, p.content, e.document, e.start, e.end, e.variant, e.cue, e.rule,
+                e.target, e.date
+         FROM positions p JOIN evidence e ON e.position = p.id
          WHERE p.actor = ?1",
     )?;
     let mut rows = st.query([actor])?;
     let mut tallies: FxHashMap<i64, Tally> = FxHashMap::default();
     while let Some(r) = rows.next()? {
         let stance: Stance = r
-            .get::<_, String>(1)?
+            .get_ref(1)?
+            .as_str()?
             .parse()
             .map_err(|e: String| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
         if filter
@@ -87,23 +192,18 @@ fn report(conn: &Connection, actor: i64, filter: &Filter) -> rusqlite::Result<Ac
         {
             continue;
         }
-        let date: Option<String> = r.get(10)?;
-        if !filter.admits_date(date.as_deref()) {
-            continue;
-        }
-        let ev = Evidence {
+        let row = Row {
             doc: r.get(3)?,
-            span: [r.get::<_, i64>(5)? as usize, r.get::<_, i64>(6)? as usize],
-            // (the sentence is fixed by the document and span, so order
-            // without it is the evidence's order; it is read at the end)
-            sentence: String::new(),
+            span: [r.get::<_, i64>(4)? as usize, r.get::<_, i64>(5)? as usize],
+            variant: r.get(6)?,
             cue: r.get(7)?,
             rule: r.get(8)?,
             target: r.get(9)?,
-            date,
-            content: r.get(11)?,
+            date: r.get(10)?,
         };
-        let doc: i64 = r.get(4)?;
+        if dated && !filter.admits_date(texts.date(&row)?.as_deref()) {
+            continue;
+        }
         let t = match tallies.entry(r.get(0)?) {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => v.insert(Tally {
@@ -111,16 +211,15 @@ fn report(conn: &Connection, actor: i64, filter: &Filter) -> rusqlite::Result<Ac
                 content: r.get(2)?,
                 count: 0,
                 targets: BTreeMap::new(),
-                first: ev.clone(),
-                first_doc: doc,
+                first: row.clone(),
             }),
         };
         t.count += 1;
-        if let Some(target) = &ev.target {
+        if let Some(target) = &row.target {
             *t.targets.entry(target.clone()).or_insert(0) += 1;
         }
-        if ev < t.first {
-            (t.first, t.first_doc) = (ev, doc);
+        if texts.before(&row, &t.first)? {
+            t.first = row;
         }
     }
     let mut sentence =
@@ -130,16 +229,16 @@ fn report(conn: &Connection, actor: i64, filter: &Filter) -> rusqlite::Result<Ac
         if t.count < filter.min_count {
             continue;
         }
-        let mut first = t.first;
+        let mut first = texts.evidence(&t.first)?;
         first.sentence = sentence.query_row(
-            rusqlite::params![t.first_doc, first.span[0] as i64, first.span[1] as i64],
+            rusqlite::params![t.first.doc, first.span[0] as i64, first.span[1] as i64],
             |r| r.get(0),
         )?;
         positions
             .entry(t.stance)
             .or_default()
             .push(PositionSummary {
-                content: t.content,
+                content: texts.text(Table::Contents, t.content)?,
                 count: t.count,
                 targets: t.targets,
                 evidence: first,

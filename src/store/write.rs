@@ -87,8 +87,13 @@ pub struct Writer {
 impl Writer {
     /// Opens the store at `path`, creating it if there is none.
     pub fn open(path: &Path) -> Result<Writer> {
+        let conn = open(path, true)?;
+        // (32 MB of page cache: the indexes a batch updates stay in memory;
+        // a reader keeps SQLite's 2 MB)
+        conn.pragma_update(None, "cache_size", -32768)
+            .map_err(|e| store_error(path, e))?;
         Ok(Writer {
-            conn: open(path, true)?,
+            conn,
             path: path.to_path_buf(),
             in_batch: false,
             batch_documents: 0,
@@ -124,9 +129,13 @@ impl Writer {
         Ok(())
     }
 
-    /// Commits and reports what the store holds.
+    /// Commits and reports what the store holds. (The query planner's
+    /// statistics are brought up to date on the way: `PRAGMA optimize`.)
     pub fn finish(mut self) -> Result<Totals> {
         self.commit()?;
+        self.conn
+            .execute_batch("PRAGMA optimize")
+            .map_err(|e| self.err(e))?;
         let count = |table: &str| -> Result<usize> {
             self.conn
                 .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {

@@ -13,7 +13,7 @@ def main(doc_path, db_path):
     doc = open(doc_path, encoding="utf-8").read()
     con = sqlite3.connect(db_path)
     tables = {r[0] for r in con.execute(
-        "SELECT name FROM sqlite_schema WHERE type = 'table'")}
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
     # the table of tables: | `name` | one row per | `col`, `col` ... |
     documented = {}
     for m in re.finditer(r"^\| `(\w+)` \| [^|]+ \| (.+) \|$", doc, re.M):
