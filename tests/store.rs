@@ -55,6 +55,23 @@ fn corpus(path: &Path, prefix: &str, n: usize) {
     std::fs::write(path, out).unwrap();
 }
 
+/// `build --into db src` started on one thread (a slower writer, for a
+/// test to act while it runs).
+fn spawn_into(db: &Path, src: &Path) -> std::process::Child {
+    bin()
+        .args([
+            "build",
+            "--quiet",
+            "--threads",
+            "1",
+            "--into",
+            s(db),
+            s(src),
+        ])
+        .spawn()
+        .unwrap()
+}
+
 fn graph_json(path: &Path) -> serde_json::Value {
     let out = ok(&["export", s(path), "--format", "json"]);
     serde_json::from_slice(&out).unwrap()
@@ -279,18 +296,7 @@ fn sigkill_during_build_into_a_store_leaves_whole_batches() {
     for round in 0..20u64 {
         let db = p(&format!("k{round}.db"));
         ok(&["build", "--quiet", s(&p("base.jsonl")), "-o", s(&db)]);
-        let mut child = bin()
-            .args([
-                "build",
-                "--quiet",
-                "--threads",
-                "1",
-                "--into",
-                s(&db),
-                s(&p("new.jsonl")),
-            ])
-            .spawn()
-            .unwrap();
+        let mut child = spawn_into(&db, &p("new.jsonl"));
         std::thread::sleep(std::time::Duration::from_millis(30 + round * 37 % 400));
         child.kill().unwrap();
         child.wait().unwrap();
@@ -316,18 +322,7 @@ fn a_reader_queries_while_a_writer_adds() {
     corpus(&p("new.jsonl"), "new", 2000);
     let db = p("live.db");
     ok(&["build", "--quiet", s(&p("base.jsonl")), "-o", s(&db)]);
-    let mut writer = bin()
-        .args([
-            "build",
-            "--quiet",
-            "--threads",
-            "1",
-            "--into",
-            s(&db),
-            s(&p("new.jsonl")),
-        ])
-        .spawn()
-        .unwrap();
+    let mut writer = spawn_into(&db, &p("new.jsonl"));
     let mut reads = 0;
     while writer.try_wait().unwrap().is_none() {
         let out = run(&["query", s(&db), "--actor", "Denmark", "--format", "json"]);
@@ -365,13 +360,7 @@ fn two_writers_at_once_lose_nothing_and_count_nothing_twice() {
     for round in 0..2 {
         let db = p(&format!("two-{round}.db"));
         ok(&["build", "--quiet", s(&p("base.jsonl")), "-o", s(&db)]);
-        let spawn = |src: &str| {
-            bin()
-                .args(["build", "--quiet", "--threads", "1", "--into", s(&db)])
-                .arg(p(src))
-                .spawn()
-                .unwrap()
-        };
+        let spawn = |src: &str| spawn_into(&db, &p(src));
         // (b's documents overlap a's: a's file is added by both writers)
         let (mut a, mut b, mut c) = (spawn("a.jsonl"), spawn("b.jsonl"), spawn("a.jsonl"));
         assert!(a.wait().unwrap().success());

@@ -23,6 +23,16 @@ pub fn load(path: &Path) -> Result<PositionGraph> {
 /// `names` are tried in turn, each as an actor's name and then as any
 /// mention of one; `None` when no name is known. Reads only these rows.
 pub fn load_actor(path: &Path, names: &[&str]) -> Result<Option<PositionGraph>> {
+    with_actor(path, names, |conn, actor| read(conn, Some(actor)))
+}
+
+/// Runs `f` on the first of `names` that names an actor (as its name or a
+/// mention), in one read transaction; `None` when no name is known.
+pub(super) fn with_actor<T>(
+    path: &Path,
+    names: &[&str],
+    f: impl FnOnce(&Connection, i64) -> rusqlite::Result<T>,
+) -> Result<Option<T>> {
     let conn = open(path, false)?;
     let err = |e| store_error(path, e);
     conn.execute_batch("BEGIN").map_err(err)?;
@@ -33,17 +43,17 @@ pub fn load_actor(path: &Path, names: &[&str]) -> Result<Option<PositionGraph>> 
             break;
         }
     }
-    let g = match found {
-        Some(actor) => Some(read(&conn, Some(actor)).map_err(err)?),
+    let answer = match found {
+        Some(actor) => Some(f(&conn, actor).map_err(err)?),
         None => None,
     };
     conn.execute_batch("COMMIT").map_err(err)?;
-    Ok(g)
+    Ok(answer)
 }
 
 /// The actor whose name, or else whose mention, has this name's key (the
 /// first in key order, as [`PositionGraph::find_actor`] finds it).
-pub(super) fn find_actor(conn: &Connection, name: &str) -> rusqlite::Result<Option<i64>> {
+fn find_actor(conn: &Connection, name: &str) -> rusqlite::Result<Option<i64>> {
     let key = name_key(name);
     let by_name: Option<i64> = conn
         .prepare_cached("SELECT id FROM actors WHERE key = ?1")?

@@ -4,8 +4,8 @@
 //! first rows' sentences are read. The report is the one
 //! [`crate::query::actor_positions_with`] gives on the loaded graph.
 
-use super::read::find_actor;
-use super::{open, parse_kind, store_error};
+use super::parse_kind;
+use super::read::with_actor;
 use crate::error::Result;
 use crate::graph::{ActorNode, Evidence, Filter};
 use crate::model::Stance;
@@ -19,22 +19,7 @@ use std::path::Path;
 /// a mention), with the filter applied to its evidence; `None` when no name
 /// is known.
 pub fn actor_report(path: &Path, names: &[&str], filter: &Filter) -> Result<Option<ActorReport>> {
-    let conn = open(path, false)?;
-    let err = |e| store_error(path, e);
-    conn.execute_batch("BEGIN").map_err(err)?;
-    let mut found = None;
-    for name in names {
-        found = find_actor(&conn, name).map_err(err)?;
-        if found.is_some() {
-            break;
-        }
-    }
-    let report = match found {
-        Some(actor) => Some(report(&conn, actor, filter).map_err(err)?),
-        None => None,
-    };
-    conn.execute_batch("COMMIT").map_err(err)?;
-    Ok(report)
+    with_actor(path, names, |conn, actor| report(conn, actor, filter))
 }
 
 /// A position's evidence as counted so far.
