@@ -242,29 +242,33 @@ fn merging_stores_obeys_the_laws_of_merging_graphs() {
         ok(&["export", s(&p("both.db")), "--format", "json"]),
         ab_json
     );
-    // --from-positions into a store: the reduce step of a map-reduce run
-    let positions = ok(&["extract", "--quiet", "--documents", s(&p("a.jsonl"))]);
-    std::fs::write(p("a.positions.jsonl"), positions).unwrap();
-    ok(&[
-        "build",
-        "--quiet",
-        "--from-positions",
-        s(&p("a.positions.jsonl")),
-        "-o",
-        s(&p("fp.db")),
-    ]);
-    ok(&[
-        "build",
-        "--quiet",
-        "--from-positions",
-        s(&p("a.positions.jsonl")),
-        "-o",
-        s(&p("fp.json")),
-    ]);
-    assert_eq!(
-        ok(&["export", s(&p("fp.db")), "--format", "json"]),
-        std::fs::read(p("fp.json")).unwrap()
-    );
+    // --from-positions into a store: the reduce step of a map-reduce run,
+    // with the documents' records and without them (each document then
+    // known by its id and its positions' date)
+    let docs = p("a.jsonl");
+    for (name, records) in [("with", true), ("without", false)] {
+        let mut extract = vec!["extract", "--quiet", s(&docs)];
+        if records {
+            extract.push("--documents");
+        }
+        let positions = p(&format!("{name}.positions.jsonl"));
+        std::fs::write(&positions, ok(&extract)).unwrap();
+        let (db, json) = (p(&format!("{name}.db")), p(&format!("{name}.json")));
+        for out in [&db, &json] {
+            ok(&[
+                "build",
+                "--quiet",
+                "--from-positions",
+                s(&positions),
+                "-o",
+                s(out),
+            ]);
+        }
+        assert!(
+            ok(&["export", s(&db), "--format", "json"]) == std::fs::read(&json).unwrap(),
+            "--from-positions {name} document records: the store is the graph file"
+        );
+    }
 }
 
 /// Whether every document in the store holds all of its evidence: what a

@@ -4,7 +4,7 @@ use super::{warn, InputArgs, LexiconArgs};
 use clap::Args;
 use stancegraph::extract::{extract_stream_map, Extracted};
 use stancegraph::graph::{
-    position_content_key, text_hash, Added, DocumentInfo, DocumentRecord, PositionGraph,
+    position_content_key, Added, DocumentInfo, DocumentRecord, PositionGraph,
 };
 use stancegraph::model::Position;
 use stancegraph::store;
@@ -42,22 +42,19 @@ impl Sink {
         Ok(())
     }
 
-    /// A position read without its document's text: the document is then
-    /// known by its id alone.
-    fn add_position_alone(&mut self, p: Position) -> stancegraph::Result<()> {
-        if let Sink::Graph(g) = self {
-            if !g.documents.contains_key(&p.doc) {
-                g.add_document(DocumentInfo {
-                    id: p.doc.clone(),
-                    date: p.date.clone(),
-                    source: None,
-                    hash: text_hash(""),
-                    also: Vec::new(),
-                });
-            }
+    /// A position read without its document's text: a document not seen
+    /// before is then known by its id alone. Returns whether it was new.
+    fn add_position_alone(&mut self, p: Position) -> stancegraph::Result<bool> {
+        let known = match self {
+            Sink::Graph(g) => g.documents.contains_key(&p.doc),
+            Sink::Store(w) => w.has_document(&p.doc)?,
+        };
+        if !known {
+            self.add_document_as(DocumentInfo::textless(&p.doc, p.date.as_deref()))?;
         }
         let key = position_content_key(&p);
-        self.add_position_keyed(p, &key)
+        self.add_position_keyed(p, &key)?;
+        Ok(!known)
     }
 }
 
@@ -330,7 +327,9 @@ fn add_positions(
             }
             match serde_json::from_str::<stancegraph::model::Position>(&line) {
                 Ok(p) => {
-                    sink.add_position_alone(p)?;
+                    if sink.add_position_alone(p)? {
+                        docs += 1;
+                    }
                     added += 1;
                 }
                 Err(e) => warn(

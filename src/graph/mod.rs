@@ -193,18 +193,30 @@ impl DocumentInfo {
             also: Vec::new(),
         }
     }
-}
 
-/// The document was read from positions alone: its hash is that of no text.
-fn is_textless(d: &DocumentInfo) -> bool {
-    static NO_TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    d.hash == *NO_TEXT.get_or_init(|| text_hash(""))
+    /// The record of a document whose text is not at hand (its positions
+    /// were read alone): it has the hash of no text, and is known by its id.
+    pub fn textless(id: &str, date: Option<&str>) -> DocumentInfo {
+        DocumentInfo {
+            id: id.to_string(),
+            date: date.map(str::to_string),
+            source: None,
+            hash: text_hash(""),
+            also: Vec::new(),
+        }
+    }
+
+    /// Whether the document was read from positions alone.
+    pub fn is_textless(&self) -> bool {
+        static NO_TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        self.hash == *NO_TEXT.get_or_init(|| text_hash(""))
+    }
 }
 
 /// A document's key in the text index: its text hash, or for a document
 /// whose text is not at hand, its id.
 fn index_key(d: &DocumentInfo) -> String {
-    if is_textless(d) {
+    if d.is_textless() {
         format!("id:{}", d.id)
     } else {
         d.hash.clone()
@@ -304,7 +316,7 @@ impl PositionGraph {
     fn add_indexed(&mut self, mut info: DocumentInfo) -> Added {
         // (a document whose text is not at hand, read from positions alone,
         // has the hash of no text: it is known by its id only)
-        if is_textless(&info) {
+        if info.is_textless() {
             if self.documents.contains_key(&info.id) {
                 return Added::Known(info.id);
             }

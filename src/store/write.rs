@@ -6,8 +6,7 @@
 use super::{open, parse_kind, store_error};
 use crate::error::Result;
 use crate::graph::{
-    combine_kinds, name_key, position_content_key, text_hash, Added, DocumentInfo, Evidence,
-    PositionGraph,
+    combine_kinds, name_key, position_content_key, Added, DocumentInfo, Evidence, PositionGraph,
 };
 use crate::model::{ActorKind, Position, Stance};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -170,8 +169,7 @@ impl Writer {
     }
 
     fn insert_document(&mut self, info: &DocumentInfo) -> rusqlite::Result<Added> {
-        let textless = info.hash == text_hash("");
-        if textless {
+        if info.is_textless() {
             if self.find_document(&info.id)?.is_some() {
                 return Ok(Added::Known(info.id.clone()));
             }
@@ -215,7 +213,7 @@ impl Writer {
         if also.is_empty() {
             return Ok(());
         }
-        let id = self.document_id(name)?;
+        let id = self.document_id(name, None)?;
         for a in also {
             self.conn
                 .prepare_cached(
@@ -224,6 +222,13 @@ impl Writer {
                 .execute(params![id, a])?;
         }
         Ok(())
+    }
+
+    /// Whether a document of this name is in the store.
+    pub fn has_document(&mut self, name: &str) -> Result<bool> {
+        self.find_document(name)
+            .map(|id| id.is_some())
+            .map_err(|e| self.err(e))
     }
 
     fn find_document(&mut self, name: &str) -> rusqlite::Result<Option<i64>> {
@@ -242,18 +247,13 @@ impl Writer {
     }
 
     /// The document's row; a name never recorded becomes a document known by
-    /// its name alone (as a position read without its text is).
-    fn document_id(&mut self, name: &str) -> rusqlite::Result<i64> {
+    /// its name alone, of this date (as a position read without its text is,
+    /// in a graph).
+    fn document_id(&mut self, name: &str, date: Option<&str>) -> rusqlite::Result<i64> {
         if let Some(id) = self.find_document(name)? {
             return Ok(id);
         }
-        self.insert_document(&DocumentInfo {
-            id: name.to_string(),
-            date: None,
-            source: None,
-            hash: text_hash(""),
-            also: Vec::new(),
-        })?;
+        self.insert_document(&DocumentInfo::textless(name, date))?;
         self.find_document(name)
             .map(|id| id.expect("the document was just written"))
     }
@@ -457,20 +457,18 @@ impl Writer {
         Ok(id)
     }
 
-    /// The sentence's row, written if new: its document, whether this batch
-    /// wrote it (then none of its evidence is stored from before), and the
+    /// The sentence's row, written if new: whether this batch wrote it (then none of its evidence is stored from before), and the
     /// number its next evidence takes.
     fn sentence(
         &mut self,
-        doc: &str,
+        doc: i64,
         span: [usize; 2],
         text: &str,
-    ) -> rusqlite::Result<(i64, bool, i64)> {
-        let doc = self.document_id(doc)?;
+    ) -> rusqlite::Result<(bool, i64)> {
         let key = (doc, span[0], span[1]);
         let (start, end) = (span[0] as i64, span[1] as i64);
         if let Some(&(new, seq)) = self.cache.sentences.get(&key) {
-            return Ok((doc, new, seq));
+            return Ok((new, seq));
         }
         let new = self
             .conn
@@ -490,7 +488,7 @@ impl Writer {
                 .query_row(params![doc, start, end], |r| r.get(0))?
         };
         self.cache.sentences.insert(key, (new, seq));
-        Ok((doc, new, seq))
+        Ok((new, seq))
     }
 
     /// The row of a short text in a lookup table (`cues`, `rules`).
@@ -530,7 +528,8 @@ impl Writer {
         ev: &EvidenceRow<'_>,
     ) -> rusqlite::Result<()> {
         let position = self.position(actor, content, stance)?;
-        let (doc, new, seq) = self.sentence(ev.doc, ev.span, ev.sentence)?;
+        let doc = self.document_id(ev.doc, ev.date)?;
+        let (new, seq) = self.sentence(doc, ev.span, ev.sentence)?;
         let variant = self.variant(content, ev.phrasing)?;
         let cue = self.lookup(Lookup::Cue, ev.cue)?;
         let rule = self.lookup(Lookup::Rule, ev.rule)?;
