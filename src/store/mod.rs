@@ -3,8 +3,9 @@
 //! reading only the rows it needs.
 //!
 //! Receives: documents and their positions (from `build`), or whole
-//! [`PositionGraph`]s (from `merge`). Returns: a [`PositionGraph`] of all of
-//! the store or of one actor. Must never: count a document twice (a
+//! [`PositionGraph`]s (from `merge`). Returns: the whole store as a
+//! [`PositionGraph`], or one actor's report read from its rows alone
+//! ([`actor_report`]). Must never: count a document twice (a
 //! document is its text, however its path is spelled), leave part of a
 //! batch behind after a crash (each batch is one transaction), or hold the
 //! archive in memory while writing.
@@ -39,7 +40,7 @@ use std::path::Path;
 mod read;
 mod report;
 mod write;
-pub use read::{load, load_actor};
+pub use read::load;
 pub use report::actor_report;
 pub use write::{copy, save, Totals, Writer};
 

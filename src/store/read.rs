@@ -1,6 +1,6 @@
-//! Reading a store back into a [`PositionGraph`]: all of it, or the part
-//! one question needs (one actor's positions), in one read transaction so
-//! a writer adding documents meanwhile is seen whole or not at all.
+//! Reading a store back into a [`PositionGraph`], in one read transaction
+//! so a writer adding documents meanwhile is seen whole or not at all; and
+//! finding an actor by name for a question about one actor.
 
 use super::{open, parse_kind, store_error};
 use crate::error::Result;
@@ -15,15 +15,13 @@ use std::path::Path;
 /// file gives.
 pub fn load(path: &Path) -> Result<PositionGraph> {
     let conn = open(path, false)?;
-    read(&conn, None).map_err(|e| store_error(path, e))
-}
-
-/// The part of the store about one actor: the actor, its positions with
-/// their contents and evidence, and the documents they were read in.
-/// `names` are tried in turn, each as an actor's name and then as any
-/// mention of one; `None` when no name is known. Reads only these rows.
-pub fn load_actor(path: &Path, names: &[&str]) -> Result<Option<PositionGraph>> {
-    with_actor(path, names, |conn, actor| read(conn, Some(actor)))
+    let read_all = || -> rusqlite::Result<PositionGraph> {
+        conn.execute_batch("BEGIN")?;
+        let g = read(&conn)?;
+        conn.execute_batch("COMMIT")?;
+        Ok(g)
+    };
+    read_all().map_err(|e| store_error(path, e))
 }
 
 /// Runs `f` on the first of `names` that names an actor (as its name or a
@@ -70,34 +68,20 @@ fn find_actor(conn: &Connection, name: &str) -> rusqlite::Result<Option<i64>> {
     .optional()
 }
 
-/// Reads the graph, or with `actor` the part of it about that actor.
-fn read(conn: &Connection, actor: Option<i64>) -> rusqlite::Result<PositionGraph> {
+/// Reads the whole graph.
+fn read(conn: &Connection) -> rusqlite::Result<PositionGraph> {
     let mut g = PositionGraph::new();
-    // (`?1 IS NULL OR …` would keep SQLite from the indexes: one query each)
-    let only = |sql: &str, filter: &str| match actor {
-        Some(_) => format!("{sql} WHERE {filter}"),
-        None => sql.to_string(),
-    };
-    let ordered = |sql: String, order: &str| format!("{sql} ORDER BY {order}");
-    let args: Vec<i64> = actor.into_iter().collect();
-    let args = rusqlite::params_from_iter(args.iter());
-
     let mut actors: FxHashMap<i64, NodeIndex> = FxHashMap::default();
-    let sql = ordered(
-        only("SELECT id, name, kind, affiliation FROM actors", "id = ?1"),
-        "key",
-    );
-    let mut st = conn.prepare(&sql)?;
-    let mut rows = st.query(args.clone())?;
+    let mut st = conn.prepare("SELECT id, name, kind, affiliation FROM actors ORDER BY key")?;
+    let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let kind = parse_kind(&r.get::<_, String>(2)?);
         let affiliation: Option<String> = r.get(3)?;
         let ix = g.actor_node(&r.get::<_, String>(1)?, kind, affiliation.as_deref());
         actors.insert(r.get(0)?, ix);
     }
-    let sql = only("SELECT actor, mention FROM actor_mentions", "actor = ?1");
-    let mut st = conn.prepare(&sql)?;
-    let mut rows = st.query(args.clone())?;
+    let mut st = conn.prepare("SELECT actor, mention FROM actor_mentions")?;
+    let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         if let Some(&ix) = actors.get(&r.get::<_, i64>(0)?) {
             g.add_mentions(ix, &std::collections::BTreeSet::from([r.get(1)?]));
@@ -105,16 +89,11 @@ fn read(conn: &Connection, actor: Option<i64>) -> rusqlite::Result<PositionGraph
     }
 
     let mut contents: FxHashMap<i64, NodeIndex> = FxHashMap::default();
-    let sql = ordered(
-        only(
-            "SELECT c.id, c.key, c.text, v.text FROM contents c
-             JOIN content_variants v ON v.content = c.id",
-            "c.id IN (SELECT content FROM positions WHERE actor = ?1)",
-        ),
-        "c.key",
-    );
-    let mut st = conn.prepare(&sql)?;
-    let mut rows = st.query(args.clone())?;
+    let mut st = conn.prepare(
+        "SELECT c.id, c.key, c.text, v.text FROM contents c
+         JOIN content_variants v ON v.content = c.id ORDER BY c.key",
+    )?;
+    let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let key: String = r.get(1)?;
         let ix = g.content_node(&key, &r.get::<_, String>(2)?);
@@ -122,7 +101,7 @@ fn read(conn: &Connection, actor: Option<i64>) -> rusqlite::Result<PositionGraph
         contents.insert(r.get(0)?, ix);
     }
 
-    let sql = only(
+    let mut st = conn.prepare(
         "SELECT d.name, e.start, e.end, s.text, cu.text, r.name, e.target,
                 CASE WHEN e.date IS NULL THEN d.date ELSE nullif(e.date, '') END, v.text,
                 p.actor, p.content, p.stance
@@ -133,11 +112,8 @@ fn read(conn: &Connection, actor: Option<i64>) -> rusqlite::Result<PositionGraph
          JOIN content_variants v ON v.id = e.variant
          JOIN cues cu ON cu.id = e.cue
          JOIN rules r ON r.id = e.rule",
-        "p.actor = ?1",
-    );
-    let mut st = conn.prepare(&sql)?;
-    let mut rows = st.query(args.clone())?;
-    let mut docs: rustc_hash::FxHashSet<String> = Default::default();
+    )?;
+    let mut rows = st.query([])?;
     let mut evidence = Vec::new();
     while let Some(r) = rows.next()? {
         let ev = Evidence {
@@ -160,9 +136,6 @@ fn read(conn: &Connection, actor: Option<i64>) -> rusqlite::Result<PositionGraph
             .get::<_, String>(11)?
             .parse()
             .map_err(|e: String| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
-        if actor.is_some() {
-            docs.insert(ev.doc.clone());
-        }
         evidence.push((a, c, stance, ev));
     }
     // nodes and edges are made in the graph file's order (actors by name,
@@ -173,67 +146,39 @@ fn read(conn: &Connection, actor: Option<i64>) -> rusqlite::Result<PositionGraph
         g.add_evidence(a, c, stance, ev);
     }
 
-    read_documents(conn, &mut g, actor.map(|_| &docs))?;
-    if actor.is_none() {
-        let mut st = conn.prepare("SELECT member, body FROM affiliations")?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            if let (Some(&m), Some(&b)) = (
-                actors.get(&r.get::<_, i64>(0)?),
-                actors.get(&r.get::<_, i64>(1)?),
-            ) {
-                g.add_affiliation(m, b);
-            }
+    read_documents(conn, &mut g)?;
+    let mut st = conn.prepare("SELECT member, body FROM affiliations")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        if let (Some(&m), Some(&b)) = (
+            actors.get(&r.get::<_, i64>(0)?),
+            actors.get(&r.get::<_, i64>(1)?),
+        ) {
+            g.add_affiliation(m, b);
         }
     }
     Ok(g)
 }
 
-/// The documents (all, or those named in `only`), with the other names
-/// their texts were read under.
-fn read_documents(
-    conn: &Connection,
-    g: &mut PositionGraph,
-    only: Option<&rustc_hash::FxHashSet<String>>,
-) -> rusqlite::Result<()> {
-    let row = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(i64, DocumentInfo)> {
-        Ok((
-            r.get(0)?,
-            DocumentInfo {
-                id: r.get(1)?,
-                hash: r.get(2)?,
-                date: r.get(3)?,
-                source: r.get(4)?,
-                also: Vec::new(),
-            },
-        ))
-    };
-    let mut found: Vec<(i64, DocumentInfo)> = Vec::new();
+/// The documents, with the other names their texts were read under.
+fn read_documents(conn: &Connection, g: &mut PositionGraph) -> rusqlite::Result<()> {
     let mut also: FxHashMap<i64, Vec<String>> = FxHashMap::default();
-    if let Some(names) = only {
-        let mut by_name =
-            conn.prepare("SELECT id, name, hash, date, source FROM documents WHERE name = ?1")?;
-        let mut names_of =
-            conn.prepare("SELECT name FROM document_names WHERE document = ?1 ORDER BY name")?;
-        for name in names {
-            if let Some((id, d)) = by_name.query_row([name], row).optional()? {
-                let names: rusqlite::Result<Vec<String>> =
-                    names_of.query_map([id], |r| r.get(0))?.collect();
-                also.insert(id, names?);
-                found.push((id, d));
-            }
-        }
-    } else {
-        let mut st = conn.prepare("SELECT document, name FROM document_names ORDER BY name")?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            also.entry(r.get(0)?).or_default().push(r.get(1)?);
-        }
-        let mut st = conn.prepare("SELECT id, name, hash, date, source FROM documents")?;
-        found = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+    let mut st = conn.prepare("SELECT document, name FROM document_names ORDER BY name")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        also.entry(r.get(0)?).or_default().push(r.get(1)?);
     }
-    for (id, mut d) in found {
-        d.also = also.remove(&id).unwrap_or_default();
+    let mut st = conn.prepare("SELECT id, name, hash, date, source FROM documents")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let d = DocumentInfo {
+            id: r.get(1)?,
+            hash: r.get(2)?,
+            date: r.get(3)?,
+            source: r.get(4)?,
+            also: also.remove(&id).unwrap_or_default(),
+        };
         g.documents.insert(d.id.clone(), d);
     }
     Ok(())
