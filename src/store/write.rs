@@ -68,6 +68,29 @@ enum Lookup {
     Rule,
 }
 
+impl Lookup {
+    /// The queries that find a text's row and write a new one.
+    fn sql(self) -> (&'static str, &'static str) {
+        match self {
+            Lookup::Cue => (
+                "SELECT id FROM cues WHERE text = ?1",
+                "INSERT INTO cues(text) VALUES (?1)",
+            ),
+            Lookup::Rule => (
+                "SELECT id FROM rules WHERE name = ?1",
+                "INSERT INTO rules(name) VALUES (?1)",
+            ),
+        }
+    }
+
+    fn cache(self, cache: &mut Cache) -> &mut FxHashMap<String, i64> {
+        match self {
+            Lookup::Cue => &mut cache.cues,
+            Lookup::Rule => &mut cache.rules,
+        }
+    }
+}
+
 fn fx_hash(x: &impl std::hash::Hash) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(x)
@@ -183,11 +206,7 @@ impl Writer {
                 .optional()?;
             if let Some((id, name)) = known {
                 if name != info.id {
-                    self.conn
-                        .prepare_cached(
-                            "INSERT OR IGNORE INTO document_names(document, name) VALUES (?1, ?2)",
-                        )?
-                        .execute(params![id, info.id])?;
+                    self.add_name(id, &info.id)?;
                 }
                 return Ok(Added::Known(name));
             }
@@ -215,12 +234,16 @@ impl Writer {
         }
         let id = self.document_id(name, None)?;
         for a in also {
-            self.conn
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO document_names(document, name) VALUES (?1, ?2)",
-                )?
-                .execute(params![id, a])?;
+            self.add_name(id, a)?;
         }
+        Ok(())
+    }
+
+    /// Another name document `doc`'s text was read under.
+    fn add_name(&mut self, doc: i64, name: &str) -> rusqlite::Result<()> {
+        self.conn
+            .prepare_cached("INSERT OR IGNORE INTO document_names(document, name) VALUES (?1, ?2)")?
+            .execute(params![doc, name])?;
         Ok(())
     }
 
@@ -413,20 +436,11 @@ impl Writer {
         if let Some(&id) = self.cache.variants.get(&key) {
             return Ok(id);
         }
-        let found: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT id FROM content_variants WHERE content = ?1 AND text = ?2")?
-            .query_row(params![content, text], |r| r.get(0))
-            .optional()?;
-        let id = match found {
-            Some(id) => id,
-            None => {
-                self.conn
-                    .prepare_cached("INSERT INTO content_variants(content, text) VALUES (?1, ?2)")?
-                    .execute(params![content, text])?;
-                self.conn.last_insert_rowid()
-            }
-        };
+        let id = self.select_or_insert(
+            "SELECT id FROM content_variants WHERE content = ?1 AND text = ?2",
+            "INSERT INTO content_variants(content, text) VALUES (?1, ?2)",
+            params![content, text],
+        )?;
         self.cache.variants.insert(key, id);
         Ok(id)
     }
@@ -435,30 +449,40 @@ impl Writer {
         if let Some(&id) = self.cache.positions.get(&(actor, content, stance)) {
             return Ok(id);
         }
-        let found: Option<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM positions WHERE actor = ?1 AND content = ?2 AND stance = ?3",
-            )?
-            .query_row(params![actor, content, stance.as_str()], |r| r.get(0))
-            .optional()?;
-        let id = match found {
-            Some(id) => id,
-            None => {
-                self.conn
-                    .prepare_cached(
-                        "INSERT INTO positions(actor, content, stance) VALUES (?1, ?2, ?3)",
-                    )?
-                    .execute(params![actor, content, stance.as_str()])?;
-                self.conn.last_insert_rowid()
-            }
-        };
+        let id = self.select_or_insert(
+            "SELECT id FROM positions WHERE actor = ?1 AND content = ?2 AND stance = ?3",
+            "INSERT INTO positions(actor, content, stance) VALUES (?1, ?2, ?3)",
+            params![actor, content, stance.as_str()],
+        )?;
         self.cache.positions.insert((actor, content, stance), id);
         Ok(id)
     }
 
-    /// The sentence's row, written if new: whether this batch wrote it (then none of its evidence is stored from before), and the
-    /// number its next evidence takes.
+    /// The id of the row `select` finds with `values`, or of the row
+    /// `insert` writes with them when there is none.
+    fn select_or_insert(
+        &self,
+        select: &str,
+        insert: &str,
+        values: &[&dyn rusqlite::ToSql],
+    ) -> rusqlite::Result<i64> {
+        let found: Option<i64> = self
+            .conn
+            .prepare_cached(select)?
+            .query_row(values, |r| r.get(0))
+            .optional()?;
+        match found {
+            Some(id) => Ok(id),
+            None => {
+                self.conn.prepare_cached(insert)?.execute(values)?;
+                Ok(self.conn.last_insert_rowid())
+            }
+        }
+    }
+
+    /// The sentence's row, written if new: whether this batch wrote it
+    /// (then none of its evidence is stored from before), and the number
+    /// its next evidence takes.
     fn sentence(
         &mut self,
         doc: i64,
@@ -493,27 +517,12 @@ impl Writer {
 
     /// The row of a short text in a lookup table (`cues`, `rules`).
     fn lookup(&mut self, table: Lookup, text: &str) -> rusqlite::Result<i64> {
-        let (cache, insert, select) = match table {
-            Lookup::Cue => (
-                &mut self.cache.cues,
-                "INSERT OR IGNORE INTO cues(text) VALUES (?1)",
-                "SELECT id FROM cues WHERE text = ?1",
-            ),
-            Lookup::Rule => (
-                &mut self.cache.rules,
-                "INSERT OR IGNORE INTO rules(name) VALUES (?1)",
-                "SELECT id FROM rules WHERE name = ?1",
-            ),
-        };
-        if let Some(&id) = cache.get(text) {
+        if let Some(&id) = table.cache(&mut self.cache).get(text) {
             return Ok(id);
         }
-        self.conn.prepare_cached(insert)?.execute([text])?;
-        let id = self
-            .conn
-            .prepare_cached(select)?
-            .query_row([text], |r| r.get(0))?;
-        cache.insert(text.to_string(), id);
+        let (select, insert) = table.sql();
+        let id = self.select_or_insert(select, insert, params![text])?;
+        table.cache(&mut self.cache).insert(text.to_string(), id);
         Ok(id)
     }
 
