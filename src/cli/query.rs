@@ -42,29 +42,44 @@ pub struct QueryArgs {
     pub lexicon: LexiconArgs,
 }
 
-/// An actor's report from a store, reading only that actor's rows.
-fn store_actor_report(args: &QueryArgs, name: &str) -> anyhow::Result<ActorReport> {
+/// An actor's report: from a store, read from that actor's rows alone;
+/// else from the whole graph, the name resolved before the filters (they
+/// may leave the actor out, and a mention of it to another actor). An actor
+/// the filters leave without positions is reported with none.
+fn actor_report(args: &QueryArgs, name: &str) -> anyhow::Result<ActorReport> {
     let lx = args.lexicon.load()?;
-    let form = lx.actor_by_form(name).map(|e| e.name.to_string());
-    let names: Vec<&str> = std::iter::once(name).chain(form.as_deref()).collect();
-    let filter = args.filter.filter();
-    stancegraph::store::actor_report(&args.graph, &names, &filter)?.ok_or_else(|| {
-        anyhow::anyhow!(
-            "{}: no actor named {:?} in the store",
-            args.graph.display(),
-            name
-        )
-    })
+    let graph = args.graph.display();
+    let missing = || anyhow::anyhow!("{graph}: no actor named {name:?} in the graph");
+    if args.filter.keeps_nodes() && stancegraph::store::is_store(&args.graph) {
+        let form = lx.actor_by_form(name).map(|e| e.name.to_string());
+        let names: Vec<&str> = std::iter::once(name).chain(form.as_deref()).collect();
+        let filter = args.filter.filter();
+        return stancegraph::store::actor_report(&args.graph, &names, &filter)?.ok_or_else(missing);
+    }
+    let raw = stancegraph::graph::PositionGraph::load(&args.graph)?;
+    let g = args.filter.apply(raw.clone());
+    let report = if args.filter.keeps_nodes() {
+        actor_positions_with(&raw, Some(&lx), name).map(|whole| {
+            actor_positions_named(&g, &whole.actor).unwrap_or(ActorReport {
+                positions: Default::default(),
+                ..whole
+            })
+        })
+    } else {
+        actor_positions_with(&g, Some(&lx), name).or_else(|| {
+            actor_positions_with(&raw, Some(&lx), name).map(|mut r| {
+                r.positions.clear();
+                r
+            })
+        })
+    };
+    report.ok_or_else(missing)
 }
 
 pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
     let json = matches!(args.format, QueryFormat::Json);
-    if let Some(name) = args
-        .actor
-        .as_deref()
-        .filter(|_| args.filter.keeps_nodes() && stancegraph::store::is_store(&args.graph))
-    {
-        let report = store_actor_report(args, name)?;
+    if let Some(name) = &args.actor {
+        let report = actor_report(args, name)?;
         if json {
             super::print_out(&(serde_json::to_string_pretty(&report)? + "\n"))?;
         } else {
@@ -72,41 +87,8 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
         }
         return Ok(true);
     }
-    let raw = stancegraph::graph::PositionGraph::load(&args.graph)?;
-    let g = args.filter.apply(raw.clone());
-    if let Some(name) = &args.actor {
-        let lx = args.lexicon.load()?;
-        // the name is resolved on the whole graph (the filters may leave
-        // the actor out, and a mention of it to another actor); an actor the
-        // filters leave without positions is reported with none
-        let report = if args.filter.keeps_nodes() {
-            actor_positions_with(&raw, Some(&lx), name).map(|whole| {
-                actor_positions_named(&g, &whole.actor).unwrap_or(ActorReport {
-                    positions: Default::default(),
-                    ..whole
-                })
-            })
-        } else {
-            actor_positions_with(&g, Some(&lx), name).or_else(|| {
-                actor_positions_with(&raw, Some(&lx), name).map(|mut r| {
-                    r.positions.clear();
-                    r
-                })
-            })
-        };
-        let Some(report) = report else {
-            anyhow::bail!(
-                "{}: no actor named {:?} in the graph",
-                args.graph.display(),
-                name
-            );
-        };
-        if json {
-            super::print_out(&(serde_json::to_string_pretty(&report)? + "\n"))?;
-        } else {
-            super::print_out(&report.to_table())?;
-        }
-    } else if let Some(words) = &args.about {
+    let g = args.filter.load(&args.graph)?;
+    if let Some(words) = &args.about {
         let rows = about(&g, words);
         if json {
             super::print_out(&(serde_json::to_string_pretty(&rows)? + "\n"))?;
