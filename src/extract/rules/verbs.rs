@@ -1,6 +1,11 @@
 //! Positions headed by a verb cue ("Kyiv demands X", "urged Russia to Y").
+//! `verb_candidates` reads a cue in steps: whether it states a stance at
+//! all, its passive and participle forms, its holders, what its object is
+//! (a "that" clause, an addressee and infinitive, a noun phrase), the
+//! content's extent, its target, and the positions it gives.
 
 use super::*;
+use crate::lexicon::CueEntry;
 
 impl<'a, 't> SentenceCtx<'a, 't> {
     pub(super) fn verb_candidates(&self, hit: &CueHit, cues: &[CueHit], out: &mut Vec<Candidate>) {
@@ -8,6 +13,97 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let (cs, ce) = (hit.start, hit.end);
         let cue_tok = &self.tokens[cs];
         let speech = entry.frame == Frame::Speech;
+        if self.no_stance_taken(cs, speech) {
+            return;
+        }
+
+        // "NP was rejected by X", "a truce put forward by X", "the U.S.-backed plan"
+        let participle = cue_tok.lower.ends_with("ed")
+            || matches!(
+                cue_tok.lower.as_ref(),
+                "put" | "laid" | "made" | "held" | "sought"
+            );
+        if participle
+            && (self.passive_by(hit, entry.stance, cues, out)
+                || self.compound_participle(hit, entry.stance, out)
+                || self.agentless_passive(hit, speech))
+        {
+            return;
+        }
+        let Some((holders, subject, rule_subject)) = self.verb_holders(hit, speech, out) else {
+            return;
+        };
+        let subject_end = subject
+            .as_ref()
+            .and_then(|v| v.last().map(|m| m.end))
+            .unwrap_or(cs.saturating_sub(4));
+        let negated = (subject_end.min(cs)..cs).any(|j| is_neg(&self.tokens[j]));
+        if self.not_held(cs, speech, subject_end, &subject) {
+            return;
+        }
+        let a = self.object_start(ce, rule_subject == "inverted");
+        if speech {
+            self.speech_candidates(out, &holders, hit, a, None, negated, rule_subject);
+            return;
+        }
+        let stance = entry.stance;
+        if let Some(p) = hit.particle {
+            let (ca, cb) = self.trim(a, p);
+            if cb > ca {
+                let rule = if rule_subject == "subject" {
+                    "object-split-particle"
+                } else {
+                    rule_subject_rule(rule_subject, false)
+                };
+                self.push_all(
+                    out,
+                    &holders,
+                    (cs, ce),
+                    stance,
+                    (ca, cb),
+                    None,
+                    None,
+                    rule,
+                    negated,
+                    false,
+                );
+            }
+            return;
+        }
+        let (mut stance, target, mut a, mut rule) = self.object_frame(entry, hit, a);
+        // "refusing to yield on its demands": refusing to yield insists
+        if stance == Stance::Reject && entry.stance == Stance::Reject {
+            if let Some(y) = self.yield_on(a) {
+                stance = Stance::Demand;
+                a = y;
+                rule = "insistence";
+            }
+        }
+        let Some(((ca, cb), stance)) = self.verb_content(entry, ce, a, stance) else {
+            return;
+        };
+        let target = target.or_else(|| self.content_target(stance, (ca, cb)));
+        let rule = if rule_subject == "subject" {
+            rule
+        } else {
+            rule_subject_rule(rule_subject, false)
+        };
+        self.push_verb_positions(
+            out,
+            &holders,
+            (cs, ce),
+            stance,
+            (ca, cb),
+            target,
+            rule,
+            negated,
+        );
+    }
+
+    /// Whether the cue at `cs` states no stance taken: what another asserts
+    /// someone did, how a stance looks, what someone can or may do, or a
+    /// hypothesis.
+    fn no_stance_taken(&self, cs: usize, speech: bool) -> bool {
         // "denied Trump's assertion that it demanded an end to sanctions": what
         // another says someone did is no position of theirs
         let reported_by_other = (cs.saturating_sub(8)..cs).any(|j| {
@@ -42,20 +138,24 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             && !speech
             && (can(cs - 1)
                 || (cs >= 2 && ADVERBS.contains(&self.tokens[cs - 1].lower) && can(cs - 2)));
-        if reported_by_other || looks || possible || self.hypothetical_at(cs) {
-            return;
-        }
+        reported_by_other || looks || possible || self.hypothetical_at(cs)
+    }
 
-        // "NP was rejected by X", "a truce put forward by X", "the U.S.-backed plan"
-        let participle = cue_tok.lower.ends_with("ed")
-            || matches!(
-                cue_tok.lower.as_ref(),
-                "put" | "laid" | "made" | "held" | "sought"
-            );
-        if participle && self.is(ce, "by") {
+    /// "NP was rejected by X", "a truce put forward by X": the agent holds
+    /// the position and the noun phrase before the participle is its content.
+    /// True when the cue was read so (whether or not it gave a position).
+    fn passive_by(
+        &self,
+        hit: &CueHit,
+        stance: Stance,
+        cues: &[CueHit],
+        out: &mut Vec<Candidate>,
+    ) -> bool {
+        let (cs, ce) = (hit.start, hit.end);
+        if self.is(ce, "by") {
             if let Some(agent) = self.mention_from(ce + 1) {
                 let Some(holder) = Self::holder_of(agent) else {
-                    return;
+                    return true;
                 };
                 let mut k = cs;
                 while k > 0 && skippable(&self.tokens[k - 1]) {
@@ -141,7 +241,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 if b > a {
                     out.push(Candidate {
                         cue: (cs, ce),
-                        stance: entry.stance,
+                        stance,
                         holder,
                         holder_text: agent.text.clone(),
                         content: (a, b),
@@ -156,10 +256,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         speech: false,
                     });
                 }
-                return;
+                return true;
             }
         }
-        if participle && cs >= 2 && self.tokens[cs - 1].text == "-" {
+        false
+    }
+
+    /// "the U.S.-backed plan": the name before the hyphen holds what follows.
+    fn compound_participle(&self, hit: &CueHit, stance: Stance, out: &mut Vec<Candidate>) -> bool {
+        let (cs, ce) = (hit.start, hit.end);
+        if cs >= 2 && self.tokens[cs - 1].text == "-" {
             if let Some(m) = self.mention_ending_at(cs - 1) {
                 if let Some(holder) = Self::holder_of(m) {
                     let b = self.content_end(ce, false);
@@ -167,7 +273,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     if b > a {
                         out.push(Candidate::plain(
                             (cs, ce),
-                            entry.stance,
+                            stance,
                             holder,
                             m.text.clone(),
                             (a, b),
@@ -175,14 +281,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                         ));
                     }
                 }
-                return;
+                return true;
             }
         }
-        // agentless passive ("will be expected to"): nobody holds the position;
-        // "was fully prepared to", "is strongly opposed to" are no passives
+        false
+    }
+
+    /// An agentless passive ("will be expected to"): nobody holds the
+    /// position; "was fully prepared to", "is strongly opposed to" are no passives.
+    fn agentless_passive(&self, hit: &CueHit, speech: bool) -> bool {
+        let (cs, ce) = (hit.start, hit.end);
         let predicative = ce >= cs + 2 && self.tokens[ce - 1].lower == "to";
-        if participle
-            && !predicative
+        if !predicative
             && cs > 0
             && (cs.saturating_sub(3)..cs).any(|j| {
                 matches!(
@@ -192,10 +302,26 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             })
             && !speech
         {
-            return;
+            return true;
         }
+        false
+    }
 
-        // the holder
+    /// Who holds a verb cue's position: its subjects, the owner of the
+    /// document whose plan it is, or a subject carried over; with the subject
+    /// found and how the holder was found (a rule name's stem).
+    #[allow(clippy::type_complexity)]
+    fn verb_holders(
+        &self,
+        hit: &CueHit,
+        speech: bool,
+        out: &[Candidate],
+    ) -> Option<(
+        Vec<(Holder, String)>,
+        Option<Vec<&'a Mention>>,
+        &'static str,
+    )> {
+        let cs = hit.start;
         let mut holders: Vec<(Holder, String)> = Vec::new();
         let mut rule_subject = "subject";
         let document = || {
@@ -213,7 +339,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
             if holders.is_empty() {
                 let Some(h) = document() else {
-                    return;
+                    return None;
                 };
                 holders.push(h);
                 rule_subject = "document";
@@ -222,131 +348,154 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             holders.push(h);
             rule_subject = "document";
         } else {
-            let mut k = cs;
-            while k > 0 && skippable(&self.tokens[k - 1]) {
-                k -= 1;
-            }
-            // ("..., plans to invite India": past the intention to its comma)
-            let mut intends = false;
-            if k >= 1 && self.is(k, "to") && INTENDS.contains(&self.tokens[k - 1].lower) {
-                k -= 1;
-                intends = true;
-            }
-            let prev = k.checked_sub(1).map(|p| &self.tokens[p]);
-            let coordinated = prev
-                .is_some_and(|p| matches!(p.lower.as_ref(), "and" | "but" | "then" | "or"))
-                // "Pakistan stirs the pot again, plans to invite India": a
-                // headline's second present-tense verb after a comma
-                || (intends && prev.is_some_and(|p| p.text == ",") && self.tokens[k].lower.ends_with('s'));
-            let participial = cue_tok.lower.ends_with("ing")
-                && prev.is_some_and(|p| {
+            let (h, r) = self.holders_without_subject(hit, speech, out)?;
+            holders = h;
+            rule_subject = r;
+        }
+        (!holders.is_empty()).then_some((holders, subject, rule_subject))
+    }
+
+    /// The holders of a cue with no subject of its own: one shared with the
+    /// verb before it ("and urged"), the subject of a participle's clause
+    /// ("..., saying"), or the speaker after an inverted cue ("..., said Rubio").
+    fn holders_without_subject(
+        &self,
+        hit: &CueHit,
+        speech: bool,
+        out: &[Candidate],
+    ) -> Option<(Vec<(Holder, String)>, &'static str)> {
+        let (cs, ce) = (hit.start, hit.end);
+        let cue_tok = &self.tokens[cs];
+        let mut holders: Vec<(Holder, String)> = Vec::new();
+        let mut rule_subject = "subject";
+        let mut k = cs;
+        while k > 0 && skippable(&self.tokens[k - 1]) {
+            k -= 1;
+        }
+        // ("..., plans to invite India": past the intention to its comma)
+        let mut intends = false;
+        if k >= 1 && self.is(k, "to") && INTENDS.contains(&self.tokens[k - 1].lower) {
+            k -= 1;
+            intends = true;
+        }
+        let prev = k.checked_sub(1).map(|p| &self.tokens[p]);
+        let coordinated = prev
+            .is_some_and(|p| matches!(p.lower.as_ref(), "and" | "but" | "then" | "or"))
+            // "Pakistan stirs the pot again, plans to invite India": a
+            // headline's second present-tense verb after a comma
+            || (intends && prev.is_some_and(|p| p.text == ",") && self.tokens[k].lower.ends_with('s'));
+        let participial = cue_tok.lower.ends_with("ing")
+            && prev.is_some_and(|p| {
+                matches!(
+                    p.lower.as_ref(),
+                    "," | "by" | "after" | "before" | "while" | "when"
+                )
+            });
+        // "Netanyahu Turns Down Hamas Offer, Seeks Total Victory": in a
+        // headline a capitalised verb after a comma shares the subject
+        let headline_verb = prev.is_some_and(|p| p.text == ",") && cue_tok.cap && cs > 1;
+        let coordinated = coordinated || headline_verb;
+        if coordinated || participial {
+            // "has said it was prepared ..., but has resisted ...": the subject carries over
+            // ("Ministers put forward a rise, but the unions found it too
+            // little, arguing ...": a new clause's subject comes between)
+            let new_clause = |from: usize| {
+                (from..cs).any(|j| {
                     matches!(
-                        p.lower.as_ref(),
-                        "," | "by" | "after" | "before" | "while" | "when"
-                    )
-                });
-            // "Netanyahu Turns Down Hamas Offer, Seeks Total Victory": in a
-            // headline a capitalised verb after a comma shares the subject
-            let headline_verb = prev.is_some_and(|p| p.text == ",") && cue_tok.cap && cs > 1;
-            let coordinated = coordinated || headline_verb;
-            if coordinated || participial {
-                // "has said it was prepared ..., but has resisted ...": the subject carries over
-                // ("Ministers put forward a rise, but the unions found it too
-                // little, arguing ...": a new clause's subject comes between)
-                let new_clause = |from: usize| {
-                    (from..cs).any(|j| {
-                        matches!(
-                            self.tokens[j].lower.as_ref(),
-                            "but" | "while" | "whereas" | ";" | "although"
-                        ) && self.mention_from(j + 1).is_some_and(|m| {
-                            m.form != MentionForm::Pronoun
-                                && self.tok(m.end).is_some_and(|t| t.is_word() && !t.cap)
-                        })
+                        self.tokens[j].lower.as_ref(),
+                        "but" | "while" | "whereas" | ";" | "although"
+                    ) && self.mention_from(j + 1).is_some_and(|m| {
+                        m.form != MentionForm::Pronoun
+                            && self.tok(m.end).is_some_and(|t| t.is_word() && !t.cap)
                     })
+                })
+            };
+            // "an idea the hospitals have refused, arguing ...": the subject
+            // of the clause right before the participle's comma
+            let nearer = participial
+                .then(|| {
+                    let comma = cs.checked_sub(1).filter(|&c| self.is(c, ","))?;
+                    let mut j = comma;
+                    while j > 0
+                        && comma - j < 4
+                        && self.tokens[j - 1].is_word()
+                        && !self.tokens[j - 1].cap
+                        && self.mention_ending_at(j).is_none()
+                    {
+                        j -= 1;
+                    }
+                    let m = self
+                        .mention_ending_at(j)
+                        .filter(|m| m.form != MentionForm::Pronoun)?;
+                    (j..comma)
+                        .any(|x| is_finite_aux(&self.tokens[x]))
+                        .then_some(m)
+                })
+                .flatten()
+                .and_then(|m| Self::holder_of(m).map(|h| (h, m.text.clone())));
+            if let Some(h) = nearer {
+                holders.push(h);
+                rule_subject = "participle";
+            } else if let Some(prev_c) = out
+                .iter()
+                .rev()
+                .find(|c| c.cue.1 <= cs && c.rule != "passive-by" && c.rule != "participle-by")
+                .filter(|c| !(participial && new_clause(c.cue.1)))
+            {
+                // "is prepared to complete and sign the treaty": a verb inside
+                // what the earlier position says is part of it
+                if !participial && prev_c.content.0 <= cs && cs < prev_c.content.1 {
+                    return None;
+                }
+                // (all of them: "Riyadh and Washington welcomed X, and urged Y")
+                for c in out.iter().filter(|c| c.cue == prev_c.cue) {
+                    let h = (c.holder.clone(), c.holder_text.clone());
+                    if !holders.contains(&h) {
+                        holders.push(h);
+                    }
+                }
+                rule_subject = if participial {
+                    "participle"
+                } else {
+                    "shared-subject"
                 };
-                // "an idea the hospitals have refused, arguing ...": the subject
-                // of the clause right before the participle's comma
-                let nearer = participial
-                    .then(|| {
-                        let comma = cs.checked_sub(1).filter(|&c| self.is(c, ","))?;
-                        let mut j = comma;
-                        while j > 0
-                            && comma - j < 4
-                            && self.tokens[j - 1].is_word()
-                            && !self.tokens[j - 1].cap
-                            && self.mention_ending_at(j).is_none()
-                        {
-                            j -= 1;
-                        }
-                        let m = self
-                            .mention_ending_at(j)
-                            .filter(|m| m.form != MentionForm::Pronoun)?;
-                        (j..comma)
-                            .any(|x| is_finite_aux(&self.tokens[x]))
-                            .then_some(m)
-                    })
-                    .flatten()
-                    .and_then(|m| Self::holder_of(m).map(|h| (h, m.text.clone())));
-                if let Some(h) = nearer {
-                    holders.push(h);
-                    rule_subject = "participle";
-                } else if let Some(prev_c) = out
-                    .iter()
-                    .rev()
-                    .find(|c| c.cue.1 <= cs && c.rule != "passive-by" && c.rule != "participle-by")
-                    .filter(|c| !(participial && new_clause(c.cue.1)))
-                {
-                    // "is prepared to complete and sign the treaty": a verb inside
-                    // what the earlier position says is part of it
-                    if !participial && prev_c.content.0 <= cs && cs < prev_c.content.1 {
-                        return;
-                    }
-                    // (all of them: "Riyadh and Washington welcomed X, and urged Y")
-                    for c in out.iter().filter(|c| c.cue == prev_c.cue) {
-                        let h = (c.holder.clone(), c.holder_text.clone());
-                        if !holders.contains(&h) {
-                            holders.push(h);
-                        }
-                    }
+            } else if let Some(m) = self.main_subject(cs) {
+                // "Rutte stopped the deal, saying ...": the subject of the main clause
+                if let Some(h) = Self::holder_of(m) {
+                    holders.push((h, m.text.clone()));
                     rule_subject = if participial {
                         "participle"
                     } else {
                         "shared-subject"
                     };
-                } else if let Some(m) = self.main_subject(cs) {
-                    // "Rutte stopped the deal, saying ...": the subject of the main clause
-                    if let Some(h) = Self::holder_of(m) {
-                        holders.push((h, m.text.clone()));
-                        rule_subject = if participial {
-                            "participle"
-                        } else {
-                            "shared-subject"
-                        };
-                    }
                 }
-            } else if speech
-                && prev.is_some_and(|p| p.text == "," || p.kind == TokKind::CloseQuote)
-                && !NOT_INVERTED
-                    .iter()
-                    .any(|w| self.tokens[cs].lower.starts_with(w))
-            {
-                // inverted: "..., said Rubio", "“...,” said the ministry"
-                if let Some(m) = self.mention_from(ce) {
-                    if let Some(h) = Self::holder_of(m) {
-                        holders.push((h, m.text.clone()));
-                        rule_subject = "inverted";
-                    }
+            }
+        } else if speech
+            && prev.is_some_and(|p| p.text == "," || p.kind == TokKind::CloseQuote)
+            && !NOT_INVERTED
+                .iter()
+                .any(|w| self.tokens[cs].lower.starts_with(w))
+        {
+            // inverted: "..., said Rubio", "“...,” said the ministry"
+            if let Some(m) = self.mention_from(ce) {
+                if let Some(h) = Self::holder_of(m) {
+                    holders.push((h, m.text.clone()));
+                    rule_subject = "inverted";
                 }
             }
         }
-        if holders.is_empty() {
-            return;
-        }
-        let subject_end = subject
-            .as_ref()
-            .and_then(|v| v.last().map(|m| m.end))
-            .unwrap_or(cs.saturating_sub(4));
-        let negated = (subject_end.min(cs)..cs).any(|j| is_neg(&self.tokens[j]));
+        Some((holders, rule_subject))
+    }
+
+    /// A subject that makes the cue no position of its own: what a party
+    /// must do, a condition ("if the US wants"), a purpose ("so that MPs can").
+    fn not_held(
+        &self,
+        cs: usize,
+        speech: bool,
+        subject_end: usize,
+        subject: &Option<Vec<&'a Mention>>,
+    ) -> bool {
         // "Both sides must offer something": what a party must do is someone else's demand;
         // "if the US wants to ...": a hypothesis, not a position
         if !speech
@@ -358,7 +507,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     ) && self.is(j + 1, "to"))
             })
         {
-            return;
+            return true;
         }
         if let Some(first) = subject.as_ref().and_then(|v| v.first()) {
             // "if the US wants to move talks forward": a condition, no position
@@ -373,15 +522,21 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                     "if" | "unless" | "whether"
                 )
             {
-                return;
+                return true;
             }
             // "... so that MPs can accept it": a purpose, not a position of theirs
             if first.start > 1 && self.is(first.start - 1, "that") && self.is(first.start - 2, "so")
             {
-                return;
+                return true;
             }
         }
-        let mut inverted_skip = if rule_subject == "inverted" {
+        false
+    }
+
+    /// Where a verb's object starts: after the cue, past an inverted speaker
+    /// and an aside ("rejected, however, the plan").
+    fn object_start(&self, ce: usize, inverted: bool) -> usize {
+        let mut inverted_skip = if inverted {
             self.mention_from(ce).map(|m| m.end).unwrap_or(ce)
         } else {
             ce
@@ -395,40 +550,23 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         {
             inverted_skip += 3;
         }
+        inverted_skip
+    }
 
+    /// What a non-speech cue's object is: a "that" clause, an addressee and
+    /// infinitive ("urged Russia to"), an infinitive, or a noun phrase. Gives
+    /// the stance, the target, where the content starts and the rule.
+    fn object_frame(
+        &self,
+        entry: &CueEntry,
+        hit: &CueHit,
+        a: usize,
+    ) -> (Stance, Option<Actor>, usize, &'static str) {
+        let (cs, ce) = (hit.start, hit.end);
         let mut stance = entry.stance;
         let mut target: Option<Actor> = None;
-        let mut a = inverted_skip;
-        let mut rule: &'static str;
-        if speech {
-            self.speech_candidates(out, &holders, hit, a, target, negated, rule_subject);
-            return;
-        }
-
-        if let Some(p) = hit.particle {
-            let (ca, cb) = self.trim(a, p);
-            if cb > ca {
-                let rule = if rule_subject == "subject" {
-                    "object-split-particle"
-                } else {
-                    rule_subject_rule(rule_subject, false)
-                };
-                self.push_all(
-                    out,
-                    &holders,
-                    (cs, ce),
-                    stance,
-                    (ca, cb),
-                    None,
-                    None,
-                    rule,
-                    negated,
-                    false,
-                );
-            }
-            return;
-        }
-        // non-speech cues: "that" clause, "to" infinitive, "Z to", or a noun phrase
+        let mut a = a;
+        let rule: &'static str;
         if self.is(a, "that") && !self.starts_noun_phrase_after_that(a) {
             stance = entry.that.unwrap_or(stance);
             a += 1;
@@ -522,18 +660,23 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 "object"
             };
         }
-        // "refusing to yield on its demands": refusing to yield insists
-        if stance == Stance::Reject && entry.stance == Stance::Reject {
-            if let Some(y) = self.yield_on(a) {
-                stance = Stance::Demand;
-                a = y;
-                rule = "insistence";
-            }
-        }
+        (stance, target, a, rule)
+    }
+
+    /// The content of a verb cue starting at `a`, and its stance once the
+    /// content is read; none when nothing is given, asked or backed.
+    fn verb_content(
+        &self,
+        entry: &CueEntry,
+        ce: usize,
+        a: usize,
+        stance: Stance,
+    ) -> Option<((usize, usize), Stance)> {
+        let mut stance = stance;
         let b = self.content_end(a, false);
         let (ca, cb) = self.trim(a, b);
         if cb <= ca {
-            return;
+            return None;
         }
         // "push their nuclear program forward": a phrasal verb of moving
         // something, no one pushed to do anything
@@ -544,7 +687,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 "forward" | "ahead" | "back" | "through" | "aside"
             )
         {
-            return;
+            return None;
         }
         // "unveiled what he described as a final proposal for a truce": the
         // content is what it was called
@@ -553,7 +696,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             .map(|s| self.trim(s, self.content_end(s, false)))
             .unwrap_or((ca, cb));
         if cb <= ca {
-            return;
+            return None;
         }
         // "offered no concrete proposals", "backed nothing": nothing is given or
         // backed ("wants no return to war" is still a demand)
@@ -562,13 +705,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 .tok(ca)
                 .is_some_and(|t| matches!(t.lower.as_ref(), "no" | "nothing"))
         {
-            return;
+            return None;
         }
         // "offered an assessment", "offered condolences": words, not an offer
         if stance == Stance::Offer
             && (ca..cb.min(ca + 3)).any(|j| NOT_OFFERED.contains(&self.tokens[j].lower))
         {
-            return;
+            return None;
         }
         // "the terms they had offered the Writers Guild": whom it was offered
         // to, with nothing offered, is no offer
@@ -577,7 +720,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 .mention_from(ca)
                 .is_some_and(|m| m.end == cb && m.form == MentionForm::Name)
         {
-            return;
+            return None;
         }
         // "prepared to sink a deal", "ready to step up pressure", "vowed to
         // retaliate": a threat gives nothing and asks nothing, no position
@@ -587,7 +730,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 .is_some_and(|t| THREATS.contains(&t.lower.as_ref()))
                 || (self.is(ca, "step") && self.is(ca + 1, "up")))
         {
-            return;
+            return None;
         }
         // "put forward a 4.3% pay rise", "put forward talks with New Delhi":
         // what is put forward to be given is an offer
@@ -608,6 +751,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         {
             stance = Stance::Demand;
         }
+        Some(((ca, cb), stance))
+    }
+
+    /// Whom a content names as the other side: a proposer ("a truce put
+    /// forward by X"), the side asked to act, the side talks are offered to.
+    fn content_target(&self, stance: Stance, (ca, cb): (usize, usize)) -> Option<Actor> {
+        let mut target: Option<Actor> = None;
         // "accepted a truce put forward by the United States", "rejected an
         // offer from Stellantis": target the proposer
         if target.is_none() && matches!(stance, Stance::Support | Stance::Reject) {
@@ -652,11 +802,24 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 target = self.mention_from(j + 1).and_then(|m| m.actor().cloned());
             }
         }
-        let rule = if rule_subject == "subject" {
-            rule
-        } else {
-            rule_subject_rule(rule_subject, false)
-        };
+        target
+    }
+
+    /// The positions of a verb cue: one per coordinated part of its content,
+    /// one per item of a list of "that" clauses, or one joined across an
+    /// attribution aside.
+    #[allow(clippy::too_many_arguments)]
+    fn push_verb_positions(
+        &self,
+        out: &mut Vec<Candidate>,
+        holders: &[(Holder, String)],
+        (cs, ce): (usize, usize),
+        stance: Stance,
+        (ca, cb): (usize, usize),
+        target: Option<Actor>,
+        rule: &'static str,
+        negated: bool,
+    ) {
         // "wants assurances, reports say, that the truce will end the war": the
         // object goes on past an attribution of the report itself
         if let Some(after) = self.attribution_aside(cb) {
@@ -666,7 +829,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if xb > xa {
                 self.push_all(
                     out,
-                    &holders,
+                    holders,
                     (cs, ce),
                     stance,
                     (ca, cb),
@@ -711,7 +874,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if pb > pa {
                 self.push_all(
                     out,
-                    &holders,
+                    holders,
                     (cs, ce),
                     stance,
                     (pa, pb),
