@@ -338,10 +338,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 }
             }
             if holders.is_empty() {
-                let Some(h) = document() else {
-                    return None;
-                };
-                holders.push(h);
+                holders.push(document()?);
                 rule_subject = "document";
             }
         } else if let Some(h) = document() {
