@@ -1,296 +1,420 @@
 //! Nominal cues ("Kyiv's demand for X"), "according to", wishes and conditions.
 
 use super::*;
+use crate::lexicon::NounEntry;
+
+/// "Turkey has set Sweden five conditions", "The Netherlands have doubts
+/// about": a noun cue held by the subject of the verb that sets or holds it.
+struct SetBy<'a> {
+    holder: Option<&'a Mention>,
+    co_holders: Vec<&'a Mention>,
+    /// Where the noun phrase set starts: conditions set are the content.
+    np_start: Option<usize>,
+    /// The one the conditions are set for ("set Sweden five conditions").
+    set_for: Option<Actor>,
+}
+
+/// One position of the noun cue at `k`.
+fn noun_candidate(
+    k: usize,
+    stance: Stance,
+    h: Holder,
+    text: &str,
+    content: (usize, usize),
+    rule: &'static str,
+) -> Candidate {
+    Candidate::plain((k, k + 1), stance, h, text.to_string(), content, rule)
+}
 
 impl<'a, 't> SentenceCtx<'a, 't> {
     /// "Kyiv's demand for X", "its offer of Y", "a proposal by X for Y".
     pub(super) fn nominal_candidates(&self, out: &mut Vec<Candidate>) {
-        let n = self.tokens.len();
-        for k in 1..n {
-            let t = &self.tokens[k];
-            if !t.is_word() || t.cap {
-                continue;
+        for k in 1..self.tokens.len() {
+            self.nominal_at(k, out);
+        }
+    }
+
+    /// The positions of a noun cue at `k`: its holder (a possessor, a
+    /// modifier, "from X", "by X", the subject of a verb that sets it) and
+    /// what it is of or for.
+    fn nominal_at(&self, k: usize, out: &mut Vec<Candidate>) {
+        let t = &self.tokens[k];
+        if !t.is_word() || t.cap {
+            return;
+        }
+        let Some(ni) = self.lx.noun(&t.lower) else {
+            return;
+        };
+        let noun = &self.lx.nouns[ni];
+        if self.intention_verb_at(k) {
+            return;
+        }
+        let mut after = k + 1;
+        let mut holder = self.possessor_at(k);
+        // "prepared to abandon their demand for ...": a position given up
+        // ("will not abandon its demand" keeps it)
+        if let Some(m) = holder {
+            let v = m.start;
+            let dropped = v > 0 && ABANDONS.contains(&self.tokens[v - 1].lower);
+            let kept = (v.saturating_sub(4)..v).any(|j| is_neg(&self.tokens[j]));
+            if dropped && !kept {
+                return;
             }
-            let Some(ni) = self.lx.noun(&t.lower) else {
-                continue;
-            };
-            let noun = &self.lx.nouns[ni];
-            // "Pakistan plans to invite India": a verb of intention after its
-            // subject, no noun (the verb it intends is read instead)
-            if INTENDS.contains(&t.lower)
-                && self.mention_ending_at(k).is_some_and(|m| {
-                    // ("a Norwegian plan to share quotas" is the noun)
-                    m.form == MentionForm::Name
-                        && !m.start.checked_sub(1).is_some_and(|p| {
-                            let l = self.tokens[p].lower.as_ref();
-                            DETERMINERS.contains(&l) || PREPOSITIONS.contains(&l)
-                        })
-                })
-                && self.is(k + 1, "to")
-                && self.tok(k + 2).is_some_and(|x| {
-                    x.is_word() && !x.cap && !DETERMINERS.contains(&x.lower.as_ref())
-                })
-            {
-                continue;
-            }
-            // one candidate of this noun cue
-            let candidate = |h: Holder, text: &str, content: (usize, usize), rule: &'static str| {
-                Candidate::plain((k, k + 1), noun.stance, h, text.to_string(), content, rule)
-            };
-            let mut holder: Option<&Mention> = None;
-            let mut after = k + 1;
-            let poss = |j: usize| -> Option<&Mention> {
-                if self.is(j, "'s") {
-                    self.mention_ending_at(j)
-                } else {
-                    self.mention_starting_at(j).filter(|m| {
-                        m.form == MentionForm::Pronoun
-                            && matches!(
-                                self.tokens[j].lower.as_ref(),
-                                "his" | "her" | "its" | "their" | "our"
-                            )
-                    })
-                }
-            };
-            if let Some(m) = poss(k - 1) {
+        }
+        // "an Egyptian plan", "a Hamas proposal"
+        if holder.is_none() {
+            // (in headlines with no article: "Hamas rejects Egyptian plan")
+            holder = self.mention_ending_at(k).filter(|m| {
+                m.form == MentionForm::Name
+                    && (m.start == 0
+                        || self.tok(m.start - 1).is_some_and(|p| {
+                            DETERMINERS.contains(&p.lower.as_ref())
+                                || PREPOSITIONS.contains(&p.lower.as_ref())
+                                || (p.is_word() && !self.lx.cue_forms(&p.lower).is_empty())
+                        }))
+            });
+        }
+        if holder.is_none()
+            && (self.gained_from(k, noun.stance, out) || self.offered_from(k, noun.stance, out))
+        {
+            return;
+        }
+        if holder.is_none() && self.is(k + 1, "by") {
+            if let Some(m) = self.mention_starting_at(k + 2) {
                 holder = Some(m);
-            } else if k >= 2 && self.tokens[k - 1].is_word() && !self.tokens[k - 1].cap {
-                holder = poss(k - 2);
+                after = m.end;
             }
-            // "prepared to abandon their demand for ...": a position given up
-            // ("will not abandon its demand" keeps it)
-            if let Some(m) = holder {
-                let v = m.start;
-                let dropped = v > 0 && ABANDONS.contains(&self.tokens[v - 1].lower);
-                let kept = (v.saturating_sub(4)..v).any(|j| is_neg(&self.tokens[j]));
-                if dropped && !kept {
+        }
+        // "Turkey has set Sweden five formal conditions for ...", "Moscow laid
+        // down demands for ...": the subject of the verb that sets them
+        let set = holder
+            .is_none()
+            .then(|| self.set_by_verb(k, noun.stance))
+            .flatten();
+        let (set_np, set_for, co_holders) = match set {
+            Some(set) => {
+                holder = set.holder;
+                (set.np_start, set.set_for, set.co_holders)
+            }
+            None => (None, None, Vec::new()),
+        };
+        // "had made realistic proposals, among them the decommissioning of
+        // Yongbyon": the examples named are what was put forward
+        if holder.is_none() && t.lower.ends_with('s') {
+            if let Some(c) = self.made_examples(k, noun.stance) {
+                out.extend(c);
+                return;
+            }
+        }
+        // (one offer or proposal; "has been sending requests" reports a
+        // practice; "made its final offer": the possessive is the maker)
+        if holder.is_none_or(|m| m.form == MentionForm::Pronoun)
+            && matches!(
+                noun.stance,
+                Stance::Offer | Stance::Propose | Stance::Demand
+            )
+            && !t.lower.ends_with('s')
+        {
+            if let Some(c) = self.made_or_sent(k, noun.stance) {
+                out.push(c);
+                return;
+            }
+        }
+        let Some(m) = holder else { return };
+        let Some(h) = Self::holder_of(m) else {
+            return;
+        };
+        if self.judged_view(k, after, (&h, m), out) {
+            return;
+        }
+        let set = (set_np, set_for, co_holders);
+        self.nominal_content(k, after, noun, (h, m), set, out);
+    }
+
+    /// "Pakistan plans to invite India": a verb of intention after its
+    /// subject, no noun (the verb it intends is read instead).
+    fn intention_verb_at(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        INTENDS.contains(&t.lower)
+            && self.mention_ending_at(k).is_some_and(|m| {
+                // ("a Norwegian plan to share quotas" is the noun)
+                m.form == MentionForm::Name
+                    && !m.start.checked_sub(1).is_some_and(|p| {
+                        let l = self.tokens[p].lower.as_ref();
+                        DETERMINERS.contains(&l) || PREPOSITIONS.contains(&l)
+                    })
+            })
+            && self.is(k + 1, "to")
+            && self
+                .tok(k + 2)
+                .is_some_and(|x| x.is_word() && !x.cap && !DETERMINERS.contains(&x.lower.as_ref()))
+    }
+
+    /// The possessor of the noun cue at `k`: "Kyiv's demand", "its offer",
+    /// "Kyiv's new demand".
+    fn possessor_at(&self, k: usize) -> Option<&'a Mention> {
+        let poss = |j: usize| -> Option<&'a Mention> {
+            if self.is(j, "'s") {
+                self.mention_ending_at(j)
+            } else {
+                self.mention_starting_at(j).filter(|m| {
+                    m.form == MentionForm::Pronoun
+                        && matches!(
+                            self.tokens[j].lower.as_ref(),
+                            "his" | "her" | "its" | "their" | "our"
+                        )
+                })
+            }
+        };
+        poss(k - 1).or_else(|| {
+            (k >= 2 && self.tokens[k - 1].is_word() && !self.tokens[k - 1].cap)
+                .then(|| poss(k - 2))
+                .flatten()
+        })
+    }
+
+    /// "won support from the cabinet and the DUP for the plan": those it
+    /// came from back what follows "for". True when the noun was read so.
+    fn gained_from(&self, k: usize, stance: Stance, out: &mut Vec<Candidate>) -> bool {
+        let n = self.tokens.len();
+        // "won support from the cabinet and the DUP for the plan": those it came
+        // from back what follows "for"
+        let gained = self.tok(k - 1).is_some_and(|p| GAINED.contains(&p.lower));
+        if gained && self.is(k + 1, "from") {
+            let for_at = (k + 2..(k + 16).min(n)).find(|&j| self.is(j, "for"));
+            if let Some(f) = for_at {
+                let b = self.content_end(f + 1, false);
+                let (a, b) = self.trim(f + 1, b);
+                if b > a {
+                    for m in self
+                        .mentions
+                        .iter()
+                        .filter(|m| m.start > k + 1 && m.end <= f && m.form == MentionForm::Name)
+                    {
+                        if let Some(h) = Self::holder_of(m) {
+                            out.push(noun_candidate(
+                                k,
+                                stance,
+                                h,
+                                &m.text,
+                                (a, b),
+                                "nominal-from",
+                            ));
+                        }
+                    }
+                }
+            }
+            return true;
+        }
+        false
+    }
+
+    /// "a public offer from Stellantis to raise pay", "a package from rich
+    /// nations". True when the noun was read so.
+    fn offered_from(&self, k: usize, stance: Stance, out: &mut Vec<Candidate>) -> bool {
+        // "a public offer from Stellantis to raise pay", "a package from rich nations"
+        if self.is(k + 1, "from") {
+            if let Some(m) = self.mention_from(k + 2) {
+                let Some(h) = Self::holder_of(m) else {
+                    return true;
+                };
+                let (a, b) = if self.is(m.end, "to") && !self.starts_noun_phrase(m.end + 1) {
+                    let b = self.content_end(m.end + 1, false);
+                    self.trim(m.end + 1, b)
+                } else {
+                    let mut s = k;
+                    while s > 0
+                        && k - s < 6
+                        && self.tokens[s - 1].is_word()
+                        && !PREPOSITIONS.contains(&self.tokens[s - 1].lower.as_ref())
+                        && self.lx.cue_forms(&self.tokens[s - 1].lower).is_empty()
+                    {
+                        s -= 1;
+                        if DETERMINERS.contains(&self.tokens[s].lower.as_ref()) {
+                            break; // the noun phrase starts at its determiner
+                        }
+                    }
+                    while s > 0
+                        && k - s < 6
+                        && matches!(self.tokens[s - 1].kind, TokKind::Number | TokKind::Punct)
+                        && self.tokens[s - 1].text != ","
+                    {
+                        s -= 1;
+                    }
+                    (s, k + 1)
+                };
+                // "the offer from ministers": the noun alone says nothing of what
+                let bare = b == k + 1
+                    && (a == k
+                        || (a + 1 == k && DETERMINERS.contains(&self.tokens[a].lower.as_ref())));
+                if b > a && !bare {
+                    out.push(noun_candidate(
+                        k,
+                        stance,
+                        h,
+                        &m.text,
+                        (a, b),
+                        "nominal-from",
+                    ));
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The verb that sets or holds the plural noun cue at `k` ("has set
+    /// Sweden five conditions", "have doubts about"), read from its subject.
+    fn set_by_verb(&self, k: usize, stance: Stance) -> Option<SetBy<'a>> {
+        let t = &self.tokens[k];
+        let mut set_for: Option<Actor> = None;
+        // "The Netherlands and Austria have doubts about ...": reservations held
+        let doubts = stance == Stance::Reject && t.lower.ends_with('s');
+        if !((stance == Stance::Demand || doubts) && t.lower.ends_with('s')) {
+            return None;
+        }
+        {
+            let mut v = k;
+            let mut np_start = k;
+            let mut skipped_mention = false;
+            while v > 0 && k - v < 6 {
+                let p = &self.tokens[v - 1];
+                if let Some(m) = self
+                    .mention_ending_at(v)
+                    .filter(|m| !skipped_mention && m.form == MentionForm::Name)
+                {
+                    skipped_mention = true;
+                    set_for = m.actor().cloned();
+                    v = m.start;
                     continue;
                 }
+                if p.kind == TokKind::Number
+                    || DETERMINERS.contains(&p.lower)
+                    || (p.is_word() && !p.cap && SETS_MODIFIERS.contains(&p.lower))
+                {
+                    v -= 1;
+                    if !skipped_mention {
+                        np_start = v;
+                    }
+                    continue;
+                }
+                break;
             }
-            // "an Egyptian plan", "a Hamas proposal"
-            if holder.is_none() {
-                // (in headlines with no article: "Hamas rejects Egyptian plan")
-                holder = self.mention_ending_at(k).filter(|m| {
-                    m.form == MentionForm::Name
-                        && (m.start == 0
-                            || self.tok(m.start - 1).is_some_and(|p| {
-                                DETERMINERS.contains(&p.lower.as_ref())
-                                    || PREPOSITIONS.contains(&p.lower.as_ref())
-                                    || (p.is_word() && !self.lx.cue_forms(&p.lower).is_empty())
-                            }))
+            // "laid down", "set out": the verb is before its particle
+            let verb = if v >= 2 && matches!(self.tokens[v - 1].lower.as_ref(), "down" | "out") {
+                v - 2
+            } else {
+                v.saturating_sub(1)
+            };
+            let verbs = if doubts { &HOLDS_VERBS } else { &SETS_VERBS };
+            if v > 0 && verbs.contains(&self.tokens[verb].lower) {
+                let subjects = self.find_subject(verb).unwrap_or_default();
+                return Some(SetBy {
+                    holder: subjects.first().copied(),
+                    co_holders: subjects.iter().skip(1).copied().collect(),
+                    // doubts are about what follows the preposition, not the doubts
+                    np_start: (!doubts).then_some(np_start),
+                    set_for,
                 });
             }
-            // "won support from the cabinet and the DUP for the plan": those it came
-            // from back what follows "for"
-            let gained = self.tok(k - 1).is_some_and(|p| GAINED.contains(&p.lower));
-            if holder.is_none() && gained && self.is(k + 1, "from") {
-                let for_at = (k + 2..(k + 16).min(n)).find(|&j| self.is(j, "for"));
-                if let Some(f) = for_at {
-                    let b = self.content_end(f + 1, false);
-                    let (a, b) = self.trim(f + 1, b);
-                    if b > a {
-                        for m in self.mentions.iter().filter(|m| {
-                            m.start > k + 1 && m.end <= f && m.form == MentionForm::Name
-                        }) {
-                            if let Some(h) = Self::holder_of(m) {
-                                out.push(candidate(h, &m.text, (a, b), "nominal-from"));
-                            }
-                        }
-                    }
-                }
-                continue;
-            }
-            // "a public offer from Stellantis to raise pay", "a package from rich nations"
-            if holder.is_none() && self.is(k + 1, "from") {
-                if let Some(m) = self.mention_from(k + 2) {
-                    let Some(h) = Self::holder_of(m) else {
-                        continue;
-                    };
-                    let (a, b) = if self.is(m.end, "to") && !self.starts_noun_phrase(m.end + 1) {
-                        let b = self.content_end(m.end + 1, false);
-                        self.trim(m.end + 1, b)
-                    } else {
-                        let mut s = k;
-                        while s > 0
-                            && k - s < 6
-                            && self.tokens[s - 1].is_word()
-                            && !PREPOSITIONS.contains(&self.tokens[s - 1].lower.as_ref())
-                            && self.lx.cue_forms(&self.tokens[s - 1].lower).is_empty()
-                        {
-                            s -= 1;
-                            if DETERMINERS.contains(&self.tokens[s].lower.as_ref()) {
-                                break; // the noun phrase starts at its determiner
-                            }
-                        }
-                        while s > 0
-                            && k - s < 6
-                            && matches!(self.tokens[s - 1].kind, TokKind::Number | TokKind::Punct)
-                            && self.tokens[s - 1].text != ","
-                        {
-                            s -= 1;
-                        }
-                        (s, k + 1)
-                    };
-                    // "the offer from ministers": the noun alone says nothing of what
-                    let bare = b == k + 1
-                        && (a == k
-                            || (a + 1 == k
-                                && DETERMINERS.contains(&self.tokens[a].lower.as_ref())));
-                    if b > a && !bare {
-                        out.push(candidate(h, &m.text, (a, b), "nominal-from"));
-                    }
-                    continue;
-                }
-            }
-            if holder.is_none() && self.is(k + 1, "by") {
-                if let Some(m) = self.mention_starting_at(k + 2) {
-                    holder = Some(m);
-                    after = m.end;
-                }
-            }
-            // "Turkey has set Sweden five formal conditions for ...", "Moscow laid
-            // down demands for ...": the subject of the verb that sets them
-            let mut set_np: Option<usize> = None;
-            let mut set_for: Option<Actor> = None;
-            let mut co_holders: Vec<&Mention> = Vec::new();
-            // "The Netherlands and Austria have doubts about ...": reservations held
-            let doubts = noun.stance == Stance::Reject && t.lower.ends_with('s');
-            if holder.is_none()
-                && (noun.stance == Stance::Demand || doubts)
-                && t.lower.ends_with('s')
-            {
-                let mut v = k;
-                let mut np_start = k;
-                let mut skipped_mention = false;
-                while v > 0 && k - v < 6 {
-                    let p = &self.tokens[v - 1];
-                    if let Some(m) = self
-                        .mention_ending_at(v)
-                        .filter(|m| !skipped_mention && m.form == MentionForm::Name)
-                    {
-                        skipped_mention = true;
-                        set_for = m.actor().cloned();
-                        v = m.start;
-                        continue;
-                    }
-                    if p.kind == TokKind::Number
-                        || DETERMINERS.contains(&p.lower)
-                        || (p.is_word() && !p.cap && SETS_MODIFIERS.contains(&p.lower))
-                    {
-                        v -= 1;
-                        if !skipped_mention {
-                            np_start = v;
-                        }
-                        continue;
-                    }
-                    break;
-                }
-                // "laid down", "set out": the verb is before its particle
-                let verb = if v >= 2 && matches!(self.tokens[v - 1].lower.as_ref(), "down" | "out")
-                {
-                    v - 2
-                } else {
-                    v.saturating_sub(1)
-                };
-                let verbs = if doubts { &HOLDS_VERBS } else { &SETS_VERBS };
-                if v > 0 && verbs.contains(&self.tokens[verb].lower) {
-                    let subjects = self.find_subject(verb).unwrap_or_default();
-                    holder = subjects.first().copied();
-                    co_holders = subjects.iter().skip(1).copied().collect();
-                    // doubts are about what follows the preposition, not the doubts
-                    if !doubts {
-                        set_np = Some(np_start);
-                    }
-                }
-            }
-            // "had made realistic proposals, among them the decommissioning of
-            // Yongbyon": the examples named are what was put forward
-            if holder.is_none() && t.lower.ends_with('s') {
-                if let Some(c) = self.made_examples(k, noun.stance) {
-                    out.extend(c);
-                    continue;
-                }
-            }
-            // (one offer or proposal; "has been sending requests" reports a
-            // practice; "made its final offer": the possessive is the maker)
-            if holder.is_none_or(|m| m.form == MentionForm::Pronoun)
-                && matches!(
-                    noun.stance,
-                    Stance::Offer | Stance::Propose | Stance::Demand
-                )
-                && !t.lower.ends_with('s')
-            {
-                if let Some(c) = self.made_or_sent(k, noun.stance) {
-                    out.push(c);
-                    continue;
-                }
-            }
-            let Some(m) = holder else { continue };
-            let Some(h) = Self::holder_of(m) else {
-                continue;
-            };
-            // "Qatar's favourable view of the response", "a dim view of":
-            // a view with its judgement is a reaction to what it is of
-            let judged_view = (t.lower == "view" && self.is(after, "of"))
-                .then(|| match self.tokens[k - 1].lower.as_ref() {
-                    "favourable" | "favorable" | "positive" | "warm" => Some(Stance::Support),
-                    "dim" | "negative" | "critical" | "sceptical" | "skeptical" => {
-                        Some(Stance::Reject)
-                    }
-                    _ => None,
-                })
-                .flatten();
-            if let Some(stance) = judged_view {
-                let a = after + 1;
-                // (the noun phrase ends at its clause's verb: "... of the plan is well known")
-                let b = self.content_end(a, false);
-                let b = (a + 1..b)
-                    .find(|&j| {
-                        NOUN_PHRASE_VERBS.contains(&self.tokens[j].lower.as_ref())
-                            || is_finite_aux(&self.tokens[j])
-                    })
-                    .unwrap_or(b);
-                let (ca, cb) = self.trim(a, b);
-                if cb > ca {
-                    let mut c = candidate(h, &m.text, (ca, cb), "nominal");
-                    c.stance = stance;
-                    out.push(c);
-                }
-                continue;
-            }
-            if !self
-                .tok(after)
-                .is_some_and(|p| noun.preps.iter().any(|x| *x == p.lower))
-            {
-                continue;
-            }
+        }
+        None
+    }
+
+    /// "Qatar's favourable view of the response", "a dim view of": a view
+    /// with its judgement is a reaction to what it is of. True when the
+    /// noun was read so.
+    fn judged_view(
+        &self,
+        k: usize,
+        after: usize,
+        (h, m): (&Holder, &Mention),
+        out: &mut Vec<Candidate>,
+    ) -> bool {
+        let t = &self.tokens[k];
+        // "Qatar's favourable view of the response", "a dim view of":
+        // a view with its judgement is a reaction to what it is of
+        let judged_view = (t.lower == "view" && self.is(after, "of"))
+            .then(|| match self.tokens[k - 1].lower.as_ref() {
+                "favourable" | "favorable" | "positive" | "warm" => Some(Stance::Support),
+                "dim" | "negative" | "critical" | "sceptical" | "skeptical" => Some(Stance::Reject),
+                _ => None,
+            })
+            .flatten();
+        if let Some(stance) = judged_view {
             let a = after + 1;
-            let b = self.content_end(a, noun.stance == Stance::Claim);
-            // "Athens's demand for compensation was ignored": the noun phrase ends at the verb
-            let noun_phrase = matches!(self.tokens[after].lower.as_ref(), "for" | "of" | "on");
+            // (the noun phrase ends at its clause's verb: "... of the plan is well known")
+            let b = self.content_end(a, false);
             let b = (a + 1..b)
-                .filter(|&j| noun_phrase && !self.relative_between(a, j))
-                .find(|&j| NOUN_PHRASE_VERBS.contains(&self.tokens[j].lower.as_ref()))
-                .map(|j| self.before_adverb(a, j))
+                .find(|&j| {
+                    NOUN_PHRASE_VERBS.contains(&self.tokens[j].lower.as_ref())
+                        || is_finite_aux(&self.tokens[j])
+                })
                 .unwrap_or(b);
             let (ca, cb) = self.trim(a, b);
-            if cb <= ca {
-                continue;
+            if cb > ca {
+                out.push(noun_candidate(
+                    k,
+                    stance,
+                    h.clone(),
+                    &m.text,
+                    (ca, cb),
+                    "nominal",
+                ));
             }
-            // conditions that are set are the content, with what they are for
-            if let Some(np) = set_np {
-                // "set Sweden five conditions": the one they are set for is the target
-                let mut c = candidate(h.clone(), &m.text, (np, cb), "nominal");
-                c.target = set_for.clone();
-                out.push(c);
-                continue;
-            }
-            for (pa, pb) in self.split_coordination(ca, cb) {
-                out.push(candidate(h.clone(), &m.text, (pa, pb), "nominal"));
-                for co in &co_holders {
-                    if let Some(h) = Self::holder_of(co) {
-                        out.push(candidate(h, &co.text, (pa, pb), "nominal"));
-                    }
+            return true;
+        }
+        false
+    }
+
+    /// What the noun cue at `k` is of or for (after the preposition at
+    /// `after`): conditions set with what they are for, or each
+    /// coordinated part for every holder.
+    #[allow(clippy::type_complexity)]
+    fn nominal_content(
+        &self,
+        k: usize,
+        after: usize,
+        noun: &NounEntry,
+        (h, m): (Holder, &Mention),
+        (set_np, set_for, co_holders): (Option<usize>, Option<Actor>, Vec<&Mention>),
+        out: &mut Vec<Candidate>,
+    ) {
+        let candidate = |h: Holder, text: &str, content: (usize, usize), rule: &'static str| {
+            noun_candidate(k, noun.stance, h, text, content, rule)
+        };
+        if !self
+            .tok(after)
+            .is_some_and(|p| noun.preps.iter().any(|x| *x == p.lower))
+        {
+            return;
+        }
+        let a = after + 1;
+        let b = self.content_end(a, noun.stance == Stance::Claim);
+        // "Athens's demand for compensation was ignored": the noun phrase ends at the verb
+        let noun_phrase = matches!(self.tokens[after].lower.as_ref(), "for" | "of" | "on");
+        let b = (a + 1..b)
+            .filter(|&j| noun_phrase && !self.relative_between(a, j))
+            .find(|&j| NOUN_PHRASE_VERBS.contains(&self.tokens[j].lower.as_ref()))
+            .map(|j| self.before_adverb(a, j))
+            .unwrap_or(b);
+        let (ca, cb) = self.trim(a, b);
+        if cb <= ca {
+            return;
+        }
+        // conditions that are set are the content, with what they are for
+        if let Some(np) = set_np {
+            // "set Sweden five conditions": the one they are set for is the target
+            let mut c = candidate(h.clone(), &m.text, (np, cb), "nominal");
+            c.target = set_for.clone();
+            out.push(c);
+            return;
+        }
+        for (pa, pb) in self.split_coordination(ca, cb) {
+            out.push(candidate(h.clone(), &m.text, (pa, pb), "nominal"));
+            for co in &co_holders {
+                if let Some(h) = Self::holder_of(co) {
+                    out.push(candidate(h, &co.text, (pa, pb), "nominal"));
                 }
             }
         }
