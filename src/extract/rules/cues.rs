@@ -94,52 +94,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
             match found {
                 Some(f) => {
-                    // "the demand", "a call", "its support": a noun, not a verb
-                    let prev = i.checked_sub(1).and_then(|p| self.tok(p));
-                    // "the EU's proposed side letter": a participle used as an adjective
-                    let attributive = t.lower.ends_with("ed")
-                        && prev.is_some_and(|p| p.lower == "'s")
-                        && i >= 2
-                        && self
-                            .mention_ending_at(i - 1)
-                            .is_some_and(|m| m.form == MentionForm::Name);
-                    // "a $250 billion offer", "the 21% offer": an amount before it
-                    // ("the $500 billion sought by the bloc": a participle with its agent)
-                    let amount = prev.is_some_and(|p| {
-                        p.kind == TokKind::Number
-                            || p.text == "%"
-                            || matches!(p.lower.as_ref(), "million" | "billion" | "trillion")
-                    }) && !(f.words.len() == 1 && self.is(i + 1, "by"));
-                    // "the 'frugal' EU states are holding up": a plural noun before
-                    // its verb, not "states" as a verb
-                    let plural_subject = f.words.len() == 1
-                        && t.lower.ends_with('s')
-                        && self.tok(i + 1).is_some_and(|x| {
-                            matches!(
-                                x.lower.as_ref(),
-                                "are" | "were" | "have" | "had" | "will" | "would" | "can"
-                            )
-                        });
-                    // "both Nordic states gave up", "island states": the noun, which
-                    // as a verb would take "that" or a colon, after its subject
-                    let states_noun = t.lower == "states"
-                        && !self
-                            .tok(i + 1)
-                            .is_some_and(|x| matches!(x.lower.as_ref(), "that" | ":"))
-                        && prev.is_some_and(|p| {
-                            p.cap
-                                || p.kind == TokKind::Number
-                                || (p.is_word()
-                                    && !is_pronoun(&p.lower)
-                                    && self.mention_at(i - 1).is_none())
-                        });
-                    let nominal = attributive
-                        || amount
-                        || plural_subject
-                        || states_noun
-                        || prev.is_some_and(|p| {
-                            DETERMINERS.contains(&p.lower.as_ref()) && !t.lower.ends_with("ed")
-                        });
+                    let nominal = self.nominal_use(i, f.words.len() == 1);
                     if !nominal {
                         hits.push(CueHit {
                             start: i,
@@ -154,5 +109,57 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             }
         }
         hits
+    }
+
+    /// Whether the cue word at `i` is used as a noun or adjective, not a
+    /// verb: after a determiner ("the demand"), an amount ("a $250 billion
+    /// offer") or a possessive ("the EU's proposed letter"), or a plural
+    /// before its verb ("the frugal states are holding up").
+    fn nominal_use(&self, i: usize, one_word: bool) -> bool {
+        let t = &self.tokens[i];
+        // "the demand", "a call", "its support": a noun, not a verb
+        let prev = i.checked_sub(1).and_then(|p| self.tok(p));
+        // "the EU's proposed side letter": a participle used as an adjective
+        let attributive = t.lower.ends_with("ed")
+            && prev.is_some_and(|p| p.lower == "'s")
+            && i >= 2
+            && self
+                .mention_ending_at(i - 1)
+                .is_some_and(|m| m.form == MentionForm::Name);
+        // "a $250 billion offer", "the 21% offer": an amount before it
+        // ("the $500 billion sought by the bloc": a participle with its agent)
+        let amount = prev.is_some_and(|p| {
+            p.kind == TokKind::Number
+                || p.text == "%"
+                || matches!(p.lower.as_ref(), "million" | "billion" | "trillion")
+        }) && !(one_word && self.is(i + 1, "by"));
+        // "the 'frugal' EU states are holding up": a plural noun before
+        // its verb, not "states" as a verb
+        let plural_subject = one_word
+            && t.lower.ends_with('s')
+            && self.tok(i + 1).is_some_and(|x| {
+                matches!(
+                    x.lower.as_ref(),
+                    "are" | "were" | "have" | "had" | "will" | "would" | "can"
+                )
+            });
+        // "both Nordic states gave up", "island states": the noun, which
+        // as a verb would take "that" or a colon, after its subject
+        let states_noun = t.lower == "states"
+            && !self
+                .tok(i + 1)
+                .is_some_and(|x| matches!(x.lower.as_ref(), "that" | ":"))
+            && prev.is_some_and(|p| {
+                p.cap
+                    || p.kind == TokKind::Number
+                    || (p.is_word() && !is_pronoun(&p.lower) && self.mention_at(i - 1).is_none())
+            });
+        attributive
+            || amount
+            || plural_subject
+            || states_noun
+            || prev.is_some_and(|p| {
+                DETERMINERS.contains(&p.lower.as_ref()) && !t.lower.ends_with("ed")
+            })
     }
 }

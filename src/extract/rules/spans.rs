@@ -1,6 +1,7 @@
 //! Where a content starts and ends: clause boundaries, trimming, coordination.
 
 use super::*;
+use std::ops::ControlFlow;
 
 impl<'a, 't> SentenceCtx<'a, 't> {
     /// Where a content starting at `a` ends.
@@ -10,7 +11,6 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         let mut k = a;
         while k < n {
             let t = &self.tokens[k];
-            let l = t.lower.as_ref();
             match t.text {
                 ";" | "—" | "–" | "--" => return k,
                 "(" if !claim => return k,
@@ -29,63 +29,14 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 {
                     return k
                 }
-                "," => {
-                    let next = self.tok(k + 1);
-                    let next2 = if next.is_some_and(|x| x.is_quote()) {
-                        self.tok(k + 2)
-                    } else {
-                        next
-                    };
-                    // "that Azerbaijan, which wrote the treaty, has set ...": a relative
-                    // clause after the claim's subject is skipped, not an end
-                    if claim
-                        && k - a <= 3
-                        && next2
-                            .is_some_and(|x| matches!(x.lower.as_ref(), "which" | "who" | "whose"))
-                    {
-                        if let Some(close) =
-                            (k + 2..n.min(k + 30)).find(|&j| self.tokens[j].text == ",")
-                        {
-                            k = close + 1;
-                            continue;
-                        }
-                    }
-                    if next2.is_some_and(|x| COMMA_STOPS.contains(&x.lower.as_ref())) {
-                        return k;
-                    }
-                    // "Ukrainian forces, and not Russian ones, to leave": a contrast
-                    // set off by commas inside the phrase
-                    let not_at = match next.map(|x| x.lower.as_ref()) {
-                        Some("not") => Some(k + 1),
-                        Some("and" | "but") if self.is(k + 2, "not") => Some(k + 2),
-                        _ => None,
-                    };
-                    if let Some(close) = not_at.and_then(|nj| {
-                        (nj + 1..n.min(nj + 7))
-                            .take_while(|&j| self.tokens[j].is_word() || self.tokens[j].text == ",")
-                            .find(|&j| self.tokens[j].text == ",")
-                    }) {
-                        k = close + 1;
+                "," => match self.after_comma(a, k, claim) {
+                    ControlFlow::Break(end) => return end,
+                    ControlFlow::Continue(Some(next)) => {
+                        k = next;
                         continue;
                     }
-                    // "the lifting of some sanctions, those that hamper the
-                    // economy": an apposition that says which
-                    if !claim && next.is_some_and(|x| x.lower == "those") {
-                        k += 1;
-                        continue;
-                    }
-                    if self.attribution_at(k + 1) {
-                        return k;
-                    }
-                    if next.is_some_and(|x| x.lower == "and" || x.lower == "but")
-                        && self.clause_at(k + 2)
-                    {
-                        return k;
-                    }
-                    if !claim && !self.list_follows(k + 1) {
-                        return k;
-                    }
-                }
+                    ControlFlow::Continue(None) => {}
+                },
                 _ => {}
             }
             if t.kind == TokKind::CloseQuote && claim && started_quoted && k > a {
@@ -100,80 +51,140 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 return k - 1;
             }
             if t.is_word() && !t.cap {
-                // "a deal only if ..." ends the object; "apply only temporarily" does not
-                let only_adverb = l == "only"
-                    && self
-                        .tok(k + 1)
-                        .is_some_and(|x| x.is_word() && x.lower.ends_with("ly"));
-                // "action against those who carried out the attack": who they are
-                let those_who = l == "who"
-                    && k > a
-                    && matches!(
-                        self.tokens[k - 1].lower.as_ref(),
-                        "those" | "anyone" | "people" | "all" | "everyone"
-                    );
-                if !claim && OBJECT_STOPS.contains(&l) && k > a && !only_adverb && !those_who {
-                    return k;
-                }
-                // "refused a plan for a truce first came in a summary": the
-                // object was inside a clause whose verb follows
-                if !claim && k > a + 1 && CLAUSE_VERBS.contains(&l) && !self.relative_between(a, k)
-                {
-                    return self.before_adverb(a, k);
-                }
-                // "relief in exchange for closing the plant" (what is given in
-                // return), "demands in response to the proposal" (why, not what)
-                if !claim
-                    && l == "in"
-                    && k > a
-                    && matches!(
-                        (
-                            self.tok(k + 1).map(|x| x.lower.as_ref()),
-                            self.tok(k + 2).map(|x| x.lower.as_ref())
-                        ),
-                        (Some("exchange" | "return"), Some("for"))
-                            | (Some("response" | "reply"), Some("to"))
-                            | (Some("protest"), Some("at" | "against" | "over"))
-                    )
-                {
-                    return k;
-                }
-                if claim && matches!(l, "while" | "whereas") && k > a {
-                    return k;
-                }
-                // "fishing demands as WTO seeks to avoid stalemate": "as" opens a clause
-                if !claim
-                    && l == "as"
-                    && k > a
-                    && (self.clause_at(k + 1) || self.finite_clause_at(k + 1))
-                {
-                    return k;
-                }
-                if !claim
-                    && l == "as"
-                    && self.tok(k + 1).is_some_and(|x| {
-                        matches!(
-                            x.lower.as_ref(),
-                            "a" | "an" | "part" | "the" | "long" | "well"
-                        )
-                    })
-                {
-                    return k;
-                }
-                // "complete and sign the treaty": one bare verb before "and" shares
-                // the object with the next, so it is no verb phrase of its own
-                let bare_verb = k == a + 1 && l == "and";
-                if matches!(l, "and" | "but")
-                    && k > a
-                    && !(l == "and" && self.pairs_after_between(a, k))
-                    && (self.clause_at(k + 1) || (self.verb_phrase_at(k + 1) && !bare_verb))
-                {
-                    return k;
+                if let Some(end) = self.word_ends_content(a, k, claim) {
+                    return end;
                 }
             }
             k += 1;
         }
         n
+    }
+
+    /// Whether the comma at `k` ends a content starting at `a`: Break with
+    /// the end, Continue with where the scan goes on past an aside, or
+    /// Continue(None) to read the comma as any other token.
+    fn after_comma(&self, a: usize, k: usize, claim: bool) -> ControlFlow<usize, Option<usize>> {
+        let n = self.tokens.len();
+        let next = self.tok(k + 1);
+        let next2 = if next.is_some_and(|x| x.is_quote()) {
+            self.tok(k + 2)
+        } else {
+            next
+        };
+        // "that Azerbaijan, which wrote the treaty, has set ...": a relative
+        // clause after the claim's subject is skipped, not an end
+        if claim
+            && k - a <= 3
+            && next2.is_some_and(|x| matches!(x.lower.as_ref(), "which" | "who" | "whose"))
+        {
+            if let Some(close) = (k + 2..n.min(k + 30)).find(|&j| self.tokens[j].text == ",") {
+                return ControlFlow::Continue(Some(close + 1));
+            }
+        }
+        if next2.is_some_and(|x| COMMA_STOPS.contains(&x.lower.as_ref())) {
+            return ControlFlow::Break(k);
+        }
+        // "Ukrainian forces, and not Russian ones, to leave": a contrast
+        // set off by commas inside the phrase
+        let not_at = match next.map(|x| x.lower.as_ref()) {
+            Some("not") => Some(k + 1),
+            Some("and" | "but") if self.is(k + 2, "not") => Some(k + 2),
+            _ => None,
+        };
+        if let Some(close) = not_at.and_then(|nj| {
+            (nj + 1..n.min(nj + 7))
+                .take_while(|&j| self.tokens[j].is_word() || self.tokens[j].text == ",")
+                .find(|&j| self.tokens[j].text == ",")
+        }) {
+            return ControlFlow::Continue(Some(close + 1));
+        }
+        // "the lifting of some sanctions, those that hamper the
+        // economy": an apposition that says which
+        if !claim && next.is_some_and(|x| x.lower == "those") {
+            return ControlFlow::Continue(Some(k + 1));
+        }
+        if self.attribution_at(k + 1) {
+            return ControlFlow::Break(k);
+        }
+        if next.is_some_and(|x| x.lower == "and" || x.lower == "but") && self.clause_at(k + 2) {
+            return ControlFlow::Break(k);
+        }
+        if !claim && !self.list_follows(k + 1) {
+            return ControlFlow::Break(k);
+        }
+        ControlFlow::Continue(None)
+    }
+
+    /// Whether the lower-case word at `k` ends a content starting at `a`
+    /// ("only if", "in exchange for", "as", "and" before a clause), and where.
+    fn word_ends_content(&self, a: usize, k: usize, claim: bool) -> Option<usize> {
+        let l = self.tokens[k].lower.as_ref();
+        // "a deal only if ..." ends the object; "apply only temporarily" does not
+        let only_adverb = l == "only"
+            && self
+                .tok(k + 1)
+                .is_some_and(|x| x.is_word() && x.lower.ends_with("ly"));
+        // "action against those who carried out the attack": who they are
+        let those_who = l == "who"
+            && k > a
+            && matches!(
+                self.tokens[k - 1].lower.as_ref(),
+                "those" | "anyone" | "people" | "all" | "everyone"
+            );
+        if !claim && OBJECT_STOPS.contains(&l) && k > a && !only_adverb && !those_who {
+            return Some(k);
+        }
+        // "refused a plan for a truce first came in a summary": the
+        // object was inside a clause whose verb follows
+        if !claim && k > a + 1 && CLAUSE_VERBS.contains(&l) && !self.relative_between(a, k) {
+            return Some(self.before_adverb(a, k));
+        }
+        // "relief in exchange for closing the plant" (what is given in
+        // return), "demands in response to the proposal" (why, not what)
+        if !claim
+            && l == "in"
+            && k > a
+            && matches!(
+                (
+                    self.tok(k + 1).map(|x| x.lower.as_ref()),
+                    self.tok(k + 2).map(|x| x.lower.as_ref())
+                ),
+                (Some("exchange" | "return"), Some("for"))
+                    | (Some("response" | "reply"), Some("to"))
+                    | (Some("protest"), Some("at" | "against" | "over"))
+            )
+        {
+            return Some(k);
+        }
+        if claim && matches!(l, "while" | "whereas") && k > a {
+            return Some(k);
+        }
+        // "fishing demands as WTO seeks to avoid stalemate": "as" opens a clause
+        if !claim && l == "as" && k > a && (self.clause_at(k + 1) || self.finite_clause_at(k + 1)) {
+            return Some(k);
+        }
+        if !claim
+            && l == "as"
+            && self.tok(k + 1).is_some_and(|x| {
+                matches!(
+                    x.lower.as_ref(),
+                    "a" | "an" | "part" | "the" | "long" | "well"
+                )
+            })
+        {
+            return Some(k);
+        }
+        // "complete and sign the treaty": one bare verb before "and" shares
+        // the object with the next, so it is no verb phrase of its own
+        let bare_verb = k == a + 1 && l == "and";
+        if matches!(l, "and" | "but")
+            && k > a
+            && !(l == "and" && self.pairs_after_between(a, k))
+            && (self.clause_at(k + 1) || (self.verb_phrase_at(k + 1) && !bare_verb))
+        {
+            return Some(k);
+        }
+        None
     }
 
     /// Whether the "and" at `k` joins the two sides of a "between" opened
