@@ -115,169 +115,189 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// "called the offer "unacceptable"", "described the talks as
     /// constructive": an actor's evaluation of something is a stance on it.
     pub(super) fn evaluations(&self, out: &mut Vec<Candidate>) {
+        for v in 0..self.tokens.len() {
+            self.evaluation_by(v, out);
+        }
+    }
+
+    /// The evaluation made with the verb at `v` ("called", "described"), if any.
+    fn evaluation_by(&self, v: usize, out: &mut Vec<Candidate>) {
         let n = self.tokens.len();
-        for v in 0..n {
-            let l = self.tokens[v].lower.as_ref();
-            let verb = EVALUATION_VERBS.contains(l);
-            if !verb || self.tokens[v].cap {
-                continue;
+        let l = self.tokens[v].lower.as_ref();
+        let verb = EVALUATION_VERBS.contains(l);
+        if !verb || self.tokens[v].cap {
+            return;
+        }
+        // the object runs up to the evaluation ("as" optional)
+        if self.tok(v + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "for" | "on" | "upon" | "off" | "out" | "that"
+            )
+        }) {
+            return; // "called for", "called on": other cues
+        }
+        if self.evaluation_before_object(v, out) {
+            return;
+        }
+        let Some((obj_end, eval_start)) = (v + 2..(v + 14).min(n)).find_map(|j| {
+            let at = if self.is(j, "as") { j + 1 } else { j };
+            self.evaluation_at(at).map(|_| (j, at))
+        }) else {
+            return;
+        };
+        let Some((eval_end, stance)) = self.evaluation_at(eval_start) else {
+            return;
+        };
+        // the evaluation is the complement, closing the clause ("the most serious obstacle to ..." is not)
+        if self.tok(eval_end).is_some_and(|t| {
+            (t.is_word() || t.kind == TokKind::Number)
+                && !matches!(t.lower.as_ref(), "and" | "but" | "because" | "while")
+        }) {
+            return;
+        }
+        if (v + 1..obj_end).any(|j| {
+            matches!(self.tokens[j].text, "," | ";")
+                || self
+                    .lx
+                    .cue_forms(&self.tokens[j].lower)
+                    .iter()
+                    .any(|f| self.lx.cues[f.cue].frame == Frame::Speech && f.words.len() == 1)
+        }) {
+            return;
+        }
+        let holders = self.evaluation_holders(v, out);
+        if holders.is_empty() {
+            return;
+        }
+        let (a, b) = self.trim(v + 1, obj_end);
+        // "called what it describes as Indian moves ... unrealistic": what
+        // is judged is what it was called
+        let a = self.what_it_called(a).filter(|&x| x < b).unwrap_or(a);
+        if b <= a {
+            return;
+        }
+        let target = self
+            .mention_from(a)
+            .filter(|m| self.is(m.end, "'s"))
+            .and_then(|m| m.actor().cloned());
+        // praise of an event ("described the talks as constructive", "called
+        // it a very good meeting") says how it went: a claim, not support
+        let event = (a..b).any(|j| {
+            matches!(
+                self.tokens[j].lower.as_ref(),
+                "talks"
+                    | "meeting"
+                    | "meetings"
+                    | "discussions"
+                    | "session"
+                    | "call"
+                    | "visit"
+                    | "summit"
+                    | "negotiations"
+                    | "round"
+            )
+        }) || (b == a + 1 && is_pronoun(&self.tokens[a].lower));
+        let (stance, a, b) = if stance == Stance::Support && event {
+            if b == a + 1 && is_pronoun(&self.tokens[a].lower) {
+                // "described it as a very good meeting with China at which
+                // much was agreed": what it was called says it
+                let (x, y) = self.trim(eval_start, self.content_end(eval_start, true));
+                (Stance::Claim, x, y.max(eval_end))
+            } else {
+                (Stance::Claim, a, eval_end)
             }
-            // the object runs up to the evaluation ("as" optional)
-            if self.tok(v + 1).is_some_and(|t| {
-                matches!(
-                    t.lower.as_ref(),
-                    "for" | "on" | "upon" | "off" | "out" | "that"
-                )
-            }) {
-                continue; // "called for", "called on": other cues
+        } else {
+            (stance, a, b)
+        };
+        self.push_all(
+            out,
+            &holders,
+            (v, v + 1),
+            stance,
+            (a, b),
+            None,
+            target,
+            "evaluation",
+            false,
+            false,
+        );
+    }
+
+    /// "finds "unacceptable" any dialogue that leaves out Kashmir": the
+    /// evaluation before a long object. True when the verb was read so.
+    fn evaluation_before_object(&self, v: usize, out: &mut Vec<Candidate>) -> bool {
+        // "finds \"unacceptable\" any dialogue that leaves out Kashmir": the
+        // evaluation before a long object
+        let skip_quote = |j: usize| {
+            if self.tok(j).is_some_and(|t| t.is_quote()) {
+                j + 1
+            } else {
+                j
             }
-            // "finds \"unacceptable\" any dialogue that leaves out Kashmir": the
-            // evaluation before a long object
-            let skip_quote = |j: usize| {
-                if self.tok(j).is_some_and(|t| t.is_quote()) {
-                    j + 1
-                } else {
-                    j
-                }
-            };
-            if let Some((e, stance)) = self.evaluation_at(skip_quote(v + 1)) {
-                let a = skip_quote(e);
-                if self
-                    .tok(a)
-                    .is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()) && t.lower != "that")
-                {
-                    let holders: Vec<(Holder, String)> = self
-                        .find_subject(v)
-                        .unwrap_or_default()
-                        .iter()
-                        .filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone())))
-                        .collect();
-                    let (a, b) = self.trim(a, self.content_end(a, false));
-                    if !holders.is_empty() && b > a {
-                        self.push_all(
-                            out,
-                            &holders,
-                            (v, v + 1),
-                            stance,
-                            (a, b),
-                            None,
-                            None,
-                            "evaluation",
-                            false,
-                            false,
-                        );
-                    }
-                    continue;
-                }
-            }
-            let Some((obj_end, eval_start)) = (v + 2..(v + 14).min(n)).find_map(|j| {
-                let at = if self.is(j, "as") { j + 1 } else { j };
-                self.evaluation_at(at).map(|_| (j, at))
-            }) else {
-                continue;
-            };
-            let Some((eval_end, stance)) = self.evaluation_at(eval_start) else {
-                continue;
-            };
-            // the evaluation is the complement, closing the clause ("the most serious obstacle to ..." is not)
-            if self.tok(eval_end).is_some_and(|t| {
-                (t.is_word() || t.kind == TokKind::Number)
-                    && !matches!(t.lower.as_ref(), "and" | "but" | "because" | "while")
-            }) {
-                continue;
-            }
-            if (v + 1..obj_end).any(|j| {
-                matches!(self.tokens[j].text, "," | ";")
-                    || self
-                        .lx
-                        .cue_forms(&self.tokens[j].lower)
-                        .iter()
-                        .any(|f| self.lx.cues[f.cue].frame == Frame::Speech && f.words.len() == 1)
-            }) {
-                continue;
-            }
-            let holders: Vec<(Holder, String)> = match self.find_subject(v) {
-                Some(ms) => ms
+        };
+        if let Some((e, stance)) = self.evaluation_at(skip_quote(v + 1)) {
+            let a = skip_quote(e);
+            if self
+                .tok(a)
+                .is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()) && t.lower != "that")
+            {
+                let holders: Vec<(Holder, String)> = self
+                    .find_subject(v)
+                    .unwrap_or_default()
                     .iter()
                     .filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone())))
-                    .collect(),
-                None => {
-                    let k = (0..v)
-                        .rev()
-                        .find(|&k| !skippable(&self.tokens[k]))
-                        .unwrap_or(0);
-                    let linked = self.tokens[v].lower.ends_with("ing")
-                        || matches!(self.tokens[k].lower.as_ref(), "and" | "but");
-                    let prev = out
-                        .iter()
-                        .rev()
-                        .find(|c| c.cue.0 < v)
-                        .map(|c| (c.holder.clone(), c.holder_text.clone()));
-                    match (linked, prev) {
-                        (true, Some(p)) => vec![p],
-                        (true, None) => self
-                            .main_subject(v)
-                            .and_then(|m| Self::holder_of(m).map(|h| vec![(h, m.text.clone())]))
-                            .unwrap_or_default(),
-                        _ => Vec::new(),
-                    }
+                    .collect();
+                let (a, b) = self.trim(a, self.content_end(a, false));
+                if !holders.is_empty() && b > a {
+                    self.push_all(
+                        out,
+                        &holders,
+                        (v, v + 1),
+                        stance,
+                        (a, b),
+                        None,
+                        None,
+                        "evaluation",
+                        false,
+                        false,
+                    );
                 }
-            };
-            if holders.is_empty() {
-                continue;
+                return true;
             }
-            let (a, b) = self.trim(v + 1, obj_end);
-            // "called what it describes as Indian moves ... unrealistic": what
-            // is judged is what it was called
-            let a = self.what_it_called(a).filter(|&x| x < b).unwrap_or(a);
-            if b <= a {
-                continue;
-            }
-            let target = self
-                .mention_from(a)
-                .filter(|m| self.is(m.end, "'s"))
-                .and_then(|m| m.actor().cloned());
-            // praise of an event ("described the talks as constructive", "called
-            // it a very good meeting") says how it went: a claim, not support
-            let event = (a..b).any(|j| {
-                matches!(
-                    self.tokens[j].lower.as_ref(),
-                    "talks"
-                        | "meeting"
-                        | "meetings"
-                        | "discussions"
-                        | "session"
-                        | "call"
-                        | "visit"
-                        | "summit"
-                        | "negotiations"
-                        | "round"
-                )
-            }) || (b == a + 1 && is_pronoun(&self.tokens[a].lower));
-            let (stance, a, b) = if stance == Stance::Support && event {
-                if b == a + 1 && is_pronoun(&self.tokens[a].lower) {
-                    // "described it as a very good meeting with China at which
-                    // much was agreed": what it was called says it
-                    let (x, y) = self.trim(eval_start, self.content_end(eval_start, true));
-                    (Stance::Claim, x, y.max(eval_end))
-                } else {
-                    (Stance::Claim, a, eval_end)
+        }
+        false
+    }
+
+    /// Who makes the evaluation at `v`: its subject, or, for "..., calling"
+    /// and "and called", the holder of the position before it.
+    fn evaluation_holders(&self, v: usize, out: &[Candidate]) -> Vec<(Holder, String)> {
+        match self.find_subject(v) {
+            Some(ms) => ms
+                .iter()
+                .filter_map(|m| Self::holder_of(m).map(|h| (h, m.text.clone())))
+                .collect(),
+            None => {
+                let k = (0..v)
+                    .rev()
+                    .find(|&k| !skippable(&self.tokens[k]))
+                    .unwrap_or(0);
+                let linked = self.tokens[v].lower.ends_with("ing")
+                    || matches!(self.tokens[k].lower.as_ref(), "and" | "but");
+                let prev = out
+                    .iter()
+                    .rev()
+                    .find(|c| c.cue.0 < v)
+                    .map(|c| (c.holder.clone(), c.holder_text.clone()));
+                match (linked, prev) {
+                    (true, Some(p)) => vec![p],
+                    (true, None) => self
+                        .main_subject(v)
+                        .and_then(|m| Self::holder_of(m).map(|h| vec![(h, m.text.clone())]))
+                        .unwrap_or_default(),
+                    _ => Vec::new(),
                 }
-            } else {
-                (stance, a, b)
-            };
-            self.push_all(
-                out,
-                &holders,
-                (v, v + 1),
-                stance,
-                (a, b),
-                None,
-                target,
-                "evaluation",
-                false,
-                false,
-            );
+            }
         }
     }
 
