@@ -314,88 +314,120 @@ impl<'l> Extractor<'l> {
         // the holder and stance of "Kurti specifically demanded:" while its list runs
         let mut list: Option<(Holder, String, Stance)> = None;
         for w in work.iter_mut() {
-            w.mentions = find_mentions(self.lx, w.text, &w.tokens, &mut disc);
-            let ctx = w.ctx(self.lx);
-            let mut cands = ctx.candidates();
-            let item = w
-                .tokens
-                .first()
-                .is_some_and(|t| matches!(t.text, "-" | "•" | "*" | "–" | "—"));
-            match (&list, item) {
-                // (an item that opens with a position of its own is a clause, no item)
-                (Some((holder, text, stance)), true) if cands.iter().all(|c| c.cue.0 > 3) => {
-                    cands.extend(ctx.list_item(holder, text, *stance));
-                }
-                (_, true) => {}
-                _ => list = ctx.list_intro(),
+            let speaker = self.read_sentence(w, &mut disc, &mut list, &mut block_speaker);
+            sentence_speaker.push(speaker);
+        }
+        self.continue_quotations(&mut work, &block_speaker, &sentence_speaker);
+        drop_closing_claims(&mut work);
+        for (si, w) in work.iter().enumerate() {
+            if let Some(speaker) = w.fully_quoted().and_then(|b| block_speaker.get(&b)) {
+                sentence_speaker[si] = Some(speaker.clone());
             }
-            // what is asked of a party is not its position, so it covers no
-            // report either ("X wants Ukraine to give up land, Zelensky says")
-            drop_what_is_asked(&mut cands);
-            // who speaks a quotation here, also when what they report replaces
-            // the report: the next quoted sentence is theirs
-            let quote_speaker = |cands: &[Candidate]| {
-                cands
-                    .iter()
-                    .find(|c| {
-                        c.speech
-                            && matches!(c.holder, Holder::Actor(_))
-                            && (c.content.0..c.content.1)
-                                .any(|k| w.quoted.get(k).copied().unwrap_or(false))
-                    })
-                    .map(|c| (c.holder.clone(), c.holder_text.clone()))
-            };
-            let speaker_before = quote_speaker(&cands);
-            resolve_reported_speech(&ctx, &mut cands);
-            drop_what_is_asked(&mut cands);
-            resolve_pronoun_contents(&w.tokens, &mut cands);
-            // what is rejected or backed is aimed at its author
-            for c in cands.iter_mut().filter(|c| {
-                c.target.is_none() && matches!(c.stance, Stance::Reject | Stance::Support)
-            }) {
-                c.aim_at(ctx.author_of(c.content.0, c.content.1));
+        }
+        (work, sentence_speaker)
+    }
+
+    /// One sentence's mentions and candidates, read in document order with
+    /// the discourse so far; notes who speaks its quotation blocks in
+    /// `block_speaker` and returns who speaks the sentence's quotation.
+    fn read_sentence<'t>(
+        &self,
+        w: &mut SentenceWork<'t>,
+        disc: &mut Discourse<'t>,
+        list: &mut Option<(Holder, String, Stance)>,
+        block_speaker: &mut rustc_hash::FxHashMap<usize, (Holder, String)>,
+    ) -> Option<(Holder, String)> {
+        w.mentions = find_mentions(self.lx, w.text, &w.tokens, disc);
+        let ctx = w.ctx(self.lx);
+        let mut cands = ctx.candidates();
+        let item = w
+            .tokens
+            .first()
+            .is_some_and(|t| matches!(t.text, "-" | "•" | "*" | "–" | "—"));
+        match (&*list, item) {
+            // (an item that opens with a position of its own is a clause, no item)
+            (Some((holder, text, stance)), true) if cands.iter().all(|c| c.cue.0 > 3) => {
+                cands.extend(ctx.list_item(holder, text, *stance));
             }
-            if let Some(sides) = &disc.sides {
-                split_sides(&w.tokens, sides, &mut cands);
-            }
-            for c in cands.iter_mut() {
-                if let Holder::Actor(a) = &mut c.holder {
-                    // (a single word that speaks, "McCarthy said", is a surname too)
-                    if a.kind == crate::model::ActorKind::Unknown
-                        && (c.speech || a.name.split_whitespace().count() >= 2)
-                    {
-                        if let Some(p) = disc.promote_person(&a.name) {
-                            *a = p;
-                        }
+            (_, true) => {}
+            _ => *list = ctx.list_intro(),
+        }
+        // what is asked of a party is not its position, so it covers no
+        // report either ("X wants Ukraine to give up land, Zelensky says")
+        drop_what_is_asked(&mut cands);
+        // who speaks a quotation here, also when what they report replaces
+        // the report: the next quoted sentence is theirs
+        let quote_speaker = |cands: &[Candidate]| {
+            cands
+                .iter()
+                .find(|c| {
+                    c.speech
+                        && matches!(c.holder, Holder::Actor(_))
+                        && (c.content.0..c.content.1)
+                            .any(|k| w.quoted.get(k).copied().unwrap_or(false))
+                })
+                .map(|c| (c.holder.clone(), c.holder_text.clone()))
+        };
+        let speaker_before = quote_speaker(&cands);
+        resolve_reported_speech(&ctx, &mut cands);
+        drop_what_is_asked(&mut cands);
+        resolve_pronoun_contents(&w.tokens, &mut cands);
+        // what is rejected or backed is aimed at its author
+        for c in cands
+            .iter_mut()
+            .filter(|c| c.target.is_none() && matches!(c.stance, Stance::Reject | Stance::Support))
+        {
+            c.aim_at(ctx.author_of(c.content.0, c.content.1));
+        }
+        if let Some(sides) = &disc.sides {
+            split_sides(&w.tokens, sides, &mut cands);
+        }
+        for c in cands.iter_mut() {
+            if let Holder::Actor(a) = &mut c.holder {
+                // (a single word that speaks, "McCarthy said", is a surname too)
+                if a.kind == crate::model::ActorKind::Unknown
+                    && (c.speech || a.name.split_whitespace().count() >= 2)
+                {
+                    if let Some(p) = disc.promote_person(&a.name) {
+                        *a = p;
                     }
                 }
             }
-            for c in &cands {
-                if c.speech {
-                    if let Holder::Actor(_) = c.holder {
-                        for b in w.blocks.iter().flatten() {
-                            block_speaker
-                                .entry(*b)
-                                .or_insert_with(|| (c.holder.clone(), c.holder_text.clone()));
-                        }
+        }
+        for c in &cands {
+            if c.speech {
+                if let Holder::Actor(_) = c.holder {
+                    for b in w.blocks.iter().flatten() {
+                        block_speaker
+                            .entry(*b)
+                            .or_insert_with(|| (c.holder.clone(), c.holder_text.clone()));
                     }
                 }
             }
-            // the sentence's subjects are what the next sentence's "he" or "it" most
-            // likely means: note them last (subjects outrank objects)
-            if let Some(Referent::Actor(a)) = ctx.main_subject(w.tokens.len()).map(|m| &m.referent)
-            {
+        }
+        // the sentence's subjects are what the next sentence's "he" or "it" most
+        // likely means: note them last (subjects outrank objects)
+        if let Some(Referent::Actor(a)) = ctx.main_subject(w.tokens.len()).map(|m| &m.referent) {
+            disc.note(a);
+        }
+        for c in &cands {
+            if let Holder::Actor(a) = &c.holder {
                 disc.note(a);
             }
-            for c in &cands {
-                if let Holder::Actor(a) = &c.holder {
-                    disc.note(a);
-                }
-            }
-            sentence_speaker.push(quote_speaker(&cands).or(speaker_before));
-            w.candidates = cands;
         }
-        // quotations attributed elsewhere in the same quotation block
+        let speaker = quote_speaker(&cands).or(speaker_before);
+        w.candidates = cands;
+        speaker
+    }
+
+    /// Quotations attributed elsewhere in the same quotation block: a
+    /// sentence fully inside quotation marks is its block's speaker's.
+    fn continue_quotations(
+        &self,
+        work: &mut [SentenceWork<'_>],
+        block_speaker: &rustc_hash::FxHashMap<usize, (Holder, String)>,
+        sentence_speaker: &[Option<(Holder, String)>],
+    ) {
         for (si, w) in work.iter_mut().enumerate() {
             let Some(block) = w.fully_quoted() else {
                 continue;
@@ -452,32 +484,6 @@ impl<'l> Extractor<'l> {
                 speech: true,
             });
         }
-        // "“I believe it was a productive discussion. There is no agreement
-        // yet,” McCarthy said": one quotation, one report. When the quoted
-        // sentence before already holds a position of the same speaker, the
-        // bare claim of the attributed last sentence adds none.
-        for si in 1..work.len() {
-            let (before, rest) = work.split_at_mut(si);
-            let (prev, w) = (&before[si - 1], &mut rest[0]);
-            let Some(block) = prev.fully_quoted() else {
-                continue;
-            };
-            if !w.blocks.contains(&Some(block)) {
-                continue;
-            }
-            let held = |h: &Holder| {
-                matches!(h, Holder::Actor(_)) && prev.candidates.iter().any(|c| c.holder == *h)
-            };
-            w.candidates.retain(|c| {
-                !(c.rule == "speech-quote-first" && c.stance == Stance::Claim && held(&c.holder))
-            });
-        }
-        for (si, w) in work.iter().enumerate() {
-            if let Some(speaker) = w.fully_quoted().and_then(|b| block_speaker.get(&b)) {
-                sentence_speaker[si] = Some(speaker.clone());
-            }
-        }
-        (work, sentence_speaker)
     }
 
     /// The positions of the read sentences, in sentence order.
@@ -1097,6 +1103,29 @@ pub const DOC_CHUNK_BYTES: usize = 1 << 20;
 /// Largest number of documents extracted together.
 pub const BATCH_DOCS: usize = 256;
 /// Largest amount of text extracted together.
+/// "“I believe it was a productive discussion. There is no agreement
+/// yet,” McCarthy said": one quotation, one report. When the quoted
+/// sentence before already holds a position of the same speaker, the bare
+/// claim of the attributed last sentence adds none.
+fn drop_closing_claims(work: &mut [SentenceWork<'_>]) {
+    for si in 1..work.len() {
+        let (before, rest) = work.split_at_mut(si);
+        let (prev, w) = (&before[si - 1], &mut rest[0]);
+        let Some(block) = prev.fully_quoted() else {
+            continue;
+        };
+        if !w.blocks.contains(&Some(block)) {
+            continue;
+        }
+        let held = |h: &Holder| {
+            matches!(h, Holder::Actor(_)) && prev.candidates.iter().any(|c| c.holder == *h)
+        };
+        w.candidates.retain(|c| {
+            !(c.rule == "speech-quote-first" && c.stance == Stance::Claim && held(&c.holder))
+        });
+    }
+}
+
 pub const BATCH_BYTES: usize = 8 << 20;
 
 #[cfg(test)]
