@@ -774,11 +774,10 @@ fn resolve_pronoun_contents(tokens: &[Token<'_>], cands: &mut [Candidate]) {
     }
 }
 
+/// Reported speech and what it reports: a report's contents go to its
+/// speaker, a report that is one of the positions it contains adds no
+/// claim, and the rest of a claim splits into its clauses.
 fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>) {
-    let inside = |c: &Candidate, s: &Candidate| {
-        let within = |(a, b): (usize, usize)| c.cue.0 >= a && c.cue.1 <= b;
-        within(s.content) || s.content_extra.is_some_and(within)
-    };
     let mut added: Vec<Candidate> = Vec::new();
     for si in 0..cands.len() {
         if !cands[si].speech {
@@ -801,152 +800,20 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
             cands[si].speech = false;
             continue;
         }
-        let speaker = cands[si].holder.clone();
-        let speaker_text = cands[si].holder_text.clone();
-        let mut covered: Vec<usize> = Vec::new();
-        for ci in 0..cands.len() {
-            if ci == si || !inside(&cands[ci], &cands[si]) {
-                continue;
-            }
-            // "X said it would ...": a pronoun opening the report is the speaker
-            // (inside quotation marks "he" is somebody else: the speaker says "I")
-            let pronoun_at_start = mentions::is_pronoun(&cands[ci].holder_text.to_lowercase())
-                && !ctx
-                    .quoted
-                    .get(cands[si].content.0)
-                    .copied()
-                    .unwrap_or(false)
-                && ctx
-                    .tokens
-                    .get(cands[si].content.0)
-                    .is_some_and(|t| t.text == cands[ci].holder_text)
-                && compatible_pronoun(&cands[ci].holder_text, &speaker);
-            // "arguing that schools needed an increase": what a speaker says a
-            // described group needs is the speaker's demand for it
-            let group_need = matches!(&cands[ci].holder, Holder::Actor(a)
-                    if a.kind == crate::model::ActorKind::Group)
-                && cands[ci].holder_text.chars().all(|c| !c.is_uppercase())
-                && cands[ci].stance == Stance::Demand
-                && ctx
-                    .tokens
-                    .get(cands[ci].cue.0)
-                    .is_some_and(|t| matches!(t.lower.as_ref(), "need" | "needs" | "needed"));
-            // "“... now he wants to shift the debate,” McCarthy said": inside
-            // the speaker's own quotation "he" is somebody else, whom the
-            // pronoun pass cannot tell; the quotation stays a claim
-            let quoted = |i: usize| ctx.quoted.get(i).copied().unwrap_or(false);
-            let quoted_third = quoted(cands[ci].cue.0)
-                && quoted(cands[si].content.0)
-                && matches!(cands[ci].holder_text.to_lowercase().as_str(), "he" | "she")
-                && same_holder(&cands[ci].holder, &speaker);
-            if quoted_third {
-                cands[ci].holder = Holder::FirstPerson; // dropped at output
-                cands[ci].holder_text = String::new();
-                continue;
-            }
-            if cands[ci].holder == Holder::FirstPerson || pronoun_at_start || group_need {
-                cands[ci].holder = speaker.clone();
-                cands[ci].holder_text = speaker_text.clone();
-            }
-            // "Wang said China was prepared to ...": the body the speaker speaks
-            // for holds it, and the report is that position, no claim besides
-            // ("said their demand on X would be met": a claim about a demand, not
-            // a report of it; the demand and the claim both stand)
-            if (same_holder(&cands[ci].holder, &speaker) || speaks_for(&cands[ci].holder, &speaker))
-                // ("had made proposals, among them X": what was made is reported)
-                && (!cands[ci].rule.starts_with("nominal") || cands[ci].rule == "nominal-examples")
-            {
-                covered.push(cands[ci].cue.0);
-            }
-        }
+        let covered = give_to_speaker(ctx, cands, si);
         // an accusation ("accused Russia of stalling") is one content in two
         // pieces, not a report to split into clauses
         if cands[si].stance != Stance::Claim || cands[si].content_extra.is_some() {
             continue;
         }
         let (a, b) = cands[si].content;
-        // clauses of the report: "A, and B", "A; B", "A, but B"
-        let mut clauses = Vec::new();
-        let mut start = a;
-        for j in a..b {
-            let t = &ctx.tokens[j];
-            let boundary = t.text == ";"
-                || (t.text == ","
-                    && ctx
-                        .tokens
-                        .get(j + 1)
-                        .is_some_and(|x| x.lower == "and" || x.lower == "but")
-                    && j + 1 < b
-                    && ctx.tokens.get(j + 2).is_none_or(|x| x.lower != "not"));
-            // "A and B" without a comma: two clauses when B has its own subject
-            // and finite verb ("impacts are harsher and they have less money")
-            let bare_and = t.lower == "and"
-                && j > a
-                && ctx.tokens[j - 1].text != ","
-                && j + 3 < b
-                && !(start..j).any(|k| matches!(ctx.tokens[k].lower.as_ref(), "both" | "between"))
-                && ctx.finite_clause_at(j + 1)
-                && ctx.main_clause(start, j)
-                && !ctx.mentions.iter().any(|m| m.end == j);
-            if (boundary || bare_and) && j > start + 2 {
-                clauses.push((start, j));
-                start = if t.text == ";" || bare_and {
-                    j + 1
-                } else {
-                    j + 2
-                };
-            }
-        }
-        clauses.push((start, b));
+        let clauses = report_clauses(ctx, a, b);
         let mut replacement = Vec::new();
         for (ca, cb) in clauses {
             if cb <= ca + 1 || covered.iter().any(|&c| c >= ca && c < cb) {
                 continue;
             }
-            let mut c = cands[si].clone();
-            c.content = (ca, cb);
-            // "That is a non-starter" rejects it; praise in a report stays a claim
-            if let Some((st, (x, y))) = ctx
-                .copula_evaluation(ca, cb)
-                .filter(|(st, _)| *st == Stance::Reject)
-            {
-                c.stance = st;
-                c.rule = "speech-evaluation";
-                c.content = (x, y);
-                c.content_extra = None;
-            } else if let Some((x, y)) = ctx.stated_condition(ca, cb) {
-                c.stance = Stance::Demand;
-                c.rule = "speech-condition";
-                c.content = (x, y);
-                c.content_extra = None;
-            } else if let Some((x, y)) = ctx.stated_wish(ca, cb) {
-                c.stance = Stance::Demand;
-                c.rule = "speech-wish";
-                c.content = (x, y);
-                c.content_extra = None;
-            } else if let Some(target) = ctx.modal_demand(ca, cb) {
-                c.stance = Stance::Demand;
-                c.rule = "speech-modal";
-                let own =
-                    matches!((&target, &speaker), (Some(t), Holder::Actor(s)) if t.name == s.name);
-                if !own {
-                    c.target = target;
-                }
-            }
-            // "the 21% offer from Stellantis and the other terms fall short":
-            // each thing judged is rejected
-            if c.rule == "speech-evaluation" {
-                let parts = ctx.split_coordination(c.content.0, c.content.1);
-                if parts.len() > 1 {
-                    for (pa, pb) in parts {
-                        let mut p = c.clone();
-                        p.content = (pa, pb);
-                        replacement.push(p);
-                    }
-                    continue;
-                }
-            }
-            replacement.push(c);
+            replacement.extend(report_clause(ctx, &cands[si], (ca, cb)));
         }
         if replacement.is_empty() {
             cands[si].holder = Holder::FirstPerson; // dropped at output: covered by what it reports
@@ -964,6 +831,170 @@ fn resolve_reported_speech(ctx: &SentenceCtx<'_, '_>, cands: &mut Vec<Candidate>
         added.extend(replacement);
     }
     cands.extend(added);
+}
+
+/// Hand what a report contains to its speaker: "we" and a pronoun opening
+/// the report are the speaker, as is a described group's need; a "he"
+/// inside the speaker's own quotation is somebody else. Returns the cues of
+/// the positions the report is (which cover its clauses).
+fn give_to_speaker(ctx: &SentenceCtx<'_, '_>, cands: &mut [Candidate], si: usize) -> Vec<usize> {
+    let inside = |c: &Candidate, s: &Candidate| {
+        let within = |(a, b): (usize, usize)| c.cue.0 >= a && c.cue.1 <= b;
+        within(s.content) || s.content_extra.is_some_and(within)
+    };
+    let speaker = cands[si].holder.clone();
+    let speaker_text = cands[si].holder_text.clone();
+    let mut covered: Vec<usize> = Vec::new();
+    for ci in 0..cands.len() {
+        if ci == si || !inside(&cands[ci], &cands[si]) {
+            continue;
+        }
+        // "X said it would ...": a pronoun opening the report is the speaker
+        // (inside quotation marks "he" is somebody else: the speaker says "I")
+        let pronoun_at_start = mentions::is_pronoun(&cands[ci].holder_text.to_lowercase())
+            && !ctx
+                .quoted
+                .get(cands[si].content.0)
+                .copied()
+                .unwrap_or(false)
+            && ctx
+                .tokens
+                .get(cands[si].content.0)
+                .is_some_and(|t| t.text == cands[ci].holder_text)
+            && compatible_pronoun(&cands[ci].holder_text, &speaker);
+        // "arguing that schools needed an increase": what a speaker says a
+        // described group needs is the speaker's demand for it
+        let group_need = matches!(&cands[ci].holder, Holder::Actor(a)
+                if a.kind == crate::model::ActorKind::Group)
+            && cands[ci].holder_text.chars().all(|c| !c.is_uppercase())
+            && cands[ci].stance == Stance::Demand
+            && ctx
+                .tokens
+                .get(cands[ci].cue.0)
+                .is_some_and(|t| matches!(t.lower.as_ref(), "need" | "needs" | "needed"));
+        // "“... now he wants to shift the debate,” McCarthy said": inside
+        // the speaker's own quotation "he" is somebody else, whom the
+        // pronoun pass cannot tell; the quotation stays a claim
+        let quoted = |i: usize| ctx.quoted.get(i).copied().unwrap_or(false);
+        let quoted_third = quoted(cands[ci].cue.0)
+            && quoted(cands[si].content.0)
+            && matches!(cands[ci].holder_text.to_lowercase().as_str(), "he" | "she")
+            && same_holder(&cands[ci].holder, &speaker);
+        if quoted_third {
+            cands[ci].holder = Holder::FirstPerson; // dropped at output
+            cands[ci].holder_text = String::new();
+            continue;
+        }
+        if cands[ci].holder == Holder::FirstPerson || pronoun_at_start || group_need {
+            cands[ci].holder = speaker.clone();
+            cands[ci].holder_text = speaker_text.clone();
+        }
+        // "Wang said China was prepared to ...": the body the speaker speaks
+        // for holds it, and the report is that position, no claim besides
+        // ("said their demand on X would be met": a claim about a demand, not
+        // a report of it; the demand and the claim both stand)
+        if (same_holder(&cands[ci].holder, &speaker) || speaks_for(&cands[ci].holder, &speaker))
+            // ("had made proposals, among them X": what was made is reported)
+            && (!cands[ci].rule.starts_with("nominal") || cands[ci].rule == "nominal-examples")
+        {
+            covered.push(cands[ci].cue.0);
+        }
+    }
+    covered
+}
+
+/// The clauses of a report over `a..b`: "A, and B", "A; B", "A, but B", and
+/// "A and B" when B has its own subject and finite verb.
+fn report_clauses(ctx: &SentenceCtx<'_, '_>, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut clauses = Vec::new();
+    let mut start = a;
+    for j in a..b {
+        let t = &ctx.tokens[j];
+        let boundary = t.text == ";"
+            || (t.text == ","
+                && ctx
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|x| x.lower == "and" || x.lower == "but")
+                && j + 1 < b
+                && ctx.tokens.get(j + 2).is_none_or(|x| x.lower != "not"));
+        // "A and B" without a comma: two clauses when B has its own subject
+        // and finite verb ("impacts are harsher and they have less money")
+        let bare_and = t.lower == "and"
+            && j > a
+            && ctx.tokens[j - 1].text != ","
+            && j + 3 < b
+            && !(start..j).any(|k| matches!(ctx.tokens[k].lower.as_ref(), "both" | "between"))
+            && ctx.finite_clause_at(j + 1)
+            && ctx.main_clause(start, j)
+            && !ctx.mentions.iter().any(|m| m.end == j);
+        if (boundary || bare_and) && j > start + 2 {
+            clauses.push((start, j));
+            start = if t.text == ";" || bare_and {
+                j + 1
+            } else {
+                j + 2
+            };
+        }
+    }
+    clauses.push((start, b));
+    clauses
+}
+
+/// The positions one clause of a report gives: a rejection ("That is a
+/// non-starter"), a condition, a wish or a modal demand, else the claim;
+/// each thing judged is rejected on its own.
+fn report_clause(
+    ctx: &SentenceCtx<'_, '_>,
+    report: &Candidate,
+    (ca, cb): (usize, usize),
+) -> Vec<Candidate> {
+    let speaker = &report.holder;
+    let mut replacement = Vec::new();
+    let mut c = report.clone();
+    c.content = (ca, cb);
+    // "That is a non-starter" rejects it; praise in a report stays a claim
+    if let Some((st, (x, y))) = ctx
+        .copula_evaluation(ca, cb)
+        .filter(|(st, _)| *st == Stance::Reject)
+    {
+        c.stance = st;
+        c.rule = "speech-evaluation";
+        c.content = (x, y);
+        c.content_extra = None;
+    } else if let Some((x, y)) = ctx.stated_condition(ca, cb) {
+        c.stance = Stance::Demand;
+        c.rule = "speech-condition";
+        c.content = (x, y);
+        c.content_extra = None;
+    } else if let Some((x, y)) = ctx.stated_wish(ca, cb) {
+        c.stance = Stance::Demand;
+        c.rule = "speech-wish";
+        c.content = (x, y);
+        c.content_extra = None;
+    } else if let Some(target) = ctx.modal_demand(ca, cb) {
+        c.stance = Stance::Demand;
+        c.rule = "speech-modal";
+        let own = matches!((&target, &speaker), (Some(t), Holder::Actor(s)) if t.name == s.name);
+        if !own {
+            c.target = target;
+        }
+    }
+    // "the 21% offer from Stellantis and the other terms fall short":
+    // each thing judged is rejected
+    if c.rule == "speech-evaluation" {
+        let parts = ctx.split_coordination(c.content.0, c.content.1);
+        if parts.len() > 1 {
+            for (pa, pb) in parts {
+                let mut p = c.clone();
+                p.content = (pa, pb);
+                replacement.push(p);
+            }
+            return replacement;
+        }
+    }
+    replacement.push(c);
+    replacement
 }
 
 /// Whether a pronoun can stand for the speaker: "he"/"she" for a person,
