@@ -238,7 +238,53 @@ pub fn layout(issues: &Issues, opts: &DiagramOptions) -> Result<Diagram, String>
     let height = (TOP + needed + BOTTOM).min(MAX_HEIGHT).ceil();
     let body = height - TOP - BOTTOM;
 
-    // issues: slots in proportion to their (kept) actors
+    let issue_boxes = issue_boxes(&chosen, &kept, body, &issue_h, &issue_lines);
+    let actor_boxes = actor_boxes(&chosen, &kept, &issue_boxes, body);
+
+    let links = links(&chosen, &issue_boxes, &actor_boxes);
+    let shown_actors = actor_boxes.len();
+    let what = if !opts.issues.is_empty() || !opts.about.is_empty() || !opts.actors.is_empty() {
+        format!("{} chosen", counted(chosen.len(), "issue"))
+    } else {
+        format!("the {} issues with most actors", chosen.len())
+    };
+    let what = if chosen.len() < matched {
+        format!("{what} (of {matched} that match; more do not fit the page)")
+    } else {
+        what
+    };
+    let mut subtitle = format!("{what} · {}", counted(opts.documents, "document"));
+    if shown_actors < total_actors {
+        let _ = write!(
+            subtitle,
+            " · the {shown_actors} of {total_actors} actors with most evidence"
+        );
+    }
+    let mut actors: Vec<Boxed> = actor_boxes.into_values().collect();
+    actors.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(Diagram {
+        width: MAX_WIDTH,
+        height,
+        title: opts
+            .title
+            .clone()
+            .unwrap_or_else(|| "Who wants what: positions on the issues".into()),
+        subtitle,
+        issues: issue_boxes,
+        actors,
+        links,
+    })
+}
+
+/// The issue boxes of the middle column: slots in proportion to their kept
+/// actors, spread so that none overlaps.
+fn issue_boxes(
+    chosen: &[&Issue],
+    kept: &BTreeMap<&str, usize>,
+    body: f64,
+    issue_h: &[f64],
+    issue_lines: &[Vec<String>],
+) -> Vec<Boxed> {
     let share: Vec<f64> = chosen
         .iter()
         .map(|i| {
@@ -260,13 +306,13 @@ pub fn layout(issues: &Issues, opts: &DiagramOptions) -> Result<Diagram, String>
     let centres = spread(&centres, 0.0, TOP, TOP + body);
     let mut boxes_y = Vec::new();
     let mut min_top = TOP;
-    for (c, h) in centres.iter().zip(&issue_h) {
+    for (c, h) in centres.iter().zip(issue_h) {
         let y = (c - h / 2.0).max(min_top);
         boxes_y.push(y);
         min_top = y + h + 12.0;
     }
     let mut max_bottom = TOP + body;
-    for (y, h) in boxes_y.iter_mut().zip(&issue_h).rev() {
+    for (y, h) in boxes_y.iter_mut().zip(issue_h).rev() {
         *y = y.min(max_bottom - h);
         max_bottom = *y - 12.0;
     }
@@ -292,8 +338,17 @@ pub fn layout(issues: &Issues, opts: &DiagramOptions) -> Result<Diagram, String>
             stroke: if contested(i) { CONTESTED } else { "#555555" },
         });
     }
+    issue_boxes
+}
 
-    // actors at the weighted mean height of their issues, alternately left and right
+/// The actor boxes: each at the weighted mean height of its issues,
+/// alternately left and right.
+fn actor_boxes<'a>(
+    chosen: &[&Issue],
+    kept: &BTreeMap<&'a str, usize>,
+    issue_boxes: &[Boxed],
+    body: f64,
+) -> BTreeMap<&'a str, Boxed> {
     let mut bary: Vec<(f64, &str)> = kept
         .keys()
         .map(|a| {
@@ -332,40 +387,7 @@ pub fn layout(issues: &Issues, opts: &DiagramOptions) -> Result<Diagram, String>
             );
         }
     }
-
-    let links = links(&chosen, &issue_boxes, &actor_boxes);
-    let shown_actors = actor_boxes.len();
-    let what = if !opts.issues.is_empty() || !opts.about.is_empty() || !opts.actors.is_empty() {
-        format!("{} chosen", counted(chosen.len(), "issue"))
-    } else {
-        format!("the {} issues with most actors", chosen.len())
-    };
-    let what = if chosen.len() < matched {
-        format!("{what} (of {matched} that match; more do not fit the page)")
-    } else {
-        what
-    };
-    let mut subtitle = format!("{what} · {}", counted(opts.documents, "document"));
-    if shown_actors < total_actors {
-        let _ = write!(
-            subtitle,
-            " · the {shown_actors} of {total_actors} actors with most evidence"
-        );
-    }
-    let mut actors: Vec<Boxed> = actor_boxes.into_values().collect();
-    actors.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(Diagram {
-        width: MAX_WIDTH,
-        height,
-        title: opts
-            .title
-            .clone()
-            .unwrap_or_else(|| "Who wants what: positions on the issues".into()),
-        subtitle,
-        issues: issue_boxes,
-        actors,
-        links,
-    })
+    actor_boxes
 }
 
 /// One curve per actor, issue and stance; the ends on an issue's side are
