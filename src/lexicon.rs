@@ -457,29 +457,7 @@ impl Lexicon {
             .build(&patterns)
             .map_err(|e| Error::Usage(format!("lexicon: cannot build the actor matcher: {e}")))?;
 
-        let mut cue_index: WordMap<Vec<CueForm>> = WordMap::default();
-        for (i, c) in f.cues.iter().enumerate() {
-            let words: Vec<String> = c.cue.split_whitespace().map(|w| w.to_lowercase()).collect();
-            let head = &words[0];
-            let mut heads: Vec<String> = match (&c.forms, f.irregular_verbs.get(head)) {
-                (Some(forms), _) | (None, Some(forms)) => forms.clone(),
-                (None, None) => inflect(head),
-            };
-            heads.push(head.clone());
-            heads.sort();
-            heads.dedup();
-            for h in heads {
-                let mut w = words.clone();
-                w[0] = h.to_lowercase();
-                cue_index
-                    .entry_mut(w[0].clone())
-                    .push(CueForm { words: w, cue: i });
-            }
-        }
-        // longest forms first, so "call on" wins over "call"
-        for v in cue_index.values_mut() {
-            v.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
-        }
+        let cue_index = cue_index(&f);
         let mut noun_index = WordMap::default();
         for (i, n) in f.nouns.iter().enumerate() {
             let n_l = n.noun.to_lowercase();
@@ -506,23 +484,7 @@ impl Lexicon {
             .keys()
             .filter_map(|g| g.split_once(' ').map(|(first, _)| first.to_string()))
             .collect();
-        let mut evaluations: Vec<(Vec<String>, Stance)> = f
-            .evaluations
-            .iter()
-            .flat_map(|(st, v)| {
-                v.iter().map(move |w| {
-                    (
-                        w.to_lowercase()
-                            .split_whitespace()
-                            .map(str::to_string)
-                            .collect::<Vec<_>>(),
-                        *st,
-                    )
-                })
-            })
-            .filter(|(w, _)| !w.is_empty())
-            .collect();
-        evaluations.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        let evaluations = evaluation_phrases(&f);
         let evaluation_first_words = evaluations.iter().map(|(w, _)| w[0].clone()).collect();
         Ok(Lexicon {
             actors: f.actors,
@@ -740,6 +702,57 @@ impl Lexicon {
             .get(&form.to_lowercase())
             .map(|&i| &self.actors[i])
     }
+}
+
+/// Every inflected form of every cue, by its first word, longest forms
+/// first (so "call on" wins over "call").
+fn cue_index(f: &LexiconFile) -> WordMap<Vec<CueForm>> {
+    let mut cue_index: WordMap<Vec<CueForm>> = WordMap::default();
+    for (i, c) in f.cues.iter().enumerate() {
+        let words: Vec<String> = c.cue.split_whitespace().map(|w| w.to_lowercase()).collect();
+        let head = &words[0];
+        let mut heads: Vec<String> = match (&c.forms, f.irregular_verbs.get(head)) {
+            (Some(forms), _) | (None, Some(forms)) => forms.clone(),
+            (None, None) => inflect(head),
+        };
+        heads.push(head.clone());
+        heads.sort();
+        heads.dedup();
+        for h in heads {
+            let mut w = words.clone();
+            w[0] = h.to_lowercase();
+            cue_index
+                .entry_mut(w[0].clone())
+                .push(CueForm { words: w, cue: i });
+        }
+    }
+    for v in cue_index.values_mut() {
+        v.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
+    }
+    cue_index
+}
+
+/// The evaluation phrases as lower-case words with their stance, longest
+/// first.
+fn evaluation_phrases(f: &LexiconFile) -> Vec<(Vec<String>, Stance)> {
+    let mut evaluations: Vec<(Vec<String>, Stance)> = f
+        .evaluations
+        .iter()
+        .flat_map(|(st, v)| {
+            v.iter().map(move |w| {
+                (
+                    w.to_lowercase()
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect::<Vec<_>>(),
+                    *st,
+                )
+            })
+        })
+        .filter(|(w, _)| !w.is_empty())
+        .collect();
+    evaluations.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    evaluations
 }
 
 fn demonym_plural(d: &str) -> Option<String> {
