@@ -454,7 +454,6 @@ fn phrase_start(
     body: bool,
     out: &[Mention],
 ) -> usize {
-    // the phrase on its left: modifiers, and one "from"/"of" link ("delegates from developing countries")
     let mut s = h;
     let mut linked = false;
     while s > 0 && h - s < 5 {

@@ -85,7 +85,6 @@ impl<'a, 't> Scanner<'a, 't> {
     fn sides(&self, i: usize, disc: &mut Discourse<'_>, out: &mut Vec<Mention>) -> Option<usize> {
         let (sentence, tokens, n) = (self.sentence, self.tokens, self.tokens.len());
         let t = &tokens[i];
-        // "both sides", "the two camps"
         if let Some(words) = matches!(t.lower.as_ref(), "both" | "the" | "each")
             .then(|| {
                 // (last word first: it tells most phrases apart)
@@ -145,8 +144,7 @@ impl<'a, 't> Scanner<'a, 't> {
             self.tokens.len(),
         );
         let t = &tokens[i];
-        // "the union", "the ministry"
-        // "the union", "the ministry", "the port authority" (one modifier)
+        // (one modifier: "the port authority")
         let head_at = |h: usize| {
             h < n
                 && !tokens[h].cap
@@ -384,7 +382,6 @@ impl<'a, 't> Scanner<'a, 't> {
     fn titled(&self, i: usize, disc: &mut Discourse<'_>, out: &mut Vec<Mention>) -> Option<usize> {
         let (lx, sentence, tokens, gaz) = (self.lx, self.sentence, self.tokens, &self.gaz);
         let t = &tokens[i];
-        // "President Donald Trump", "Mr. Lavrov", "Foreign Minister Wang Yi"
         if let Some(te) = t.cap.then(|| match_titles(lx, tokens, i)).flatten() {
             if let Some(ne) =
                 match_name(tokens, te).filter(|_| !self.title_case || gaz[te].is_some())

@@ -227,8 +227,6 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// "finds "unacceptable" any dialogue that leaves out Kashmir": the
     /// evaluation before a long object. True when the verb was read so.
     fn evaluation_before_object(&self, v: usize, out: &mut Vec<Candidate>) -> bool {
-        // "finds \"unacceptable\" any dialogue that leaves out Kashmir": the
-        // evaluation before a long object
         let skip_quote = |j: usize| {
             if self.tok(j).is_some_and(|t| t.is_quote()) {
                 j + 1

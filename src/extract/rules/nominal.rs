@@ -91,13 +91,9 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             .is_none()
             .then(|| self.set_by_verb(k, noun.stance))
             .flatten();
-        let (set_np, set_for, co_holders) = match set {
-            Some(set) => {
-                holder = set.holder;
-                (set.np_start, set.set_for, set.co_holders)
-            }
-            None => (None, None, Vec::new()),
-        };
+        if let Some(set) = &set {
+            holder = set.holder;
+        }
         // "had made realistic proposals, among them the decommissioning of
         // Yongbyon": the examples named are what was put forward
         if holder.is_none() && t.lower.ends_with('s') {
@@ -127,8 +123,7 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         if self.judged_view(k, after, (&h, m), out) {
             return;
         }
-        let set = (set_np, set_for, co_holders);
-        self.nominal_content(k, after, noun, (h, m), set, out);
+        self.nominal_content(k, after, noun, (h, m), set.as_ref(), out);
     }
 
     /// "Pakistan plans to invite India": a verb of intention after its
@@ -177,90 +172,87 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// came from back what follows "for". True when the noun was read so.
     fn gained_from(&self, k: usize, stance: Stance, out: &mut Vec<Candidate>) -> bool {
         let n = self.tokens.len();
-        // "won support from the cabinet and the DUP for the plan": those it came
-        // from back what follows "for"
         let gained = self.tok(k - 1).is_some_and(|p| GAINED.contains(&p.lower));
-        if gained && self.is(k + 1, "from") {
-            let for_at = (k + 2..(k + 16).min(n)).find(|&j| self.is(j, "for"));
-            if let Some(f) = for_at {
-                let b = self.content_end(f + 1, false);
-                let (a, b) = self.trim(f + 1, b);
-                if b > a {
-                    for m in self
-                        .mentions
-                        .iter()
-                        .filter(|m| m.start > k + 1 && m.end <= f && m.form == MentionForm::Name)
-                    {
-                        if let Some(h) = Self::holder_of(m) {
-                            out.push(noun_candidate(
-                                k,
-                                stance,
-                                h,
-                                &m.text,
-                                (a, b),
-                                "nominal-from",
-                            ));
-                        }
+        if !(gained && self.is(k + 1, "from")) {
+            return false;
+        }
+        let for_at = (k + 2..(k + 16).min(n)).find(|&j| self.is(j, "for"));
+        if let Some(f) = for_at {
+            let b = self.content_end(f + 1, false);
+            let (a, b) = self.trim(f + 1, b);
+            if b > a {
+                for m in self
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start > k + 1 && m.end <= f && m.form == MentionForm::Name)
+                {
+                    if let Some(h) = Self::holder_of(m) {
+                        out.push(noun_candidate(
+                            k,
+                            stance,
+                            h,
+                            &m.text,
+                            (a, b),
+                            "nominal-from",
+                        ));
                     }
                 }
             }
-            return true;
         }
-        false
+        true
     }
 
     /// "a public offer from Stellantis to raise pay", "a package from rich
     /// nations". True when the noun was read so.
     fn offered_from(&self, k: usize, stance: Stance, out: &mut Vec<Candidate>) -> bool {
-        // "a public offer from Stellantis to raise pay", "a package from rich nations"
-        if self.is(k + 1, "from") {
-            if let Some(m) = self.mention_from(k + 2) {
-                let Some(h) = Self::holder_of(m) else {
-                    return true;
-                };
-                let (a, b) = if self.is(m.end, "to") && !self.starts_noun_phrase(m.end + 1) {
-                    let b = self.content_end(m.end + 1, false);
-                    self.trim(m.end + 1, b)
-                } else {
-                    let mut s = k;
-                    while s > 0
-                        && k - s < 6
-                        && self.tokens[s - 1].is_word()
-                        && !PREPOSITIONS.contains(&self.tokens[s - 1].lower.as_ref())
-                        && self.lx.cue_forms(&self.tokens[s - 1].lower).is_empty()
-                    {
-                        s -= 1;
-                        if DETERMINERS.contains(&self.tokens[s].lower.as_ref()) {
-                            break; // the noun phrase starts at its determiner
-                        }
-                    }
-                    while s > 0
-                        && k - s < 6
-                        && matches!(self.tokens[s - 1].kind, TokKind::Number | TokKind::Punct)
-                        && self.tokens[s - 1].text != ","
-                    {
-                        s -= 1;
-                    }
-                    (s, k + 1)
-                };
-                // "the offer from ministers": the noun alone says nothing of what
-                let bare = b == k + 1
-                    && (a == k
-                        || (a + 1 == k && DETERMINERS.contains(&self.tokens[a].lower.as_ref())));
-                if b > a && !bare {
-                    out.push(noun_candidate(
-                        k,
-                        stance,
-                        h,
-                        &m.text,
-                        (a, b),
-                        "nominal-from",
-                    ));
-                }
-                return true;
-            }
+        if !self.is(k + 1, "from") {
+            return false;
         }
-        false
+        let Some(m) = self.mention_from(k + 2) else {
+            return false;
+        };
+        let Some(h) = Self::holder_of(m) else {
+            return true;
+        };
+        let (a, b) = if self.is(m.end, "to") && !self.starts_noun_phrase(m.end + 1) {
+            let b = self.content_end(m.end + 1, false);
+            self.trim(m.end + 1, b)
+        } else {
+            let mut s = k;
+            while s > 0
+                && k - s < 6
+                && self.tokens[s - 1].is_word()
+                && !PREPOSITIONS.contains(&self.tokens[s - 1].lower.as_ref())
+                && self.lx.cue_forms(&self.tokens[s - 1].lower).is_empty()
+            {
+                s -= 1;
+                if DETERMINERS.contains(&self.tokens[s].lower.as_ref()) {
+                    break; // the noun phrase starts at its determiner
+                }
+            }
+            while s > 0
+                && k - s < 6
+                && matches!(self.tokens[s - 1].kind, TokKind::Number | TokKind::Punct)
+                && self.tokens[s - 1].text != ","
+            {
+                s -= 1;
+            }
+            (s, k + 1)
+        };
+        // "the offer from ministers": the noun alone says nothing of what
+        let bare = b == k + 1
+            && (a == k || (a + 1 == k && DETERMINERS.contains(&self.tokens[a].lower.as_ref())));
+        if b > a && !bare {
+            out.push(noun_candidate(
+                k,
+                stance,
+                h,
+                &m.text,
+                (a, b),
+                "nominal-from",
+            ));
+        }
+        true
     }
 
     /// The verb that sets or holds the plural noun cue at `k` ("has set
@@ -332,8 +324,6 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         out: &mut Vec<Candidate>,
     ) -> bool {
         let t = &self.tokens[k];
-        // "Qatar's favourable view of the response", "a dim view of":
-        // a view with its judgement is a reaction to what it is of
         let judged_view = (t.lower == "view" && self.is(after, "of"))
             .then(|| match self.tokens[k - 1].lower.as_ref() {
                 "favourable" | "favorable" | "positive" | "warm" => Some(Stance::Support),
@@ -370,14 +360,13 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// What the noun cue at `k` is of or for (after the preposition at
     /// `after`): conditions set with what they are for, or each
     /// coordinated part for every holder.
-    #[allow(clippy::type_complexity)]
     fn nominal_content(
         &self,
         k: usize,
         after: usize,
         noun: &NounEntry,
         (h, m): (Holder, &Mention),
-        (set_np, set_for, co_holders): (Option<usize>, Option<Actor>, Vec<&Mention>),
+        set: Option<&SetBy<'_>>,
         out: &mut Vec<Candidate>,
     ) {
         let candidate = |h: Holder, text: &str, content: (usize, usize), rule: &'static str| {
@@ -403,16 +392,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             return;
         }
         // conditions that are set are the content, with what they are for
-        if let Some(np) = set_np {
+        if let Some((np, set)) = set.and_then(|s| s.np_start.map(|np| (np, s))) {
             // "set Sweden five conditions": the one they are set for is the target
             let mut c = candidate(h.clone(), &m.text, (np, cb), "nominal");
-            c.target = set_for.clone();
+            c.target = set.set_for.clone();
             out.push(c);
             return;
         }
         for (pa, pb) in self.split_coordination(ca, cb) {
             out.push(candidate(h.clone(), &m.text, (pa, pb), "nominal"));
-            for co in &co_holders {
+            for co in set.iter().flat_map(|s| &s.co_holders) {
                 if let Some(h) = Self::holder_of(co) {
                     out.push(candidate(h, &co.text, (pa, pb), "nominal"));
                 }

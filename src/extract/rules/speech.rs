@@ -373,7 +373,6 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         rule: &'static str,
     ) {
         let (cs, ce) = (hit.start, hit.end);
-        // "said that A and that B": two reports
         let mut start = ca;
         for j in ca + 1..cb {
             if self.is(j, "that") && self.is(j - 1, "and") && j - 1 > start + 1 {
