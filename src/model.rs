@@ -112,6 +112,25 @@ pub struct Document {
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Set when the document is one part of a text too large to hold whole
+    /// (a file read in parts by [`crate::input`]); `text` is then that part.
+    #[serde(skip)]
+    pub part: Option<Part>,
+}
+
+/// Where a part of a document read in parts lies in the whole text. The
+/// parts of one document come one after another, first to last; extraction
+/// reads each on its own, as it reads the chunks of a long document, and
+/// places its spans in the whole text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// Byte offset of the part's text in the whole text.
+    pub offset: usize,
+    pub first: bool,
+    pub last: bool,
+    /// The hash of the whole text ([`crate::graph::text_hash`]), which
+    /// identifies the document.
+    pub hash: String,
 }
 
 impl Document {
@@ -122,7 +141,18 @@ impl Document {
             date: None,
             source: None,
             title: None,
+            part: None,
         }
+    }
+
+    /// Whether this is the last (or only) part of its document.
+    pub fn is_last_part(&self) -> bool {
+        self.part.as_ref().is_none_or(|p| p.last)
+    }
+
+    /// Whether this is the first (or only) part of its document.
+    pub fn is_first_part(&self) -> bool {
+        self.part.as_ref().is_none_or(|p| p.first)
     }
 }
 

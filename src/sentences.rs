@@ -239,6 +239,34 @@ fn one_sentence(piece: &str) -> bool {
     true
 }
 
+/// Documents longer than this are read in chunks: by the extractor (see
+/// [`crate::extract::Extractor::extract`]) when one is given whole, and by
+/// the input stage, which reads a file this large in parts.
+pub const DOC_CHUNK_BYTES: usize = 256 << 10;
+
+/// The length of the next chunk of `rest`: all of it when it is at most
+/// `limit` bytes, else cut before `limit` at the last line break, else after
+/// the last ". ", else at the last white space (else at `limit`). The
+/// extractor and the input stage cut at the same places, so a file read in
+/// parts gives what the same text given whole gives.
+pub fn chunk_len(rest: &str, limit: usize) -> usize {
+    if rest.len() <= limit {
+        return rest.len();
+    }
+    let mut end = limit;
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let piece = &rest[..end];
+    piece
+        .rfind('\n')
+        .or_else(|| piece.rfind(". ").map(|i| i + 1))
+        .or_else(|| piece.rfind(char::is_whitespace))
+        .filter(|&i| i > 0)
+        .map(|i| i + 1)
+        .unwrap_or(piece.len())
+}
+
 /// Largest piece of text handed to sentencex at once.
 pub const SEGMENT_BYTES: usize = 32 * 1024;
 

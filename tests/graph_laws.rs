@@ -61,6 +61,7 @@ fn doc_strategy() -> impl Strategy<Value = Document> {
             date: date.map(str::to_string),
             source: None,
             title: None,
+            part: None,
         })
 }
 

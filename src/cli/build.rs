@@ -42,6 +42,14 @@ impl Sink {
         Ok(())
     }
 
+    /// The positions that follow lie in sentences not met so far: the store
+    /// writer may forget the sentences it has met.
+    fn part_done(&mut self) {
+        if let Sink::Store(w) = self {
+            w.forget_sentences();
+        }
+    }
+
     /// A position read without its document's text: a document not seen
     /// before is then known by its id alone. Returns whether it was new.
     fn add_position_alone(&mut self, p: Position) -> stancegraph::Result<bool> {
@@ -211,41 +219,62 @@ fn read_inputs(
         // position's content key (stemmed), so this thread only adds them
         let prepare = |x: Extracted| {
             let info = DocumentInfo::of(&x.doc);
+            let parts = (x.doc.is_first_part(), x.doc.is_last_part());
             let positions: Vec<(String, Position)> = x
                 .positions
                 .into_iter()
                 .map(|p| (position_content_key(&p), p))
                 .collect();
-            (info, x.doc.text.len(), x.cut_sentences, positions)
+            (info, parts, x.doc.text.len(), x.cut_sentences, positions)
         };
+        // a large file comes in parts: the first adds the document (or finds
+        // it known), the others add to it (or are passed over with it)
+        let mut current: Option<String> = None;
+        let mut cut = 0;
         extract_stream_map(lx, inputs, args.input.threads(), prepare, |r| {
             match r {
-                Ok((info, text_len, cut_sentences, positions)) => {
-                    super::warn_cut(&info.id, cut_sentences);
-                    let given = info.id.clone();
-                    let id = match sink.add_document_as(info)? {
-                        Added::New(id) => id,
-                        Added::Known(_) => {
-                            skipped += 1;
-                            return Ok(());
-                        }
-                    };
-                    if id != given {
-                        eprintln!(
-                            "stancegraph: warning: {given}: another text was read under this id; kept as \"{id}\""
-                        );
+                Ok((info, (first, last), text_len, cut_sentences, positions)) => {
+                    cut += cut_sentences;
+                    if last {
+                        super::warn_cut(&info.id, std::mem::take(&mut cut));
                     }
-                    docs += 1;
-                    progress.document(text_len, positions.len());
+                    if first {
+                        current = None;
+                        let given = info.id.clone();
+                        match sink.add_document_as(info)? {
+                            Added::New(id) => {
+                                if id != given {
+                                    eprintln!(
+                                        "stancegraph: warning: {given}: another text was read under this id; kept as \"{id}\""
+                                    );
+                                }
+                                docs += 1;
+                                current = Some(id);
+                            }
+                            Added::Known(_) => skipped += 1,
+                        }
+                    }
+                    let Some(id) = current.as_deref() else {
+                        return Ok(());
+                    };
+                    progress.part(text_len, positions.len(), last);
                     for (key, mut p) in positions {
                         found += 1;
                         if p.doc != id {
-                            p.doc.clone_from(&id);
+                            p.doc = id.to_string();
                         }
                         sink.add_position_keyed(p, &key)?;
                     }
+                    if last {
+                        current = None;
+                    } else {
+                        sink.part_done();
+                    }
                 }
-                Err(e) => warn(&mut failed, &e),
+                Err(e) => {
+                    cut = 0;
+                    warn(&mut failed, &e)
+                }
             }
             Ok(())
         })?;

@@ -29,6 +29,8 @@ struct Rendered {
     text_len: usize,
     positions: usize,
     cut_sentences: usize,
+    /// Whether this ends the document (a large file comes in parts).
+    last: bool,
     /// The JSON Lines of the document (its record, then its positions).
     json: Vec<u8>,
 }
@@ -41,10 +43,12 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     let docs = args.input.inputs();
     let skips = docs.skips();
     let mut read = 0usize;
+    // (sentences cut in the parts of a document read so far)
+    let mut cut = 0usize;
     let mut progress = super::progress::Progress::new(args.input.quiet);
     let render = |x: Extracted| {
         let mut json = Vec::with_capacity(512 * (x.positions.len() + 1));
-        if args.documents {
+        if args.documents && x.doc.is_first_part() {
             let record = DocumentRecord {
                 document: DocumentInfo::of(&x.doc),
             };
@@ -59,6 +63,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
             text_len: x.doc.text.len(),
             positions: x.positions.len(),
             cut_sentences: x.cut_sentences,
+            last: x.doc.is_last_part(),
             id: x.doc.id,
             json,
         }
@@ -66,12 +71,18 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     extract_stream_map(&lx, docs, args.input.threads(), render, |r| {
         match r {
             Ok(x) => {
-                read += 1;
-                progress.document(x.text_len, x.positions);
-                super::warn_cut(&x.id, x.cut_sentences);
+                read += usize::from(x.last);
+                progress.part(x.text_len, x.positions, x.last);
+                cut += x.cut_sentences;
+                if x.last {
+                    super::warn_cut(&x.id, std::mem::take(&mut cut));
+                }
                 out.write_all(&x.json)?;
             }
-            Err(e) => warn(&mut failed, &e),
+            Err(e) => {
+                cut = 0;
+                warn(&mut failed, &e)
+            }
         }
         Ok(())
     })?;

@@ -34,13 +34,14 @@ impl Progress {
         }
     }
 
-    /// One more document of `bytes` bytes with `positions` positions.
-    pub fn document(&mut self, bytes: usize, positions: usize) {
-        self.docs += 1;
+    /// `bytes` more bytes read with `positions` positions; `ends_document`
+    /// when they end a document (a large file comes in parts).
+    pub fn part(&mut self, bytes: usize, positions: usize, ends_document: bool) {
+        self.docs += u64::from(ends_document);
         self.bytes += bytes as u64;
         self.positions += positions as u64;
         if let Some(bar) = &self.bar {
-            if self.docs % 64 == 1 {
+            if !ends_document || self.docs % 64 == 1 {
                 let secs = self.started.elapsed().as_secs_f64().max(1e-3);
                 bar.set_message(format!(
                     "{} documents, {:.1} MB/s, {} positions",

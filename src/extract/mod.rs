@@ -227,8 +227,15 @@ impl<'l> Extractor<'l> {
     /// length limit ([`crate::sentences::MAX_SENTENCE_BYTES`]), so the caller
     /// can warn.
     pub fn extract_reporting(&self, doc: &Document) -> (Vec<Position>, usize) {
+        // (a part of a document read in parts places its spans in the whole text)
+        let base = doc.part.as_ref().map_or(0, |p| p.offset);
         if doc.text.len() <= DOC_CHUNK_BYTES {
-            return self.extract_whole_reporting(doc);
+            let (mut out, cut) = self.extract_whole_reporting(doc);
+            if base > 0 {
+                out.iter_mut()
+                    .for_each(|p| p.span = p.span.map(|x| x + base));
+            }
+            return (out, cut);
         }
         let mut cut_sentences = 0;
         // A document of many megabytes (a dump, a feed with no breaks) is read
@@ -238,32 +245,19 @@ impl<'l> Extractor<'l> {
         let text = doc.text.as_str();
         let mut start = 0;
         while start < text.len() {
-            let mut end = (start + DOC_CHUNK_BYTES).min(text.len());
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            if end < text.len() {
-                let piece = &text[start..end];
-                end = start
-                    + piece
-                        .rfind('\n')
-                        .or_else(|| piece.rfind(". ").map(|i| i + 1))
-                        .or_else(|| piece.rfind(char::is_whitespace))
-                        .filter(|&i| i > 0)
-                        .map(|i| i + 1)
-                        .unwrap_or(piece.len());
-            }
+            let end = start + crate::sentences::chunk_len(&text[start..], DOC_CHUNK_BYTES);
             let part = Document {
                 id: doc.id.clone(),
                 text: text[start..end].to_string(),
                 date: doc.date.clone(),
                 source: doc.source.clone(),
                 title: doc.title.clone(),
+                part: None,
             };
             let (positions, cut) = self.extract_whole_reporting(&part);
             cut_sentences += cut;
             for mut p in positions {
-                p.span = [p.span[0] + start, p.span[1] + start];
+                p.span = p.span.map(|x| x + base + start);
                 out.push(p);
             }
             start = end;
@@ -1128,8 +1122,7 @@ impl Extractor<'_> {
     }
 }
 
-/// Documents longer than this are read in chunks (see [`Extractor::extract`]).
-pub const DOC_CHUNK_BYTES: usize = 1 << 20;
+pub use crate::sentences::DOC_CHUNK_BYTES;
 
 /// Largest number of documents extracted together.
 pub const BATCH_DOCS: usize = 256;
@@ -1157,7 +1150,7 @@ fn drop_closing_claims(work: &mut [SentenceWork<'_>]) {
     }
 }
 
-pub const BATCH_BYTES: usize = 8 << 20;
+pub const BATCH_BYTES: usize = 2 << 20;
 
 #[cfg(test)]
 mod tests;

@@ -116,12 +116,33 @@ pub(crate) fn combine_kinds(a: ActorKind, b: ActorKind) -> ActorKind {
 
 /// A stable, dependency-free text hash (FNV-1a, 64 bits) in hex.
 pub fn text_hash(text: &str) -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
+    let mut h = TextHasher::default();
+    h.update(text.as_bytes());
+    h.finish()
+}
+
+/// [`text_hash`] a piece at a time (for a text read in parts): the same hash
+/// for the same bytes however they are split.
+#[derive(Debug, Clone, Copy)]
+pub struct TextHasher(u64);
+
+impl Default for TextHasher {
+    fn default() -> Self {
+        TextHasher(0xcbf29ce484222325)
     }
-    format!("{h:016x}")
+}
+
+impl TextHasher {
+    pub fn update(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x100000001b3);
+        }
+    }
+
+    pub fn finish(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 pub(crate) fn name_key(name: &str) -> String {

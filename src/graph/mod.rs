@@ -34,7 +34,7 @@ use std::sync::Arc;
 mod file;
 mod keys;
 pub(crate) use keys::{combine_kinds, name_key};
-pub use keys::{content_key, position_content_key, text_hash};
+pub use keys::{content_key, position_content_key, text_hash, TextHasher};
 mod spill;
 use file::{write_position_pretty, Indented, Pretty};
 pub use file::{ActorRecord, AffiliationRecord, ContentRecord, GraphFile, PositionRecord};
@@ -183,13 +183,17 @@ pub struct DocumentInfo {
 }
 
 impl DocumentInfo {
-    /// The record of a document read in full.
+    /// The record of a document read in full (or in parts: then the hash is
+    /// of the whole text, which the input stage computed).
     pub fn of(doc: &crate::model::Document) -> DocumentInfo {
         DocumentInfo {
             id: doc.id.clone(),
             date: doc.date.clone(),
             source: doc.source.clone(),
-            hash: text_hash(&doc.text),
+            hash: match &doc.part {
+                Some(p) => p.hash.clone(),
+                None => text_hash(&doc.text),
+            },
             also: Vec::new(),
         }
     }

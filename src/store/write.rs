@@ -191,6 +191,15 @@ impl Writer {
         Ok(added)
     }
 
+    /// Lets go of what this batch remembers of its sentences, when the
+    /// positions that follow lie in sentences not met so far (the next part
+    /// of a document read in parts): one large document, written in one
+    /// transaction, then holds no more in memory than a small one.
+    pub fn forget_sentences(&mut self) {
+        self.cache.sentences = FxHashMap::default();
+        self.cache.evidence = FxHashSet::default();
+    }
+
     fn insert_document(&mut self, info: &DocumentInfo) -> rusqlite::Result<Added> {
         if info.is_textless() {
             if self.find_document(&info.id)?.is_some() {

@@ -4,12 +4,18 @@
 //! Receives: the paths the user named. Returns: a stream of documents, one
 //! `Result` each, so that one bad file is reported and the others still go
 //! through. Must never: hold more than one document (or one JSON Lines
-//! record) in memory at a time, follow a symlink loop, or accept text that is
+//! record, or one part of a large file) in memory at a time, follow a symlink loop, or accept text that is
 //! not UTF-8.
+//!
+//! A text file over [`crate::sentences::DOC_CHUNK_BYTES`] comes as several
+//! documents, its parts ([`crate::model::Part`]), so that no file is held
+//! whole (see `parts.rs`).
 //!
 //! Folders are walked recursively in name order for `.txt`, `.md` and
 //! `.jsonl` files. A `.jsonl` file (or `--jsonl` standard input) holds one
 //! document per line: `{"id", "text", "date", "source", "title"}`.
+
+mod parts;
 
 use crate::error::{Error, Result};
 use crate::model::Document;
@@ -39,10 +45,7 @@ pub fn decode_text_with(
     lossy: bool,
 ) -> Result<(String, Option<usize>)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Error::Usage(format!(
-            "{}: UTF-16 text (byte-order mark); convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)",
-            path.display()
-        )));
+        return Err(utf16_error(path));
     }
     if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(Error::Binary {
@@ -74,40 +77,91 @@ pub fn decode_text_with(
     Ok((text, repaired))
 }
 
+fn utf16_error(path: &Path) -> Error {
+    Error::Usage(format!(
+        "{}: UTF-16 text (byte-order mark); convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)",
+        path.display()
+    ))
+}
+
 /// All of `reader`'s bytes, refused as soon as they show they are not text:
 /// a UTF-16 byte-order mark in the first block, or a NUL byte in any block.
 /// A 1 GB file of zeros (or a FIFO fed from /dev/urandom) is refused after
 /// its first 64 KB, not after all of it has been read into memory.
-pub fn read_text_bytes(path: &Path, mut reader: impl Read) -> Result<Vec<u8>> {
+pub fn read_text_bytes(path: &Path, reader: impl Read) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
+    read_blocks(path, reader, |chunk| {
+        bytes.extend_from_slice(chunk);
+        Ok(())
+    })?;
+    Ok(bytes)
+}
+
+/// Hands `reader`'s bytes to `take` a 64 KB block at a time, with the
+/// checks of [`read_text_bytes`]. (After a UTF-16 byte-order mark only the
+/// first block is handed on: decoding words the message.)
+fn read_blocks(
+    path: &Path,
+    mut reader: impl Read,
+    mut take: impl FnMut(&[u8]) -> std::io::Result<()>,
+) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut block = vec![0u8; 64 << 10];
+    let mut read = 0;
     loop {
         let n = match reader.read(&mut block) {
-            Ok(0) => return Ok(bytes),
+            Ok(0) => return Ok(()),
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(source) => {
-                return Err(Error::Io {
-                    path: path.to_path_buf(),
-                    source,
-                })
-            }
+            Err(source) => return Err(io(source)),
         };
         let chunk = &block[..n];
-        if bytes.is_empty()
-            && (chunk.starts_with(&[0xFF, 0xFE]) || chunk.starts_with(&[0xFE, 0xFF]))
-        {
-            // (decode_text_with words the UTF-16 message)
-            return Ok(chunk.to_vec());
+        if read == 0 && (chunk.starts_with(&[0xFF, 0xFE]) || chunk.starts_with(&[0xFE, 0xFF])) {
+            return take(chunk).map_err(io);
         }
         if let Some(at) = memchr::memchr(0, chunk) {
             return Err(Error::Binary {
                 path: path.to_path_buf(),
-                offset: bytes.len() + at,
+                offset: read + at,
             });
         }
-        bytes.extend_from_slice(chunk);
+        take(chunk).map_err(io)?;
+        read += n;
     }
+}
+
+/// A stream's bytes (standard input, a FIFO): in memory, or past
+/// [`crate::sentences::DOC_CHUNK_BYTES`] in a temporary file, to be read in
+/// parts as a large file is.
+enum Spooled {
+    Bytes(Vec<u8>),
+    File(tempfile::NamedTempFile),
+}
+
+fn read_or_spool(path: &Path, reader: impl Read) -> Result<Spooled> {
+    use std::io::Write;
+    let mut bytes = Vec::new();
+    let mut file: Option<tempfile::NamedTempFile> = None;
+    read_blocks(path, reader, |chunk| {
+        if let Some(f) = file.as_mut() {
+            return f.write_all(chunk);
+        }
+        bytes.extend_from_slice(chunk);
+        if parts::read_in_parts(bytes.len() as u64) {
+            let mut f = tempfile::NamedTempFile::new()?;
+            f.write_all(&bytes)?;
+            bytes = Vec::new();
+            file = Some(f);
+        }
+        Ok(())
+    })?;
+    Ok(match file {
+        Some(f) => Spooled::File(f),
+        None => Spooled::Bytes(bytes),
+    })
 }
 
 /// Read one plain-text file into a document whose id is the path as given.
@@ -208,6 +262,8 @@ pub struct Inputs {
     /// may hold millions of files; their names are not collected first).
     walked: Option<(PathBuf, walkdir::IntoIter)>,
     records: Option<RecordReader>,
+    /// The file being read in parts.
+    parts: Option<parts::Parts>,
     stdin_jsonl: bool,
     lossy: bool,
     on_warning: Option<Box<dyn FnMut(String)>>,
@@ -238,6 +294,7 @@ impl Inputs {
             pending,
             walked: None,
             records: None,
+            parts: None,
             stdin_jsonl,
             lossy: false,
             on_warning: None,
@@ -259,13 +316,67 @@ impl Inputs {
 
     fn decode(&mut self, path: &Path, bytes: Vec<u8>) -> Result<String> {
         let (text, repaired) = decode_text_with(path, bytes, self.lossy)?;
+        self.warn_repaired(path, repaired);
+        Ok(text)
+    }
+
+    fn warn_repaired(&mut self, path: &Path, repaired: Option<usize>) {
         if let (Some(offset), Some(warn)) = (repaired, self.on_warning.as_mut()) {
             warn(format!(
                 "{}: invalid UTF-8 from byte {offset} replaced with U+FFFD (--lossy)",
                 path.display()
             ));
         }
-        Ok(text)
+    }
+
+    /// The next part of the file being read in parts.
+    fn next_part(&mut self) -> Option<Result<Document>> {
+        let next = self.parts.as_mut()?.next();
+        if next.is_none() {
+            self.parts = None;
+        }
+        next
+    }
+
+    /// Starts reading a large file in parts; returns its first part.
+    fn open_parts(&mut self, path: &Path) -> Option<Result<Document>> {
+        let opened = parts::Parts::open(path, self.lossy);
+        self.start_parts(path, opened)
+    }
+
+    fn start_parts(
+        &mut self,
+        path: &Path,
+        opened: Result<(parts::Parts, Option<usize>)>,
+    ) -> Option<Result<Document>> {
+        match opened {
+            Ok((parts, repaired)) => {
+                self.warn_repaired(path, repaired);
+                self.parts = Some(parts);
+                self.next_part()
+            }
+            Err(e) => Some(Err(e)),
+        }
+    }
+
+    /// The document of a stream (standard input, a FIFO) named `path`, with
+    /// the id `id`: whole, or in parts when it is large.
+    fn read_stream(
+        &mut self,
+        path: &Path,
+        id: &str,
+        reader: impl Read,
+    ) -> Option<Result<Document>> {
+        match read_or_spool(path, reader) {
+            Ok(Spooled::Bytes(bytes)) => {
+                Some(self.decode(path, bytes).map(|t| Document::new(id, t)))
+            }
+            Ok(Spooled::File(spool)) => {
+                let opened = parts::Parts::spooled(path, id, spool, self.lossy);
+                self.start_parts(path, opened)
+            }
+            Err(e) => Some(Err(e)),
+        }
     }
 
     fn next_record(&mut self) -> Option<Result<Document>> {
@@ -295,6 +406,17 @@ impl Inputs {
                     };
                     if line.is_empty() {
                         continue;
+                    }
+                    if parts::read_in_parts(line.len() as u64) {
+                        // (a record with only white space for text is
+                        // refused as empty by the parts' first reading)
+                        return match parts::record_parts(&rr.path, rr.line_no, line) {
+                            Ok(p) => {
+                                self.parts = Some(p);
+                                self.next_part()
+                            }
+                            Err(e) => Some(Err(e)),
+                        };
                     }
                     let record = parse_record(&rr.path, rr.line_no, line);
                     if let Ok(doc) = &record {
@@ -330,17 +452,16 @@ impl Inputs {
                 Err(source) => Some(Err(Error::Io { path, source })),
             }
         } else {
-            let bytes = match File::open(&path) {
-                Ok(f) => match read_text_bytes(&path, f) {
-                    Ok(b) => b,
-                    Err(e) => return Some(Err(e)),
-                },
-                Err(source) => return Some(Err(Error::Io { path, source })),
-            };
-            Some(
-                self.decode(&path, bytes)
-                    .map(|t| Document::new(path.display().to_string(), t)),
-            )
+            match File::open(&path) {
+                Ok(f)
+                    if f.metadata()
+                        .is_ok_and(|m| m.is_file() && parts::read_in_parts(m.len())) =>
+                {
+                    self.open_parts(&path)
+                }
+                Ok(f) => self.read_stream(&path, &path.display().to_string(), f),
+                Err(source) => Some(Err(Error::Io { path, source })),
+            }
         }
     }
 
@@ -394,6 +515,9 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if let Some(r) = self.next_part() {
+                return Some(r);
+            }
             if let Some(r) = self.next_record() {
                 return Some(r);
             }
@@ -417,11 +541,7 @@ impl Iterator for Inputs {
                         });
                         continue;
                     }
-                    let bytes = match read_text_bytes(&path, std::io::stdin().lock()) {
-                        Ok(b) => b,
-                        Err(e) => return Some(Err(e)),
-                    };
-                    return Some(self.decode(&path, bytes).map(|t| Document::new("stdin", t)));
+                    return self.read_stream(&path, "stdin", std::io::stdin().lock());
                 }
                 Pending::Path(path) => match std::fs::metadata(&path) {
                     Err(source) => return Some(Err(Error::Io { path, source })),
