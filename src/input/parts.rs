@@ -440,6 +440,51 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        /// Whatever the bytes, reading in parts never panics, and either
+        /// refuses them or hands out exactly the text (repaired with
+        /// `lossy`) with every part placed where it lies.
+        #[test]
+        fn parts_are_the_text_or_an_error(
+            piece in proptest::collection::vec(proptest::prelude::any::<u8>(), 1..64),
+            text in "[a-z \"\\\\\n\u{1}é😀\u{2028}]{1,64}",
+            lossy in proptest::prelude::any::<bool>(),
+        ) {
+            let mut bytes = text.as_bytes().repeat(DOC_CHUNK_BYTES / text.len() + 2);
+            let at = bytes.len() / 3;
+            bytes.splice(at..at, piece.iter().copied());
+            let expected = if lossy {
+                Some(String::from_utf8_lossy(&bytes).into_owned())
+            } else {
+                String::from_utf8(bytes.clone()).ok()
+            };
+            match parts_of(&bytes, lossy) {
+                Ok(docs) => {
+                    let mut offset = 0;
+                    for d in &docs {
+                        proptest::prop_assert_eq!(d.part.as_ref().unwrap().offset, offset);
+                        offset += d.text.len();
+                    }
+                    let joined: String = docs.iter().map(|d| d.text.as_str()).collect();
+                    proptest::prop_assert_eq!(Some(joined), expected);
+                }
+                Err(_) => proptest::prop_assert!(
+                    expected.is_none() || bytes.contains(&0) || bytes.starts_with(&[0xFF, 0xFE])
+                        || bytes.starts_with(&[0xFE, 0xFF])
+                ),
+            }
+            let big = text.repeat(DOC_CHUNK_BYTES / text.len() + 2);
+            let line = serde_json::json!({"id": "r", "text": big}).to_string();
+            let docs: Vec<Document> = record_parts(Path::new("r.jsonl"), 1, &line)
+                .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?
+                .collect::<Result<_>>()
+                .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let joined: String = docs.iter().map(|d| d.text.as_str()).collect();
+            proptest::prop_assert_eq!(joined, big);
+        }
+    }
+
     #[test]
     fn a_line_with_no_break_is_cut_at_a_character_boundary() {
         let text = "é".repeat(DOC_CHUNK_BYTES);
