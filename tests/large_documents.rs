@@ -154,3 +154,31 @@ fn a_large_file_that_is_not_text_is_refused_before_any_output() {
     assert!(!out.get_output().stdout.is_empty());
     assert!(Path::new(&file).exists());
 }
+
+#[test]
+fn no_document_handed_to_extraction_is_larger_than_a_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = long_text();
+    std::fs::write(dir.path().join("a.txt"), &text).unwrap();
+    let record = serde_json::json!({"id": "b", "text": text});
+    std::fs::write(dir.path().join("b.jsonl"), format!("{record}\n")).unwrap();
+    let docs: Vec<Document> = stancegraph::input::Inputs::new(&[dir.path()], false)
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(docs.len() >= 8, "{} documents", docs.len());
+    for d in &docs {
+        assert!(
+            d.text.len() <= DOC_CHUNK_BYTES,
+            "{}: {} bytes",
+            d.id,
+            d.text.len()
+        );
+        assert!(d.part.is_some());
+    }
+    for id in ["b", &dir.path().join("a.txt").display().to_string()] {
+        let parts: Vec<_> = docs.iter().filter(|d| d.id == id).collect();
+        assert!(parts.first().unwrap().is_first_part() && parts.last().unwrap().is_last_part());
+        let joined: String = parts.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(joined, text);
+    }
+}
