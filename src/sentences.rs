@@ -260,11 +260,21 @@ pub fn chunk_len(rest: &str, limit: usize) -> usize {
     let piece = &rest[..end];
     piece
         .rfind('\n')
-        .or_else(|| piece.rfind(". ").map(|i| i + 1))
-        .or_else(|| piece.rfind(char::is_whitespace))
-        .filter(|&i| i > 0)
         .map(|i| i + 1)
+        .or_else(|| piece.rfind(". ").map(|i| i + 2))
+        .or_else(|| after_last_space(piece))
+        .filter(|&i| i > 1)
         .unwrap_or(piece.len())
+}
+
+/// The offset just after the last white-space character of `piece` (which
+/// may be several bytes long: U+00A0, U+2028).
+fn after_last_space(piece: &str) -> Option<usize> {
+    piece
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map(|(i, c)| i + c.len_utf8())
 }
 
 /// Largest piece of text handed to sentencex at once.
@@ -294,7 +304,7 @@ fn push_segment<'a>(text: &'a str, mut start: usize, end: usize, out: &mut Vec<(
         let at = piece
             .rfind(". ")
             .map(|i| i + 2)
-            .or_else(|| piece.rfind(char::is_whitespace).map(|i| i + 1))
+            .or_else(|| after_last_space(piece))
             .filter(|&i| i > 0)
             .unwrap_or(piece.len());
         out.push((start, &text[start..start + at]));
@@ -439,6 +449,26 @@ fn cap_length(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A long run whose only spaces are several bytes long (U+2028, U+00A0)
+    /// is cut after a whole character: cutting after its first byte
+    /// panicked (the segmenter at 32 KB, the chunker at 1 MB).
+    #[test]
+    fn cuts_fall_after_whole_multibyte_spaces() {
+        for space in ['\u{2028}', '\u{a0}', '\u{3000}'] {
+            let text =
+                format!("Kyiv{space}demands{space}peace{space}").repeat(3 * SEGMENT_BYTES / 20);
+            let mut end = 0;
+            for s in split_sentences(&text) {
+                assert_eq!(&text[s.start..s.end], s.text);
+                end = s.end;
+            }
+            assert!(end + 4 >= text.len());
+            let n = chunk_len(&text, SEGMENT_BYTES);
+            assert!(text.is_char_boundary(n) && n > 0 && n <= SEGMENT_BYTES);
+            assert!(text[..n].ends_with(space));
+        }
+    }
 
     fn texts(t: &str) -> Vec<&str> {
         split_sentences(t).into_iter().map(|s| s.text).collect()

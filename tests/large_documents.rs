@@ -182,3 +182,17 @@ fn no_document_handed_to_extraction_is_larger_than_a_part() {
         assert_eq!(joined, text);
     }
 }
+
+#[test]
+fn a_long_text_whose_only_spaces_are_line_separators_is_read() {
+    // (cut after the first byte of U+2028, this panicked at a616aed)
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ls.txt");
+    std::fs::write(
+        &file,
+        "Kyiv\u{2028}demands\u{2028}peace\u{2028}".repeat(DOC_CHUNK_BYTES / 10),
+    )
+    .unwrap();
+    let out = stancegraph().arg("extract").arg(&file).assert().success();
+    assert!(!out.get_output().stdout.is_empty());
+}

@@ -174,20 +174,41 @@ pub fn read_text_file(path: &Path) -> Result<Document> {
     Ok(Document::new(path.display().to_string(), text))
 }
 
-/// Parse one JSON Lines document record.
-pub fn parse_record(path: &Path, line_no: usize, line: &str) -> Result<Document> {
-    let bad = |message: String| Error::BadRecord {
+/// The error of line `line_no` of the JSON Lines file `path`.
+fn bad_record(path: &Path, line_no: usize, message: String) -> Error {
+    Error::BadRecord {
         path: path.to_path_buf(),
         line: line_no,
         message,
-    };
-    let doc: Document =
+    }
+}
+
+/// Parses a JSON Lines record (a [`Document`], or a form of it that leaves
+/// its text as raw JSON), refusing one whose `id` is empty.
+fn parse_line<'a, T: serde::Deserialize<'a>>(
+    path: &Path,
+    line_no: usize,
+    line: &'a str,
+    id: impl Fn(&T) -> &str,
+) -> Result<T> {
+    let bad = |message: String| bad_record(path, line_no, message);
+    let record: T =
         serde_json::from_str(line).map_err(|e| bad(format!("not a document record: {e}")))?;
-    if doc.id.trim().is_empty() {
+    if id(&record).trim().is_empty() {
         return Err(bad("empty \"id\"".into()));
     }
+    Ok(record)
+}
+
+/// Parse one JSON Lines document record.
+pub fn parse_record(path: &Path, line_no: usize, line: &str) -> Result<Document> {
+    let doc = parse_line(path, line_no, line, |d: &Document| &d.id)?;
     if doc.text.contains('\0') {
-        return Err(bad("binary text (NUL character)".into()));
+        return Err(bad_record(
+            path,
+            line_no,
+            "binary text (NUL character)".into(),
+        ));
     }
     Ok(doc)
 }

@@ -9,7 +9,7 @@
 //! (Standard input and FIFOs cannot be read twice: they are read whole, and
 //! the extractor chunks them.)
 
-use super::utf16_error;
+use super::{bad_record, parse_line, utf16_error};
 use crate::error::{Error, Result};
 use crate::graph::TextHasher;
 use crate::model::{Document, Part};
@@ -307,16 +307,8 @@ struct RawRecord<'a> {
 /// The parts of a record whose line is too large to decode whole: its
 /// text is decoded a piece at a time into a temporary file, read in parts.
 pub(super) fn record_parts(path: &Path, line_no: usize, line: &str) -> Result<Parts> {
-    let bad = |message: String| Error::BadRecord {
-        path: path.to_path_buf(),
-        line: line_no,
-        message,
-    };
-    let record: RawRecord =
-        serde_json::from_str(line).map_err(|e| bad(format!("not a document record: {e}")))?;
-    if record.id.trim().is_empty() {
-        return Err(bad("empty \"id\"".into()));
-    }
+    let bad = |message: String| bad_record(path, line_no, message);
+    let record = parse_line(path, line_no, line, |r: &RawRecord| &r.id)?;
     let raw = record.text.get();
     let Some(raw) = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) else {
         return Err(bad("not a document record: \"text\" is not a string".into()));
@@ -475,6 +467,9 @@ mod tests {
                 ),
             }
             let big = text.repeat(DOC_CHUNK_BYTES / text.len() + 2);
+            if big.trim().is_empty() {
+                return Ok(());
+            }
             let line = serde_json::json!({"id": "r", "text": big}).to_string();
             let docs: Vec<Document> = record_parts(Path::new("r.jsonl"), 1, &line)
                 .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?
