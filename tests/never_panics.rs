@@ -97,3 +97,18 @@ proptest! {
         check(&text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(8))]
+
+    /// Runs past the segmenter's and the chunker's limits, where the text
+    /// is cut at white space that may be several bytes long.
+    #[test]
+    fn long_runs_cut_at_any_white_space_never_panic(
+        piece in "[a-z .,\n\u{a0}\u{2028}\u{3000}é“”]{1,12}",
+        len in stancegraph::sentences::SEGMENT_BYTES..stancegraph::sentences::DOC_CHUNK_BYTES + 8192,
+    ) {
+        let text = piece.repeat(len / piece.len() + 1);
+        check(&text);
+    }
+}
