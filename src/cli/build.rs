@@ -265,9 +265,7 @@ fn read_inputs(
                         }
                         sink.add_position_keyed(p, &key)?;
                     }
-                    if last {
-                        current = None;
-                    } else {
+                    if !last {
                         sink.part_done();
                     }
                 }

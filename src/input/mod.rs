@@ -98,38 +98,59 @@ pub fn read_text_bytes(path: &Path, reader: impl Read) -> Result<Vec<u8>> {
 }
 
 /// Hands `reader`'s bytes to `take` a 64 KB block at a time, with the
-/// checks of [`read_text_bytes`]. (After a UTF-16 byte-order mark only the
-/// first block is handed on: decoding words the message.)
+/// checks of [`read_text_bytes`].
 fn read_blocks(
     path: &Path,
     mut reader: impl Read,
     mut take: impl FnMut(&[u8]) -> std::io::Result<()>,
 ) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
     let mut block = vec![0u8; 64 << 10];
     let mut read = 0;
     loop {
-        let n = match reader.read(&mut block) {
-            Ok(0) => return Ok(()),
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(source) => return Err(io(source)),
-        };
+        let n = read_block(path, &mut reader, &mut block)?;
+        if n == 0 {
+            return Ok(());
+        }
         let chunk = &block[..n];
-        if read == 0 && (chunk.starts_with(&[0xFF, 0xFE]) || chunk.starts_with(&[0xFE, 0xFF])) {
-            return take(chunk).map_err(io);
-        }
-        if let Some(at) = memchr::memchr(0, chunk) {
-            return Err(Error::Binary {
-                path: path.to_path_buf(),
-                offset: read + at,
-            });
-        }
-        take(chunk).map_err(io)?;
+        check_block(path, chunk, read)?;
+        take(chunk).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         read += n;
+    }
+}
+
+/// One read of `reader` into `block` (retried when interrupted): the number
+/// of bytes read, 0 at the end.
+fn read_block(path: &Path, reader: &mut impl Read, block: &mut [u8]) -> Result<usize> {
+    loop {
+        match reader.read(block) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(source) => {
+                return Err(Error::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })
+            }
+        }
+    }
+}
+
+/// Refuses a block that shows its stream is not text: a UTF-16 byte-order
+/// mark at the start of the stream (`offset`, the bytes before the block,
+/// is 0), or a NUL byte anywhere.
+fn check_block(path: &Path, chunk: &[u8], offset: usize) -> Result<()> {
+    if offset == 0 && (chunk.starts_with(&[0xFF, 0xFE]) || chunk.starts_with(&[0xFE, 0xFF])) {
+        return Err(utf16_error(path));
+    }
+    match memchr::memchr(0, chunk) {
+        Some(at) => Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset: offset + at,
+        }),
+        None => Ok(()),
     }
 }
 

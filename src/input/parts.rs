@@ -9,13 +9,12 @@
 //! (Standard input and FIFOs cannot be read twice: they are read whole, and
 //! the extractor chunks them.)
 
-use super::{bad_record, parse_line, utf16_error};
+use super::{bad_record, check_block, parse_line, read_block};
 use crate::error::{Error, Result};
 use crate::graph::TextHasher;
 use crate::model::{Document, Part};
 use crate::sentences::{chunk_len, DOC_CHUNK_BYTES};
 use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Bytes read from the file at a time.
@@ -39,7 +38,6 @@ struct Cutter {
     raw_offset: usize,
     /// Text decoded and not yet handed out.
     text: String,
-    started: bool,
     eof: bool,
     /// The first byte replaced by U+FFFD (`--lossy`).
     repaired_at: Option<usize>,
@@ -61,7 +59,6 @@ impl Cutter {
             raw: Vec::new(),
             raw_offset: 0,
             text: String::new(),
-            started: false,
             eof: false,
             repaired_at: None,
         })
@@ -81,35 +78,13 @@ impl Cutter {
 
     /// Reads one block and decodes what it completes.
     fn fill(&mut self) -> Result<()> {
-        let n = loop {
-            match self.file.read(&mut self.block) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(source) => {
-                    return Err(Error::Io {
-                        path: self.path.clone(),
-                        source,
-                    })
-                }
-            }
-        };
+        let n = read_block(&self.path, &mut self.file, &mut self.block)?;
         if n == 0 {
             self.eof = true;
             return self.decode();
         }
         let chunk = &self.block[..n];
-        if !self.started {
-            self.started = true;
-            if chunk.starts_with(&[0xFF, 0xFE]) || chunk.starts_with(&[0xFE, 0xFF]) {
-                return Err(utf16_error(&self.path));
-            }
-        }
-        if let Some(at) = memchr::memchr(0, chunk) {
-            return Err(Error::Binary {
-                path: self.path.clone(),
-                offset: self.raw_offset + self.raw.len() + at,
-            });
-        }
+        check_block(&self.path, chunk, self.raw_offset + self.raw.len())?;
         self.raw.extend_from_slice(chunk);
         self.decode()
     }
