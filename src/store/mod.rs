@@ -39,6 +39,7 @@ use std::path::Path;
 
 mod read;
 mod report;
+mod summary;
 mod write;
 pub use read::load;
 pub use report::actor_report;
@@ -49,7 +50,7 @@ const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// The schema version this build writes (`PRAGMA user_version`); older
 /// stores are migrated when opened, newer ones refused.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// The tables and indexes of schema version 1 (see `docs/store.md`).
 const SCHEMA_V1: &str = "
@@ -154,6 +155,22 @@ CREATE VIEW evidence_view AS
     JOIN rules r ON r.id = e.rule;
 ";
 
+/// Version 2 sums up each position's evidence beside it (`summary.rs`):
+/// its count, its first row in evidence order, and its targets.
+const SCHEMA_V2: &str = "
+ALTER TABLE positions ADD COLUMN evidence INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE positions ADD COLUMN first_document INTEGER;
+ALTER TABLE positions ADD COLUMN first_start INTEGER;
+ALTER TABLE positions ADD COLUMN first_end INTEGER;
+ALTER TABLE positions ADD COLUMN first_seq INTEGER;
+CREATE TABLE position_targets (
+    position INTEGER NOT NULL REFERENCES positions(id),
+    target   TEXT NOT NULL,
+    evidence INTEGER NOT NULL,
+    PRIMARY KEY (position, target)
+) WITHOUT ROWID;
+";
+
 /// Whether the file at `path` is an SQLite database (by its first bytes,
 /// whatever its name).
 pub fn is_store(path: &Path) -> bool {
@@ -234,12 +251,15 @@ fn migrate(conn: &Connection, version: i32) -> rusqlite::Result<()> {
     conn.execute_batch("BEGIN IMMEDIATE")?;
     // (another writer may have created the schema while this one waited)
     let now: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let steps: &[(i32, &str)] = &[(1, SCHEMA_V1)];
+    let steps: &[(i32, &str)] = &[(1, SCHEMA_V1), (2, SCHEMA_V2)];
     let run = || -> rusqlite::Result<()> {
         for &(to, ddl) in steps {
             if now < to {
                 conn.execute_batch(ddl)?;
             }
+        }
+        if now < 2 {
+            summary::rebuild(conn)?;
         }
         conn.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES ('format', 'stancegraph-store'), ('written_by', ?1)",

@@ -1,13 +1,17 @@
-//! Answering `query --actor` from a store without building a graph: one
-//! pass over the actor's evidence rows (no sentence text), counting each
-//! position's evidence and targets and keeping its first row; only the
-//! first rows' sentences are read. The report is the one
-//! [`crate::query::actor_positions_with`] gives on the loaded graph.
+//! Answering `query --actor` from a store without building a graph. With
+//! no date filter, each of the actor's positions is one row: its evidence
+//! count, targets and first evidence are summed up beside it
+//! (`summary.rs`), and only the first evidence's sentence is read. A date
+//! filter needs the evidence itself: one pass over the actor's evidence
+//! rows (no sentence text), counting what the filter keeps. Either way the
+//! report is the one [`crate::query::actor_positions_with`] gives on the
+//! loaded graph.
 
 use super::parse_kind;
 use super::read::with_actor;
+use super::summary::{Row, Table, Texts};
 use crate::error::Result;
-use crate::graph::{ActorNode, Evidence, Filter};
+use crate::graph::{ActorNode, Filter};
 use crate::model::Stance;
 use crate::query::{ActorReport, PositionSummary};
 use rusqlite::Connection;
@@ -22,154 +26,98 @@ pub fn actor_report(path: &Path, names: &[&str], filter: &Filter) -> Result<Opti
     with_actor(path, names, |conn, actor| report(conn, actor, filter))
 }
 
-/// A position's evidence as counted so far.
+/// A position's evidence as counted.
 struct Tally {
     stance: Stance,
     content: i64,
     count: usize,
     targets: BTreeMap<String, usize>,
-    /// The first evidence row so far.
+    /// Its first evidence row.
     first: Row,
 }
 
-/// An evidence row as stored: ids, not yet the texts they stand for.
-#[derive(Clone)]
-struct Row {
-    doc: i64,
-    span: [usize; 2],
-    variant: i64,
-    cue: i64,
-    rule: i64,
-    target: Option<String>,
-    /// As stored: NULL for the document's date, `''` for none.
-    date: Option<String>,
+fn parse_stance(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Stance> {
+    r.get_ref(i)?
+        .as_str()?
+        .parse()
+        .map_err(|e: String| rusqlite::Error::ToSqlConversionFailure(e.into()))
 }
 
-/// The texts behind ids, each read once: most rows of an actor share
-/// documents, cues and rules, and joining them per row was most of a query.
-struct Texts<'c> {
-    conn: &'c Connection,
-    /// Per table: id → (text, document date).
-    tables: [FxHashMap<i64, (String, Option<String>)>; 5],
-}
-
-/// The tables [`Texts`] reads, with the query of each.
-#[derive(Clone, Copy)]
-enum Table {
-    Documents,
-    Variants,
-    Contents,
-    Cues,
-    Rules,
-}
-
-impl Table {
-    fn sql(self) -> &'static str {
-        match self {
-            Table::Documents => "SELECT name, date FROM documents WHERE id = ?1",
-            Table::Variants => "SELECT text, NULL FROM content_variants WHERE id = ?1",
-            Table::Contents => "SELECT text, NULL FROM contents WHERE id = ?1",
-            Table::Cues => "SELECT text, NULL FROM cues WHERE id = ?1",
-            Table::Rules => "SELECT name, NULL FROM rules WHERE id = ?1",
-        }
-    }
-}
-
-impl Texts<'_> {
-    /// Reads row `id` of `table` into the cache if it is not there.
-    fn load(&mut self, table: Table, id: i64) -> rusqlite::Result<()> {
-        if let std::collections::hash_map::Entry::Vacant(slot) =
-            self.tables[table as usize].entry(id)
-        {
-            let v = self
-                .conn
-                .prepare_cached(table.sql())?
-                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            slot.insert(v);
-        }
-        Ok(())
-    }
-
-    fn get(&mut self, table: Table, id: i64) -> rusqlite::Result<&(String, Option<String>)> {
-        self.load(table, id)?;
-        Ok(&self.tables[table as usize][&id])
-    }
-
-    fn text(&mut self, table: Table, id: i64) -> rusqlite::Result<String> {
-        Ok(self.get(table, id)?.0.clone())
-    }
-
-    /// The row's date: its own, or its document's.
-    fn date(&mut self, row: &Row) -> rusqlite::Result<Option<String>> {
-        Ok(match row.date.as_deref() {
-            None => self.get(Table::Documents, row.doc)?.1.clone(),
-            Some("") => None,
-            Some(d) => Some(d.to_string()),
-        })
-    }
-
-    /// The evidence a row stands for (without its sentence).
-    fn evidence(&mut self, row: &Row) -> rusqlite::Result<Evidence> {
-        Ok(Evidence {
-            doc: self.text(Table::Documents, row.doc)?,
-            span: row.span,
-            sentence: String::new(),
-            cue: self.text(Table::Cues, row.cue)?,
-            rule: self.text(Table::Rules, row.rule)?,
-            target: row.target.clone(),
-            date: self.date(row)?,
-            content: self.text(Table::Variants, row.variant)?,
-        })
-    }
-
-    /// Whether row `a` comes before row `b` in evidence order (document,
-    /// span, then the rest; the sentence is fixed by document and span).
-    fn before(&mut self, a: &Row, b: &Row) -> rusqlite::Result<bool> {
-        if a.doc != b.doc {
-            self.load(Table::Documents, a.doc)?;
-            self.load(Table::Documents, b.doc)?;
-            let docs = &self.tables[Table::Documents as usize];
-            return Ok(docs[&a.doc].0 < docs[&b.doc].0);
-        }
-        if a.span != b.span {
-            return Ok(a.span < b.span);
-        }
-        Ok(self.evidence(a)? < self.evidence(b)?)
-    }
-}
-
-fn report(conn: &Connection, actor: i64, filter: &Filter) -> rusqlite::Result<ActorReport> {
-    let a = conn.query_row(
-        "SELECT name, kind, affiliation FROM actors WHERE id = ?1",
-        [actor],
-        |r| {
-            Ok(ActorNode {
-                name: r.get(0)?,
-                kind: parse_kind(&r.get::<_, String>(1)?),
-                affiliation: r.get(2)?,
-                mentions: Default::default(),
-            })
-        },
-    )?;
-    let mut texts = Texts {
-        conn,
-        tables: Default::default(),
-    };
-    let dated = filter.since.is_some() || filter.until.is_some();
+/// The actor's positions as summed up in the store (no date filter).
+fn from_summaries(
+    conn: &Connection,
+    actor: i64,
+    filter: &Filter,
+) -> rusqlite::Result<FxHashMap<i64, Tally>> {
     let mut st = conn.prepare(
-        "SELECT p.id, p.stance, p.content, e.document, e.start, e.end, e.variant, e.cue, e.rule,
-                e.target, e.date
+        "SELECT p.id, p.stance, p.content, p.evidence, e.document, e.start, e.end, e.seq,
+                e.variant, e.cue, e.rule, e.target, e.date
+         FROM positions p JOIN evidence e
+           ON (e.position, e.document, e.start, e.end, e.seq)
+            = (p.id, p.first_document, p.first_start, p.first_end, p.first_seq)
+         WHERE p.actor = ?1",
+    )?;
+    let mut rows = st.query([actor])?;
+    let mut tallies: FxHashMap<i64, Tally> = FxHashMap::default();
+    while let Some(r) = rows.next()? {
+        let stance = parse_stance(r, 1)?;
+        if filter
+            .stances
+            .as_ref()
+            .is_some_and(|s| !s.contains(&stance))
+        {
+            continue;
+        }
+        let first = Row {
+            doc: r.get(4)?,
+            span: [r.get::<_, i64>(5)? as usize, r.get::<_, i64>(6)? as usize],
+            seq: r.get(7)?,
+            variant: r.get(8)?,
+            cue: r.get(9)?,
+            rule: r.get(10)?,
+            target: r.get(11)?,
+            date: r.get(12)?,
+        };
+        let t = Tally {
+            stance,
+            content: r.get(2)?,
+            count: r.get::<_, i64>(3)? as usize,
+            targets: BTreeMap::new(),
+            first,
+        };
+        tallies.insert(r.get(0)?, t);
+    }
+    let mut st = conn.prepare(
+        "SELECT t.position, t.target, t.evidence
+         FROM positions p JOIN position_targets t ON t.position = p.id
+         WHERE p.actor = ?1",
+    )?;
+    let mut rows = st.query([actor])?;
+    while let Some(r) = rows.next()? {
+        if let Some(t) = tallies.get_mut(&r.get::<_, i64>(0)?) {
+            t.targets.insert(r.get(1)?, r.get::<_, i64>(2)? as usize);
+        }
+    }
+    Ok(tallies)
+}
+
+/// The actor's positions counted from the evidence rows the filter keeps.
+fn from_evidence(
+    conn: &Connection,
+    texts: &mut Texts,
+    actor: i64,
+    filter: &Filter,
+) -> rusqlite::Result<FxHashMap<i64, Tally>> {
+    let mut st = conn.prepare(
+        "SELECT p.id, p.stance, p.content, e.document, e.start, e.end, e.seq, e.variant, e.cue,
+                e.rule, e.target, e.date
          FROM positions p JOIN evidence e ON e.position = p.id
          WHERE p.actor = ?1",
     )?;
     let mut rows = st.query([actor])?;
     let mut tallies: FxHashMap<i64, Tally> = FxHashMap::default();
     while let Some(r) = rows.next()? {
-        let stance: Stance = r
-            .get_ref(1)?
-            .as_str()?
-            .parse()
-            .map_err(|e: String| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+        let stance = parse_stance(r, 1)?;
         if filter
             .stances
             .as_ref()
@@ -180,13 +128,14 @@ fn report(conn: &Connection, actor: i64, filter: &Filter) -> rusqlite::Result<Ac
         let row = Row {
             doc: r.get(3)?,
             span: [r.get::<_, i64>(4)? as usize, r.get::<_, i64>(5)? as usize],
-            variant: r.get(6)?,
-            cue: r.get(7)?,
-            rule: r.get(8)?,
-            target: r.get(9)?,
-            date: r.get(10)?,
+            seq: r.get(6)?,
+            variant: r.get(7)?,
+            cue: r.get(8)?,
+            rule: r.get(9)?,
+            target: r.get(10)?,
+            date: r.get(11)?,
         };
-        if dated && !filter.admits_date(texts.date(&row)?.as_deref()) {
+        if !filter.admits_date(texts.date(conn, &row)?.as_deref()) {
             continue;
         }
         let t = match tallies.entry(r.get(0)?) {
@@ -203,10 +152,32 @@ fn report(conn: &Connection, actor: i64, filter: &Filter) -> rusqlite::Result<Ac
         if let Some(target) = &row.target {
             *t.targets.entry(target.clone()).or_insert(0) += 1;
         }
-        if texts.before(&row, &t.first)? {
+        if texts.before(conn, &row, &t.first)? {
             t.first = row;
         }
     }
+    Ok(tallies)
+}
+
+fn report(conn: &Connection, actor: i64, filter: &Filter) -> rusqlite::Result<ActorReport> {
+    let a = conn.query_row(
+        "SELECT name, kind, affiliation FROM actors WHERE id = ?1",
+        [actor],
+        |r| {
+            Ok(ActorNode {
+                name: r.get(0)?,
+                kind: parse_kind(&r.get::<_, String>(1)?),
+                affiliation: r.get(2)?,
+                mentions: Default::default(),
+            })
+        },
+    )?;
+    let mut texts = Texts::default();
+    let tallies = if filter.since.is_some() || filter.until.is_some() {
+        from_evidence(conn, &mut texts, actor, filter)?
+    } else {
+        from_summaries(conn, actor, filter)?
+    };
     let mut sentence =
         conn.prepare("SELECT text FROM sentences WHERE document = ?1 AND start = ?2 AND end = ?3")?;
     let mut positions: BTreeMap<Stance, Vec<PositionSummary>> = BTreeMap::new();
@@ -214,7 +185,7 @@ fn report(conn: &Connection, actor: i64, filter: &Filter) -> rusqlite::Result<Ac
         if t.count < filter.min_count {
             continue;
         }
-        let mut first = texts.evidence(&t.first)?;
+        let mut first = texts.evidence(conn, &t.first)?;
         first.sentence = sentence.query_row(
             rusqlite::params![t.first.doc, first.span[0] as i64, first.span[1] as i64],
             |r| r.get(0),
@@ -223,7 +194,7 @@ fn report(conn: &Connection, actor: i64, filter: &Filter) -> rusqlite::Result<Ac
             .entry(t.stance)
             .or_default()
             .push(PositionSummary {
-                content: texts.text(Table::Contents, t.content)?,
+                content: texts.text(conn, Table::Contents, t.content)?,
                 count: t.count,
                 targets: t.targets,
                 evidence: first,

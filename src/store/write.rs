@@ -3,6 +3,7 @@
 //! (actor name, content words, document text), so a store holds the graph
 //! a JSON build of the same documents holds.
 
+use super::summary::{Pending, Row, Texts};
 use super::{open, parse_kind, store_error};
 use crate::error::Result;
 use crate::graph::{
@@ -104,6 +105,9 @@ pub struct Writer {
     in_batch: bool,
     batch_documents: usize,
     cache: Cache,
+    /// The evidence this batch added, to sum up into its positions' rows.
+    pending: Pending,
+    texts: Texts,
 }
 
 impl Writer {
@@ -120,6 +124,8 @@ impl Writer {
             in_batch: false,
             batch_documents: 0,
             cache: Cache::default(),
+            pending: Pending::default(),
+            texts: Texts::default(),
         })
     }
 
@@ -143,10 +149,14 @@ impl Writer {
     /// Commits the open batch, if any.
     pub fn commit(&mut self) -> Result<()> {
         if self.in_batch {
+            self.pending
+                .flush(&self.conn, &mut self.texts)
+                .map_err(|e| store_error(&self.path, e))?;
             self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
             self.in_batch = false;
             self.batch_documents = 0;
             self.cache = Cache::default();
+            self.texts = Texts::default();
         }
         Ok(())
     }
@@ -575,6 +585,17 @@ impl Writer {
                 .execute(params![
                     doc, start, end, seq, position, variant, cue, rule, ev.target, date
                 ])?;
+            let row = Row {
+                doc,
+                span: ev.span,
+                seq,
+                variant,
+                cue,
+                rule,
+                target: ev.target.map(str::to_string),
+                date: date.map(str::to_string),
+            };
+            self.pending.add(&self.conn, &mut self.texts, position, row)?;
             if let Some(s) = self.cache.sentences.get_mut(&(doc, ev.span[0], ev.span[1])) {
                 s.1 += 1;
             }
