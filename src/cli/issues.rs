@@ -35,8 +35,7 @@ pub struct IssuesArgs {
 }
 
 pub fn run(args: &IssuesArgs) -> anyhow::Result<bool> {
-    let g = args.filter.load(&args.graph)?;
-    let issues = args.issues.assign(&g)?;
+    let (issues, _) = args.issues.issues_of(&args.filter, &args.graph, true)?;
     let mut shown: Vec<&Issue> = issues
         .list
         .iter()

@@ -112,6 +112,12 @@ impl IssueArgs {
         &self,
         g: &stancegraph::graph::PositionGraph,
     ) -> anyhow::Result<stancegraph::issues::Issues> {
+        let (lx, opts) = self.grouping()?;
+        Ok(stancegraph::issues::assign(g, &lx, &opts))
+    }
+
+    /// The word lists and options issues are grouped with.
+    fn grouping(&self) -> anyhow::Result<(Lexicon, stancegraph::issues::IssueOptions)> {
         let lx = match &self.issue_lexicon {
             Some(p) => Lexicon::with_user_file(p)?,
             None => Lexicon::builtin(),
@@ -120,7 +126,56 @@ impl IssueArgs {
         if let Some(p) = &self.codebook {
             opts.codebook = stancegraph::issues::codebook::Codebook::load(p)?;
         }
-        Ok(stancegraph::issues::assign(g, &lx, &opts))
+        Ok((lx, opts))
+    }
+
+    /// A text that changes when the grouping options do: the contents of
+    /// the codebook and lexicon files given.
+    fn stamp(&self) -> anyhow::Result<String> {
+        let mut h = stancegraph::graph::TextHasher::default();
+        for (name, file) in [
+            ("codebook", &self.codebook),
+            ("lexicon", &self.issue_lexicon),
+        ] {
+            if let Some(p) = file {
+                let bytes =
+                    std::fs::read(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+                h.update(name.as_bytes());
+                h.update(&bytes);
+            }
+        }
+        Ok(format!(
+            "stancegraph {} {}",
+            env!("CARGO_PKG_VERSION"),
+            h.finish()
+        ))
+    }
+
+    /// The issues of the graph or store at `path` as `filter` leaves it,
+    /// with the evidence counts networks are drawn from. A store answers
+    /// from the issues it keeps when nothing is filtered (grouping them
+    /// first, and keeping them, when they are out of date); `members`
+    /// says whether each issue's phrasings and documents are wanted.
+    pub fn issues_of(
+        &self,
+        filter: &FilterArgs,
+        path: &std::path::Path,
+        members: bool,
+    ) -> anyhow::Result<(stancegraph::issues::Issues, stancegraph::network::Tally)> {
+        if filter.is_none() && stancegraph::store::is_store(path) {
+            // (the options are read before the store, so a bad file is
+            // told before any grouping)
+            let stamp = self.stamp()?;
+            let (lx, opts) = self.grouping()?;
+            let stored = stancegraph::store::stored_issues(path, &stamp, members, &|g| {
+                stancegraph::issues::assign(g, &lx, &opts)
+            })?;
+            return Ok((stored.issues, stored.tally));
+        }
+        let g = filter.load(path)?;
+        let issues = self.assign(&g)?;
+        let tally = stancegraph::network::Tally::of(&g, &issues);
+        Ok((issues, tally))
     }
 }
 
@@ -286,6 +341,15 @@ impl FilterArgs {
             stances: (!self.stance.is_empty()).then(|| self.stance.clone()),
             min_count: self.min_count,
         }
+    }
+
+    /// Whether nothing is filtered, folded or merged: the graph as stored.
+    pub fn is_none(&self) -> bool {
+        self.keeps_nodes()
+            && self.since.is_none()
+            && self.until.is_none()
+            && self.stance.is_empty()
+            && self.min_count <= 1
     }
 
     /// Whether the graph keeps its nodes: no folding into bodies and no

@@ -55,8 +55,7 @@ pub struct NetworkArgs {
 }
 
 pub fn run(args: &NetworkArgs) -> anyhow::Result<bool> {
-    let g = args.filter.load(&args.graph)?;
-    let issues = args.issues.assign(&g)?;
+    let (issues, tally) = args.issues.issues_of(&args.filter, &args.graph, false)?;
     let opts = NetworkOptions {
         mode: args.network_type,
         normalize: args.normalize,
@@ -71,10 +70,13 @@ pub fn run(args: &NetworkArgs) -> anyhow::Result<bool> {
             if !matches!(args.format, NetworkFormat::Csv | NetworkFormat::Json) {
                 anyhow::bail!("--window writes a series of networks: use --format csv or json");
             }
-            let series: Vec<_> = network::windows(&g, days, args.step.unwrap_or(days))
+            let dates = tally.counts.iter().filter_map(|c| c.date.as_deref());
+            let series: Vec<_> = network::windows_of(dates, days, args.step.unwrap_or(days))
                 .into_iter()
                 .map(|w| {
-                    let net = network::build(&g, &issues, &opts, &|d| network::in_window(&w, d));
+                    let net = network::build_from(&tally, &issues.list, &opts, &|d| {
+                        network::in_window(&w, d)
+                    });
                     (w, net)
                 })
                 .collect();
@@ -104,7 +106,7 @@ pub fn run(args: &NetworkArgs) -> anyhow::Result<bool> {
             }
         }
         None => {
-            let net = network::build(&g, &issues, &opts, &|_| true);
+            let net = network::build_from(&tally, &issues.list, &opts, &|_| true);
             match args.format {
                 NetworkFormat::Csv => write::edge_list(&net, two_mode, args.raw_csv),
                 NetworkFormat::Matrix => write::matrix(&net, two_mode, args.raw_csv),

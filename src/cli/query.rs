@@ -87,8 +87,8 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
         }
         return Ok(true);
     }
-    let g = args.filter.load(&args.graph)?;
     if let Some(words) = &args.about {
+        let g = args.filter.load(&args.graph)?;
         let rows = about(&g, words);
         if json {
             super::print_out(&(serde_json::to_string_pretty(&rows)? + "\n"))?;
@@ -101,7 +101,8 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
         } else {
             &[Relation::Agreement]
         };
-        let rows = pairs(&args.issues.assign(&g)?, wanted);
+        let (issues, _) = args.issues.issues_of(&args.filter, &args.graph, false)?;
+        let rows = pairs(&issues, wanted);
         if json {
             super::print_out(&(serde_json::to_string_pretty(&rows)? + "\n"))?;
         } else {

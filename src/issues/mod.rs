@@ -89,6 +89,15 @@ pub struct Issues {
 }
 
 impl Issues {
+    /// Issues known by their records alone (read back from a store), with
+    /// no sentence of a graph to point at.
+    pub fn from_list(list: Vec<Issue>) -> Issues {
+        Issues {
+            list,
+            of: FxHashMap::default(),
+        }
+    }
+
     /// The issue of evidence `i` of stance edge `edge`.
     pub fn of(&self, edge: EdgeIndex, i: usize) -> Option<&Issue> {
         self.index_of(edge, i).map(|k| &self.list[k])

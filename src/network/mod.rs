@@ -20,7 +20,8 @@
 //! `sqrt(n_a * n_b)`.
 
 use crate::graph::PositionGraph;
-use crate::issues::Issues;
+use crate::issues::{Issue, Issues};
+use crate::model::ActorKind;
 use crate::model::Stance;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -106,29 +107,91 @@ pub fn qualifier(s: Stance) -> Option<bool> {
 /// date `keep` accepts.
 type Statements = BTreeMap<String, BTreeMap<usize, BTreeMap<Stance, usize>>>;
 
-fn statements(
-    g: &PositionGraph,
-    issues: &Issues,
-    keep: &dyn Fn(Option<&str>) -> bool,
-) -> Statements {
-    let mut out: Statements = BTreeMap::new();
-    for (e, a, _, s) in g.stance_edges_indexed() {
-        let Some(actor) = g.actor(a) else { continue };
-        for (i, ev) in s.evidence.iter().enumerate() {
-            if !keep(ev.date.as_deref()) {
+/// An actor as a network node shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorInfo {
+    pub name: String,
+    pub kind: ActorKind,
+    pub affiliation: Option<String>,
+}
+
+/// Evidence sentences of one actor's stance on one issue, on one date.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Count {
+    /// Index into the actors of the [`Tally`].
+    pub actor: usize,
+    /// Index into the issue list.
+    pub issue: usize,
+    pub stance: Stance,
+    pub date: Option<String>,
+    pub evidence: usize,
+}
+
+/// What a network is drawn from: the actors (in name-key order, as the
+/// graph sorts them) and the evidence counts by actor, issue, stance and
+/// date. Made from a graph and its issues, or read back from a store that
+/// keeps its issues (`store::stored_issues`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub actors: Vec<ActorInfo>,
+    pub counts: Vec<Count>,
+}
+
+impl Tally {
+    /// The counts of every evidence sentence of `g` that has an issue.
+    pub fn of(g: &PositionGraph, issues: &Issues) -> Tally {
+        let order = g.sorted_actors();
+        let mut index: BTreeMap<petgraph::stable_graph::NodeIndex, usize> = BTreeMap::new();
+        let mut actors = Vec::with_capacity(order.len());
+        for ix in order {
+            let Some(a) = g.actor(ix) else { continue };
+            index.insert(ix, actors.len());
+            actors.push(ActorInfo {
+                name: a.name.clone(),
+                kind: a.kind,
+                affiliation: a.affiliation.clone(),
+            });
+        }
+        let mut counts: BTreeMap<(usize, usize, Stance, Option<&str>), usize> = BTreeMap::new();
+        for (e, a, _, s) in g.stance_edges_indexed() {
+            let Some(&actor) = index.get(&a) else {
                 continue;
-            }
-            if let Some(k) = issues.index_of(e, i) {
-                *out.entry(actor.name.clone())
-                    .or_default()
-                    .entry(k)
-                    .or_default()
-                    .entry(s.stance)
-                    .or_insert(0) += 1;
+            };
+            for (i, ev) in s.evidence.iter().enumerate() {
+                if let Some(k) = issues.index_of(e, i) {
+                    *counts
+                        .entry((actor, k, s.stance, ev.date.as_deref()))
+                        .or_insert(0) += 1;
+                }
             }
         }
+        let counts = counts
+            .into_iter()
+            .map(|((actor, issue, stance, date), evidence)| Count {
+                actor,
+                issue,
+                stance,
+                date: date.map(str::to_string),
+                evidence,
+            })
+            .collect();
+        Tally { actors, counts }
     }
-    out
+
+    fn statements(&self, keep: &dyn Fn(Option<&str>) -> bool) -> Statements {
+        let mut out: Statements = BTreeMap::new();
+        for c in &self.counts {
+            if keep(c.date.as_deref()) {
+                *out.entry(self.actors[c.actor].name.clone())
+                    .or_default()
+                    .entry(c.issue)
+                    .or_default()
+                    .entry(c.stance)
+                    .or_insert(0) += c.evidence;
+            }
+        }
+        out
+    }
 }
 
 /// The network of `g` (its issues given), over the evidence `keep` accepts
@@ -139,7 +202,18 @@ pub fn build(
     opts: &NetworkOptions,
     keep: &dyn Fn(Option<&str>) -> bool,
 ) -> Network {
-    let st = statements(g, issues, keep);
+    build_from(&Tally::of(g, issues), &issues.list, opts, keep)
+}
+
+/// The network of a tally of evidence on `issues`, over the evidence
+/// `keep` accepts by date.
+pub fn build_from(
+    tally: &Tally,
+    issues: &[Issue],
+    opts: &NetworkOptions,
+    keep: &dyn Fn(Option<&str>) -> bool,
+) -> Network {
+    let st = tally.statements(keep);
     let mut net = match opts.mode {
         Mode::TwoMode => two_mode(&st, issues),
         _ => one_mode(&st, issues, opts),
@@ -150,8 +224,7 @@ pub fn build(
         used.insert(&e.target);
     }
     let mut nodes: Vec<NetNode> = Vec::new();
-    for ix in g.sorted_actors() {
-        let Some(a) = g.actor(ix) else { continue };
+    for a in &tally.actors {
         let has_positions = st.contains_key(&a.name);
         if used.contains(a.name.as_str()) || (opts.isolates && has_positions) {
             nodes.push(NetNode {
@@ -164,7 +237,7 @@ pub fn build(
         }
     }
     if opts.mode == Mode::TwoMode {
-        for i in &issues.list {
+        for i in issues {
             if used.contains(i.id.as_str()) {
                 nodes.push(NetNode {
                     id: i.id.clone(),
@@ -181,14 +254,14 @@ pub fn build(
     net
 }
 
-fn two_mode(st: &Statements, issues: &Issues) -> Network {
+fn two_mode(st: &Statements, issues: &[Issue]) -> Network {
     let mut edges = Vec::new();
     for (actor, by_issue) in st {
         for (&k, stances) in by_issue {
             for (&stance, &n) in stances {
                 edges.push(NetEdge {
                     source: actor.clone(),
-                    target: issues.list[k].id.clone(),
+                    target: issues[k].id.clone(),
                     weight: n as f64,
                     stance: Some(stance),
                     issues: Vec::new(),
@@ -209,7 +282,7 @@ type ForAgainst = (BTreeSet<usize>, BTreeSet<usize>);
 /// Each actor's qualified issues.
 type Sides = BTreeMap<String, ForAgainst>;
 
-fn one_mode(st: &Statements, issues: &Issues, opts: &NetworkOptions) -> Network {
+fn one_mode(st: &Statements, issues: &[Issue], opts: &NetworkOptions) -> Network {
     let mut sides: Sides = BTreeMap::new();
     for (actor, by_issue) in st {
         for (&k, stances) in by_issue {
@@ -262,7 +335,7 @@ fn one_mode(st: &Statements, issues: &Issues, opts: &NetworkOptions) -> Network 
                 target: b.clone(),
                 weight,
                 stance: None,
-                issues: on.iter().map(|&k| issues.list[k].label.clone()).collect(),
+                issues: on.iter().map(|&k| issues[k].label.clone()).collect(),
             });
         }
     }
@@ -338,17 +411,25 @@ fn day_of(date: &str) -> Option<jiff::civil::Date> {
 /// Windows of `window` days every `step` days, from the first dated
 /// evidence of `g` to its last.
 pub fn windows(g: &PositionGraph, window: i64, step: i64) -> Vec<Window> {
+    let dates = g
+        .stance_edges()
+        .into_iter()
+        .flat_map(|(_, _, e)| e.evidence.iter().filter_map(|ev| ev.date.as_deref()));
+    windows_of(dates, window, step)
+}
+
+/// Windows of `window` days every `step` days, from the first of `dates`
+/// to the last.
+pub fn windows_of<'a>(
+    dates: impl IntoIterator<Item = &'a str>,
+    window: i64,
+    step: i64,
+) -> Vec<Window> {
     let mut first: Option<jiff::civil::Date> = None;
     let mut last: Option<jiff::civil::Date> = None;
-    for (_, _, e) in g.stance_edges() {
-        for d in e
-            .evidence
-            .iter()
-            .filter_map(|ev| ev.date.as_deref().and_then(day_of))
-        {
-            first = Some(first.map_or(d, |f| f.min(d)));
-            last = Some(last.map_or(d, |l| l.max(d)));
-        }
+    for d in dates.into_iter().filter_map(day_of) {
+        first = Some(first.map_or(d, |f| f.min(d)));
+        last = Some(last.map_or(d, |l| l.max(d)));
     }
     let (Some(mut start), Some(last)) = (first, last) else {
         return Vec::new();

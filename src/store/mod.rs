@@ -37,10 +37,12 @@ use crate::model::ActorKind;
 use rusqlite::Connection;
 use std::path::Path;
 
+mod issues;
 mod read;
 mod report;
 mod summary;
 mod write;
+pub use issues::{stored_issues, StoredIssues};
 pub use read::load;
 pub use report::actor_report;
 pub use write::{copy, save, Totals, Writer};
@@ -50,7 +52,7 @@ const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// The schema version this build writes (`PRAGMA user_version`); older
 /// stores are migrated when opened, newer ones refused.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// The tables and indexes of schema version 1 (see `docs/store.md`).
 const SCHEMA_V1: &str = "
@@ -171,6 +173,41 @@ CREATE TABLE position_targets (
 ) WITHOUT ROWID;
 ";
 
+/// Version 3 keeps the issues the positions were last grouped into
+/// (`issues.rs`), so questions about issues need not group them again.
+const SCHEMA_V3: &str = "
+CREATE TABLE issues (
+    id       INTEGER PRIMARY KEY,
+    label    TEXT NOT NULL,
+    codebook INTEGER NOT NULL,
+    evidence INTEGER NOT NULL
+);
+CREATE TABLE issue_terms (
+    issue INTEGER NOT NULL REFERENCES issues(id),
+    rank  INTEGER NOT NULL,
+    term  TEXT NOT NULL,
+    PRIMARY KEY (issue, rank)
+) WITHOUT ROWID;
+CREATE TABLE issue_stances (
+    issue    INTEGER NOT NULL REFERENCES issues(id),
+    actor    INTEGER NOT NULL REFERENCES actors(id),
+    stance   TEXT NOT NULL,
+    date     TEXT,
+    evidence INTEGER NOT NULL
+);
+CREATE TABLE issue_contents (
+    issue    INTEGER NOT NULL REFERENCES issues(id),
+    text     TEXT NOT NULL,
+    evidence INTEGER NOT NULL,
+    PRIMARY KEY (issue, text)
+) WITHOUT ROWID;
+CREATE TABLE issue_documents (
+    issue    INTEGER NOT NULL REFERENCES issues(id),
+    document INTEGER NOT NULL REFERENCES documents(id),
+    PRIMARY KEY (issue, document)
+) WITHOUT ROWID;
+";
+
 /// Whether the file at `path` is an SQLite database (by its first bytes,
 /// whatever its name).
 pub fn is_store(path: &Path) -> bool {
@@ -251,7 +288,7 @@ fn migrate(conn: &Connection, version: i32) -> rusqlite::Result<()> {
     conn.execute_batch("BEGIN IMMEDIATE")?;
     // (another writer may have created the schema while this one waited)
     let now: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let steps: &[(i32, &str)] = &[(1, SCHEMA_V1), (2, SCHEMA_V2)];
+    let steps: &[(i32, &str)] = &[(1, SCHEMA_V1), (2, SCHEMA_V2), (3, SCHEMA_V3)];
     let run = || -> rusqlite::Result<()> {
         for &(to, ddl) in steps {
             if now < to {

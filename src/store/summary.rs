@@ -328,9 +328,18 @@ mod tests {
     /// positions met again in later batches, with targets.
     fn written(path: &std::path::Path) {
         let texts = [
-            ("c.txt", "Kyiv urged Moscow to accept a ceasefire. Moscow rejected a ceasefire."),
-            ("a.txt", "Moscow rejected a ceasefire. Kyiv demanded a ceasefire from Moscow."),
-            ("b.txt", "Kyiv urged Washington to send more weapons. Moscow rejected a ceasefire."),
+            (
+                "c.txt",
+                "Kyiv urged Moscow to accept a ceasefire. Moscow rejected a ceasefire.",
+            ),
+            (
+                "a.txt",
+                "Moscow rejected a ceasefire. Kyiv demanded a ceasefire from Moscow.",
+            ),
+            (
+                "b.txt",
+                "Kyiv urged Washington to send more weapons. Moscow rejected a ceasefire.",
+            ),
         ];
         let lx = crate::lexicon::Lexicon::builtin();
         for (name, text) in texts {

@@ -151,6 +151,7 @@ impl Writer {
         if self.in_batch {
             self.pending
                 .flush(&self.conn, &mut self.texts)
+                .and_then(|()| super::issues::next_generation(&self.conn))
                 .map_err(|e| store_error(&self.path, e))?;
             self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
             self.in_batch = false;
@@ -595,7 +596,8 @@ impl Writer {
                 target: ev.target.map(str::to_string),
                 date: date.map(str::to_string),
             };
-            self.pending.add(&self.conn, &mut self.texts, position, row)?;
+            self.pending
+                .add(&self.conn, &mut self.texts, position, row)?;
             if let Some(s) = self.cache.sentences.get_mut(&(doc, ev.span[0], ev.span[1])) {
                 s.1 += 1;
             }

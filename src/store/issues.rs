@@ -1,0 +1,277 @@
+//! The issues a store's positions were last grouped into, kept in the
+//! store so that questions about issues (`query --conflicts`, `network`,
+//! `issues`) read a few small tables instead of grouping every evidence
+//! sentence of the archive again.
+//!
+//! Grouping is a function of the whole archive (a term's weight depends on
+//! every document), so kept issues hold only for the store as it was: every
+//! batch a writer commits counts up the store's `generation` (in `meta`),
+//! and the issues are kept with the generation and the grouping options
+//! they were made with (`issues_of`). A question that finds them out of
+//! date, or made with other options, groups the whole store afresh and
+//! keeps the result for the next question; a store it may not write to (or
+//! that a writer holds) is answered all the same.
+//!
+//! What is kept is what the answers need, and what an analyst's SQL can
+//! read: each issue's label, terms and evidence count; evidence counts by
+//! issue, actor, stance and date (`issue_stances`, from which one-mode and
+//! two-mode networks, windows included, are drawn); and each issue's
+//! phrasings and documents.
+
+use super::read::read;
+use super::{open, parse_kind, store_error};
+use crate::error::Result;
+use crate::graph::PositionGraph;
+use crate::issues::{Issue, Issues};
+use crate::model::Stance;
+use crate::network::{ActorInfo, Count, Tally};
+use rusqlite::{params, Connection, OptionalExtension};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// A store's issues and the evidence counts networks are drawn from.
+#[derive(Debug, Clone)]
+pub struct StoredIssues {
+    pub issues: Issues,
+    pub tally: Tally,
+    /// Whether they were read as kept (`false`: grouped by this call).
+    pub kept: bool,
+}
+
+/// The store's issues, grouped with the options `options` names (any text
+/// that changes when they do) by `group`: read as kept when they are
+/// current, else grouped afresh from the whole store and kept. With
+/// `members` false, the issues' phrasings and documents are not read back
+/// (`Issue::contents` and `Issue::documents` are left empty).
+pub fn stored_issues(
+    path: &Path,
+    options: &str,
+    members: bool,
+    group: &dyn Fn(&PositionGraph) -> Issues,
+) -> Result<StoredIssues> {
+    let conn = open(path, false)?;
+    let err = |e| store_error(path, e);
+    conn.execute_batch("BEGIN").map_err(err)?;
+    let generation = generation(&conn).map_err(err)?;
+    let stamp = format!("{generation} {options}");
+    let kept: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'issues_of'", [], |r| {
+            r.get(0)
+        })
+        .optional()
+        .map_err(err)?;
+    if kept.as_deref() == Some(stamp.as_str()) {
+        let out = read_kept(&conn, members).map_err(err)?;
+        conn.execute_batch("COMMIT").map_err(err)?;
+        return Ok(out);
+    }
+    let g = read(&conn).map_err(err)?;
+    conn.execute_batch("COMMIT").map_err(err)?;
+    let issues = group(&g);
+    let tally = Tally::of(&g, &issues);
+    drop(g);
+    // (kept if the store can be written now; a question never waits long
+    // for a writer, nor fails because the file is read-only)
+    let _ = conn.busy_timeout(std::time::Duration::from_millis(200));
+    if keep(&conn, generation, &stamp, &issues, &tally).is_err() {
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+    Ok(StoredIssues {
+        issues,
+        tally,
+        kept: false,
+    })
+}
+
+/// The number of batches committed to the store so far.
+fn generation(conn: &Connection) -> rusqlite::Result<i64> {
+    Ok(conn
+        .query_row(
+            "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(0))
+}
+
+/// Counts up the store's generation: every batch a writer commits.
+pub(super) fn next_generation(conn: &Connection) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO meta(key, value) VALUES ('generation', '1')
+         ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+    )?
+    .execute([])?;
+    Ok(())
+}
+
+/// Writes the issues over those kept, unless the store has moved on since
+/// `generation` and another question kept newer ones.
+fn keep(
+    conn: &Connection,
+    generation: i64,
+    stamp: &str,
+    issues: &Issues,
+    tally: &Tally,
+) -> rusqlite::Result<()> {
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    if self::generation(conn)? != generation {
+        conn.execute_batch("ROLLBACK")?;
+        return Ok(());
+    }
+    conn.execute_batch(
+        "DELETE FROM issue_documents; DELETE FROM issue_contents; DELETE FROM issue_stances;
+         DELETE FROM issue_terms; DELETE FROM issues;",
+    )?;
+    let ids = |sql: &str| -> rusqlite::Result<FxHashMap<String, i64>> {
+        let mut st = conn.prepare(sql)?;
+        let rows = st.query_map([], |r| Ok((r.get(1)?, r.get(0)?)))?;
+        rows.collect()
+    };
+    let actors = ids("SELECT id, name FROM actors")?;
+    let documents = ids("SELECT id, name FROM documents")?;
+    let mut issue =
+        conn.prepare("INSERT INTO issues(id, label, codebook, evidence) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut term =
+        conn.prepare("INSERT INTO issue_terms(issue, rank, term) VALUES (?1, ?2, ?3)")?;
+    let mut content =
+        conn.prepare("INSERT INTO issue_contents(issue, text, evidence) VALUES (?1, ?2, ?3)")?;
+    let mut document =
+        conn.prepare("INSERT INTO issue_documents(issue, document) VALUES (?1, ?2)")?;
+    for (k, i) in issues.list.iter().enumerate() {
+        let id = k as i64 + 1;
+        issue.execute(params![id, i.label, i.codebook, i.positions as i64])?;
+        for (rank, t) in i.terms.iter().enumerate() {
+            term.execute(params![id, rank as i64, t])?;
+        }
+        for (text, n) in &i.contents {
+            content.execute(params![id, text, *n as i64])?;
+        }
+        for d in &i.documents {
+            if let Some(doc) = documents.get(d) {
+                document.execute(params![id, doc])?;
+            }
+        }
+    }
+    let mut stance = conn.prepare(
+        "INSERT INTO issue_stances(issue, actor, stance, date, evidence) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for c in &tally.counts {
+        if let Some(actor) = actors.get(&tally.actors[c.actor].name) {
+            stance.execute(params![
+                c.issue as i64 + 1,
+                actor,
+                c.stance.as_str(),
+                c.date,
+                c.evidence as i64
+            ])?;
+        }
+    }
+    conn.execute(
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('issues_of', ?1)",
+        [stamp],
+    )?;
+    conn.execute_batch("COMMIT")
+}
+
+/// The kept issues, as grouping gave them.
+fn read_kept(conn: &Connection, members: bool) -> rusqlite::Result<StoredIssues> {
+    let mut actors = Vec::new();
+    let mut actor_index: FxHashMap<i64, usize> = FxHashMap::default();
+    let mut st = conn.prepare("SELECT id, name, kind, affiliation FROM actors ORDER BY key")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        actor_index.insert(r.get(0)?, actors.len());
+        actors.push(ActorInfo {
+            name: r.get(1)?,
+            kind: parse_kind(&r.get::<_, String>(2)?),
+            affiliation: r.get(3)?,
+        });
+    }
+    let mut list: Vec<Issue> = Vec::new();
+    let mut st = conn.prepare("SELECT id, label, codebook, evidence FROM issues ORDER BY id")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        list.push(Issue {
+            id: format!("i{}", r.get::<_, i64>(0)?),
+            label: r.get(1)?,
+            codebook: r.get(2)?,
+            terms: Vec::new(),
+            positions: r.get::<_, i64>(3)? as usize,
+            actors: BTreeMap::new(),
+            contents: BTreeMap::new(),
+            documents: BTreeSet::new(),
+        });
+    }
+    let n = list.len();
+    let slot = |id: i64| usize::try_from(id - 1).ok().filter(|&k| k < n);
+    let mut st = conn.prepare("SELECT issue, term FROM issue_terms ORDER BY issue, rank")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(k) = slot(r.get(0)?) {
+            list[k].terms.push(r.get(1)?);
+        }
+    }
+    let mut counts = Vec::new();
+    let mut st = conn.prepare("SELECT issue, actor, stance, date, evidence FROM issue_stances")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let (Some(issue), Some(&actor)) = (slot(r.get(0)?), actor_index.get(&r.get(1)?)) else {
+            continue;
+        };
+        let stance: Stance = r
+            .get_ref(2)?
+            .as_str()?
+            .parse()
+            .map_err(|e: String| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+        let evidence = r.get::<_, i64>(4)? as usize;
+        *list[issue]
+            .actors
+            .entry(actors[actor].name.clone())
+            .or_default()
+            .entry(stance)
+            .or_insert(0) += evidence;
+        counts.push(Count {
+            actor,
+            issue,
+            stance,
+            date: r.get(3)?,
+            evidence,
+        });
+    }
+    counts.sort_unstable();
+    if members {
+        read_members(conn, &mut list)?;
+    }
+    Ok(StoredIssues {
+        issues: Issues::from_list(list),
+        tally: Tally { actors, counts },
+        kept: true,
+    })
+}
+
+/// Each issue's phrasings and documents.
+fn read_members(conn: &Connection, list: &mut [Issue]) -> rusqlite::Result<()> {
+    let n = list.len();
+    let slot = |id: i64| usize::try_from(id - 1).ok().filter(|&k| k < n);
+    let mut st = conn.prepare("SELECT issue, text, evidence FROM issue_contents")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(k) = slot(r.get(0)?) {
+            list[k]
+                .contents
+                .insert(r.get(1)?, r.get::<_, i64>(2)? as usize);
+        }
+    }
+    let mut st = conn.prepare(
+        "SELECT i.issue, d.name FROM issue_documents i JOIN documents d ON d.id = i.document",
+    )?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(k) = slot(r.get(0)?) {
+            list[k].documents.insert(r.get(1)?);
+        }
+    }
+    Ok(())
+}
