@@ -159,6 +159,82 @@ fn a_store_holds_the_graph_a_json_build_writes() {
     }
 }
 
+/// The answers that need issues, as a store and a graph file of the same
+/// documents give them.
+const ISSUE_QUESTIONS: &[&[&str]] = &[
+    &["query", "--conflicts"],
+    &["query", "--agreements", "--format", "json"],
+    &["issues", "--format", "json"],
+    &["network", "--type", "subtract", "--normalize", "jaccard"],
+    &["network", "--type", "two-mode", "--format", "json"],
+    &["network", "--window", "60d", "--step", "30d"],
+];
+
+fn ask(args: &[&str], graph: &Path) -> Vec<u8> {
+    let mut a = vec![args[0], s(graph)];
+    a.extend_from_slice(&args[1..]);
+    ok(&a)
+}
+
+/// A store's kept issues and what the answers need of them.
+fn kept_issues(db: &Path) -> (String, i64) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let stamp: String = conn
+        .query_row("SELECT value FROM meta WHERE key = 'issues_of'", [], |r| {
+            r.get(0)
+        })
+        .unwrap_or_default();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM issues", [], |r| r.get(0))
+        .unwrap();
+    (stamp, n)
+}
+
+#[test]
+fn kept_issues_answer_as_grouping_afresh_and_are_regrouped_when_out_of_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (first, more) = (tmp.path().join("a.jsonl"), tmp.path().join("b.jsonl"));
+    corpus(&first, "cod", 40);
+    corpus(&more, "herring", 25);
+    let (db, json) = (tmp.path().join("s.db"), tmp.path().join("g.json"));
+    ok(&["build", "--quiet", s(&first), "-o", s(&db)]);
+    ok(&["build", "--quiet", s(&first), "-o", s(&json)]);
+    assert_eq!(kept_issues(&db).1, 0, "a build groups nothing");
+    for q in ISSUE_QUESTIONS {
+        let want = ask(q, &json);
+        assert!(ask(q, &db) == want, "{q:?}: grouped afresh from the store");
+        let (stamp, n) = kept_issues(&db);
+        assert!(n > 0 && !stamp.is_empty(), "{q:?} kept no issues");
+        assert!(ask(q, &db) == want, "{q:?}: read from the kept issues");
+        assert_eq!(kept_issues(&db).0, stamp, "{q:?}: kept issues regrouped");
+    }
+    // the store grows: the kept issues are out of date and grouped again
+    let before = kept_issues(&db).0;
+    ok(&["build", "--quiet", "--into", s(&db), s(&more)]);
+    ok(&["build", "--quiet", "--into", s(&json), s(&more)]);
+    for q in ISSUE_QUESTIONS {
+        assert!(ask(q, &db) == ask(q, &json), "{q:?} after the store grew");
+    }
+    assert_ne!(kept_issues(&db).0, before);
+    // other grouping options are told apart, and filters group afresh
+    let codebook = tmp.path().join("codebook.csv");
+    std::fs::write(&codebook, "issue,pattern\nFishing rights,fishing\n").unwrap();
+    for q in [
+        &["issues", "--codebook", s(&codebook)][..],
+        &["query", "--conflicts", "--codebook", s(&codebook)],
+        &["query", "--conflicts", "--since", "2025-06-01"],
+        &["network", "--stance", "demand,reject"],
+    ] {
+        assert!(ask(q, &db) == ask(q, &json), "{q:?}");
+        assert!(ask(q, &db) == ask(q, &json), "{q:?}, asked again");
+    }
+    let coded = String::from_utf8(ask(&["issues", "--codebook", s(&codebook)], &db)).unwrap();
+    assert!(coded.contains("Fishing rights"), "{coded}");
+    // and the default grouping is not taken for the codebook's
+    let plain = String::from_utf8(ask(&["issues"], &db)).unwrap();
+    assert!(!plain.contains("Fishing rights"), "{plain}");
+}
+
 #[test]
 fn a_document_is_counted_once_however_its_path_is_spelled() {
     let tmp = tempfile::tempdir().unwrap();
@@ -452,6 +528,8 @@ fn python_reads_the_documented_tables() {
         "-o",
         s(&db),
     ]);
+    // (a question about issues fills the kept issue tables)
+    ok(&["issues", s(&db)]);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let python = std::env::var("STANCEGRAPH_PYTHON").unwrap_or_else(|_| "python3".into());
     let out = match Command::new(&python)

@@ -145,8 +145,8 @@ impl IssueArgs {
             }
         }
         Ok(format!(
-            "stancegraph {} {}",
-            env!("CARGO_PKG_VERSION"),
+            "grouping {} {}",
+            stancegraph::issues::GROUPING_VERSION,
             h.finish()
         ))
     }
@@ -167,9 +167,7 @@ impl IssueArgs {
             // told before any grouping)
             let stamp = self.stamp()?;
             let (lx, opts) = self.grouping()?;
-            let stored = stancegraph::store::stored_issues(path, &stamp, members, &|g| {
-                stancegraph::issues::assign(g, &lx, &opts)
-            })?;
+            let stored = stancegraph::store::stored_issues(path, &stamp, members, &lx, &opts)?;
             return Ok((stored.issues, stored.tally));
         }
         let g = filter.load(path)?;

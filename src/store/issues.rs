@@ -18,11 +18,11 @@
 //! two-mode networks, windows included, are drawn); and each issue's
 //! phrasings and documents.
 
-use super::read::read;
 use super::{open, parse_kind, store_error};
 use crate::error::Result;
-use crate::graph::PositionGraph;
-use crate::issues::{Issue, Issues};
+use crate::issues::group::{Grouper, Mention};
+use crate::issues::{Issue, IssueOptions, Issues};
+use crate::lexicon::Lexicon;
 use crate::model::Stance;
 use crate::network::{ActorInfo, Count, Tally};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -39,16 +39,18 @@ pub struct StoredIssues {
     pub kept: bool,
 }
 
-/// The store's issues, grouped with the options `options` names (any text
-/// that changes when they do) by `group`: read as kept when they are
-/// current, else grouped afresh from the whole store and kept. With
-/// `members` false, the issues' phrasings and documents are not read back
-/// (`Issue::contents` and `Issue::documents` are left empty).
+/// The store's issues, grouped with `lx` and `opts` (which `options`
+/// names: any text that changes when they do): read as kept when they are
+/// current, else grouped afresh from the whole store, a document at a time,
+/// and kept. With `members` false, kept issues are read back without their
+/// phrasings and documents (`Issue::contents` and `Issue::documents` are
+/// left empty).
 pub fn stored_issues(
     path: &Path,
     options: &str,
     members: bool,
-    group: &dyn Fn(&PositionGraph) -> Issues,
+    lx: &Lexicon,
+    opts: &IssueOptions,
 ) -> Result<StoredIssues> {
     let conn = open(path, false)?;
     let err = |e| store_error(path, e);
@@ -66,11 +68,8 @@ pub fn stored_issues(
         conn.execute_batch("COMMIT").map_err(err)?;
         return Ok(out);
     }
-    let g = read(&conn).map_err(err)?;
+    let (issues, tally) = group(&conn, lx, opts).map_err(err)?;
     conn.execute_batch("COMMIT").map_err(err)?;
-    let issues = group(&g);
-    let tally = Tally::of(&g, &issues);
-    drop(g);
     // (kept if the store can be written now; a question never waits long
     // for a writer, nor fails because the file is read-only)
     let _ = conn.busy_timeout(std::time::Duration::from_millis(200));
@@ -82,6 +81,201 @@ pub fn stored_issues(
         tally,
         kept: false,
     })
+}
+
+/// An evidence row as grouping reads it: ids for the short texts.
+struct Mentioned {
+    span: [usize; 2],
+    actor: i64,
+    content: i64,
+    stance: Stance,
+    variant: i64,
+    cue: i64,
+    rule: i64,
+    target: Option<String>,
+    date: Option<String>,
+    sentence: String,
+}
+
+/// The short texts rows point at, all read once.
+struct Names {
+    /// Actor id → (key, name, index in key order).
+    actors: FxHashMap<i64, (String, String, usize)>,
+    /// Content id → (key, text).
+    contents: FxHashMap<i64, (String, String)>,
+    variants: FxHashMap<i64, String>,
+    cues: FxHashMap<i64, String>,
+    rules: FxHashMap<i64, String>,
+}
+
+impl Names {
+    fn read(conn: &Connection, actors: &mut Vec<ActorInfo>) -> rusqlite::Result<Names> {
+        let map = |sql: &str| -> rusqlite::Result<FxHashMap<i64, String>> {
+            let mut st = conn.prepare(sql)?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect()
+        };
+        let mut names = Names {
+            actors: FxHashMap::default(),
+            contents: FxHashMap::default(),
+            variants: map("SELECT id, text FROM content_variants")?,
+            cues: map("SELECT id, text FROM cues")?,
+            rules: map("SELECT id, name FROM rules")?,
+        };
+        let mut st =
+            conn.prepare("SELECT id, key, name, kind, affiliation FROM actors ORDER BY key")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            names
+                .actors
+                .insert(r.get(0)?, (r.get(1)?, r.get(2)?, actors.len()));
+            actors.push(ActorInfo {
+                name: r.get(2)?,
+                kind: parse_kind(&r.get::<_, String>(3)?),
+                affiliation: r.get(4)?,
+            });
+        }
+        let mut st = conn.prepare("SELECT id, key, text FROM contents")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            names.contents.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
+        Ok(names)
+    }
+
+    fn text(map: &FxHashMap<i64, String>, id: i64) -> &str {
+        map.get(&id).map_or("", String::as_str)
+    }
+
+    /// A document's rows in the order sources give mentions: by span, then
+    /// actor key, content key, stance and the rest of the evidence.
+    fn sort(&self, rows: &mut [Mentioned]) {
+        rows.sort_by_cached_key(|m| {
+            let actor = self.actors.get(&m.actor).map_or("", |a| a.0.as_str());
+            let content = self.contents.get(&m.content).map_or("", |c| c.0.as_str());
+            (
+                m.span,
+                actor.to_string(),
+                content.to_string(),
+                m.stance,
+                Names::text(&self.cues, m.cue).to_string(),
+                Names::text(&self.rules, m.rule).to_string(),
+                m.target.clone(),
+                m.date.clone(),
+                Names::text(&self.variants, m.variant).to_string(),
+            )
+        });
+    }
+
+    /// The mention a row stands for.
+    fn mention<'a>(&'a self, m: &'a Mentioned) -> Mention<'a> {
+        let phrasing = Names::text(&self.variants, m.variant);
+        Mention {
+            actor: self.actors.get(&m.actor).map_or("", |a| a.1.as_str()),
+            stance: m.stance,
+            span: m.span,
+            content: if phrasing.trim().is_empty() {
+                self.contents.get(&m.content).map_or("", |c| c.1.as_str())
+            } else {
+                phrasing
+            },
+            sentence: &m.sentence,
+        }
+    }
+}
+
+/// Calls `f` with each document's name and rows, documents in name order.
+fn each_document(
+    conn: &Connection,
+    names: &Names,
+    f: &mut dyn FnMut(&str, &[Mentioned]),
+) -> rusqlite::Result<()> {
+    let mut st = conn.prepare(
+        "SELECT d.id, d.name, e.start, e.end, p.actor, p.content, p.stance, e.variant, e.cue,
+                e.rule, e.target, CASE WHEN e.date IS NULL THEN d.date ELSE nullif(e.date, '') END,
+                s.text
+         FROM documents d
+         JOIN evidence e ON e.document = d.id
+         JOIN positions p ON p.id = e.position
+         JOIN sentences s ON (s.document, s.start, s.end) = (e.document, e.start, e.end)
+         ORDER BY d.name",
+    )?;
+    let mut rows = st.query([])?;
+    let mut doc: Option<(i64, String)> = None;
+    let mut batch: Vec<Mentioned> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if doc.as_ref().is_some_and(|(d, _)| *d != id) {
+            let (_, name) = doc.take().expect("checked");
+            names.sort(&mut batch);
+            f(&name, &batch);
+            batch.clear();
+        }
+        if doc.is_none() {
+            doc = Some((id, r.get(1)?));
+        }
+        batch.push(Mentioned {
+            span: [r.get::<_, i64>(2)? as usize, r.get::<_, i64>(3)? as usize],
+            actor: r.get(4)?,
+            content: r.get(5)?,
+            stance: r
+                .get_ref(6)?
+                .as_str()?
+                .parse()
+                .map_err(|e: String| rusqlite::Error::ToSqlConversionFailure(e.into()))?,
+            variant: r.get(7)?,
+            cue: r.get(8)?,
+            rule: r.get(9)?,
+            target: r.get(10)?,
+            date: r.get(11)?,
+            sentence: r.get(12)?,
+        });
+    }
+    if let Some((_, name)) = doc {
+        names.sort(&mut batch);
+        f(&name, &batch);
+    }
+    Ok(())
+}
+
+/// Groups the whole store, a document at a time, into issues and the tally
+/// of their evidence: what [`crate::issues::assign`] and
+/// [`Tally::of`] give on the store's graph.
+fn group(
+    conn: &Connection,
+    lx: &Lexicon,
+    opts: &IssueOptions,
+) -> rusqlite::Result<(Issues, Tally)> {
+    let mut actors = Vec::new();
+    let names = Names::read(conn, &mut actors)?;
+    let mut grouper = Grouper::new(lx, opts);
+    each_document(conn, &names, &mut |_, rows| {
+        let mentions: Vec<Mention> = rows.iter().map(|m| names.mention(m)).collect();
+        grouper.count(&mentions);
+    })?;
+    let mut counts: FxHashMap<(usize, usize, Stance, Option<String>), usize> = FxHashMap::default();
+    each_document(conn, &names, &mut |name, rows| {
+        let mentions: Vec<Mention> = rows.iter().map(|m| names.mention(m)).collect();
+        for (m, k) in rows.iter().zip(grouper.group(name, &mentions)) {
+            let actor = names.actors.get(&m.actor).map_or(0, |a| a.2);
+            *counts
+                .entry((actor, k, m.stance, m.date.clone()))
+                .or_insert(0) += 1;
+        }
+    })?;
+    let (list, rank) = grouper.finish();
+    let mut counts: Vec<Count> = counts
+        .into_iter()
+        .map(|((actor, k, stance, date), evidence)| Count {
+            actor,
+            issue: rank[k],
+            stance,
+            date,
+            evidence,
+        })
+        .collect();
+    counts.sort_unstable();
+    Ok((Issues::from_list(list), Tally { actors, counts }))
 }
 
 /// The number of batches committed to the store so far.

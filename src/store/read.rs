@@ -69,7 +69,7 @@ fn find_actor(conn: &Connection, name: &str) -> rusqlite::Result<Option<i64>> {
 }
 
 /// Reads the whole graph.
-pub(super) fn read(conn: &Connection) -> rusqlite::Result<PositionGraph> {
+fn read(conn: &Connection) -> rusqlite::Result<PositionGraph> {
     let mut g = PositionGraph::new();
     let mut actors: FxHashMap<i64, NodeIndex> = FxHashMap::default();
     let mut st = conn.prepare("SELECT id, name, kind, affiliation FROM actors ORDER BY key")?;

@@ -388,7 +388,9 @@ mod tests {
             // take the store back to version 1
             let conn = Connection::open(&path).unwrap();
             conn.execute_batch(
-                "DROP TABLE position_targets;
+                "DROP TABLE issue_documents; DROP TABLE issue_contents; DROP TABLE issue_stances;
+                 DROP TABLE issue_terms; DROP TABLE issues;
+                 DROP TABLE position_targets;
                  ALTER TABLE positions DROP COLUMN evidence;
                  ALTER TABLE positions DROP COLUMN first_document;
                  ALTER TABLE positions DROP COLUMN first_start;

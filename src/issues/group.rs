@@ -1,0 +1,624 @@
+//! The grouping itself, fed a document at a time in two passes, so that an
+//! archive of any size is grouped in the memory its issues take, not its
+//! evidence: a graph in memory ([`super::assign`]) and a store read row by
+//! row (`store::stored_issues`) feed it alike.
+//!
+//! 1. [`Grouper::count`] reads every document once for the weights: in how
+//!    many documents each topic term and each context term occurs.
+//! 2. [`Grouper::group`] reads every document again, in the same order
+//!    (by name), groups its mentions and merges the groups into the issues
+//!    so far; it returns each mention's issue as a provisional number.
+//! 3. [`Grouper::finish`] labels the issues and ranks them (most evidence
+//!    first), with the rank of every provisional number.
+//!
+//! A source gives each document's mentions in one canonical order (see
+//! [`Mention`]), so the same positions are grouped alike whatever read them.
+
+use super::terms::{
+    add_into, cosine, cosine_normed, idf, norm, top_terms, Terms, Vector, Vocabulary,
+};
+use super::{terms, Issue, IssueOptions};
+use crate::lexicon::Lexicon;
+use crate::model::Stance;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One evidence sentence of a position, as grouping reads it. A source
+/// gives a document's mentions ordered by span, then actor key, content
+/// key, stance and the rest of the evidence (the order of a graph file).
+#[derive(Debug, Clone, Copy)]
+pub struct Mention<'a> {
+    pub actor: &'a str,
+    pub stance: Stance,
+    pub span: [usize; 2],
+    /// The content as the sentence phrased it (else the content's text).
+    pub content: &'a str,
+    pub sentence: &'a str,
+}
+
+/// A mention read for grouping.
+struct Occurrence<'a> {
+    actor: &'a str,
+    stance: Stance,
+    content: &'a str,
+    sentence_text: &'a str,
+    terms: Terms,
+    /// Topic words of the evidence sentence, by id.
+    sentence: Vec<u32>,
+    vector: Vector,
+    codebook: Option<String>,
+}
+
+/// A group of one document's occurrences.
+struct Group {
+    members: Vec<usize>,
+    centroid: Vector,
+    codebook: Option<String>,
+}
+
+/// What an issue gathers as groups join it.
+#[derive(Default)]
+struct Gathered {
+    /// The codebook label of the first of its groups that has one.
+    label: Option<String>,
+    positions: usize,
+    actors: BTreeMap<String, BTreeMap<Stance, usize>>,
+    /// Each phrasing with its count and topic terms.
+    contents: BTreeMap<String, (usize, Vec<u32>)>,
+    /// Documents, by their number in name order.
+    documents: BTreeSet<usize>,
+}
+
+/// Groups documents' mentions into issues; see the module's steps.
+pub struct Grouper<'x> {
+    lx: &'x Lexicon,
+    opts: &'x IssueOptions,
+    vocab: Vocabulary,
+    /// The terms of each phrasing, read in the first pass.
+    terms: FxHashMap<String, Terms>,
+    topic_df: FxHashMap<u32, usize>,
+    context_df: FxHashMap<u32, usize>,
+    /// Documents with mentions: counted in the first pass, named in the second.
+    counted: usize,
+    names: Vec<String>,
+    across: Across,
+    issues: Vec<Gathered>,
+}
+
+impl<'x> Grouper<'x> {
+    pub fn new(lx: &'x Lexicon, opts: &'x IssueOptions) -> Self {
+        Grouper {
+            lx,
+            opts,
+            vocab: Vocabulary::new(),
+            terms: FxHashMap::default(),
+            topic_df: FxHashMap::default(),
+            context_df: FxHashMap::default(),
+            counted: 0,
+            names: Vec::new(),
+            across: Across::default(),
+            issues: Vec::new(),
+        }
+    }
+
+    /// First pass: counts a document's topic and context terms.
+    pub fn count(&mut self, mentions: &[Mention]) {
+        if mentions.is_empty() {
+            return;
+        }
+        self.counted += 1;
+        let mut topic: FxHashSet<u32> = FxHashSet::default();
+        let mut context = Vec::new();
+        for m in mentions {
+            let t = match self.terms.get(m.content) {
+                Some(t) => t,
+                None => {
+                    let t = self.vocab.terms(self.lx, m.content);
+                    self.terms.entry(m.content.to_string()).or_insert(t)
+                }
+            };
+            topic.extend(t.topic.iter().copied());
+            self.vocab.context(self.lx, m.sentence, &mut context);
+        }
+        let actors: BTreeSet<&str> = mentions.iter().map(|m| m.actor).collect();
+        for a in actors {
+            let key = format!("@actor {a}");
+            context.push(self.vocab.intern(&key, &key));
+        }
+        context.sort_unstable();
+        context.dedup();
+        for t in context {
+            *self.context_df.entry(t).or_insert(0) += 1;
+        }
+        for t in topic {
+            *self.topic_df.entry(t).or_insert(0) += 1;
+        }
+    }
+
+    /// Second pass: groups a document's mentions (given as to
+    /// [`Grouper::count`], in the same order of documents) and merges its
+    /// groups into the issues; each mention's provisional issue.
+    pub fn group(&mut self, name: &str, mentions: &[Mention]) -> Vec<usize> {
+        if mentions.is_empty() {
+            return Vec::new();
+        }
+        let doc = self.names.len();
+        self.names.push(name.to_string());
+        let n = self.counted;
+        let occs: Vec<Occurrence> = mentions
+            .iter()
+            .map(|m| {
+                let terms = self.terms.get(m.content).cloned().unwrap_or_default();
+                let mut sentence = Vec::new();
+                self.vocab.context(self.lx, m.sentence, &mut sentence);
+                let vector = terms
+                    .topic
+                    .iter()
+                    .map(|t| (*t, idf(n, self.topic_df.get(t).copied().unwrap_or(1))))
+                    .collect();
+                Occurrence {
+                    actor: m.actor,
+                    stance: m.stance,
+                    content: m.content,
+                    sentence_text: m.sentence,
+                    codebook: self.opts.codebook.issue_of(m.content).map(str::to_string),
+                    terms,
+                    sentence,
+                    vector,
+                }
+            })
+            .collect();
+        let mut members: Vec<usize> = (0..occs.len()).collect();
+        members.sort_by_key(|&i| mentions[i].span);
+        let groups = group_document(&occs, &members, self.opts.within);
+        let context: Vector = self
+            .context_terms(&occs)
+            .into_iter()
+            .map(|t| (t, idf(n, self.context_df.get(&t).copied().unwrap_or(1))))
+            .collect();
+        let context_norm = norm(&context);
+        let mut out = vec![0; occs.len()];
+        for g in &groups {
+            let k = self.across.add(g, doc, &context, context_norm, self.opts);
+            if k == self.issues.len() {
+                self.issues.push(Gathered::default());
+            }
+            let issue = &mut self.issues[k];
+            if issue.label.is_none() {
+                issue.label = g.codebook.clone();
+            }
+            for &i in &g.members {
+                out[i] = k;
+                let o = &occs[i];
+                issue.positions += 1;
+                *issue
+                    .actors
+                    .entry(o.actor.to_string())
+                    .or_default()
+                    .entry(o.stance)
+                    .or_insert(0) += 1;
+                issue
+                    .contents
+                    .entry(o.content.to_string())
+                    .or_insert_with(|| (0, o.terms.topic.clone()))
+                    .0 += 1;
+                issue.documents.insert(doc);
+            }
+        }
+        out
+    }
+
+    /// A document's context: the topic words of its evidence sentences and
+    /// the actors that take positions in it (each actor a term of its own).
+    fn context_terms(&self, occs: &[Occurrence]) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut actors: BTreeSet<&str> = BTreeSet::new();
+        for o in occs {
+            out.extend_from_slice(&o.sentence);
+            actors.insert(o.actor);
+        }
+        for a in actors {
+            out.extend(self.vocab.id(&format!("@actor {a}")));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The issues, most evidence first, and the rank (index into them) of
+    /// each provisional issue number [`Grouper::group`] gave.
+    pub fn finish(self) -> (Vec<Issue>, Vec<usize>) {
+        let mut list: Vec<(Issue, usize)> = Vec::with_capacity(self.issues.len());
+        for (k, g) in self.issues.into_iter().enumerate() {
+            let centroid = &self.across.merged[k].centroid;
+            let issue = Issue {
+                id: String::new(),
+                codebook: g.label.is_some(),
+                label: match g.label {
+                    Some(l) => l,
+                    None => label_of(&g.contents, centroid, &self.vocab),
+                },
+                terms: top_terms(centroid, 5)
+                    .into_iter()
+                    .map(|t| self.vocab.surface(t).to_string())
+                    .collect(),
+                positions: g.positions,
+                actors: g.actors,
+                contents: g.contents.into_iter().map(|(c, (n, _))| (c, n)).collect(),
+                documents: g
+                    .documents
+                    .into_iter()
+                    .map(|d| self.names[d].clone())
+                    .collect(),
+            };
+            list.push((issue, k));
+        }
+        list.sort_by(|(a, _), (b, _)| {
+            b.positions
+                .cmp(&a.positions)
+                .then_with(|| a.label.cmp(&b.label))
+                .then_with(|| a.documents.cmp(&b.documents))
+        });
+        let mut rank = vec![0; list.len()];
+        let mut issues = Vec::with_capacity(list.len());
+        let mut taken: FxHashMap<String, usize> = FxHashMap::default();
+        for (r, (mut issue, k)) in list.into_iter().enumerate() {
+            issue.id = format!("i{}", r + 1);
+            let seen = taken.entry(issue.label.to_lowercase()).or_insert(0);
+            *seen += 1;
+            if *seen > 1 {
+                issue.label = format!("{} ({})", issue.label, seen);
+            }
+            rank[k] = r;
+            issues.push(issue);
+        }
+        (issues, rank)
+    }
+}
+
+/// The groups of one document's occurrences (`members` in text order).
+fn group_document(occs: &[Occurrence], members: &[usize], within: f64) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: FxHashMap<usize, usize> = FxHashMap::default();
+    for &i in members {
+        let o = &occs[i];
+        let found = if let Some(label) = &o.codebook {
+            groups
+                .iter()
+                .position(|g| g.codebook.as_deref() == Some(label))
+        } else if o.terms.is_reference() {
+            continue;
+        } else {
+            most_similar(
+                groups
+                    .iter()
+                    .enumerate()
+                    .map(|(k, g)| (k, cosine(&o.vector, &g.centroid)))
+                    .filter(|&(_, s)| s >= within),
+            )
+        };
+        let k = found.unwrap_or_else(|| {
+            groups.push(Group {
+                members: Vec::new(),
+                centroid: Vector::default(),
+                codebook: o.codebook.clone(),
+            });
+            groups.len() - 1
+        });
+        add_into(&mut groups[k].centroid, &o.vector, 1.0);
+        groups[k].members.push(i);
+        group_of.insert(i, k);
+    }
+    absorb_singletons(occs, &mut groups, &mut group_of);
+    resolve_references(occs, members, &mut groups, &mut group_of);
+    groups
+}
+
+/// The candidate of highest similarity, the first of equals.
+fn most_similar(candidates: impl Iterator<Item = (usize, f64)>) -> Option<usize> {
+    candidates
+        .fold(None::<(usize, f64)>, |best, (k, s)| match best {
+            Some((_, b)) if b >= s => best,
+            _ => Some((k, s)),
+        })
+        .map(|(k, _)| k)
+}
+
+/// The group with most members, the first of equals.
+fn largest(groups: &[Group]) -> Option<usize> {
+    (0..groups.len()).max_by(|&a, &b| {
+        groups[a]
+            .members
+            .len()
+            .cmp(&groups[b].members.len())
+            .then(b.cmp(&a))
+    })
+}
+
+/// A content that shares its matter with no other in its document belongs
+/// to the document's main matter (its largest group, when that has two or
+/// more contents): articles report the side demands of one negotiation
+/// ("higher pay", "fairer treatment") around its main issue. The absorbed
+/// content does not move the group's centre.
+fn absorb_singletons(
+    occs: &[Occurrence],
+    groups: &mut Vec<Group>,
+    group_of: &mut FxHashMap<usize, usize>,
+) {
+    let Some(main) = largest(groups) else {
+        return;
+    };
+    if groups[main].members.len() < 2 {
+        return;
+    }
+    let main_centroid = groups[main].centroid.clone();
+    let mut kept = Vec::with_capacity(groups.len());
+    let mut new_index = vec![0; groups.len()];
+    let mut moved = Vec::new();
+    for (k, g) in std::mem::take(groups).into_iter().enumerate() {
+        let related = g.members.len() == 1
+            && occs[g.members[0]]
+                .sentence
+                .iter()
+                .any(|t| main_centroid.contains_key(t));
+        if related && g.codebook.is_none() && k != main {
+            moved.extend(g.members);
+            new_index[k] = usize::MAX;
+        } else {
+            new_index[k] = kept.len();
+            kept.push(g);
+        }
+    }
+    let main = new_index[main];
+    for i in moved {
+        kept[main].members.push(i);
+    }
+    for k in group_of.values_mut() {
+        *k = if new_index[*k] == usize::MAX {
+            main
+        } else {
+            new_index[*k]
+        };
+    }
+    *groups = kept;
+}
+
+/// Give each reference ("the plan") the group of its antecedent: the
+/// nearest earlier occurrence whose content or sentence used the same shell
+/// noun, else the document's largest group, else a group of the references
+/// that share its shell noun.
+fn resolve_references(
+    occs: &[Occurrence],
+    members: &[usize],
+    groups: &mut Vec<Group>,
+    group_of: &mut FxHashMap<usize, usize>,
+) {
+    let largest = largest(groups);
+    let mut by_shell: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+    for (pos, &i) in members.iter().enumerate() {
+        let o = &occs[i];
+        if group_of.contains_key(&i) {
+            continue;
+        }
+        let antecedent = members[..pos].iter().rev().find(|&&j| {
+            group_of.contains_key(&j) && !occs[j].terms.is_reference() && {
+                let sentence = occs[j].sentence_text.to_lowercase();
+                o.terms.shells.iter().any(|s| sentence.contains(s.as_str()))
+            }
+        });
+        let k = match antecedent.map(|j| group_of[j]).or(largest) {
+            Some(k) => k,
+            None => *by_shell.entry(o.terms.shells.clone()).or_insert_with(|| {
+                groups.push(Group {
+                    members: Vec::new(),
+                    centroid: Vector::default(),
+                    codebook: None,
+                });
+                groups.len() - 1
+            }),
+        };
+        groups[k].members.push(i);
+        group_of.insert(i, k);
+    }
+}
+
+/// An issue while groups are merged across documents.
+struct Merged {
+    centroid: Vector,
+    context: Vector,
+    /// The lengths of both: a merged issue is compared with every later
+    /// group that shares a term with it (the centroid's is taken again
+    /// when it is next compared after growing).
+    centroid_norm: f64,
+    context_norm: f64,
+    docs: BTreeSet<usize>,
+    /// Its centroid grew since its length was taken.
+    stale: bool,
+    /// The last group it was gathered for, to gather it once.
+    seen: usize,
+}
+
+/// How many of a group's heaviest terms find the issues it may join.
+const INDEX_TERMS: usize = 8;
+
+/// Groups merged across documents so far: each group joins the issue its
+/// codebook label names, or the most similar issue of the same
+/// negotiation, if any, else starts one.
+#[derive(Default)]
+struct Across {
+    merged: Vec<Merged>,
+    by_label: FxHashMap<String, usize>,
+    /// The issues each of their heaviest terms finds.
+    index: FxHashMap<u32, Vec<usize>>,
+    /// Groups added so far.
+    groups: usize,
+    candidates: Vec<usize>,
+}
+
+impl Across {
+    /// Merges group `g` of document `doc` (whose context is given) and
+    /// returns its issue.
+    fn add(
+        &mut self,
+        g: &Group,
+        doc: usize,
+        context: &Vector,
+        context_norm: f64,
+        opts: &IssueOptions,
+    ) -> usize {
+        self.groups += 1;
+        let mark = self.groups;
+        let top = top_terms(&g.centroid, INDEX_TERMS);
+        let found = match &g.codebook {
+            Some(label) => self.by_label.get(label.as_str()).copied(),
+            None => {
+                self.candidates.clear();
+                for t in &top {
+                    for &k in self.index.get(t).into_iter().flatten() {
+                        if self.merged[k].seen != mark {
+                            self.merged[k].seen = mark;
+                            self.candidates.push(k);
+                        }
+                    }
+                }
+                self.candidates.sort_unstable();
+                for &k in &self.candidates {
+                    let m = &mut self.merged[k];
+                    if m.stale {
+                        m.centroid_norm = norm(&m.centroid);
+                        m.stale = false;
+                    }
+                }
+                let g_norm = norm(&g.centroid);
+                let merged = &self.merged;
+                most_similar(
+                    self.candidates
+                        .iter()
+                        .map(|&k| {
+                            let m = &merged[k];
+                            (
+                                k,
+                                cosine_normed(&g.centroid, g_norm, &m.centroid, m.centroid_norm),
+                            )
+                        })
+                        .filter(|&(k, s)| {
+                            let m = &merged[k];
+                            s >= opts.across
+                                && cosine_normed(context, context_norm, &m.context, m.context_norm)
+                                    >= opts.context
+                        }),
+                )
+            }
+        };
+        let k = found.unwrap_or_else(|| {
+            self.merged.push(Merged {
+                centroid: Vector::default(),
+                context: Vector::default(),
+                centroid_norm: 0.0,
+                context_norm: 0.0,
+                docs: BTreeSet::new(),
+                stale: false,
+                seen: 0,
+            });
+            self.merged.len() - 1
+        });
+        if let Some(label) = &g.codebook {
+            self.by_label.entry(label.clone()).or_insert(k);
+        }
+        let m = &mut self.merged[k];
+        add_into(&mut m.centroid, &g.centroid, 1.0);
+        m.stale = true;
+        if m.docs.insert(doc) {
+            add_into(&mut m.context, context, 1.0);
+            m.context_norm = norm(&m.context);
+        }
+        for t in top {
+            let list = self.index.entry(t).or_default();
+            if list.last() != Some(&k) {
+                list.push(k);
+            }
+        }
+        k
+    }
+}
+
+/// Words a label may have at most.
+const LABEL_WORDS: usize = 6;
+
+/// A readable label: the shortest member wording of at most
+/// [`LABEL_WORDS`] words, or stretch of a longer one, that holds the
+/// issue's two most shared terms (in the most contents, then the
+/// heaviest), else its one most shared term; for an issue of references
+/// alone, their most frequent wording.
+fn label_of(
+    contents: &BTreeMap<String, (usize, Vec<u32>)>,
+    centroid: &Vector,
+    vocab: &Vocabulary,
+) -> String {
+    let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
+    for (n, topic) in contents.values() {
+        for t in topic {
+            *shared.entry(*t).or_insert(0) += n;
+        }
+    }
+    let mut ranked: Vec<u32> = centroid.keys().copied().collect();
+    ranked.sort_by(|a, b| {
+        shared[b]
+            .cmp(&shared[a])
+            .then(centroid[b].total_cmp(&centroid[a]))
+            .then(a.cmp(b))
+    });
+    for k in [2, 1] {
+        if ranked.len() < k {
+            continue;
+        }
+        let want = &ranked[..k];
+        let mut best: Option<(usize, String)> = None;
+        for content in contents.keys() {
+            // a short wording whole ("compensation for lost revenue"), else
+            // the stretch of a longer one
+            let phrase = bare_phrase(content);
+            let short = phrase.split_whitespace().count() <= LABEL_WORDS;
+            let text = if short {
+                phrase.as_str()
+            } else {
+                content.as_str()
+            };
+            if let Some(w) = terms::window(vocab, text, want) {
+                let w = if short { phrase.clone() } else { w };
+                let n = w.split_whitespace().count();
+                if n <= LABEL_WORDS && best.as_ref().is_none_or(|(m, b)| (n, &w) < (*m, b)) {
+                    best = Some((n, w));
+                }
+            }
+        }
+        if let Some((_, w)) = best {
+            return w;
+        }
+    }
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for (content, (n, _)) in contents {
+        *counts.entry(bare_phrase(content)).or_insert(0) += n;
+    }
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map_or_else(|| "(unnamed)".to_string(), |(p, _)| p.clone())
+}
+
+/// A phrasing without its leading article or "to" and trailing
+/// punctuation.
+fn bare_phrase(text: &str) -> String {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':', '"', '\'', '”', '’']);
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    while let Some(first) = words.first() {
+        if matches!(first.to_lowercase().as_str(), "a" | "an" | "the" | "to") {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
+}
