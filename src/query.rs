@@ -267,47 +267,70 @@ pub fn relation(a: Stance, b: Stance) -> Option<Relation> {
 /// and "Iceland backed the proposal" meet on the plan's issue, however
 /// differently the contents are worded.
 pub fn pairs(issues: &Issues, wanted: &[Relation]) -> Vec<PairRow> {
-    let mut rows = Vec::new();
-    for issue in &issues.list {
-        let list: Vec<(&String, Stance, usize)> = issue
+    // pairs are ranked on numbers: each label and actor name by its rank
+    // among the others (an archive's issues can make millions of pairs)
+    let labels = ranks(issues.list.iter().map(|i| i.label.as_str()));
+    let actors = ranks(
+        issues
+            .list
+            .iter()
+            .flat_map(|i| i.actors.keys().map(String::as_str)),
+    );
+    // (evidence, relation, label, actor a, actor b, stances, issue, sides)
+    type Key = (std::cmp::Reverse<usize>, Relation, u32, u32, u32, Stance, Stance);
+    let mut keyed: Vec<(Key, usize, [(&str, Stance, usize); 2])> = Vec::new();
+    for (k, issue) in issues.list.iter().enumerate() {
+        let list: Vec<(&str, Stance, usize)> = issue
             .actors
             .iter()
-            .flat_map(|(a, st)| st.iter().map(move |(s, n)| (a, *s, *n)))
+            .flat_map(|(a, st)| st.iter().map(move |(s, n)| (a.as_str(), *s, *n)))
             .collect();
         for i in 0..list.len() {
             for j in i + 1..list.len() {
-                let (a, b) = (&list[i], &list[j]);
+                let (a, b) = (list[i], list[j]);
                 if a.0 == b.0 {
                     continue;
                 }
                 if let Some(rel) = relation(a.1, b.1).filter(|r| wanted.contains(r)) {
-                    rows.push(PairRow {
-                        relation: rel,
-                        issue: issue.label.clone(),
-                        issue_id: issue.id.clone(),
-                        actor_a: a.0.clone(),
-                        stance_a: a.1,
-                        count_a: a.2,
-                        actor_b: b.0.clone(),
-                        stance_b: b.1,
-                        count_b: b.2,
-                        evidence: a.2 + b.2,
-                    });
+                    let key = (
+                        std::cmp::Reverse(a.2 + b.2),
+                        rel,
+                        labels[issue.label.as_str()],
+                        actors[a.0],
+                        actors[b.0],
+                        a.1,
+                        b.1,
+                    );
+                    keyed.push((key, k, [a, b]));
                 }
             }
         }
     }
-    rows.sort_by(|x, y| {
-        y.evidence.cmp(&x.evidence).then_with(|| {
-            (
-                x.relation, &x.issue, &x.actor_a, &x.actor_b, x.stance_a, x.stance_b,
-            )
-                .cmp(&(
-                    y.relation, &y.issue, &y.actor_a, &y.actor_b, y.stance_a, y.stance_b,
-                ))
+    keyed.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+    keyed
+        .into_iter()
+        .map(|(key, k, [a, b])| {
+            let issue = &issues.list[k];
+            PairRow {
+                relation: key.1,
+                issue: issue.label.clone(),
+                issue_id: issue.id.clone(),
+                actor_a: a.0.to_string(),
+                stance_a: a.1,
+                count_a: a.2,
+                actor_b: b.0.to_string(),
+                stance_b: b.1,
+                count_b: b.2,
+                evidence: a.2 + b.2,
+            }
         })
-    });
-    rows
+        .collect()
+}
+
+/// Each name's rank among the distinct names (equal names, equal ranks).
+fn ranks<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<&'a str, u32> {
+    let set: std::collections::BTreeSet<&str> = names.collect();
+    set.into_iter().zip(0..).collect()
 }
 
 /// Rows of [`about`] as a table.
