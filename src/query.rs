@@ -277,7 +277,15 @@ pub fn pairs(issues: &Issues, wanted: &[Relation]) -> Vec<PairRow> {
             .flat_map(|i| i.actors.keys().map(String::as_str)),
     );
     // (evidence, relation, label, actor a, actor b, stances, issue, sides)
-    type Key = (std::cmp::Reverse<usize>, Relation, u32, u32, u32, Stance, Stance);
+    type Key = (
+        std::cmp::Reverse<usize>,
+        Relation,
+        u32,
+        u32,
+        u32,
+        Stance,
+        Stance,
+    );
     let mut keyed: Vec<(Key, usize, [(&str, Stance, usize); 2])> = Vec::new();
     for (k, issue) in issues.list.iter().enumerate() {
         let list: Vec<(&str, Stance, usize)> = issue
@@ -285,19 +293,21 @@ pub fn pairs(issues: &Issues, wanted: &[Relation]) -> Vec<PairRow> {
             .iter()
             .flat_map(|(a, st)| st.iter().map(move |(s, n)| (a.as_str(), *s, *n)))
             .collect();
+        let ranked: Vec<u32> = list.iter().map(|a| actors[a.0]).collect();
+        let label = labels[issue.label.as_str()];
         for i in 0..list.len() {
             for j in i + 1..list.len() {
                 let (a, b) = (list[i], list[j]);
-                if a.0 == b.0 {
+                if ranked[i] == ranked[j] {
                     continue;
                 }
                 if let Some(rel) = relation(a.1, b.1).filter(|r| wanted.contains(r)) {
                     let key = (
                         std::cmp::Reverse(a.2 + b.2),
                         rel,
-                        labels[issue.label.as_str()],
-                        actors[a.0],
-                        actors[b.0],
+                        label,
+                        ranked[i],
+                        ranked[j],
                         a.1,
                         b.1,
                     );
@@ -306,7 +316,7 @@ pub fn pairs(issues: &Issues, wanted: &[Relation]) -> Vec<PairRow> {
             }
         }
     }
-    keyed.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+    keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
     keyed
         .into_iter()
         .map(|(key, k, [a, b])| {
@@ -348,9 +358,16 @@ pub fn stance_rows_table(rows: &[StanceRow]) -> String {
 
 /// Rows of [`pairs`] as a table.
 pub fn pair_rows_table(rows: &[PairRow]) -> String {
-    let mut s = String::new();
+    let mut out = Vec::new();
+    write_pair_rows(rows, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("the rows are text")
+}
+
+/// Writes rows of [`pairs`] as a table, a line at a time (an archive's
+/// pairs can run to hundreds of megabytes).
+pub fn write_pair_rows(rows: &[PairRow], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     if rows.is_empty() {
-        let _ = writeln!(s, "no pairs");
+        writeln!(out, "no pairs")?;
     }
     for r in rows {
         let rel = match r.relation {
@@ -358,13 +375,13 @@ pub fn pair_rows_table(rows: &[PairRow]) -> String {
             Relation::Overlap => "overlap",
             Relation::Agreement => "agreement",
         };
-        let _ = writeln!(
-            s,
+        writeln!(
+            out,
             "{rel:<9} {} ({} ×{}) vs {} ({} ×{}): {} [{}]",
             r.actor_a, r.stance_a, r.count_a, r.actor_b, r.stance_b, r.count_b, r.issue, r.issue_id
-        );
+        )?;
     }
-    s
+    Ok(())
 }
 
 #[cfg(test)]

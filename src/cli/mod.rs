@@ -65,6 +65,22 @@ pub fn print_out(text: &str) -> anyhow::Result<()> {
         })
 }
 
+/// Writes to standard output through a buffer, with `write`.
+pub fn write_out(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|source| {
+            anyhow::Error::new(stancegraph::Error::Io {
+                path: PathBuf::from("<stdout>"),
+                source,
+            })
+        })
+}
+
 /// Options shared by the commands that read text.
 #[derive(Debug, Args)]
 pub struct LexiconArgs {

@@ -3,7 +3,7 @@
 use super::{FilterArgs, IssueArgs, LexiconArgs};
 use clap::{ArgGroup, Args, ValueEnum};
 use stancegraph::query::{
-    about, actor_positions_named, actor_positions_with, pair_rows_table, pairs, stance_rows_table,
+    about, actor_positions_named, actor_positions_with, pairs, stance_rows_table, write_pair_rows,
     ActorReport, Relation,
 };
 use std::path::PathBuf;
@@ -103,10 +103,14 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
         };
         let (issues, _) = args.issues.issues_of(&args.filter, &args.graph, false)?;
         let rows = pairs(&issues, wanted);
+        drop(issues);
         if json {
-            super::print_out(&(serde_json::to_string_pretty(&rows)? + "\n"))?;
+            super::write_out(|out| {
+                serde_json::to_writer_pretty(&mut *out, &rows)?;
+                writeln!(out)
+            })?;
         } else {
-            super::print_out(&pair_rows_table(&rows))?;
+            super::write_out(|out| write_pair_rows(&rows, out))?;
         }
     }
     Ok(true)

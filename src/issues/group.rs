@@ -15,7 +15,8 @@
 //! [`Mention`]), so the same positions are grouped alike whatever read them.
 
 use super::terms::{
-    add_into, cosine, cosine_normed, idf, norm, top_terms, Terms, Vector, Vocabulary,
+    add_into, add_into_squares, cosine, cosine_normed, idf, norm, top_terms, Terms, Vector,
+    Vocabulary,
 };
 use super::{terms, Issue, IssueOptions};
 use crate::lexicon::Lexicon;
@@ -426,16 +427,23 @@ fn resolve_references(
 struct Merged {
     centroid: Vector,
     context: Vector,
-    /// The lengths of both: a merged issue is compared with every later
-    /// group that shares a term with it (the centroid's is taken again
-    /// when it is next compared after growing).
-    centroid_norm: f64,
-    context_norm: f64,
+    /// The sums of the squares of both, kept as they grow: a merged issue
+    /// is compared with every later group that shares a term with it.
+    centroid_squares: f64,
+    context_squares: f64,
     docs: BTreeSet<usize>,
-    /// Its centroid grew since its length was taken.
-    stale: bool,
     /// The last group it was gathered for, to gather it once.
     seen: usize,
+}
+
+impl Merged {
+    fn centroid_norm(&self) -> f64 {
+        self.centroid_squares.max(0.0).sqrt()
+    }
+
+    fn context_norm(&self) -> f64 {
+        self.context_squares.max(0.0).sqrt()
+    }
 }
 
 /// How many of a group's heaviest terms find the issues it may join.
@@ -482,13 +490,6 @@ impl Across {
                     }
                 }
                 self.candidates.sort_unstable();
-                for &k in &self.candidates {
-                    let m = &mut self.merged[k];
-                    if m.stale {
-                        m.centroid_norm = norm(&m.centroid);
-                        m.stale = false;
-                    }
-                }
                 let g_norm = norm(&g.centroid);
                 let merged = &self.merged;
                 most_similar(
@@ -498,14 +499,18 @@ impl Across {
                             let m = &merged[k];
                             (
                                 k,
-                                cosine_normed(&g.centroid, g_norm, &m.centroid, m.centroid_norm),
+                                cosine_normed(&g.centroid, g_norm, &m.centroid, m.centroid_norm()),
                             )
                         })
                         .filter(|&(k, s)| {
                             let m = &merged[k];
                             s >= opts.across
-                                && cosine_normed(context, context_norm, &m.context, m.context_norm)
-                                    >= opts.context
+                                && cosine_normed(
+                                    context,
+                                    context_norm,
+                                    &m.context,
+                                    m.context_norm(),
+                                ) >= opts.context
                         }),
                 )
             }
@@ -514,10 +519,9 @@ impl Across {
             self.merged.push(Merged {
                 centroid: Vector::default(),
                 context: Vector::default(),
-                centroid_norm: 0.0,
-                context_norm: 0.0,
+                centroid_squares: 0.0,
+                context_squares: 0.0,
                 docs: BTreeSet::new(),
-                stale: false,
                 seen: 0,
             });
             self.merged.len() - 1
@@ -526,11 +530,9 @@ impl Across {
             self.by_label.entry(label.clone()).or_insert(k);
         }
         let m = &mut self.merged[k];
-        add_into(&mut m.centroid, &g.centroid, 1.0);
-        m.stale = true;
+        add_into_squares(&mut m.centroid, &g.centroid, 1.0, &mut m.centroid_squares);
         if m.docs.insert(doc) {
-            add_into(&mut m.context, context, 1.0);
-            m.context_norm = norm(&m.context);
+            add_into_squares(&mut m.context, context, 1.0, &mut m.context_squares);
         }
         for t in top {
             let list = self.index.entry(t).or_default();

@@ -231,6 +231,18 @@ pub fn add_into(acc: &mut Vector, v: &Vector, w: f64) {
     }
 }
 
+/// [`add_into`], keeping `squares`, the sum of the squares of `acc`, up to
+/// date as it goes: a vector that grows by small steps has its length
+/// without summing all of it again.
+pub fn add_into_squares(acc: &mut Vector, v: &Vector, w: f64, squares: &mut f64) {
+    for (&k, &x) in v {
+        let slot = acc.entry(k).or_insert(0.0);
+        let old = *slot;
+        *slot += w * x;
+        *squares += *slot * *slot - old * old;
+    }
+}
+
 /// Cosine similarity of two sparse vectors (0 when either is empty).
 pub fn cosine(a: &Vector, b: &Vector) -> f64 {
     cosine_normed(a, norm(a), b, norm(b))
