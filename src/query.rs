@@ -286,7 +286,8 @@ pub fn pairs(issues: &Issues, wanted: &[Relation]) -> Vec<PairRow> {
         Stance,
         Stance,
     );
-    let mut keyed: Vec<(Key, usize, [(&str, Stance, usize); 2])> = Vec::new();
+    type Side<'a> = (&'a str, Stance, usize);
+    let mut keyed: Vec<(Key, usize, [Side; 2])> = Vec::new();
     for (k, issue) in issues.list.iter().enumerate() {
         let list: Vec<(&str, Stance, usize)> = issue
             .actors
