@@ -236,6 +236,30 @@ fn kept_issues_answer_as_grouping_afresh_and_are_regrouped_when_out_of_date() {
 }
 
 #[test]
+fn a_question_about_issues_never_waits_for_a_writer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (src, db, json) = (
+        tmp.path().join("a.jsonl"),
+        tmp.path().join("s.db"),
+        tmp.path().join("g.json"),
+    );
+    corpus(&src, "cod", 30);
+    ok(&["build", "--quiet", s(&src), "-o", s(&db)]);
+    ok(&["build", "--quiet", s(&src), "-o", s(&json)]);
+    // a writer holds the store: the question is answered, nothing is kept
+    let writer = rusqlite::Connection::open(&db).unwrap();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let want = ask(&["query", "--conflicts"], &json);
+    assert!(ask(&["query", "--conflicts"], &db) == want);
+    writer.execute_batch("ROLLBACK").unwrap();
+    drop(writer);
+    assert_eq!(kept_issues(&db).1, 0, "kept while a writer held the store");
+    // once the writer is gone, the next question keeps them
+    assert!(ask(&["query", "--conflicts"], &db) == want);
+    assert!(kept_issues(&db).1 > 0);
+}
+
+#[test]
 fn a_document_is_counted_once_however_its_path_is_spelled() {
     let tmp = tempfile::tempdir().unwrap();
     let text = "Denmark rejected the Norwegian plan. Norway demanded new talks on quotas.\n";

@@ -279,7 +279,7 @@ fn group(
 }
 
 /// The number of batches committed to the store so far.
-fn generation(conn: &Connection) -> rusqlite::Result<i64> {
+pub(super) fn generation(conn: &Connection) -> rusqlite::Result<i64> {
     Ok(conn
         .query_row(
             "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'",

@@ -141,6 +141,12 @@ struct Delta {
 #[derive(Default)]
 pub(super) struct Pending {
     by_position: FxHashMap<i64, Delta>,
+    /// The summaries this writer last wrote (count, first row), good while
+    /// no other writer has committed since: a position met in batch after
+    /// batch is then not read back each time.
+    known: FxHashMap<i64, (i64, Row)>,
+    /// The store's generation after this writer's last commit.
+    known_generation: Option<i64>,
 }
 
 impl Pending {
@@ -170,13 +176,29 @@ impl Pending {
         Ok(())
     }
 
+    /// A batch starts on the store at `generation`: what this writer knows
+    /// of the summaries holds only if no other writer committed since.
+    pub fn begin_batch(&mut self, generation: i64) {
+        if self.known_generation != Some(generation) {
+            self.known.clear();
+        }
+    }
+
+    /// The batch committed: the store is at `generation`.
+    pub fn committed(&mut self, generation: i64) {
+        self.known_generation = Some(generation);
+    }
+
     /// Folds the tallies into the stored summaries (inside the batch's
     /// transaction) and starts afresh.
     pub fn flush(&mut self, conn: &Connection, texts: &mut Texts) -> rusqlite::Result<()> {
         let mut touched: Vec<(i64, Delta)> = self.by_position.drain().collect();
         touched.sort_unstable_by_key(|(p, _)| *p);
         for (position, d) in touched {
-            let (count, stored) = stored_summary(conn, position)?;
+            let (count, stored) = match self.known.remove(&position) {
+                Some((count, row)) => (count, Some(row)),
+                None => stored_summary(conn, position)?,
+            };
             let first = match stored {
                 Some(s) if !texts.before(conn, &d.first, &s)? => s,
                 _ => d.first,
@@ -193,6 +215,7 @@ impl Pending {
                 first.span[1] as i64,
                 first.seq
             ])?;
+            self.known.insert(position, (count + d.count, first));
             for (target, n) in &d.targets {
                 conn.prepare_cached(
                     "INSERT INTO position_targets(position, target, evidence) VALUES (?1, ?2, ?3)
@@ -376,6 +399,48 @@ mod tests {
             .map(Result::unwrap)
             .collect();
         assert_eq!(first_docs, vec!["a.txt".to_string()]);
+    }
+
+    #[test]
+    fn a_writer_reads_summaries_again_after_another_writer_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("two.db");
+        let lx = crate::lexicon::Lexicon::builtin();
+        let add = |w: &mut Writer, name: &str| {
+            let doc = Document::new(
+                name,
+                "Moscow rejected a ceasefire. Kyiv demanded a ceasefire.",
+            );
+            w.add_document(DocumentInfo::of(&doc)).unwrap();
+            for mut p in crate::extract::extract_text(&lx, &doc.text) {
+                p.doc = name.to_string();
+                w.add_position(p).unwrap();
+            }
+            w.commit().unwrap();
+        };
+        // (the same text under another name is one document: vary it)
+        let mut a = Writer::open(&path).unwrap();
+        let mut b = Writer::open(&path).unwrap();
+        add(&mut a, "c.txt");
+        let doc = Document::new("b.txt", "Moscow rejected a ceasefire again.");
+        b.add_document(DocumentInfo::of(&doc)).unwrap();
+        for mut p in crate::extract::extract_text(&lx, &doc.text) {
+            p.doc = "b.txt".into();
+            b.add_position(p).unwrap();
+        }
+        b.finish().unwrap();
+        let doc = Document::new("a.txt", "Moscow rejected a ceasefire, officials said.");
+        a.add_document(DocumentInfo::of(&doc)).unwrap();
+        for mut p in crate::extract::extract_text(&lx, &doc.text) {
+            p.doc = "a.txt".into();
+            a.add_position(p).unwrap();
+        }
+        a.finish().unwrap();
+        let conn = open(&path, false).unwrap();
+        let kept = summaries(&conn);
+        assert!(kept.iter().any(|p| p.1 == 3), "{kept:?}");
+        rebuild(&conn).unwrap();
+        assert_eq!(summaries(&conn), kept);
     }
 
     #[test]

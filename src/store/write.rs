@@ -108,6 +108,8 @@ pub struct Writer {
     /// The evidence this batch added, to sum up into its positions' rows.
     pending: Pending,
     texts: Texts,
+    /// The store's generation when the open batch began.
+    generation: i64,
 }
 
 impl Writer {
@@ -126,6 +128,7 @@ impl Writer {
             cache: Cache::default(),
             pending: Pending::default(),
             texts: Texts::default(),
+            generation: 0,
         })
     }
 
@@ -142,6 +145,8 @@ impl Writer {
                 .execute_batch("BEGIN IMMEDIATE")
                 .map_err(|e| self.err(e))?;
             self.in_batch = true;
+            self.generation = super::issues::generation(&self.conn).map_err(|e| self.err(e))?;
+            self.pending.begin_batch(self.generation);
         }
         Ok(())
     }
@@ -154,6 +159,7 @@ impl Writer {
                 .and_then(|()| super::issues::next_generation(&self.conn))
                 .map_err(|e| store_error(&self.path, e))?;
             self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
+            self.pending.committed(self.generation + 1);
             self.in_batch = false;
             self.batch_documents = 0;
             self.cache = Cache::default();
