@@ -18,7 +18,7 @@
 //! two-mode networks, windows included, are drawn); and each issue's
 //! phrasings and documents.
 
-use super::{open, parse_kind, store_error};
+use super::{open, parse_kind, stance_at, store_error};
 use crate::error::Result;
 use crate::issues::group::{Grouper, Mention};
 use crate::issues::{Issue, IssueOptions, Issues};
@@ -218,11 +218,7 @@ fn each_document(
             span: [r.get::<_, i64>(2)? as usize, r.get::<_, i64>(3)? as usize],
             actor: r.get(4)?,
             content: r.get(5)?,
-            stance: r
-                .get_ref(6)?
-                .as_str()?
-                .parse()
-                .map_err(|e: String| rusqlite::Error::ToSqlConversionFailure(e.into()))?,
+            stance: stance_at(r, 6)?,
             variant: r.get(7)?,
             cue: r.get(8)?,
             rule: r.get(9)?,
@@ -414,11 +410,7 @@ fn read_kept(conn: &Connection, members: bool) -> rusqlite::Result<StoredIssues>
         let (Some(issue), Some(&actor)) = (slot(r.get(0)?), actor_index.get(&r.get(1)?)) else {
             continue;
         };
-        let stance: Stance = r
-            .get_ref(2)?
-            .as_str()?
-            .parse()
-            .map_err(|e: String| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+        let stance = stance_at(r, 2)?;
         let evidence = r.get::<_, i64>(4)? as usize;
         *list[issue]
             .actors

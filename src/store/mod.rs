@@ -313,6 +313,14 @@ fn migrate(conn: &Connection, version: i32) -> rusqlite::Result<()> {
     }
 }
 
+/// The stance stored as its name in column `i` of a row.
+pub(crate) fn stance_at(r: &rusqlite::Row, i: usize) -> rusqlite::Result<crate::model::Stance> {
+    r.get_ref(i)?
+        .as_str()?
+        .parse()
+        .map_err(|e: String| rusqlite::Error::ToSqlConversionFailure(e.into()))
+}
+
 /// The actor kind stored as its name.
 pub(crate) fn parse_kind(s: &str) -> ActorKind {
     match s {

@@ -5,7 +5,6 @@
 use super::{open, parse_kind, store_error};
 use crate::error::Result;
 use crate::graph::{name_key, DocumentInfo, Evidence, PositionGraph};
-use crate::model::Stance;
 use petgraph::stable_graph::NodeIndex;
 use rusqlite::{Connection, OptionalExtension};
 use rustc_hash::FxHashMap;
@@ -132,10 +131,7 @@ fn read(conn: &Connection) -> rusqlite::Result<PositionGraph> {
         ) else {
             continue;
         };
-        let stance: Stance = r
-            .get::<_, String>(11)?
-            .parse()
-            .map_err(|e: String| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+        let stance = super::stance_at(r, 11)?;
         evidence.push((a, c, stance, ev));
     }
     // nodes and edges are made in the graph file's order (actors by name,

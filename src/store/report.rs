@@ -36,11 +36,14 @@ struct Tally {
     first: Row,
 }
 
-fn parse_stance(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Stance> {
-    r.get_ref(i)?
-        .as_str()?
-        .parse()
-        .map_err(|e: String| rusqlite::Error::ToSqlConversionFailure(e.into()))
+/// The stance in column `i`, if the filter keeps it.
+fn kept_stance(r: &rusqlite::Row, i: usize, filter: &Filter) -> rusqlite::Result<Option<Stance>> {
+    let stance = super::stance_at(r, i)?;
+    Ok(filter
+        .stances
+        .as_ref()
+        .is_none_or(|s| s.contains(&stance))
+        .then_some(stance))
 }
 
 /// The actor's positions as summed up in the store (no date filter).
@@ -60,24 +63,10 @@ fn from_summaries(
     let mut rows = st.query([actor])?;
     let mut tallies: FxHashMap<i64, Tally> = FxHashMap::default();
     while let Some(r) = rows.next()? {
-        let stance = parse_stance(r, 1)?;
-        if filter
-            .stances
-            .as_ref()
-            .is_some_and(|s| !s.contains(&stance))
-        {
+        let Some(stance) = kept_stance(r, 1, filter)? else {
             continue;
-        }
-        let first = Row {
-            doc: r.get(4)?,
-            span: [r.get::<_, i64>(5)? as usize, r.get::<_, i64>(6)? as usize],
-            seq: r.get(7)?,
-            variant: r.get(8)?,
-            cue: r.get(9)?,
-            rule: r.get(10)?,
-            target: r.get(11)?,
-            date: r.get(12)?,
         };
+        let first = Row::from_columns(r, 4)?;
         let t = Tally {
             stance,
             content: r.get(2)?,
@@ -117,24 +106,10 @@ fn from_evidence(
     let mut rows = st.query([actor])?;
     let mut tallies: FxHashMap<i64, Tally> = FxHashMap::default();
     while let Some(r) = rows.next()? {
-        let stance = parse_stance(r, 1)?;
-        if filter
-            .stances
-            .as_ref()
-            .is_some_and(|s| !s.contains(&stance))
-        {
+        let Some(stance) = kept_stance(r, 1, filter)? else {
             continue;
-        }
-        let row = Row {
-            doc: r.get(3)?,
-            span: [r.get::<_, i64>(4)? as usize, r.get::<_, i64>(5)? as usize],
-            seq: r.get(6)?,
-            variant: r.get(7)?,
-            cue: r.get(8)?,
-            rule: r.get(9)?,
-            target: r.get(10)?,
-            date: r.get(11)?,
         };
+        let row = Row::from_columns(r, 3)?;
         if !filter.admits_date(texts.date(conn, &row)?.as_deref()) {
             continue;
         }

@@ -30,6 +30,26 @@ pub(super) struct Row {
     pub date: Option<String>,
 }
 
+impl Row {
+    /// The row from nine columns of `r` from `at` on: document, start, end,
+    /// seq, variant, cue, rule, target, date.
+    pub fn from_columns(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Row> {
+        Ok(Row {
+            doc: r.get(at)?,
+            span: [
+                r.get::<_, i64>(at + 1)? as usize,
+                r.get::<_, i64>(at + 2)? as usize,
+            ],
+            seq: r.get(at + 3)?,
+            variant: r.get(at + 4)?,
+            cue: r.get(at + 5)?,
+            rule: r.get(at + 6)?,
+            target: r.get(at + 7)?,
+            date: r.get(at + 8)?,
+        })
+    }
+}
+
 /// The tables [`Texts`] reads, with the query of each.
 #[derive(Clone, Copy)]
 pub(super) enum Table {
@@ -289,16 +309,7 @@ pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
             texts = Texts::default();
         }
         last = Some(position);
-        let row = Row {
-            doc: r.get(1)?,
-            span: [r.get::<_, i64>(2)? as usize, r.get::<_, i64>(3)? as usize],
-            seq: r.get(4)?,
-            variant: r.get(5)?,
-            cue: r.get(6)?,
-            rule: r.get(7)?,
-            target: r.get(8)?,
-            date: r.get(9)?,
-        };
+        let row = Row::from_columns(r, 1)?;
         pending.add(conn, &mut texts, position, row)?;
     }
     pending.flush(conn, &mut texts)
