@@ -357,13 +357,6 @@ pub fn stance_rows_table(rows: &[StanceRow]) -> String {
     s
 }
 
-/// Rows of [`pairs`] as a table.
-pub fn pair_rows_table(rows: &[PairRow]) -> String {
-    let mut out = Vec::new();
-    write_pair_rows(rows, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("the rows are text")
-}
-
 /// Writes rows of [`pairs`] as a table, a line at a time (an archive's
 /// pairs can run to hundreds of megabytes).
 pub fn write_pair_rows(rows: &[PairRow], out: &mut dyn std::io::Write) -> std::io::Result<()> {

@@ -408,16 +408,6 @@ fn day_of(date: &str) -> Option<jiff::civil::Date> {
     date.get(..10)?.parse().ok()
 }
 
-/// Windows of `window` days every `step` days, from the first dated
-/// evidence of `g` to its last.
-pub fn windows(g: &PositionGraph, window: i64, step: i64) -> Vec<Window> {
-    let dates = g
-        .stance_edges()
-        .into_iter()
-        .flat_map(|(_, _, e)| e.evidence.iter().filter_map(|ev| ev.date.as_deref()));
-    windows_of(dates, window, step)
-}
-
 /// Windows of `window` days every `step` days, from the first of `dates`
 /// to the last.
 pub fn windows_of<'a>(

@@ -35,8 +35,6 @@ use std::path::Path;
 pub struct StoredIssues {
     pub issues: Issues,
     pub tally: Tally,
-    /// Whether they were read as kept (`false`: grouped by this call).
-    pub kept: bool,
 }
 
 /// The store's issues, grouped with `lx` and `opts` (which `options`
@@ -76,11 +74,7 @@ pub fn stored_issues(
     if keep(&conn, generation, &stamp, &issues, &tally).is_err() {
         let _ = conn.execute_batch("ROLLBACK");
     }
-    Ok(StoredIssues {
-        issues,
-        tally,
-        kept: false,
-    })
+    Ok(StoredIssues { issues, tally })
 }
 
 /// An evidence row as grouping reads it: ids for the short texts.
@@ -96,6 +90,19 @@ struct Mentioned {
     date: Option<String>,
     sentence: String,
 }
+
+/// A row's place in its document: span, actor key, content key, stance,
+/// cue and rule, target, date, phrasing.
+type Order<'a> = (
+    [usize; 2],
+    &'a str,
+    &'a str,
+    Stance,
+    [&'a str; 2],
+    Option<&'a str>,
+    Option<&'a str>,
+    &'a str,
+);
 
 /// The short texts rows point at, all read once.
 struct Names {
@@ -150,21 +157,24 @@ impl Names {
     /// A document's rows in the order sources give mentions: by span, then
     /// actor key, content key, stance and the rest of the evidence.
     fn sort(&self, rows: &mut [Mentioned]) {
-        rows.sort_by_cached_key(|m| {
-            let actor = self.actors.get(&m.actor).map_or("", |a| a.0.as_str());
-            let content = self.contents.get(&m.content).map_or("", |c| c.0.as_str());
-            (
-                m.span,
-                actor.to_string(),
-                content.to_string(),
-                m.stance,
-                Names::text(&self.cues, m.cue).to_string(),
-                Names::text(&self.rules, m.rule).to_string(),
-                m.target.clone(),
-                m.date.clone(),
-                Names::text(&self.variants, m.variant).to_string(),
-            )
-        });
+        rows.sort_by(|a, b| self.order(a).cmp(&self.order(b)));
+    }
+
+    /// What a row is sorted by (see [`Names::sort`]).
+    fn order<'a>(&'a self, m: &'a Mentioned) -> Order<'a> {
+        (
+            m.span,
+            self.actors.get(&m.actor).map_or("", |a| a.0.as_str()),
+            self.contents.get(&m.content).map_or("", |c| c.0.as_str()),
+            m.stance,
+            [
+                Names::text(&self.cues, m.cue),
+                Names::text(&self.rules, m.rule),
+            ],
+            m.target.as_deref(),
+            m.date.as_deref(),
+            Names::text(&self.variants, m.variant),
+        )
     }
 
     /// The mention a row stands for.
@@ -433,7 +443,6 @@ fn read_kept(conn: &Connection, members: bool) -> rusqlite::Result<StoredIssues>
     Ok(StoredIssues {
         issues: Issues::from_list(list),
         tally: Tally { actors, counts },
-        kept: true,
     })
 }
 
