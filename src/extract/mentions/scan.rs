@@ -412,8 +412,8 @@ impl<'a, 't> Scanner<'a, 't> {
             &self.gaz,
             self.tokens.len(),
         );
-        let t = &tokens[i];
-        if !(is_name_word(t) || surname) || self.title_case {
+
+        if !(self.name_word(i) || surname) || self.title_case {
             return None;
         }
         let j = self.name_end(i);
@@ -456,6 +456,18 @@ impl<'a, 't> Scanner<'a, 't> {
         }
         Some(self.unknown_name(i, j, disc, out))
     }
+    /// Whether token `k` can be a word of a name: a capitalised word that
+    /// names somebody, or "New" before one ("New York", "New Hampshire",
+    /// "the New York Times"), which alone opens sentences and headlines.
+    fn name_word(&self, k: usize) -> bool {
+        let (tokens, gaz) = (self.tokens, &self.gaz);
+        is_name_word(&tokens[k])
+            || (tokens[k].cap
+                && tokens[k].lower == "new"
+                && tokens.get(k + 1).is_some_and(is_name_word)
+                && gaz.get(k + 1).is_some_and(Option::is_none))
+    }
+
     /// Where an unknown name starting at `i` ends: capitalised words, with
     /// particles ("von der"), joiners ("of", "&") and a place after a body
     /// ("the Bank of England").
@@ -467,7 +479,7 @@ impl<'a, 't> Scanner<'a, 't> {
             let particles = (j..(j + 2).min(n))
                 .take_while(|&k| !tokens[k].cap && PARTICLES.contains(&tokens[k].lower))
                 .count();
-            if is_name_word(&tokens[j]) && gaz[j].is_none() {
+            if self.name_word(j) && gaz[j].is_none() {
                 j += 1;
             } else if particles > 0
                 && tokens

@@ -906,3 +906,14 @@ fn the_last_of_a_list_after_a_preposition_is_no_subject() {
         "{all:?}"
     );
 }
+
+#[test]
+fn new_before_a_name_is_part_of_it() {
+    let f = found("The New Harbor Gazette demanded an inquiry into the contract.");
+    assert!(f.iter().any(|p| p.0 == "New Harbor Gazette"), "{f:?}");
+    let f = found("Officials in New Hampshire rejected the proposed tax.");
+    assert!(f.iter().all(|p| !p.0.starts_with("Hampshire")), "{f:?}");
+    // alone, "New" opens a sentence and names nobody
+    let f = found("New sanctions were rejected by Venezuela.");
+    assert!(f.iter().all(|p| !p.0.contains("New")), "{f:?}");
+}
