@@ -15,8 +15,16 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 /// Documents per transaction: a crash loses at most the batch being
-/// written, and a reader sees a batch whole or not at all.
-const BATCH_DOCUMENTS: usize = 256;
+/// written, and a reader sees a batch whole or not at all. Evidence rows
+/// are keyed by position, so a batch inserts all over that B-tree; fewer,
+/// larger transactions write each touched page once per batch instead of
+/// once per 256 documents (1 GB build: 268 s at 256, 241 s at 1024).
+const BATCH_DOCUMENTS: usize = 1024;
+
+/// The writer's page cache in KiB, as SQLite's negative `cache_size`:
+/// 128 MB keeps the indexes a 1024-document batch updates in memory
+/// (1 GB build: 257 MB RSS, against 150 MB with 32 MB of cache).
+const WRITER_CACHE_KIB: i64 = 131_072;
 
 /// What a store holds, as `build` reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,9 +124,8 @@ impl Writer {
     /// Opens the store at `path`, creating it if there is none.
     pub fn open(path: &Path) -> Result<Writer> {
         let conn = open(path, true)?;
-        // (32 MB of page cache: the indexes a batch updates stay in memory;
-        // a reader keeps SQLite's 2 MB)
-        conn.pragma_update(None, "cache_size", -32768)
+        // (a reader keeps SQLite's 2 MB of cache)
+        conn.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)
             .map_err(|e| store_error(path, e))?;
         Ok(Writer {
             conn,
