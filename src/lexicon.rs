@@ -107,7 +107,7 @@ pub struct LexiconFile {
     pub evaluations: HashMap<Stance, Vec<String>>,
     /// Closed classes of words the stages ask about, by class name
     /// (`data/words.json`: "determiners", "bare_pronouns", "relative_pronouns",
-    /// "function_words", "shell_nouns").
+    /// "function_words", "shell_nouns", "body_nouns").
     #[serde(default)]
     pub word_classes: HashMap<WordClass, Vec<String>>,
 }
@@ -129,6 +129,9 @@ pub enum WordClass {
     /// "the offer"; Schmid's shell nouns): a content of these alone refers
     /// back to an issue of its document.
     ShellNouns,
+    /// Kinds of institution ("union", "police", "city"): "union officials"
+    /// names a body, where "senior officials" is anonymous sourcing.
+    BodyNouns,
 }
 
 impl LexiconFile {

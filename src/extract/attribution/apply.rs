@@ -8,7 +8,7 @@
 //! lexicon or a claim, the content is what the model marked.
 
 use super::{Attribution, AttributionModel};
-use crate::extract::mentions::{is_anonymous, Referent};
+use crate::extract::mentions::{is_anonymous, officials_of_a_body, Referent};
 use crate::extract::rules::{Candidate, Holder};
 use crate::extract::tokens::Token;
 use crate::extract::{Extractor, SentenceWork};
@@ -256,7 +256,10 @@ fn holder_of(
         .position(|t| !lx.is_in(WordClass::Determiners, &t.lower))?;
     let words = &words[start..];
     let last = words.last()?;
-    if lx.is_in(WordClass::BarePronouns, &last.lower) || is_anonymous(&last.lower) {
+    let before = words.len().checked_sub(2).map(|b| words[b].lower.as_ref());
+    if lx.is_in(WordClass::BarePronouns, &last.lower)
+        || (is_anonymous(&last.lower) && !officials_of_a_body(lx, before, &last.lower))
+    {
         return None;
     }
     let text = w.text[words[0].start..last.end].to_string();

@@ -9,6 +9,15 @@ pub(crate) fn is_anonymous(lower: &str) -> bool {
     ANONYMOUS.contains(lower)
 }
 
+/// Officials of a kind of institution ("union officials", "police
+/// officials"): a body is named, so they are no anonymous sourcing
+/// (ANNOTATION.md: "U.S. officials said" is the United States), where
+/// "senior officials" names none. `before` is the word before `lower`.
+pub(crate) fn officials_of_a_body(lx: &Lexicon, before: Option<&str>, lower: &str) -> bool {
+    lower == "officials"
+        && before.is_some_and(|b| lx.is_in(crate::lexicon::WordClass::BodyNouns, b))
+}
+
 /// Anonymous sourcing, never an actor ("sources said", "analysts believe").
 static ANONYMOUS: WordSet = WordSet::new(&[
     "officials",
@@ -299,8 +308,9 @@ fn group_head(
     // ("island states": a plural that is also a cue's form, after a modifier)
     let modified_states =
         l == "states" && h > 0 && tokens[h - 1].is_word() && !is_pronoun(&tokens[h - 1].lower);
+    let before = h.checked_sub(1).map(|b| tokens[b].lower.as_ref());
     if !(plural || body)
-        || ANONYMOUS.contains(&l)
+        || (ANONYMOUS.contains(&l) && !officials_of_a_body(lx, before, l))
         || covered(h, out)
         || (!lx.cue_forms(l).is_empty() && !modified_states)
     {

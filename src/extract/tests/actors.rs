@@ -362,6 +362,25 @@ fn anonymous_sources_are_not_actors() {
     assert!(
         found("Sources said the talks would resume. Analysts believe a deal is near.").is_empty()
     );
+    assert!(found("Senior officials said the ferry schedule would change.").is_empty());
+}
+
+#[test]
+fn officials_of_a_named_kind_of_body_are_that_body() {
+    let actors =
+        |text: &str| -> Vec<String> { found(text).into_iter().map(|(a, _, _, _)| a).collect() };
+    assert_eq!(
+        actors("Union officials demanded a 5 percent raise for all drivers."),
+        ["union officials"]
+    );
+    assert_eq!(
+        actors("The city officials urged residents to conserve water during the drought."),
+        ["city officials"]
+    );
+    assert_eq!(
+        actors("Police officials said a second device was found near the harbor bridge."),
+        ["police officials"]
+    );
 }
 
 #[test]
