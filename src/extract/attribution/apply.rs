@@ -8,7 +8,7 @@
 //! lexicon or a claim, the content is what the model marked.
 
 use super::{Attribution, AttributionModel};
-use crate::extract::mentions::{is_anonymous, officials_of_a_body, Referent};
+use crate::extract::mentions::{is_anonymous, Referent};
 use crate::extract::rules::{Candidate, Holder};
 use crate::extract::tokens::Token;
 use crate::extract::{Extractor, SentenceWork};
@@ -257,9 +257,7 @@ fn holder_of(
     let words = &words[start..];
     let last = words.last()?;
     let before = words.len().checked_sub(2).map(|b| words[b].lower.as_ref());
-    if lx.is_in(WordClass::BarePronouns, &last.lower)
-        || (is_anonymous(&last.lower) && !officials_of_a_body(lx, before, &last.lower))
-    {
+    if lx.is_in(WordClass::BarePronouns, &last.lower) || is_anonymous(lx, before, &last.lower) {
         return None;
     }
     let text = w.text[words[0].start..last.end].to_string();

@@ -4,18 +4,14 @@
 
 use super::*;
 
-/// The lower-case word is anonymous sourcing ("sources", "analysts").
-pub(crate) fn is_anonymous(lower: &str) -> bool {
+/// The lower-case word, after the word `before`, is anonymous sourcing
+/// ("sources", "analysts", "senior officials"). Officials of a kind of
+/// institution ("union officials", "police officials") name a body, as
+/// ANNOTATION.md's "U.S. officials said" names the United States.
+pub(crate) fn is_anonymous(lx: &Lexicon, before: Option<&str>, lower: &str) -> bool {
     ANONYMOUS.contains(lower)
-}
-
-/// Officials of a kind of institution ("union officials", "police
-/// officials"): a body is named, so they are no anonymous sourcing
-/// (ANNOTATION.md: "U.S. officials said" is the United States), where
-/// "senior officials" names none. `before` is the word before `lower`.
-pub(crate) fn officials_of_a_body(lx: &Lexicon, before: Option<&str>, lower: &str) -> bool {
-    lower == "officials"
-        && before.is_some_and(|b| lx.is_in(crate::lexicon::WordClass::BodyNouns, b))
+        && !(lower == "officials"
+            && before.is_some_and(|b| lx.is_in(crate::lexicon::WordClass::BodyNouns, b)))
 }
 
 /// Anonymous sourcing, never an actor ("sources said", "analysts believe").
@@ -310,7 +306,7 @@ fn group_head(
         l == "states" && h > 0 && tokens[h - 1].is_word() && !is_pronoun(&tokens[h - 1].lower);
     let before = h.checked_sub(1).map(|b| tokens[b].lower.as_ref());
     if !(plural || body)
-        || (ANONYMOUS.contains(&l) && !officials_of_a_body(lx, before, l))
+        || is_anonymous(lx, before, l)
         || covered(h, out)
         || (!lx.cue_forms(l).is_empty() && !modified_states)
     {

@@ -11,7 +11,7 @@ mod resolve;
 mod scan;
 
 use groups::add_group_subjects;
-pub(crate) use groups::{is_anonymous, officials_of_a_body};
+pub(crate) use groups::is_anonymous;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 

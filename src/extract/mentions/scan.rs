@@ -412,7 +412,6 @@ impl<'a, 't> Scanner<'a, 't> {
             &self.gaz,
             self.tokens.len(),
         );
-
         if !(self.name_word(i) || surname) || self.title_case {
             return None;
         }
@@ -456,6 +455,7 @@ impl<'a, 't> Scanner<'a, 't> {
         }
         Some(self.unknown_name(i, j, disc, out))
     }
+
     /// Whether token `k` can be a word of a name: a capitalised word that
     /// names somebody, or "New" before one ("New York", "New Hampshire",
     /// "the New York Times"), which alone opens sentences and headlines.
