@@ -18,7 +18,7 @@
 //! two-mode networks, windows included, are drawn); and each issue's
 //! phrasings and documents.
 
-use super::{open, parse_kind, stance_at, store_error};
+use super::{open, parse_kind, stance_at, store_error, EVIDENCE_BITS};
 use crate::error::Result;
 use crate::issues::group::{Grouper, Mention};
 use crate::issues::{Issue, IssueOptions, Issues};
@@ -200,16 +200,18 @@ fn each_document(
     names: &Names,
     f: &mut dyn FnMut(&str, &[Mentioned]),
 ) -> rusqlite::Result<()> {
-    let mut st = conn.prepare(
-        "SELECT d.id, d.name, e.start, e.end, p.actor, p.content, p.stance, e.variant, e.cue,
+    let mut st = conn.prepare(&format!(
+        "SELECT d.id, d.name, s.start, s.end, p.actor, p.content, p.stance, e.variant, e.cue,
                 e.rule, e.target, CASE WHEN e.date IS NULL THEN d.date ELSE nullif(e.date, '') END,
                 s.text
-         FROM documents d
-         JOIN evidence e ON e.document = d.id
-         JOIN positions p ON p.id = e.position
-         JOIN sentences s ON (s.document, s.start, s.end) = (e.document, e.start, e.end)
-         ORDER BY d.name",
-    )?;
+             FROM documents d
+             JOIN document_sentences r ON r.document = d.id
+             JOIN evidence e
+               ON e.id BETWEEN r.first << {EVIDENCE_BITS} AND ((r.last + 1) << {EVIDENCE_BITS}) - 1
+             JOIN positions p ON p.id = e.position
+             JOIN sentences s ON s.id = e.sentence
+             ORDER BY d.name"
+    ))?;
     let mut rows = st.query([])?;
     let mut doc: Option<(i64, String)> = None;
     let mut batch: Vec<Mentioned> = Vec::new();

@@ -52,10 +52,10 @@ const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// The schema version this build writes (`PRAGMA user_version`); older
 /// stores are migrated when opened, newer ones refused.
-pub const SCHEMA_VERSION: i32 = 3;
+pub const SCHEMA_VERSION: i32 = 4;
 
 /// The tables and indexes of schema version 1 (see `docs/store.md`).
-const SCHEMA_V1: &str = "
+pub(crate) const SCHEMA_V1: &str = "
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -159,7 +159,7 @@ CREATE VIEW evidence_view AS
 
 /// Version 2 sums up each position's evidence beside it (`summary.rs`):
 /// its count, its first row in evidence order, and its targets.
-const SCHEMA_V2: &str = "
+pub(crate) const SCHEMA_V2: &str = "
 ALTER TABLE positions ADD COLUMN evidence INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE positions ADD COLUMN first_document INTEGER;
 ALTER TABLE positions ADD COLUMN first_start INTEGER;
@@ -175,7 +175,7 @@ CREATE TABLE position_targets (
 
 /// Version 3 keeps the issues the positions were last grouped into
 /// (`issues.rs`), so questions about issues need not group them again.
-const SCHEMA_V3: &str = "
+pub(crate) const SCHEMA_V3: &str = "
 CREATE TABLE issues (
     id       INTEGER PRIMARY KEY,
     label    TEXT NOT NULL,
@@ -206,6 +206,93 @@ CREATE TABLE issue_documents (
     document INTEGER NOT NULL REFERENCES documents(id),
     PRIMARY KEY (issue, document)
 ) WITHOUT ROWID;
+";
+
+/// The page size of a new store. Sentences are a few hundred bytes, and a
+/// page ends with the room no further sentence fits in: 16 KiB pages waste
+/// a quarter of what 4 KiB pages do (1 GB corpus: 18 MB less).
+const PAGE_SIZE: i64 = 16_384;
+
+/// Bits of an evidence id that number it within its sentence (schema
+/// version 4): an evidence row's id is `sentence << 10 | rank`.
+pub(crate) const EVIDENCE_BITS: u32 = 10;
+
+/// The first evidence id of sentence `sentence`: a sentence's evidence rows
+/// are the ids from there up to the next sentence's first.
+pub(crate) fn first_evidence(sentence: i64) -> i64 {
+    sentence << EVIDENCE_BITS
+}
+
+/// Version 4 numbers sentences in the order they are written and evidence
+/// by its sentence (see [`EVIDENCE_BITS`]). A build appends one document's
+/// sentences, and their evidence, as one run of ids, so both tables are
+/// rowid tables filled by appending, and reading by document or sentence
+/// is a range of rowids: `document_sentences` holds each document's runs
+/// (one, unless positions were added to it later). Evidence is found by
+/// position through `evidence_by_position`; a position's first evidence is
+/// one id (`first_evidence`). (1 GB corpus: the store shrinks from 1.34x
+/// the text to 1.18x.) The view reads `evidence` first (`CROSS JOIN` fixes
+/// the order): left to itself, SQLite's planner would start from the
+/// small `cues` and `rules` tables and index all of `evidence` on the fly.
+const SCHEMA_V4: &str = "
+CREATE TABLE sentences_v4 (
+    id       INTEGER PRIMARY KEY,
+    document INTEGER NOT NULL REFERENCES documents(id),
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    text     TEXT NOT NULL
+);
+INSERT INTO sentences_v4(id, document, start, end, text)
+    SELECT row_number() OVER (ORDER BY document, start, end), document, start, end, text
+    FROM sentences ORDER BY document, start, end;
+CREATE UNIQUE INDEX sentences_v4_by_span ON sentences_v4(document, start, end);
+CREATE TABLE document_sentences (
+    document INTEGER NOT NULL REFERENCES documents(id),
+    first    INTEGER NOT NULL,
+    last     INTEGER NOT NULL,
+    PRIMARY KEY (document, first)
+) WITHOUT ROWID;
+INSERT INTO document_sentences
+    SELECT document, min(id), max(id) FROM sentences_v4 GROUP BY document;
+CREATE TABLE evidence_v4 (
+    id       INTEGER PRIMARY KEY,
+    sentence INTEGER GENERATED ALWAYS AS (id >> 10) VIRTUAL,
+    position INTEGER NOT NULL REFERENCES positions(id),
+    variant  INTEGER NOT NULL REFERENCES content_variants(id),
+    cue      INTEGER NOT NULL REFERENCES cues(id),
+    rule     INTEGER NOT NULL REFERENCES rules(id),
+    target   TEXT,
+    date     TEXT
+);
+INSERT INTO evidence_v4(id, position, variant, cue, rule, target, date)
+    SELECT (s.id << 10) + row_number() OVER (PARTITION BY s.id ORDER BY e.seq, e.position) - 1,
+           e.position, e.variant, e.cue, e.rule, e.target, e.date
+    FROM evidence e JOIN sentences_v4 s USING (document, start, end) ORDER BY 1;
+DROP INDEX sentences_v4_by_span;
+DROP VIEW evidence_view;
+DROP TABLE evidence;
+DROP TABLE sentences;
+ALTER TABLE sentences_v4 RENAME TO sentences;
+ALTER TABLE evidence_v4 RENAME TO evidence;
+CREATE INDEX evidence_by_position ON evidence(position);
+ALTER TABLE positions DROP COLUMN first_document;
+ALTER TABLE positions DROP COLUMN first_start;
+ALTER TABLE positions DROP COLUMN first_end;
+ALTER TABLE positions DROP COLUMN first_seq;
+ALTER TABLE positions ADD COLUMN first_evidence INTEGER;
+CREATE VIEW evidence_view AS
+    SELECT a.name AS actor, p.stance, c.text AS content, v.text AS phrasing,
+           e.target, CASE WHEN e.date IS NULL THEN d.date ELSE nullif(e.date, '') END AS date,
+           d.name AS document, s.start, s.end, s.text AS sentence, cu.text AS cue, r.name AS rule
+    FROM evidence e
+    CROSS JOIN positions p ON p.id = e.position
+    JOIN actors a ON a.id = p.actor
+    JOIN contents c ON c.id = p.content
+    JOIN content_variants v ON v.id = e.variant
+    JOIN sentences s ON s.id = e.sentence
+    JOIN documents d ON d.id = s.document
+    JOIN cues cu ON cu.id = e.cue
+    JOIN rules r ON r.id = e.rule;
 ";
 
 /// Whether the file at `path` is an SQLite database (by its first bytes,
@@ -271,6 +358,11 @@ pub(crate) fn open(path: &Path, create: bool) -> Result<Connection> {
             "an SQLite database, but not a stancegraph store",
         ));
     }
+    if version == 0 {
+        // (a page size holds only until the first table is written)
+        conn.pragma_update(None, "page_size", PAGE_SIZE)
+            .map_err(err)?;
+    }
     conn.pragma_update(None, "journal_mode", "WAL")
         .map_err(err)?;
     conn.pragma_update(None, "synchronous", "NORMAL")
@@ -288,14 +380,19 @@ fn migrate(conn: &Connection, version: i32) -> rusqlite::Result<()> {
     conn.execute_batch("BEGIN IMMEDIATE")?;
     // (another writer may have created the schema while this one waited)
     let now: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let steps: &[(i32, &str)] = &[(1, SCHEMA_V1), (2, SCHEMA_V2), (3, SCHEMA_V3)];
+    let steps: &[(i32, &str)] = &[
+        (1, SCHEMA_V1),
+        (2, SCHEMA_V2),
+        (3, SCHEMA_V3),
+        (4, SCHEMA_V4),
+    ];
     let run = || -> rusqlite::Result<()> {
         for &(to, ddl) in steps {
             if now < to {
                 conn.execute_batch(ddl)?;
             }
         }
-        if now < 2 {
+        if (1..4).contains(&now) {
             summary::rebuild(conn)?;
         }
         conn.execute(
@@ -395,6 +492,97 @@ mod tests {
         // saved twice over itself: the same
         save(&load(&path).unwrap(), &path).unwrap();
         assert_eq!(load(&path).unwrap().to_json(), g.to_json());
+    }
+
+    /// Rows of `sql`, one number each.
+    fn numbers(path: &Path, sql: &str) -> Vec<i64> {
+        let conn = open(path, false).unwrap();
+        let mut st = conn.prepare(sql).unwrap();
+        let rows = st.query_map([], |r| r.get(0)).unwrap();
+        rows.map(Result::unwrap).collect()
+    }
+
+    #[test]
+    fn each_document_is_one_run_of_sentences_and_later_evidence_finds_its_sentence() {
+        let mut g = PositionGraph::new();
+        for doc in ["a", "b", "c"] {
+            g.add_document(dated(doc, &format!("text {doc}"), None));
+        }
+        // (edges hold evidence of every document: written edge by edge,
+        // the documents' sentences would alternate)
+        for actor in ["Denmark", "Norway", "Iceland"] {
+            for doc in ["c", "a", "b"] {
+                let mut p = position(doc, actor, "a ceasefire", None);
+                p.span = [0, 9];
+                g.add_position(&p);
+                g.add_position(&position(doc, actor, &format!("talks in {doc}"), None));
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("runs.db");
+        save(&g, &path).unwrap();
+        let runs = numbers(
+            &path,
+            "SELECT count(*) FROM document_sentences GROUP BY document",
+        );
+        assert_eq!(runs, vec![1, 1, 1]);
+        assert_eq!(numbers(&path, "PRAGMA page_size"), vec![PAGE_SIZE]);
+        let sentences = numbers(&path, "SELECT count(*) FROM sentences")[0];
+        // the same evidence again, and one more position on a stored sentence
+        let mut w = Writer::open(&path).unwrap();
+        w.add_graph(&g).unwrap();
+        let mut p = position("a", "Canada", "a ceasefire", None);
+        p.span = [0, 9];
+        p.sentence = "Denmark demanded a ceasefire.".into();
+        w.add_position(p).unwrap();
+        w.finish().unwrap();
+        assert_eq!(
+            numbers(&path, "SELECT count(*) FROM sentences")[0],
+            sentences
+        );
+        let canada = numbers(
+            &path,
+            "SELECT e.sentence FROM evidence e JOIN positions p ON p.id = e.position
+             JOIN actors a ON a.id = p.actor WHERE a.name = 'Canada'",
+        );
+        let denmark = numbers(
+            &path,
+            "SELECT e.sentence FROM evidence e JOIN positions p ON p.id = e.position
+             JOIN actors a ON a.id = p.actor JOIN sentences s ON s.id = e.sentence
+             JOIN documents d ON d.id = s.document
+             WHERE a.name = 'Denmark' AND d.name = 'a' AND s.end = 9",
+        );
+        assert_eq!(canada, denmark);
+        // evidence ids number a sentence's rows one after another
+        let ranks = numbers(
+            &path,
+            "SELECT count(DISTINCT id & 1023) FROM evidence GROUP BY sentence",
+        );
+        let counts = numbers(&path, "SELECT count(*) FROM evidence GROUP BY sentence");
+        assert_eq!(ranks, counts);
+    }
+
+    #[test]
+    fn a_sentence_with_more_positions_than_ids_is_refused_in_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("full.db");
+        let mut w = Writer::open(&path).unwrap();
+        w.add_document(dated("a", "text a", None)).unwrap();
+        let mut error = None;
+        for n in 0..=(1 << EVIDENCE_BITS) {
+            let mut p = position("a", "Denmark", &format!("talks {n}"), None);
+            p.span = [0, 6];
+            if let Err(e) = w.add_position(p) {
+                error = Some(e.to_string());
+                break;
+            }
+        }
+        let error = error.expect("the 1,025th position is refused");
+        assert!(
+            error.contains("full.db") && error.contains("1,024"),
+            "{error}"
+        );
+        assert!(!error.contains('\n'), "{error}");
     }
 
     #[test]

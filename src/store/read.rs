@@ -101,13 +101,13 @@ fn read(conn: &Connection) -> rusqlite::Result<PositionGraph> {
     }
 
     let mut st = conn.prepare(
-        "SELECT d.name, e.start, e.end, s.text, cu.text, r.name, e.target,
+        "SELECT d.name, s.start, s.end, s.text, cu.text, r.name, e.target,
                 CASE WHEN e.date IS NULL THEN d.date ELSE nullif(e.date, '') END, v.text,
                 p.actor, p.content, p.stance
          FROM evidence e
          JOIN positions p ON p.id = e.position
-         JOIN sentences s ON (s.document, s.start, s.end) = (e.document, e.start, e.end)
-         JOIN documents d ON d.id = e.document
+         JOIN sentences s ON s.id = e.sentence
+         JOIN documents d ON d.id = s.document
          JOIN content_variants v ON v.id = e.variant
          JOIN cues cu ON cu.id = e.cue
          JOIN rules r ON r.id = e.rule",

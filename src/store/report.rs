@@ -9,7 +9,8 @@
 
 use super::parse_kind;
 use super::read::with_actor;
-use super::summary::{Row, Table, Texts};
+use super::summary::{Row, Table, Texts, ROW_COLUMNS};
+use super::EVIDENCE_BITS;
 use crate::error::Result;
 use crate::graph::{ActorNode, Filter};
 use crate::model::Stance;
@@ -52,14 +53,12 @@ fn from_summaries(
     actor: i64,
     filter: &Filter,
 ) -> rusqlite::Result<FxHashMap<i64, Tally>> {
-    let mut st = conn.prepare(
-        "SELECT p.id, p.stance, p.content, p.evidence, e.document, e.start, e.end, e.seq,
-                e.variant, e.cue, e.rule, e.target, e.date
-         FROM positions p JOIN evidence e
-           ON (e.position, e.document, e.start, e.end, e.seq)
-            = (p.id, p.first_document, p.first_start, p.first_end, p.first_seq)
-         WHERE p.actor = ?1",
-    )?;
+    let mut st = conn.prepare(&format!(
+        "SELECT p.id, p.stance, p.content, p.evidence, {ROW_COLUMNS}
+             FROM positions p JOIN evidence e ON e.id = p.first_evidence
+             JOIN sentences s ON s.id = e.sentence
+             WHERE p.actor = ?1"
+    ))?;
     let mut rows = st.query([actor])?;
     let mut tallies: FxHashMap<i64, Tally> = FxHashMap::default();
     while let Some(r) = rows.next()? {
@@ -97,12 +96,12 @@ fn from_evidence(
     actor: i64,
     filter: &Filter,
 ) -> rusqlite::Result<FxHashMap<i64, Tally>> {
-    let mut st = conn.prepare(
-        "SELECT p.id, p.stance, p.content, e.document, e.start, e.end, e.seq, e.variant, e.cue,
-                e.rule, e.target, e.date
-         FROM positions p JOIN evidence e ON e.position = p.id
-         WHERE p.actor = ?1",
-    )?;
+    let mut st = conn.prepare(&format!(
+        "SELECT p.id, p.stance, p.content, {ROW_COLUMNS}
+             FROM positions p JOIN evidence e ON e.position = p.id
+             JOIN sentences s ON s.id = e.sentence
+             WHERE p.actor = ?1"
+    ))?;
     let mut rows = st.query([actor])?;
     let mut tallies: FxHashMap<i64, Tally> = FxHashMap::default();
     while let Some(r) = rows.next()? {
@@ -153,18 +152,14 @@ fn report(conn: &Connection, actor: i64, filter: &Filter) -> rusqlite::Result<Ac
     } else {
         from_summaries(conn, actor, filter)?
     };
-    let mut sentence =
-        conn.prepare("SELECT text FROM sentences WHERE document = ?1 AND start = ?2 AND end = ?3")?;
+    let mut sentence = conn.prepare("SELECT text FROM sentences WHERE id = ?1")?;
     let mut positions: BTreeMap<Stance, Vec<PositionSummary>> = BTreeMap::new();
     for t in tallies.into_values() {
         if t.count < filter.min_count {
             continue;
         }
         let mut first = texts.evidence(conn, &t.first)?;
-        first.sentence = sentence.query_row(
-            rusqlite::params![t.first.doc, first.span[0] as i64, first.span[1] as i64],
-            |r| r.get(0),
-        )?;
+        first.sentence = sentence.query_row([t.first.id >> EVIDENCE_BITS], |r| r.get(0))?;
         positions
             .entry(t.stance)
             .or_default()

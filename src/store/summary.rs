@@ -19,9 +19,10 @@ use std::collections::BTreeMap;
 /// An evidence row as stored: ids, not yet the texts they stand for.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Row {
+    /// The row's id (its sentence's id and its rank in it).
+    pub id: i64,
     pub doc: i64,
     pub span: [usize; 2],
-    pub seq: i64,
     pub variant: i64,
     pub cue: i64,
     pub rule: i64,
@@ -30,17 +31,21 @@ pub(super) struct Row {
     pub date: Option<String>,
 }
 
+/// The columns [`Row::from_columns`] reads, of `evidence e` joined to its
+/// sentence `s`.
+pub(super) const ROW_COLUMNS: &str =
+    "e.id, s.document, s.start, s.end, e.variant, e.cue, e.rule, e.target, e.date";
+
 impl Row {
-    /// The row from nine columns of `r` from `at` on: document, start, end,
-    /// seq, variant, cue, rule, target, date.
+    /// The row from the nine [`ROW_COLUMNS`] of `r` from `at` on.
     pub fn from_columns(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Row> {
         Ok(Row {
-            doc: r.get(at)?,
+            id: r.get(at)?,
+            doc: r.get(at + 1)?,
             span: [
-                r.get::<_, i64>(at + 1)? as usize,
                 r.get::<_, i64>(at + 2)? as usize,
+                r.get::<_, i64>(at + 3)? as usize,
             ],
-            seq: r.get(at + 3)?,
             variant: r.get(at + 4)?,
             cue: r.get(at + 5)?,
             rule: r.get(at + 6)?,
@@ -224,17 +229,9 @@ impl Pending {
                 _ => d.first,
             };
             conn.prepare_cached(
-                "UPDATE positions SET evidence = ?2, first_document = ?3, first_start = ?4,
-                 first_end = ?5, first_seq = ?6 WHERE id = ?1",
+                "UPDATE positions SET evidence = ?2, first_evidence = ?3 WHERE id = ?1",
             )?
-            .execute(params![
-                position,
-                count + d.count,
-                first.doc,
-                first.span[0] as i64,
-                first.span[1] as i64,
-                first.seq
-            ])?;
+            .execute(params![position, count + d.count, first.id])?;
             self.known.insert(position, (count + d.count, first));
             for (target, n) in &d.targets {
                 conn.prepare_cached(
@@ -250,38 +247,18 @@ impl Pending {
 
 /// A position's stored count and first evidence row.
 fn stored_summary(conn: &Connection, position: i64) -> rusqlite::Result<(i64, Option<Row>)> {
-    let (count, key): (i64, Option<[i64; 4]>) = conn
-        .prepare_cached(
-            "SELECT evidence, first_document, first_start, first_end, first_seq
-             FROM positions WHERE id = ?1",
-        )?
-        .query_row([position], |r| {
-            let key = match r.get::<_, Option<i64>>(1)? {
-                Some(doc) => Some([doc, r.get(2)?, r.get(3)?, r.get(4)?]),
-                None => None,
-            };
-            Ok((r.get(0)?, key))
-        })?;
-    let Some([doc, start, end, seq]) = key else {
+    let (count, first): (i64, Option<i64>) = conn
+        .prepare_cached("SELECT evidence, first_evidence FROM positions WHERE id = ?1")?
+        .query_row([position], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let Some(first) = first else {
         return Ok((count, None));
     };
     let row = conn
-        .prepare_cached(
-            "SELECT variant, cue, rule, target, date FROM evidence
-             WHERE position = ?1 AND document = ?2 AND start = ?3 AND end = ?4 AND seq = ?5",
-        )?
-        .query_row(params![position, doc, start, end, seq], |r| {
-            Ok(Row {
-                doc,
-                span: [start as usize, end as usize],
-                seq,
-                variant: r.get(0)?,
-                cue: r.get(1)?,
-                rule: r.get(2)?,
-                target: r.get(3)?,
-                date: r.get(4)?,
-            })
-        })
+        .prepare_cached(&format!(
+            "SELECT {ROW_COLUMNS} FROM evidence e JOIN sentences s ON s.id = e.sentence
+             WHERE e.id = ?1"
+        ))?
+        .query_row([first], |r| Row::from_columns(r, 0))
         .optional()?;
     Ok((count, row))
 }
@@ -289,16 +266,15 @@ fn stored_summary(conn: &Connection, position: i64) -> rusqlite::Result<(i64, Op
 /// Sums up every position's evidence afresh, replacing what is stored.
 pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
-        "UPDATE positions SET evidence = 0, first_document = NULL, first_start = NULL,
-             first_end = NULL, first_seq = NULL;
+        "UPDATE positions SET evidence = 0, first_evidence = NULL;
          DELETE FROM position_targets;",
     )?;
     let mut texts = Texts::default();
     let mut pending = Pending::default();
-    let mut st = conn.prepare(
-        "SELECT position, document, start, end, seq, variant, cue, rule, target, date
-         FROM evidence ORDER BY position",
-    )?;
+    let mut st = conn.prepare(&format!(
+        "SELECT e.position, {ROW_COLUMNS} FROM evidence e JOIN sentences s ON s.id = e.sentence
+         ORDER BY e.position"
+    ))?;
     let mut rows = st.query([])?;
     let mut last = None;
     while let Some(r) = rows.next()? {
@@ -322,20 +298,23 @@ mod tests {
     use crate::model::Document;
     use crate::store::{open, Writer};
 
-    /// Every position's summary: count, first evidence key, targets.
-    type Summaries = Vec<(i64, i64, Option<[i64; 4]>, Vec<(String, i64)>)>;
+    /// Every position's summary: count, first evidence (document, span,
+    /// variant, cue and rule: not its id, which a migration renumbers),
+    /// targets.
+    type Summaries = Vec<(i64, i64, Option<[i64; 6]>, Vec<(String, i64)>)>;
 
     fn summaries(conn: &Connection) -> Summaries {
         let mut st = conn
             .prepare(
-                "SELECT id, evidence, first_document, first_start, first_end, first_seq
-                 FROM positions ORDER BY id",
+                "SELECT p.id, p.evidence, s.document, s.start, s.end, e.variant, e.cue, e.rule
+                 FROM positions p LEFT JOIN evidence e ON e.id = p.first_evidence
+                 LEFT JOIN sentences s ON s.id = e.sentence ORDER BY p.id",
             )
             .unwrap();
         let mut out: Summaries = st
             .query_map([], |r| {
                 let key = match r.get::<_, Option<i64>>(2)? {
-                    Some(d) => Some([d, r.get(3)?, r.get(4)?, r.get(5)?]),
+                    Some(d) => Some([d, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?]),
                     None => None,
                 };
                 Ok((r.get(0)?, r.get(1)?, key, Vec::new()))
@@ -403,7 +382,7 @@ mod tests {
         assert_eq!(summaries(&conn), kept);
         // the first evidence of a position met in c, a and b is a's
         let first_docs: Vec<String> = conn
-            .prepare("SELECT d.name FROM positions p JOIN documents d ON d.id = p.first_document WHERE p.evidence = 3")
+            .prepare("SELECT d.name FROM positions p JOIN evidence e ON e.id = p.first_evidence JOIN sentences s ON s.id = e.sentence JOIN documents d ON d.id = s.document WHERE p.evidence = 3")
             .unwrap()
             .query_map([], |r| r.get(0))
             .unwrap()
@@ -454,33 +433,67 @@ mod tests {
         assert_eq!(summaries(&conn), kept);
     }
 
+    /// The store at `from` written again at `path` as schema `version` (1
+    /// or 3) wrote it: sentences and evidence keyed by document and span,
+    /// and (from version 2) no summaries yet, as before they were summed.
+    fn downgraded(from: &std::path::Path, path: &std::path::Path, version: i32) {
+        let conn = Connection::open(path).unwrap();
+        let ddl = [
+            crate::store::SCHEMA_V1,
+            crate::store::SCHEMA_V2,
+            crate::store::SCHEMA_V3,
+        ];
+        for d in &ddl[..version as usize] {
+            conn.execute_batch(d).unwrap();
+        }
+        conn.execute("ATTACH ?1 AS new", [from.to_string_lossy()])
+            .unwrap();
+        conn.execute_batch(&format!(
+            "INSERT INTO meta SELECT * FROM new.meta;
+             INSERT INTO documents SELECT * FROM new.documents;
+             INSERT INTO document_names SELECT * FROM new.document_names;
+             INSERT INTO sentences SELECT document, start, end, text FROM new.sentences;
+             INSERT INTO actors SELECT * FROM new.actors;
+             INSERT INTO actor_mentions SELECT * FROM new.actor_mentions;
+             INSERT INTO affiliations SELECT * FROM new.affiliations;
+             INSERT INTO contents SELECT * FROM new.contents;
+             INSERT INTO content_variants SELECT * FROM new.content_variants;
+             INSERT INTO positions(id, actor, content, stance)
+                 SELECT id, actor, content, stance FROM new.positions;
+             INSERT INTO cues SELECT * FROM new.cues;
+             INSERT INTO rules SELECT * FROM new.rules;
+             INSERT INTO evidence
+                 SELECT s.document, s.start, s.end, e.id & 1023, e.position, e.variant, e.cue,
+                        e.rule, e.target, e.date
+                 FROM new.evidence e JOIN new.sentences s ON s.id = e.sentence;
+             PRAGMA user_version = {version};"
+        ))
+        .unwrap();
+    }
+
     #[test]
-    fn a_version_1_store_is_summed_up_when_opened() {
+    fn a_store_of_an_earlier_version_is_migrated_when_opened() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v1.db");
+        let path = dir.path().join("v4.db");
         written(&path);
         let kept = summaries(&open(&path, false).unwrap());
-        {
-            // take the store back to version 1
-            let conn = Connection::open(&path).unwrap();
-            conn.execute_batch(
-                "DROP TABLE issue_documents; DROP TABLE issue_contents; DROP TABLE issue_stances;
-                 DROP TABLE issue_terms; DROP TABLE issues;
-                 DROP TABLE position_targets;
-                 ALTER TABLE positions DROP COLUMN evidence;
-                 ALTER TABLE positions DROP COLUMN first_document;
-                 ALTER TABLE positions DROP COLUMN first_start;
-                 ALTER TABLE positions DROP COLUMN first_end;
-                 ALTER TABLE positions DROP COLUMN first_seq;
-                 PRAGMA user_version = 1;",
-            )
-            .unwrap();
+        let graph = crate::store::load(&path).unwrap();
+        for version in [1, 3] {
+            let old = dir.path().join(format!("v{version}.db"));
+            downgraded(&path, &old, version);
+            let conn = open(&old, false).unwrap();
+            let now: i32 = conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(now, crate::store::SCHEMA_VERSION);
+            assert_eq!(summaries(&conn), kept, "from version {version}");
+            drop(conn);
+            let migrated = crate::store::load(&old).unwrap();
+            assert_eq!(
+                migrated.to_json(),
+                graph.to_json(),
+                "from version {version}"
+            );
         }
-        let conn = open(&path, false).unwrap();
-        let version: i32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(version, crate::store::SCHEMA_VERSION);
-        assert_eq!(summaries(&conn), kept);
     }
 }

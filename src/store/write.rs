@@ -4,7 +4,7 @@
 //! a JSON build of the same documents holds.
 
 use super::summary::{Pending, Row, Texts};
-use super::{open, parse_kind, store_error};
+use super::{first_evidence, open, parse_kind, store_error, EVIDENCE_BITS};
 use crate::error::Result;
 use crate::graph::{
     combine_kinds, name_key, position_content_key, Added, DocumentInfo, Evidence, PositionGraph,
@@ -55,15 +55,33 @@ struct Cache {
     contents: FxHashMap<String, (i64, String)>,
     variants: FxHashMap<(i64, String), i64>,
     positions: FxHashMap<(i64, i64, Stance), i64>,
-    /// Sentences met in this batch: whether it wrote them, and the number
-    /// their next evidence takes.
-    sentences: FxHashMap<(i64, usize, usize), (bool, i64)>,
+    /// Sentences met in this batch, by document and span.
+    sentences: FxHashMap<(i64, usize, usize), SentenceRow>,
+    /// Documents met in this batch: whether the store held sentences of
+    /// theirs before it.
+    sentence_documents: FxHashMap<i64, bool>,
+    /// The id the next new sentence takes, once read.
+    next_sentence: Option<i64>,
+    /// The run of sentence ids this batch is writing: document, first, last
+    /// (stored in `document_sentences` when another document's sentence
+    /// follows, or the batch commits).
+    run: Option<(i64, i64, i64)>,
     /// Cue and rule rows by their text.
     cues: FxHashMap<String, i64>,
     rules: FxHashMap<String, i64>,
     dates: FxHashMap<i64, Option<String>>,
     /// Hashes of the evidence written on sentences this batch wrote.
     evidence: FxHashSet<u64>,
+}
+
+/// A sentence's row: whether this batch wrote it (then none of its
+/// evidence is stored from before), its id, and the rank its next evidence
+/// takes.
+#[derive(Clone, Copy)]
+struct SentenceRow {
+    new: bool,
+    id: i64,
+    next: i64,
 }
 
 /// An evidence row's fields besides its sentence and number: position,
@@ -98,6 +116,11 @@ impl Lookup {
             Lookup::Rule => &mut cache.rules,
         }
     }
+}
+
+/// The error of a sentence with more evidence than its ids number.
+fn too_many(message: &str) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(message.into())
 }
 
 fn fx_hash(x: &impl std::hash::Hash) -> u64 {
@@ -161,8 +184,8 @@ impl Writer {
     /// Commits the open batch, if any.
     pub fn commit(&mut self) -> Result<()> {
         if self.in_batch {
-            self.pending
-                .flush(&self.conn, &mut self.texts)
+            self.store_run()
+                .and_then(|()| self.pending.flush(&self.conn, &mut self.texts))
                 .and_then(|()| super::issues::next_generation(&self.conn))
                 .map_err(|e| store_error(&self.path, e))?;
             self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
@@ -513,39 +536,106 @@ impl Writer {
         }
     }
 
-    /// The sentence's row, written if new: whether this batch wrote it
-    /// (then none of its evidence is stored from before), and the number
-    /// its next evidence takes.
+    /// The sentence's row, written if new, with the next sentence id.
     fn sentence(
         &mut self,
         doc: i64,
         span: [usize; 2],
         text: &str,
-    ) -> rusqlite::Result<(bool, i64)> {
+    ) -> rusqlite::Result<SentenceRow> {
         let key = (doc, span[0], span[1]);
-        let (start, end) = (span[0] as i64, span[1] as i64);
-        if let Some(&(new, seq)) = self.cache.sentences.get(&key) {
-            return Ok((new, seq));
+        if let Some(&row) = self.cache.sentences.get(&key) {
+            return Ok(row);
         }
-        let new = self
-            .conn
+        let (start, end) = (span[0] as i64, span[1] as i64);
+        let row = match self.stored_sentence(doc, start, end)? {
+            Some(id) => {
+                let last: Option<i64> = self
+                    .conn
+                    .prepare_cached("SELECT max(id) FROM evidence WHERE id BETWEEN ?1 AND ?2")?
+                    .query_row([first_evidence(id), first_evidence(id + 1) - 1], |r| {
+                        r.get(0)
+                    })?;
+                let next = last.map_or(0, |e| e - first_evidence(id) + 1);
+                SentenceRow {
+                    new: false,
+                    id,
+                    next,
+                }
+            }
+            None => {
+                let id = match self.cache.next_sentence {
+                    Some(id) => id,
+                    None => self.conn.query_row(
+                        "SELECT ifnull(max(id), 0) + 1 FROM sentences",
+                        [],
+                        |r| r.get(0),
+                    )?,
+                };
+                self.cache.next_sentence = Some(id + 1);
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO sentences(id, document, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute(params![id, doc, start, end, text])?;
+                match &mut self.cache.run {
+                    Some((d, _, last)) if *d == doc && *last + 1 == id => *last = id,
+                    _ => {
+                        self.store_run()?;
+                        self.cache.run = Some((doc, id, id));
+                    }
+                }
+                SentenceRow {
+                    new: true,
+                    id,
+                    next: 0,
+                }
+            }
+        };
+        self.cache.sentences.insert(key, row);
+        Ok(row)
+    }
+
+    /// The id of the document's sentence at this span, if the store held
+    /// sentences of the document before this batch and this is one.
+    fn stored_sentence(&mut self, doc: i64, start: i64, end: i64) -> rusqlite::Result<Option<i64>> {
+        let had = match self.cache.sentence_documents.get(&doc) {
+            Some(&had) => had,
+            None => {
+                let had = self
+                    .conn
+                    .prepare_cached("SELECT 1 FROM document_sentences WHERE document = ?1")?
+                    .exists([doc])?;
+                self.cache.sentence_documents.insert(doc, had);
+                had
+            }
+        };
+        if !had {
+            return Ok(None);
+        }
+        // (the run being written is searched too)
+        self.store_run()?;
+        self.conn
             .prepare_cached(
-                "INSERT OR IGNORE INTO sentences(document, start, end, text) VALUES (?1, ?2, ?3, ?4)",
+                "SELECT s.id FROM document_sentences r
+                 JOIN sentences s ON s.id BETWEEN r.first AND r.last
+                 WHERE r.document = ?1 AND s.start = ?2 AND s.end = ?3",
             )?
-            .execute(params![doc, start, end, text])?
-            == 1;
-        let seq = if new {
-            0
-        } else {
+            .query_row([doc, start, end], |r| r.get(0))
+            .optional()
+    }
+
+    /// Stores the run of sentence ids being written (its row is replaced
+    /// as the run grows).
+    fn store_run(&mut self) -> rusqlite::Result<()> {
+        if let Some((doc, first, last)) = self.cache.run {
             self.conn
                 .prepare_cached(
-                    "SELECT ifnull(max(seq) + 1, 0) FROM evidence
-                     WHERE document = ?1 AND start = ?2 AND end = ?3",
+                    "INSERT OR REPLACE INTO document_sentences(document, first, last) VALUES (?1, ?2, ?3)",
                 )?
-                .query_row(params![doc, start, end], |r| r.get(0))?
-        };
-        self.cache.sentences.insert(key, (new, seq));
-        Ok((new, seq))
+                .execute([doc, first, last])?;
+        }
+        Ok(())
     }
 
     /// The row of a short text in a lookup table (`cues`, `rules`).
@@ -571,7 +661,7 @@ impl Writer {
     ) -> rusqlite::Result<()> {
         let position = self.position(actor, content, stance)?;
         let doc = self.document_id(ev.doc, ev.date)?;
-        let (new, seq) = self.sentence(doc, ev.span, ev.sentence)?;
+        let sentence = self.sentence(doc, ev.span, ev.sentence)?;
         let variant = self.variant(content, ev.phrasing)?;
         let cue = self.lookup(Lookup::Cue, ev.cue)?;
         let rule = self.lookup(Lookup::Rule, ev.rule)?;
@@ -581,59 +671,68 @@ impl Writer {
             (None, _) => Some(""),
             (Some(x), _) => Some(x),
         };
-        let (start, end) = (ev.span[0] as i64, ev.span[1] as i64);
         let row = (position, variant, cue, rule, ev.target, date);
-        let seen = if new {
+        let seen = if sentence.new {
             // (a sentence this batch wrote: its evidence so far is in memory)
-            !self.cache.evidence.insert(fx_hash(&(doc, start, end, row)))
-                && self.stored(doc, start, end, row)?
+            !self.cache.evidence.insert(fx_hash(&(sentence.id, row)))
+                && self.stored(sentence.id, row)?
         } else {
-            self.stored(doc, start, end, row)?
+            self.stored(sentence.id, row)?
         };
-        if !seen {
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO evidence(document, start, end, seq, position, variant, cue, rule, target, date)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                )?
-                .execute(params![
-                    doc, start, end, seq, position, variant, cue, rule, ev.target, date
-                ])?;
-            let row = Row {
-                doc,
-                span: ev.span,
-                seq,
-                variant,
-                cue,
-                rule,
-                target: ev.target.map(str::to_string),
-                date: date.map(str::to_string),
-            };
-            self.pending
-                .add(&self.conn, &mut self.texts, position, row)?;
-            if let Some(s) = self.cache.sentences.get_mut(&(doc, ev.span[0], ev.span[1])) {
-                s.1 += 1;
-            }
+        if seen {
+            return Ok(());
+        }
+        if sentence.next >= 1 << EVIDENCE_BITS {
+            return Err(too_many(
+                "a sentence states more positions than a store numbers (1,024)",
+            ));
+        }
+        let id = first_evidence(sentence.id) + sentence.next;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO evidence(id, position, variant, cue, rule, target, date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![id, position, variant, cue, rule, ev.target, date])?;
+        let row = Row {
+            id,
+            doc,
+            span: ev.span,
+            variant,
+            cue,
+            rule,
+            target: ev.target.map(str::to_string),
+            date: date.map(str::to_string),
+        };
+        self.pending
+            .add(&self.conn, &mut self.texts, position, row)?;
+        if let Some(s) = self.cache.sentences.get_mut(&(doc, ev.span[0], ev.span[1])) {
+            s.next += 1;
         }
         Ok(())
     }
 
-    /// Whether this evidence row is in the store already.
+    /// Whether this evidence row is in the store already, on its sentence.
     fn stored(
         &mut self,
-        doc: i64,
-        start: i64,
-        end: i64,
+        sentence: i64,
         (position, variant, cue, rule, target, date): EvidenceKey<'_>,
     ) -> rusqlite::Result<bool> {
         self.conn
             .prepare_cached(
-                "SELECT 1 FROM evidence WHERE document = ?1 AND start = ?2 AND end = ?3
-                 AND position = ?4 AND variant = ?5 AND cue = ?6 AND rule = ?7
-                 AND target IS ?8 AND date IS ?9",
+                "SELECT 1 FROM evidence WHERE id BETWEEN ?1 AND ?2
+                 AND position = ?3 AND variant = ?4 AND cue = ?5 AND rule = ?6
+                 AND target IS ?7 AND date IS ?8",
             )?
             .exists(params![
-                doc, start, end, position, variant, cue, rule, target, date
+                first_evidence(sentence),
+                first_evidence(sentence + 1) - 1,
+                position,
+                variant,
+                cue,
+                rule,
+                target,
+                date
             ])
     }
 
@@ -687,16 +786,17 @@ impl Writer {
             }
             contents.insert(ix, id);
         }
-        for (a, c, e) in g.stance_edges() {
-            for ev in &e.evidence {
-                let doc = renamed.get(ev.doc.as_str()).unwrap_or(&ev.doc);
-                self.evidence(
-                    actors[&a],
-                    contents[&c],
-                    e.stance,
-                    &EvidenceRow::of(ev, doc),
-                )?;
-            }
+        // evidence in document and sentence order, so that each document's
+        // sentences are written as one run of ids (`document_sentences`)
+        let mut evidence: Vec<_> = g
+            .stance_edges()
+            .into_iter()
+            .flat_map(|(a, c, e)| e.evidence.iter().map(move |ev| (ev, a, c, e.stance)))
+            .collect();
+        evidence.sort_by(|x, y| (&x.0.doc, x.0.span).cmp(&(&y.0.doc, y.0.span)));
+        for (ev, a, c, stance) in evidence {
+            let doc = renamed.get(ev.doc.as_str()).unwrap_or(&ev.doc);
+            self.evidence(actors[&a], contents[&c], stance, &EvidenceRow::of(ev, doc))?;
         }
         for (m, b) in g.affiliations() {
             self.affiliation(actors[&m], actors[&b])?;
