@@ -97,6 +97,36 @@ fn documents(path: &Path) -> usize {
 }
 
 #[test]
+fn build_writes_a_store_unless_asked_for_a_graph_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let is_store = |p: &Path| std::fs::read(p).unwrap().starts_with(b"SQLite format 3\0");
+    let example = "examples/articles";
+    for (name, format, store) in [
+        ("archive", None, true),
+        ("archive.db", None, true),
+        ("positions.sqlite3", None, true),
+        ("graph.json", None, false),
+        ("GRAPH.JSON", None, false),
+        ("asked.db", Some("json"), false),
+        ("asked.json", Some("store"), true),
+    ] {
+        let out = tmp.path().join(name);
+        let mut args = vec!["build", "--quiet", example, "-o", s(&out)];
+        if let Some(f) = format {
+            args.extend(["--format", f]);
+        }
+        ok(&args);
+        assert_eq!(is_store(&out), store, "{name} {format:?}");
+        // and --into keeps the kind the file has
+        ok(&["build", "--quiet", example, "--into", s(&out)]);
+        assert_eq!(is_store(&out), store, "{name} --into");
+    }
+    // standard output is a graph file
+    let printed = ok(&["build", "--quiet", example]);
+    assert!(printed.starts_with(b"{"));
+}
+
+#[test]
 fn a_store_holds_the_graph_a_json_build_writes() {
     let tmp = tempfile::tempdir().unwrap();
     let docs = common::dev_docs_or_examples();

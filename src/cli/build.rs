@@ -67,8 +67,9 @@ impl Sink {
 }
 
 /// Whether to write a store: as asked, else as the file already is (told
-/// by its content, when `by_content`), else by its name (`.db`, `.sqlite`,
-/// `.sqlite3`).
+/// by its content, when `by_content`), else a store unless its name ends in
+/// `.json` (standard output is always a graph file). The store is the
+/// default: at 1 GB it meets every bar of issue 23 (docs/store.md).
 pub fn writes_store(
     format: Option<BuildFormat>,
     into: Option<&Path>,
@@ -81,9 +82,11 @@ pub fn writes_store(
     if let Some(existing) = into.or(dest).filter(|p| by_content && p.exists()) {
         return store::is_store(existing);
     }
-    dest.and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "db" | "sqlite" | "sqlite3"))
+    dest.is_some_and(|p| {
+        !p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    })
 }
 
 #[derive(Debug, Args)]
@@ -107,7 +110,8 @@ pub struct BuildArgs {
     #[arg(long)]
     pub from_positions: bool,
     /// Write a JSON graph file or an SQLite store; by default an existing
-    /// file keeps its kind and a new one named *.db, *.sqlite or *.sqlite3 is a store.
+    /// file keeps its kind, a new one named *.json is a graph file and any
+    /// other is a store (standard output is a graph file).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<BuildFormat>,
 }

@@ -9,8 +9,8 @@ pub struct MergeArgs {
     /// Graph files to combine.
     #[arg(required = true, value_name = "GRAPH")]
     pub graphs: Vec<PathBuf>,
-    /// Write to FILE (atomically) instead of standard output: a store when
-    /// FILE is named *.db, *.sqlite or *.sqlite3 (or `--format store`), else a graph file.
+    /// Write to FILE (atomically) instead of standard output: a graph file
+    /// when FILE is named *.json (or `--format json`), else a store.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Write a JSON graph file or an SQLite store (default: by the output's name).
