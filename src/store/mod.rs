@@ -368,6 +368,12 @@ pub(crate) fn open(path: &Path, create: bool) -> Result<Connection> {
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(err)?;
     migrate(&conn, version).map_err(err)?;
+    if (1..4).contains(&version) {
+        // version 4 rewrote the sentences and evidence: give back the pages
+        // the old tables held (should a reader hold the file, they stay
+        // free for the rows to come; the store is whole either way)
+        let _ = conn.execute_batch("VACUUM");
+    }
     Ok(conn)
 }
 
