@@ -27,6 +27,17 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
+    if args.format == Format::Json
+        && args.filter.is_none()
+        && stancegraph::store::is_store(&args.graph)
+    {
+        // the graph file of a whole store, streamed: its evidence is read
+        // edge by edge, never held
+        let mut out = Output::open(args.output.as_deref())?;
+        stancegraph::store::write_json(&args.graph, &mut out)?;
+        out.commit()?;
+        return Ok(true);
+    }
     let g = args.filter.load(&args.graph)?;
     if args.format == Format::Csv {
         let Some(dir) = &args.output else {

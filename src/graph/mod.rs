@@ -465,6 +465,27 @@ impl PositionGraph {
         self.add_evidence(a, c, p.stance, ev);
     }
 
+    /// The actor's edge of this stance to the content, made (without
+    /// evidence) if there is none.
+    pub(crate) fn stance_edge(&mut self, a: NodeIndex, c: NodeIndex, stance: Stance) -> EdgeIndex {
+        if let Some(&e) = self.stance_edges.get(&(a, c, stance)) {
+            return e;
+        }
+        let e = self.graph.add_edge(
+            a,
+            c,
+            Edge::Stance(StanceEdge {
+                stance,
+                evidence: Vec::new(),
+                spilled: Vec::new(),
+                pending: Vec::new(),
+                pending_records: 0,
+            }),
+        );
+        self.stance_edges.insert((a, c, stance), e);
+        e
+    }
+
     pub(crate) fn add_evidence(
         &mut self,
         a: NodeIndex,
@@ -472,24 +493,7 @@ impl PositionGraph {
         stance: Stance,
         ev: Evidence,
     ) {
-        let e = match self.stance_edges.get(&(a, c, stance)) {
-            Some(&e) => e,
-            None => {
-                let e = self.graph.add_edge(
-                    a,
-                    c,
-                    Edge::Stance(StanceEdge {
-                        stance,
-                        evidence: Vec::new(),
-                        spilled: Vec::new(),
-                        pending: Vec::new(),
-                        pending_records: 0,
-                    }),
-                );
-                self.stance_edges.insert((a, c, stance), e);
-                e
-            }
-        };
+        let e = self.stance_edge(a, c, stance);
         let Some(Edge::Stance(s)) = self.graph.edge_weight_mut(e) else {
             return;
         };
@@ -1055,6 +1059,21 @@ impl PositionGraph {
     /// `serde_json::to_writer_pretty` on [`PositionGraph::to_file`] (tested);
     /// the positions, nearly all of a large file, are laid out by hand.
     pub fn write_json<W: std::io::Write>(&self, w: W) -> std::io::Result<()> {
+        self.write_json_with(w, |_, e| self.edge_evidence(e))
+    }
+
+    /// [`PositionGraph::write_json`] with each edge's evidence, sorted, from
+    /// `evidence` (given the edge's actor, content and stance): a store
+    /// streams its graph file this way without holding its evidence.
+    pub(crate) fn write_json_with<'g, W, F>(&'g self, w: W, evidence: F) -> std::io::Result<()>
+    where
+        W: std::io::Write,
+        F: Fn(
+                (NodeIndex, NodeIndex, Stance),
+                &'g StanceEdge,
+            ) -> std::io::Result<Vec<Cow<'g, Evidence>>>
+            + Sync,
+    {
         use std::io::Write as _;
         #[derive(Serialize)]
         struct ActorView<'a> {
@@ -1080,9 +1099,9 @@ impl PositionGraph {
         let mut edges: Vec<_> = self
             .stance_edges()
             .into_iter()
-            .map(|(a, c, e)| ((aix[&a], cix[&c], e.stance), e))
+            .map(|(a, c, e)| ((aix[&a], cix[&c], e.stance), (a, c, e.stance), e))
             .collect();
-        edges.sort_by_key(|(k, _)| *k);
+        edges.sort_by_key(|(k, _, _)| *k);
         let mut documents: Vec<&DocumentInfo> = self.documents.values().collect();
         documents.sort_by(|x, y| x.id.cmp(&y.id));
         let mut affiliations: Vec<AffiliationRecord> = self
@@ -1142,11 +1161,11 @@ impl PositionGraph {
         const CHUNK: usize = 1 << 16;
         std::thread::scope(|scope| -> std::io::Result<()> {
             let (tx, rx) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<u8>>>(16);
-            let edges = &edges;
+            let (edges, evidence_of) = (&edges, &evidence);
             let positions = scope.spawn(move || {
                 let mut chunk = Vec::with_capacity(CHUNK * 2);
-                for (i, ((a, c, stance), e)) in edges.iter().enumerate() {
-                    let evidence = match self.edge_evidence(e) {
+                for (i, ((a, c, stance), nodes, e)) in edges.iter().enumerate() {
+                    let evidence = match evidence_of(*nodes, e) {
                         Ok(evidence) => evidence,
                         Err(err) => {
                             let _ = tx.send(Err(err));

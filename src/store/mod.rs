@@ -43,7 +43,7 @@ mod report;
 mod summary;
 mod write;
 pub use issues::{stored_issues, StoredIssues};
-pub use read::load;
+pub use read::{load, write_json};
 pub use report::actor_report;
 pub use write::{copy, save, Totals, Writer};
 
@@ -495,6 +495,10 @@ mod tests {
         save(&g, &path).unwrap();
         assert!(is_store(&path));
         assert_eq!(load(&path).unwrap().to_json(), g.to_json());
+        // streamed, edge by edge, the same bytes
+        let mut streamed = Vec::new();
+        write_json(&path, &mut streamed).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), g.to_json());
         // saved twice over itself: the same
         save(&load(&path).unwrap(), &path).unwrap();
         assert_eq!(load(&path).unwrap().to_json(), g.to_json());

@@ -3,7 +3,7 @@
 //! finding an actor by name for a question about one actor.
 
 use super::{open, parse_kind, store_error};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::graph::{name_key, DocumentInfo, Evidence, PositionGraph};
 use petgraph::stable_graph::NodeIndex;
 use rusqlite::{Connection, OptionalExtension};
@@ -67,9 +67,122 @@ fn find_actor(conn: &Connection, name: &str) -> rusqlite::Result<Option<i64>> {
     .optional()
 }
 
+/// Node ids: the graph's node of each actor and content row.
+type Nodes = (FxHashMap<i64, NodeIndex>, FxHashMap<i64, NodeIndex>);
+
+/// An evidence row's columns as [`evidence_at`] reads them, then those the
+/// query adds; `evidence e` joined to its sentence, document and texts.
+const EVIDENCE_SQL: &str = "
+    SELECT d.name, s.start, s.end, s.text, cu.text, r.name, e.target,
+           CASE WHEN e.date IS NULL THEN d.date ELSE nullif(e.date, '') END, v.text,
+           p.actor, p.content, p.stance
+    FROM evidence e
+    JOIN positions p ON p.id = e.position
+    JOIN sentences s ON s.id = e.sentence
+    JOIN documents d ON d.id = s.document
+    JOIN content_variants v ON v.id = e.variant
+    JOIN cues cu ON cu.id = e.cue
+    JOIN rules r ON r.id = e.rule";
+
+/// The evidence in the first nine columns of an [`EVIDENCE_SQL`] row.
+fn evidence_at(r: &rusqlite::Row) -> rusqlite::Result<Evidence> {
+    Ok(Evidence {
+        doc: r.get(0)?,
+        span: [r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize],
+        sentence: r.get(3)?,
+        cue: r.get(4)?,
+        rule: r.get(5)?,
+        target: r.get(6)?,
+        date: r.get(7)?,
+        content: r.get(8)?,
+    })
+}
+
 /// Reads the whole graph.
 fn read(conn: &Connection) -> rusqlite::Result<PositionGraph> {
     let mut g = PositionGraph::new();
+    let (actors, contents) = read_nodes(conn, &mut g)?;
+    let mut st = conn.prepare(EVIDENCE_SQL)?;
+    let mut rows = st.query([])?;
+    let mut evidence = Vec::new();
+    while let Some(r) = rows.next()? {
+        let ev = evidence_at(r)?;
+        let (Some(&a), Some(&c)) = (
+            actors.get(&r.get::<_, i64>(9)?),
+            contents.get(&r.get::<_, i64>(10)?),
+        ) else {
+            continue;
+        };
+        let stance = super::stance_at(r, 11)?;
+        evidence.push((a, c, stance, ev));
+    }
+    // nodes and edges are made in the graph file's order (actors by name,
+    // contents by key, edges by actor, content and stance), so that what
+    // numbers them (issue ids, network rows) is what loading the file gives
+    evidence.sort_unstable();
+    for (a, c, stance, ev) in evidence {
+        g.add_evidence(a, c, stance, ev);
+    }
+    read_rest(conn, &mut g, &actors)?;
+    Ok(g)
+}
+
+/// Writes the store's graph file (what [`load`] and
+/// [`PositionGraph::write_json`] write) to `w`, holding its nodes and
+/// edges but not its evidence: each edge's evidence is read as it is
+/// written, through `evidence_by_position`.
+pub fn write_json(path: &Path, w: impl std::io::Write) -> Result<()> {
+    use std::borrow::Cow;
+    let conn = open(path, false)?;
+    let err = |e| store_error(path, e);
+    conn.execute_batch("BEGIN").map_err(err)?;
+    let mut g = PositionGraph::new();
+    let mut positions = FxHashMap::default();
+    let mut read_graph = |g: &mut PositionGraph| -> rusqlite::Result<()> {
+        let (actors, contents) = read_nodes(&conn, g)?;
+        let mut st =
+            conn.prepare("SELECT id, actor, content, stance FROM positions WHERE evidence > 0")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let (Some(&a), Some(&c)) = (
+                actors.get(&r.get::<_, i64>(1)?),
+                contents.get(&r.get::<_, i64>(2)?),
+            ) else {
+                continue;
+            };
+            let stance = super::stance_at(r, 3)?;
+            g.stance_edge(a, c, stance);
+            positions.insert((a, c, stance), r.get::<_, i64>(0)?);
+        }
+        read_rest(&conn, g, &actors)
+    };
+    read_graph(&mut g).map_err(err)?;
+    let conn = std::sync::Mutex::new(conn);
+    let sql = format!("{EVIDENCE_SQL} WHERE e.position = ?1");
+    let written = g.write_json_with(w, |nodes, _| {
+        let read = || -> rusqlite::Result<Vec<Cow<'_, Evidence>>> {
+            let conn = conn.lock().unwrap_or_else(|e| e.into_inner());
+            let mut st = conn.prepare_cached(&sql)?;
+            let mut rows = st.query([positions[&nodes]])?;
+            let mut all = Vec::new();
+            while let Some(r) = rows.next()? {
+                all.push(Cow::Owned(evidence_at(r)?));
+            }
+            all.sort();
+            Ok(all)
+        };
+        read().map_err(std::io::Error::other)
+    });
+    written.map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    let conn = conn.into_inner().unwrap_or_else(|e| e.into_inner());
+    conn.execute_batch("COMMIT").map_err(err)
+}
+
+/// Reads the actors and contents, with their mentions and phrasings.
+fn read_nodes(conn: &Connection, g: &mut PositionGraph) -> rusqlite::Result<Nodes> {
     let mut actors: FxHashMap<i64, NodeIndex> = FxHashMap::default();
     let mut st = conn.prepare("SELECT id, name, kind, affiliation FROM actors ORDER BY key")?;
     let mut rows = st.query([])?;
@@ -100,49 +213,16 @@ fn read(conn: &Connection) -> rusqlite::Result<PositionGraph> {
         contents.insert(r.get(0)?, ix);
     }
 
-    let mut st = conn.prepare(
-        "SELECT d.name, s.start, s.end, s.text, cu.text, r.name, e.target,
-                CASE WHEN e.date IS NULL THEN d.date ELSE nullif(e.date, '') END, v.text,
-                p.actor, p.content, p.stance
-         FROM evidence e
-         JOIN positions p ON p.id = e.position
-         JOIN sentences s ON s.id = e.sentence
-         JOIN documents d ON d.id = s.document
-         JOIN content_variants v ON v.id = e.variant
-         JOIN cues cu ON cu.id = e.cue
-         JOIN rules r ON r.id = e.rule",
-    )?;
-    let mut rows = st.query([])?;
-    let mut evidence = Vec::new();
-    while let Some(r) = rows.next()? {
-        let ev = Evidence {
-            doc: r.get(0)?,
-            span: [r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize],
-            sentence: r.get(3)?,
-            cue: r.get(4)?,
-            rule: r.get(5)?,
-            target: r.get(6)?,
-            date: r.get(7)?,
-            content: r.get(8)?,
-        };
-        let (Some(&a), Some(&c)) = (
-            actors.get(&r.get::<_, i64>(9)?),
-            contents.get(&r.get::<_, i64>(10)?),
-        ) else {
-            continue;
-        };
-        let stance = super::stance_at(r, 11)?;
-        evidence.push((a, c, stance, ev));
-    }
-    // nodes and edges are made in the graph file's order (actors by name,
-    // contents by key, edges by actor, content and stance), so that what
-    // numbers them (issue ids, network rows) is what loading the file gives
-    evidence.sort_unstable();
-    for (a, c, stance, ev) in evidence {
-        g.add_evidence(a, c, stance, ev);
-    }
+    Ok((actors, contents))
+}
 
-    read_documents(conn, &mut g)?;
+/// Reads the documents and the affiliations between `actors`.
+fn read_rest(
+    conn: &Connection,
+    g: &mut PositionGraph,
+    actors: &FxHashMap<i64, NodeIndex>,
+) -> rusqlite::Result<()> {
+    read_documents(conn, g)?;
     let mut st = conn.prepare("SELECT member, body FROM affiliations")?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
@@ -153,7 +233,7 @@ fn read(conn: &Connection) -> rusqlite::Result<PositionGraph> {
             g.add_affiliation(m, b);
         }
     }
-    Ok(g)
+    Ok(())
 }
 
 /// The documents, with the other names their texts were read under.
