@@ -19,44 +19,29 @@ pub enum BuildFormat {
     Store,
 }
 
-/// Where the documents' positions go: a graph in memory, written at the
-/// end, or a store, written a batch at a time.
-enum Sink {
-    Graph(Box<PositionGraph>),
-    Store(Box<store::Writer>),
-}
+/// Where the documents' positions go: a store, written a batch at a time
+/// (the destination, or the temporary one a JSON build streams from).
+struct Sink(Box<store::Writer>);
 
 impl Sink {
     fn add_document_as(&mut self, info: DocumentInfo) -> stancegraph::Result<Added> {
-        Ok(match self {
-            Sink::Graph(g) => g.add_document_as(info),
-            Sink::Store(w) => w.add_document(info)?,
-        })
+        self.0.add_document(info)
     }
 
     fn add_position_keyed(&mut self, p: Position, key: &str) -> stancegraph::Result<()> {
-        match self {
-            Sink::Graph(g) => g.add_position_keyed(p, key),
-            Sink::Store(w) => w.add_position_keyed(p, key)?,
-        }
-        Ok(())
+        self.0.add_position_keyed(p, key)
     }
 
     /// The positions that follow lie in sentences not met so far: the store
     /// writer may forget the sentences it has met.
     fn part_done(&mut self) {
-        if let Sink::Store(w) = self {
-            w.forget_sentences();
-        }
+        self.0.forget_sentences();
     }
 
     /// A position read without its document's text: a document not seen
     /// before is then known by its id alone. Returns whether it was new.
     fn add_position_alone(&mut self, p: Position) -> stancegraph::Result<bool> {
-        let known = match self {
-            Sink::Graph(g) => g.documents.contains_key(&p.doc),
-            Sink::Store(w) => w.has_document(&p.doc)?,
-        };
+        let known = self.0.has_document(&p.doc)?;
         if !known {
             self.add_document_as(DocumentInfo::textless(&p.doc, p.date.as_deref()))?;
         }
@@ -140,11 +125,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
     {
         store::copy(into, dest_store)?;
     }
-    let mut sink = Sink::Store(Box::new(store::Writer::open(dest_store)?));
+    let mut sink = Sink(Box::new(store::Writer::open(dest_store)?));
     let outcome = read_inputs(args, &lx, &mut sink);
-    let Sink::Store(w) = sink else {
-        unreachable!("a store sink")
-    };
+    let Sink(w) = sink;
     let (docs, found, skipped, failed) = match outcome {
         Ok(counts) => counts,
         Err(e) => {
@@ -171,32 +154,40 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<bool> {
     Ok(!failed)
 }
 
-/// The build into a JSON graph file, held in memory and written at the end.
+/// The build into a JSON graph file. The positions go into a temporary
+/// store first (SQLite is the spill: memory grows with the graph's nodes
+/// and edges, not with its evidence), whose graph file is then streamed to
+/// the destination, byte for byte what the graph in memory would write.
 fn build_json(args: &BuildArgs, lx: stancegraph::lexicon::Lexicon) -> anyhow::Result<bool> {
-    let mut g = match &args.into {
-        Some(p) if p.exists() => PositionGraph::load(p)?,
-        _ => PositionGraph::new(),
-    };
-    // evidence sentences go to a temporary file until the graph is written,
-    // so memory grows with the graph, not with the archive
-    g.spill_evidence()?;
-    let mut sink = Sink::Graph(Box::new(g));
-    let (docs, found, skipped, failed) = read_inputs(args, &lx, &mut sink)?;
-    let Sink::Graph(g) = sink else {
-        unreachable!("a graph sink")
-    };
-    let mut g = *g;
-    let dest = args.output.as_deref().or(args.into.as_deref());
-    if let Some(t) = args.merge_similar {
-        g.load_evidence()?;
-        g = g.merge_similar(t);
+    let tmp = tempfile::Builder::new()
+        .prefix("stancegraph-build-")
+        .tempdir()
+        .map_err(|e| anyhow::anyhow!("a temporary folder for the build: {e}"))?;
+    let spill = tmp.path().join("graph.db");
+    let mut w = store::Writer::open(&spill)?;
+    if let Some(into) = args.into.as_deref().filter(|p| p.exists()) {
+        w.add_graph(&PositionGraph::load(into)?)?;
     }
-    g.save_to(dest)?;
+    let mut sink = Sink(Box::new(w));
+    let (docs, found, skipped, failed) = read_inputs(args, &lx, &mut sink)?;
+    let Sink(w) = sink;
+    let totals = (*w).finish()?;
+    let dest = args.output.as_deref().or(args.into.as_deref());
+    let (actors, contents, edges) = match args.merge_similar {
+        Some(t) => {
+            let g = store::load(&spill)?.merge_similar(t);
+            g.save_to(dest)?;
+            (g.actor_count(), g.content_count(), g.stance_edge_count())
+        }
+        None => {
+            let mut out = stancegraph::output::Output::open(dest)?;
+            store::write_json(&spill, &mut out)?;
+            out.commit()?;
+            (totals.actors, totals.contents, totals.positions)
+        }
+    };
     eprintln!(
-        "stancegraph: {docs} documents, {found} positions -> {} actors, {} contents, {} stance edges{}",
-        g.actor_count(),
-        g.content_count(),
-        g.stance_edge_count(),
+        "stancegraph: {docs} documents, {found} positions -> {actors} actors, {contents} contents, {edges} stance edges{}",
         if skipped > 0 { format!(" ({skipped} documents already in the graph)") } else { String::new() }
     );
     Ok(!failed)

@@ -29,19 +29,13 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
-use std::sync::Arc;
 
 mod file;
 mod keys;
-pub(crate) use keys::{combine_kinds, name_key};
-pub use keys::{content_key, position_content_key, text_hash, TextHasher};
-mod spill;
 use file::{write_position_pretty, Indented, Pretty};
 pub use file::{ActorRecord, AffiliationRecord, ContentRecord, GraphFile, PositionRecord};
-use spill::{
-    decode_block, encode_evidence, flush_block, Spill, SpillRef, SPILL_BLOCK_BYTES,
-    SPILL_PENDING_BYTES,
-};
+pub(crate) use keys::{combine_kinds, name_key};
+pub use keys::{content_key, position_content_key, text_hash, TextHasher};
 
 /// The graph file format name and version this build reads and writes.
 pub const FORMAT: &str = "stancegraph";
@@ -123,28 +117,12 @@ pub enum Node {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StanceEdge {
     pub stance: Stance,
-    /// The evidence held in memory.
     pub evidence: Vec<Evidence>,
-    /// Evidence written to the graph's spill file while a large graph is
-    /// built (see [`PositionGraph::spill_evidence`]), in blocks; empty
-    /// otherwise.
-    spilled: Vec<SpillRef>,
-    /// Spill records of this edge not written yet: an edge's evidence goes
-    /// to the file a block at a time, so that writing the graph file reads
-    /// it back in a few reads, not one per sentence.
-    pending: Vec<u8>,
-    pending_records: u32,
 }
 
 impl StanceEdge {
     pub fn count(&self) -> usize {
         self.evidence.len()
-            + self
-                .spilled
-                .iter()
-                .map(|r| r.records as usize)
-                .sum::<usize>()
-            + self.pending_records as usize
     }
 
     /// Targets named in the evidence, with how often.
@@ -261,10 +239,6 @@ pub struct PositionGraph {
     seen: FxHashSet<u64>,
     /// The affiliation edges, as (member, body).
     affiliation_links: FxHashSet<(NodeIndex, NodeIndex)>,
-    /// Where evidence goes while building a large graph, if anywhere.
-    spill: Option<Arc<Spill>>,
-    /// Bytes of spill records held in the edges' blocks, not yet written.
-    pending_bytes: usize,
 }
 
 fn evidence_hash(e: EdgeIndex, ev: &Evidence) -> u64 {
@@ -477,9 +451,6 @@ impl PositionGraph {
             Edge::Stance(StanceEdge {
                 stance,
                 evidence: Vec::new(),
-                spilled: Vec::new(),
-                pending: Vec::new(),
-                pending_records: 0,
             }),
         );
         self.stance_edges.insert((a, c, stance), e);
@@ -498,88 +469,15 @@ impl PositionGraph {
             return;
         };
         // a hash seen before is checked against the edge's evidence itself
-        if !self.seen.insert(evidence_hash(e, &ev)) {
-            let mut spilled = Vec::new();
-            if let Some(spill) = &self.spill {
-                // (unreadable spilled evidence cannot be compared: it is kept)
-                let _ = spill.read_into(&s.spilled, &mut spilled);
-                let _ = decode_block(&s.pending, s.pending_records, &mut spilled);
-            }
-            if s.evidence.contains(&ev) || spilled.contains(&ev) {
-                return;
-            }
-        }
-        let Some(spill) = self.spill.clone() else {
-            s.evidence.push(ev);
+        if !self.seen.insert(evidence_hash(e, &ev)) && s.evidence.contains(&ev) {
             return;
-        };
-        // evidence goes to the edge's block, the block to the spill file
-        let before = s.pending.len();
-        encode_evidence(&ev, &mut s.pending);
-        s.pending_records += 1;
-        self.pending_bytes += s.pending.len() - before;
-        if s.pending.len() >= SPILL_BLOCK_BYTES {
-            self.pending_bytes -= s.pending.len();
-            flush_block(&spill, s);
-            self.pending_bytes += s.pending.len();
         }
-        if self.pending_bytes >= SPILL_PENDING_BYTES {
-            self.pending_bytes = 0;
-            for e in self.graph.edge_weights_mut() {
-                if let Edge::Stance(s) = e {
-                    flush_block(&spill, s);
-                    self.pending_bytes += s.pending.len();
-                }
-            }
-        }
+        s.evidence.push(ev);
     }
 
-    /// Keep evidence in a temporary file from now on, not in memory, until
-    /// the graph is written: for building graphs of whole archives, where the
-    /// evidence sentences outgrow memory. Queries and transformations want
-    /// the evidence in memory: call [`PositionGraph::load_evidence`] first.
-    pub fn spill_evidence(&mut self) -> Result<()> {
-        if self.spill.is_none() {
-            self.spill = Some(Arc::new(Spill::new().map_err(|source| Error::Io {
-                path: std::env::temp_dir(),
-                source,
-            })?));
-        }
-        Ok(())
-    }
-
-    /// Bring spilled evidence back into memory (and stop spilling).
-    pub fn load_evidence(&mut self) -> Result<()> {
-        let Some(spill) = self.spill.take() else {
-            return Ok(());
-        };
-        self.pending_bytes = 0;
-        for e in self.graph.edge_weights_mut() {
-            if let Edge::Stance(s) = e {
-                let read = spill
-                    .read_into(&s.spilled, &mut s.evidence)
-                    .and_then(|()| decode_block(&s.pending, s.pending_records, &mut s.evidence));
-                read.map_err(|source| Error::Io {
-                    path: "evidence spill file".into(),
-                    source,
-                })?;
-                s.spilled = Vec::new();
-                s.pending = Vec::new();
-                s.pending_records = 0;
-            }
-        }
-        Ok(())
-    }
-
-    /// All evidence of an edge, sorted: in memory, spilled and in its block.
+    /// All evidence of an edge, sorted.
     fn edge_evidence<'e>(&self, e: &'e StanceEdge) -> std::io::Result<Vec<Cow<'e, Evidence>>> {
         let mut all: Vec<Cow<'e, Evidence>> = e.evidence.iter().map(Cow::Borrowed).collect();
-        if let Some(spill) = &self.spill {
-            let mut read = Vec::with_capacity(e.count() - e.evidence.len());
-            spill.read_into(&e.spilled, &mut read)?;
-            decode_block(&e.pending, e.pending_records, &mut read)?;
-            all.extend(read.into_iter().map(Cow::Owned));
-        }
         all.sort();
         Ok(all)
     }
@@ -1155,7 +1053,7 @@ impl PositionGraph {
             w.write_all(&k)?;
             serde_json::to_writer_pretty(Indented(w), value).map_err(std::io::Error::other)
         }
-        // a second thread reads the edges' evidence (from the spill file),
+        // a second thread reads the edges' evidence (from a store, when one streams),
         // sorts it and lays the positions out, a chunk at a time, while this
         // one writes: nearly all of a large file is its positions
         const CHUNK: usize = 1 << 16;
@@ -1289,31 +1187,6 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn spill_records_read_back_what_was_written(
-            strings in proptest::array::uniform5(".{0,20}"),
-            a: usize, b: usize,
-            target: Option<String>, date: Option<String>,
-            cut in 0usize..200,
-        ) {
-            let [doc, sentence, cue, rule, content] = strings;
-            let ev = Evidence { doc, span: [a, b], sentence, cue, rule, target, date, content };
-            let mut out = Vec::new();
-            encode_evidence(&ev, &mut out);
-            encode_evidence(&ev, &mut out);
-            let mut back = Vec::new();
-            proptest::prop_assert!(decode_block(&out, 2, &mut back).is_ok());
-            proptest::prop_assert_eq!(back, vec![ev.clone(), ev]);
-            // a short or overlong block is refused, never misread
-            if cut < out.len() {
-                proptest::prop_assert!(decode_block(&out[..cut], 2, &mut Vec::new()).is_err());
-            }
-            out.push(0);
-            proptest::prop_assert!(decode_block(&out, 2, &mut Vec::new()).is_err());
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
         fn ascii_name_keys_are_the_general_ones(name in "[ -~\t\n\u{b}\u{c}\r]{0,24}") {
             proptest::prop_assert_eq!(name_key(&name), name_key_unicode(&name));
         }
@@ -1381,71 +1254,6 @@ mod tests {
         assert_eq!(g.actor_count(), 1);
         let (_, _, e) = g.stance_edges()[0];
         assert_eq!(e.count(), 2);
-    }
-
-    #[test]
-    fn spilled_evidence_writes_the_same_file_and_still_deduplicates() {
-        let lx = Lexicon::builtin();
-        let text = "Kyiv demanded a ceasefire. Moscow rejected a ceasefire. \
-                    Ukraine demanded a ceasefire. The EU urged Russia to withdraw.";
-        let positions = extract_text(&lx, text);
-        let mut memory = PositionGraph::new();
-        let mut spilled = PositionGraph::new();
-        spilled.spill_evidence().unwrap();
-        for p in &positions {
-            memory.add_position(p);
-            spilled.add_position(p);
-            spilled.add_position(p); // the same evidence twice counts once
-        }
-        assert!(spilled
-            .stance_edges()
-            .iter()
-            .all(|(_, _, e)| e.evidence.is_empty()));
-        assert_eq!(memory.to_json(), spilled.to_json());
-        spilled.load_evidence().unwrap();
-        assert_eq!(memory.to_json(), spilled.to_json());
-        assert_eq!(
-            spilled
-                .stance_edges()
-                .iter()
-                .map(|(_, _, e)| e.evidence.len())
-                .sum::<usize>(),
-            positions.len()
-        );
-    }
-
-    #[test]
-    fn evidence_spilled_in_blocks_reads_back_whole() {
-        let lx = Lexicon::builtin();
-        let mut memory = PositionGraph::new();
-        let mut spilled = PositionGraph::new();
-        spilled.spill_evidence().unwrap();
-        for i in 0..60 {
-            let text = format!(
-                "Kyiv demanded a ceasefire in sector {}. Moscow rejected talks in round {i}.",
-                i % 5
-            );
-            for mut p in extract_text(&lx, &text) {
-                p.doc = format!("d{i}");
-                memory.add_position(&p);
-                spilled.add_position(&p);
-                spilled.add_position(&p);
-            }
-        }
-        let edges = spilled.stance_edges();
-        // blocks were written for the busy edges and for the rest together
-        assert!(edges.iter().any(|(_, _, e)| e.spilled.len() >= 2));
-        assert!(edges
-            .iter()
-            .any(|(_, _, e)| e.spilled.len() == 1 && e.count() == 1));
-        assert!(edges.iter().all(|(_, _, e)| e.evidence.is_empty()));
-        let counts = |g: &PositionGraph| -> Vec<usize> {
-            g.stance_edges().iter().map(|(_, _, e)| e.count()).collect()
-        };
-        assert_eq!(counts(&memory), counts(&spilled));
-        assert_eq!(memory.to_json(), spilled.to_json());
-        spilled.load_evidence().unwrap();
-        assert_eq!(memory.to_json(), spilled.to_json());
     }
 
     #[test]
