@@ -5,6 +5,7 @@
 use super::{open, parse_kind, store_error};
 use crate::error::{Error, Result};
 use crate::graph::{name_key, DocumentInfo, Evidence, PositionGraph};
+use crate::model::Stance;
 use petgraph::stable_graph::NodeIndex;
 use rusqlite::{Connection, OptionalExtension};
 use rustc_hash::FxHashMap;
@@ -98,6 +99,22 @@ fn evidence_at(r: &rusqlite::Row) -> rusqlite::Result<Evidence> {
     })
 }
 
+/// The graph's actor, content and stance of a position whose actor id,
+/// content id and stance are columns `at`.., if both nodes were read.
+fn edge_at(
+    r: &rusqlite::Row,
+    at: usize,
+    (actors, contents): &(&FxHashMap<i64, NodeIndex>, &FxHashMap<i64, NodeIndex>),
+) -> rusqlite::Result<Option<(NodeIndex, NodeIndex, Stance)>> {
+    let (Some(&a), Some(&c)) = (
+        actors.get(&r.get::<_, i64>(at)?),
+        contents.get(&r.get::<_, i64>(at + 1)?),
+    ) else {
+        return Ok(None);
+    };
+    Ok(Some((a, c, super::stance_at(r, at + 2)?)))
+}
+
 /// Reads the whole graph.
 fn read(conn: &Connection) -> rusqlite::Result<PositionGraph> {
     let mut g = PositionGraph::new();
@@ -106,15 +123,9 @@ fn read(conn: &Connection) -> rusqlite::Result<PositionGraph> {
     let mut rows = st.query([])?;
     let mut evidence = Vec::new();
     while let Some(r) = rows.next()? {
-        let ev = evidence_at(r)?;
-        let (Some(&a), Some(&c)) = (
-            actors.get(&r.get::<_, i64>(9)?),
-            contents.get(&r.get::<_, i64>(10)?),
-        ) else {
-            continue;
-        };
-        let stance = super::stance_at(r, 11)?;
-        evidence.push((a, c, stance, ev));
+        if let Some((a, c, stance)) = edge_at(r, 9, &(&actors, &contents))? {
+            evidence.push((a, c, stance, evidence_at(r)?));
+        }
     }
     // nodes and edges are made in the graph file's order (actors by name,
     // contents by key, edges by actor, content and stance), so that what
@@ -144,15 +155,10 @@ pub fn write_json(path: &Path, w: impl std::io::Write) -> Result<()> {
             conn.prepare("SELECT id, actor, content, stance FROM positions WHERE evidence > 0")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            let (Some(&a), Some(&c)) = (
-                actors.get(&r.get::<_, i64>(1)?),
-                contents.get(&r.get::<_, i64>(2)?),
-            ) else {
-                continue;
-            };
-            let stance = super::stance_at(r, 3)?;
-            g.stance_edge(a, c, stance);
-            positions.insert((a, c, stance), r.get::<_, i64>(0)?);
+            if let Some(edge) = edge_at(r, 1, &(&actors, &contents))? {
+                g.stance_edge(edge.0, edge.1, edge.2);
+                positions.insert(edge, r.get::<_, i64>(0)?);
+            }
         }
         read_rest(&conn, g, &actors)
     };
