@@ -570,6 +570,9 @@ mod tests {
         );
         let counts = numbers(&path, "SELECT count(*) FROM evidence GROUP BY sentence");
         assert_eq!(ranks, counts);
+        // the schema's computed column agrees with the writer's numbering
+        let sql = format!("SELECT count(*) FROM evidence WHERE sentence <> id >> {EVIDENCE_BITS}");
+        assert_eq!(numbers(&path, &sql), vec![0]);
     }
 
     #[test]

@@ -104,7 +104,7 @@ fn evidence_at(r: &rusqlite::Row) -> rusqlite::Result<Evidence> {
 fn edge_at(
     r: &rusqlite::Row,
     at: usize,
-    (actors, contents): &(&FxHashMap<i64, NodeIndex>, &FxHashMap<i64, NodeIndex>),
+    (actors, contents): &Nodes,
 ) -> rusqlite::Result<Option<(NodeIndex, NodeIndex, Stance)>> {
     let (Some(&a), Some(&c)) = (
         actors.get(&r.get::<_, i64>(at)?),
@@ -118,12 +118,12 @@ fn edge_at(
 /// Reads the whole graph.
 fn read(conn: &Connection) -> rusqlite::Result<PositionGraph> {
     let mut g = PositionGraph::new();
-    let (actors, contents) = read_nodes(conn, &mut g)?;
+    let nodes = read_nodes(conn, &mut g)?;
     let mut st = conn.prepare(EVIDENCE_SQL)?;
     let mut rows = st.query([])?;
     let mut evidence = Vec::new();
     while let Some(r) = rows.next()? {
-        if let Some((a, c, stance)) = edge_at(r, 9, &(&actors, &contents))? {
+        if let Some((a, c, stance)) = edge_at(r, 9, &nodes)? {
             evidence.push((a, c, stance, evidence_at(r)?));
         }
     }
@@ -134,7 +134,7 @@ fn read(conn: &Connection) -> rusqlite::Result<PositionGraph> {
     for (a, c, stance, ev) in evidence {
         g.add_evidence(a, c, stance, ev);
     }
-    read_rest(conn, &mut g, &actors)?;
+    read_rest(conn, &mut g, &nodes.0)?;
     Ok(g)
 }
 
@@ -150,17 +150,17 @@ pub fn write_json(path: &Path, w: impl std::io::Write) -> Result<()> {
     let mut g = PositionGraph::new();
     let mut positions = FxHashMap::default();
     let mut read_graph = |g: &mut PositionGraph| -> rusqlite::Result<()> {
-        let (actors, contents) = read_nodes(&conn, g)?;
+        let nodes = read_nodes(&conn, g)?;
         let mut st =
             conn.prepare("SELECT id, actor, content, stance FROM positions WHERE evidence > 0")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            if let Some(edge) = edge_at(r, 1, &(&actors, &contents))? {
+            if let Some(edge) = edge_at(r, 1, &nodes)? {
                 g.stance_edge(edge.0, edge.1, edge.2);
                 positions.insert(edge, r.get::<_, i64>(0)?);
             }
         }
-        read_rest(&conn, g, &actors)
+        read_rest(&conn, g, &nodes.0)
     };
     read_graph(&mut g).map_err(err)?;
     let conn = std::sync::Mutex::new(conn);

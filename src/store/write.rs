@@ -536,7 +536,8 @@ impl Writer {
         }
     }
 
-    /// The sentence's row, written if new, with the next sentence id.
+    /// The sentence's row: found in this batch or the store, else written
+    /// with the next sentence id (extending this batch's run of ids).
     fn sentence(
         &mut self,
         doc: i64,
@@ -613,8 +614,10 @@ impl Writer {
         if !had {
             return Ok(None);
         }
-        // (the run being written is searched too)
-        self.store_run()?;
+        // (the run being written is searched too, when it is this document's)
+        if self.cache.run.is_some_and(|(d, _, _)| d == doc) {
+            self.store_run()?;
+        }
         self.conn
             .prepare_cached(
                 "SELECT s.id FROM document_sentences r
