@@ -185,8 +185,14 @@ impl Discourse<'_> {
 
     fn resolve_pronoun(&self, lower: &str) -> Referent {
         let r = match lower {
+            // a person, or a name of two or three words the text has not
+            // yet called anything (unknown names are mostly people's)
             "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself" => {
-                self.last(|a| a.kind == ActorKind::Person)
+                self.last(|a| {
+                    a.kind == ActorKind::Person
+                        || (a.kind == ActorKind::Unknown
+                            && (2..=3).contains(&a.name.split_whitespace().count()))
+                })
             }
             "it" | "its" | "itself" | "they" | "them" | "their" | "themselves" => {
                 self.last(|a| a.kind != ActorKind::Person)
