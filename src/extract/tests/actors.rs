@@ -330,6 +330,27 @@ fn pronouns_resolve_to_the_last_compatible_actor() {
 }
 
 #[test]
+fn he_or_she_can_be_an_unknown_name_the_text_has_not_titled() {
+    // nothing calls Orla Brennan a person before "she": no title, no speech
+    let f = found(
+        "Orla Brennan waited outside the depot with the drivers. \
+         She demanded a meeting with the transit board.",
+    );
+    assert!(
+        f.iter().any(|(a, s, c, _)| a == "Orla Brennan"
+            && *s == Stance::Demand
+            && c.contains("a meeting with the transit board")),
+        "{f:?}"
+    );
+    // the name last mentioned wins over a titled person named before it
+    let f = found(
+        "Mayor Ines Duarte opened the depot on Monday. Orla Brennan waited outside \
+         with the drivers. She demanded a meeting.",
+    );
+    assert!(f.iter().any(|(a, ..)| a == "Orla Brennan"), "{f:?}");
+}
+
+#[test]
 fn titles_names_and_bodies() {
     let p = positions("Kenyan President William Ruto rejected the ruling.");
     assert_eq!(p[0].actor, "William Ruto");
