@@ -20,6 +20,7 @@ use std::sync::Arc;
 const BUILTIN_ACTORS: &str = include_str!("../data/actors.json");
 const BUILTIN_CUES: &str = include_str!("../data/cues.json");
 const BUILTIN_WORDS: &str = include_str!("../data/words.json");
+const BUILTIN_SYNONYMS: &str = include_str!("../data/synonyms.tsv");
 
 /// An actor in the gazetteer.
 #[derive(Debug, Clone, Deserialize)]
@@ -110,6 +111,11 @@ pub struct LexiconFile {
     /// "function_words", "shell_nouns", "body_nouns").
     #[serde(default)]
     pub word_classes: HashMap<WordClass, Vec<String>>,
+    /// Issue grouping's synonyms: a word and the word that stands for it
+    /// and its synonyms (`data/synonyms.tsv`, from WordNet: "truce" and
+    /// "ceasefire" are both "armistice").
+    #[serde(default)]
+    pub synonyms: HashMap<String, String>,
 }
 
 /// A closed class of words in `data/words.json`.
@@ -204,7 +210,14 @@ impl LexiconFile {
         for (k, v) in other.word_classes {
             self.word_classes.entry(k).or_default().extend(v);
         }
+        self.synonyms.extend(other.synonyms);
     }
+}
+
+/// A word as synonyms are keyed: lower case, without hyphens
+/// ("Cease-fire" is "ceasefire").
+fn plain_word(w: &str) -> String {
+    w.to_lowercase().replace(['-', '\u{2010}', '\u{2011}'], "")
 }
 
 /// What an actor surface form is.
@@ -348,6 +361,8 @@ pub struct Lexicon {
     max_title_words: usize,
     group_nouns: WordMap<()>,
     word_classes: HashMap<WordClass, WordMap<()>>,
+    /// Issue grouping's synonyms, lower case and without hyphens.
+    synonyms: HashMap<String, String>,
     /// First words of the group nouns of several words.
     group_first_words: WordMap<()>,
     /// Evaluation phrase (lower-case words) -> stance, longest first.
@@ -378,6 +393,13 @@ impl Lexicon {
         f.extend(
             LexiconFile::parse(Path::new("data/words.json"), BUILTIN_WORDS)
                 .expect("data/words.json is valid"),
+        );
+        f.synonyms.extend(
+            BUILTIN_SYNONYMS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(w, r)| (w.to_string(), r.to_string())),
         );
         f
     }
@@ -487,6 +509,11 @@ impl Lexicon {
             .keys()
             .filter_map(|g| g.split_once(' ').map(|(first, _)| first.to_string()))
             .collect();
+        let synonyms = f
+            .synonyms
+            .iter()
+            .map(|(w, r)| (plain_word(w), plain_word(r)))
+            .collect();
         let evaluations = evaluation_phrases(&f);
         let evaluation_first_words = evaluations.iter().map(|(w, _)| w[0].clone()).collect();
         Ok(Lexicon {
@@ -504,6 +531,7 @@ impl Lexicon {
             group_nouns,
             group_first_words,
             word_classes,
+            synonyms,
             evaluations,
             evaluation_first_words,
             actor_by_name,
@@ -673,6 +701,19 @@ impl Lexicon {
     /// Whether some evaluation phrase starts with this lower-case word.
     pub fn starts_evaluation(&self, lower: &str) -> bool {
         self.evaluation_first_words.contains(lower)
+    }
+
+    /// The word standing for a lower-case word and its synonyms in issue
+    /// terms (a plural is looked up as its singular too), if it has one.
+    pub fn synonym(&self, lower: &str) -> Option<&str> {
+        if self.synonyms.is_empty() {
+            return None;
+        }
+        let plain = plain_word(lower);
+        self.synonyms
+            .get(&plain)
+            .or_else(|| plain.strip_suffix('s').and_then(|w| self.synonyms.get(w)))
+            .map(String::as_str)
     }
 
     /// The lower-case word is in the closed class (`data/words.json`).

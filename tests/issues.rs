@@ -162,3 +162,56 @@ fn normalised_networks_follow_the_formulas() {
     );
     assert!(two.contains("edgedefault=\"directed\"") && two.contains("n_affiliation"));
 }
+
+/// Two articles of one dispute that word its matter with synonyms: one
+/// says "truce", the other "ceasefire" (data/synonyms.tsv, from WordNet).
+#[test]
+fn synonyms_across_articles_are_one_issue() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "The Coastal Alliance demanded an immediate truce with the rebels.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "The Highland Front rejected a ceasefire with the rebels on Monday.\n",
+    )
+    .unwrap();
+    let g = dir.path().join("g.json");
+    stancegraph()
+        .args(["build"])
+        .arg(&a)
+        .arg(&b)
+        .arg("-o")
+        .arg(&g)
+        .assert()
+        .success();
+    let conflicts = stdout(&["query", "--conflicts"], &g);
+    assert!(
+        conflicts
+            .lines()
+            .any(|l| l.contains("Coastal Alliance") && l.contains("Highland Front")),
+        "{conflicts}"
+    );
+    // an analyst's lexicon can part two words the built-in list joins
+    let lexicon = dir.path().join("words.json");
+    std::fs::write(&lexicon, r#"{"synonyms": {"truce": "truce"}}"#).unwrap();
+    let apart = stdout(
+        &[
+            "query",
+            "--conflicts",
+            "--issue-lexicon",
+            lexicon.to_str().unwrap(),
+        ],
+        &g,
+    );
+    assert!(
+        !apart
+            .lines()
+            .any(|l| l.contains("Coastal Alliance") && l.contains("Highland Front")),
+        "{apart}"
+    );
+}

@@ -237,7 +237,7 @@ impl<'x> Grouper<'x> {
                 codebook: g.label.is_some(),
                 label: match g.label {
                     Some(l) => l,
-                    None => label_of(&g.contents, centroid, &self.vocab),
+                    None => label_of(self.lx, &g.contents, centroid, &self.vocab),
                 },
                 terms: top_terms(centroid, 5)
                     .into_iter()
@@ -553,6 +553,7 @@ const LABEL_WORDS: usize = 6;
 /// heaviest), else its one most shared term; for an issue of references
 /// alone, their most frequent wording.
 fn label_of(
+    lx: &Lexicon,
     contents: &BTreeMap<String, (usize, Vec<u32>)>,
     centroid: &Vector,
     vocab: &Vocabulary,
@@ -586,7 +587,7 @@ fn label_of(
             } else {
                 content.as_str()
             };
-            if let Some(w) = terms::window(vocab, text, want) {
+            if let Some(w) = terms::window(lx, vocab, text, want) {
                 let w = if short { phrase.clone() } else { w };
                 let n = w.split_whitespace().count();
                 if n <= LABEL_WORDS && best.as_ref().is_none_or(|(m, b)| (n, &w) < (*m, b)) {

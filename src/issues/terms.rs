@@ -110,7 +110,7 @@ impl Vocabulary {
             if !is_topic_word(lx, &lower) {
                 continue;
             }
-            let id = self.intern(&stem(&lower), &lower);
+            let id = self.intern(&term_stem(lx, &lower), &lower);
             if !t.topic.contains(&id) {
                 t.topic.push(id);
                 if actors.iter().any(|&(s, e)| s <= at && at < e) {
@@ -132,7 +132,7 @@ impl Vocabulary {
             }
             let id = (is_topic_word(lx, &lower) && !lx.is_in(WordClass::ShellNouns, &lower)).then(
                 || {
-                    let s = stem(&lower);
+                    let s = term_stem(lx, &lower);
                     match self.id(&s) {
                         Some(id) => id,
                         None => self.intern(&s, &lower),
@@ -184,9 +184,9 @@ fn is_topic_word(lx: &Lexicon, lower: &str) -> bool {
 
 /// The shortest stretch of `text`, from word to word, that holds every term
 /// of `want` (known ids), if any.
-pub fn window(vocab: &Vocabulary, text: &str, want: &[u32]) -> Option<String> {
+pub fn window(lx: &Lexicon, vocab: &Vocabulary, text: &str, want: &[u32]) -> Option<String> {
     let ws: Vec<(usize, &str, Option<u32>)> = words(text)
-        .map(|(at, w)| (at, w, vocab.id(&stem(&w.to_lowercase()))))
+        .map(|(at, w)| (at, w, vocab.id(&term_stem(lx, &w.to_lowercase()))))
         .collect();
     let mut best: Option<(usize, usize)> = None;
     for start in 0..ws.len() {
@@ -217,6 +217,15 @@ pub fn stem(lower: &str) -> String {
         .or_else(|| lower.strip_suffix("’s"))
         .unwrap_or(lower);
     stemmer().stem(w).into_owned()
+}
+
+/// The term a lower-case word of a content counts as: the stem of the word
+/// standing for it and its synonyms ([`Lexicon::synonym`]), else its own.
+pub fn term_stem(lx: &Lexicon, lower: &str) -> String {
+    match lx.synonym(lower) {
+        Some(w) => stem(w),
+        None => stem(lower),
+    }
 }
 
 /// Inverse document frequency: ln(1 + N / df).
@@ -304,12 +313,26 @@ mod tests {
         let lx = Lexicon::builtin();
         let mut v = Vocabulary::new();
         v.terms(&lx, "a ceasefire in Gaza");
-        let want = [v.id("gaza").unwrap(), v.id("ceasefir").unwrap()];
+        let want = [
+            v.id("gaza").unwrap(),
+            v.id(&term_stem(&lx, "ceasefire")).unwrap(),
+        ];
         assert_eq!(
-            window(&v, "Gaza talks: Hamas wants a ceasefire in Gaza now", &want).as_deref(),
+            window(
+                &lx,
+                &v,
+                "Gaza talks: Hamas wants a ceasefire in Gaza now",
+                &want
+            )
+            .as_deref(),
             Some("ceasefire in Gaza")
         );
-        assert_eq!(window(&v, "a truce", &want), None);
+        // a synonym is the same term
+        assert_eq!(
+            window(&lx, &v, "a truce in Gaza", &want).as_deref(),
+            Some("truce in Gaza")
+        );
+        assert_eq!(window(&lx, &v, "a holiday in Gaza", &want), None);
     }
 
     #[test]
