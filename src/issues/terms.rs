@@ -107,7 +107,9 @@ impl Vocabulary {
                 }
                 continue;
             }
-            if !is_topic_word(lx, &lower) {
+            // the words that take a stance ("demanded", "support") are not
+            // its matter (in a sentence's context they still are)
+            if !is_topic_word(lx, &lower) || !lx.cue_forms(&lower).is_empty() {
                 continue;
             }
             let id = self.intern(&term_stem(lx, &lower), &lower);
