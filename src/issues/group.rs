@@ -15,7 +15,7 @@
 //! [`Mention`]), so the same positions are grouped alike whatever read them.
 
 use super::terms::{
-    add_into, add_into_squares, cosine, cosine_normed, idf, norm, top_terms, Terms, Vector,
+    add_into, add_into_squares, cosine, cosine_normed, idf, norm, tf_idf, top_terms, Terms, Vector,
     Vocabulary,
 };
 use super::{terms, Issue, IssueOptions};
@@ -146,6 +146,7 @@ impl<'x> Grouper<'x> {
         let doc = self.names.len();
         self.names.push(name.to_string());
         let n = self.counted;
+        let recurs = self.recurrence(mentions);
         let occs: Vec<Occurrence> = mentions
             .iter()
             .map(|m| {
@@ -155,7 +156,10 @@ impl<'x> Grouper<'x> {
                 let vector = terms
                     .topic
                     .iter()
-                    .map(|t| (*t, idf(n, self.topic_df.get(t).copied().unwrap_or(1))))
+                    .map(|t| {
+                        let df = self.topic_df.get(t).copied().unwrap_or(1);
+                        (*t, tf_idf(recurs.get(t).copied().unwrap_or(1), n, df))
+                    })
                     .collect();
                 Occurrence {
                     actor: m.actor,
@@ -204,6 +208,27 @@ impl<'x> Grouper<'x> {
                     .or_insert_with(|| (0, o.terms.topic.clone()))
                     .0 += 1;
                 issue.documents.insert(doc);
+            }
+        }
+        out
+    }
+
+    /// In how many of a document's evidence sentences each word occurs:
+    /// what an article keeps returning to is its matter.
+    fn recurrence(&mut self, mentions: &[Mention]) -> FxHashMap<u32, usize> {
+        let mut out: FxHashMap<u32, usize> = FxHashMap::default();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        let mut ids = Vec::new();
+        for m in mentions {
+            if !seen.insert(m.sentence) {
+                continue;
+            }
+            ids.clear();
+            self.vocab.context(self.lx, m.sentence, &mut ids);
+            ids.sort_unstable();
+            ids.dedup();
+            for &t in &ids {
+                *out.entry(t).or_insert(0) += 1;
             }
         }
         out
@@ -624,4 +649,52 @@ fn bare_phrase(text: &str) -> String {
         }
     }
     words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention<'a>(at: usize, content: &'a str, sentence: &'a str) -> Mention<'a> {
+        Mention {
+            actor: "the union",
+            stance: Stance::Demand,
+            span: [at, at + 1],
+            content,
+            sentence,
+        }
+    }
+
+    #[test]
+    fn a_word_the_article_keeps_returning_to_weighs_more() {
+        // "wages and parking" shares one word with each earlier group, and
+        // the parking group is the more alike in its words; the article's
+        // recurring matter (wages, in four sentences against parking's
+        // three) decides
+        let lx = Lexicon::builtin();
+        let opts = IssueOptions::default();
+        let ms = [
+            mention(0, "free parking", "The union asked for free parking."),
+            mention(
+                1,
+                "parking for night staff",
+                "Parking for night staff is scarce.",
+            ),
+            mention(2, "higher wages", "The union demanded higher wages."),
+            mention(
+                3,
+                "wages and parking at the hospital",
+                "It wants wages and parking at the hospital settled.",
+            ),
+            mention(4, "wages", "Wages are the sticking point, the union said."),
+            mention(5, "wages for cleaners", "Wages for cleaners have fallen."),
+        ];
+        let mut g = Grouper::new(&lx, &opts);
+        g.count(&ms);
+        let k = g.group("d", &ms);
+        assert_eq!(k[0], k[1], "{k:?}");
+        assert_eq!(k[3], k[2], "{k:?}");
+        assert_ne!(k[3], k[0], "{k:?}");
+        assert_eq!(k[5], k[2], "{k:?}");
+    }
 }

@@ -235,6 +235,14 @@ pub fn idf(documents: usize, df: usize) -> f64 {
     (1.0 + documents as f64 / df.max(1) as f64).ln()
 }
 
+/// The weight of a term that occurs in `tf` of a document's evidence
+/// sentences and in `df` of `documents` documents: the usual sublinear
+/// tf-idf, (1 + ln tf) * idf, so a word an article keeps returning to
+/// outweighs one it uses in passing.
+pub fn tf_idf(tf: usize, documents: usize, df: usize) -> f64 {
+    (1.0 + (tf.max(1) as f64).ln()) * idf(documents, df)
+}
+
 /// Add `w` times `v` to `acc`.
 pub fn add_into(acc: &mut Vector, v: &Vector, w: f64) {
     for (&k, &x) in v {
