@@ -158,7 +158,15 @@ impl<'x> Grouper<'x> {
                     .iter()
                     .map(|t| {
                         let df = self.topic_df.get(t).copied().unwrap_or(1);
-                        (*t, tf_idf(recurs.get(t).copied().unwrap_or(1), n, df))
+                        // who takes a stance is not what it is about: a
+                        // name counts only in a content that is all names
+                        let who = terms.actor_terms.contains(t) && !terms.is_reference();
+                        let tf = if who {
+                            0
+                        } else {
+                            recurs.get(t).copied().unwrap_or(1)
+                        };
+                        (*t, tf_idf(tf, n, df))
                     })
                     .collect();
                 Occurrence {
@@ -696,5 +704,32 @@ mod tests {
         assert_eq!(k[3], k[2], "{k:?}");
         assert_ne!(k[3], k[0], "{k:?}");
         assert_eq!(k[5], k[2], "{k:?}");
+    }
+
+    #[test]
+    fn sharing_only_an_actor_name_is_no_shared_matter() {
+        let lx = Lexicon::builtin();
+        let opts = IssueOptions::default();
+        let ms = [
+            mention(
+                0,
+                "Norwegian fishing rights",
+                "Oslo wants Norwegian fishing rights.",
+            ),
+            mention(
+                1,
+                "Norwegian oil licences",
+                "Oslo also wants Norwegian oil licences.",
+            ),
+            mention(
+                2,
+                "the Norwegian proposal",
+                "Denmark rejected the Norwegian proposal.",
+            ),
+        ];
+        let mut g = Grouper::new(&lx, &opts);
+        g.count(&ms);
+        let k = g.group("d", &ms);
+        assert_ne!(k[0], k[1], "{k:?}");
     }
 }

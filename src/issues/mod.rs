@@ -10,7 +10,8 @@
 //!    joins the document's most similar group (cosine of tf-idf weighted
 //!    topic terms, at least [`IssueOptions::within`]) or starts one: a term
 //!    weighs by its rarity among documents and by how many of the
-//!    document's evidence sentences use it. A content
+//!    document's evidence sentences use it; the name of an actor weighs
+//!    nothing beside other terms (who takes a stance is not its matter). A content
 //!    without topic terms ("the plan", "the offer", "it") is a reference: it
 //!    joins the group of the nearest earlier content that used the same
 //!    shell noun in its sentence, otherwise the document's largest group.
@@ -41,7 +42,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The version of the grouping: kept issues (in a store) made by another
 /// version are grouped again. Count it up with any change to what grouping
 /// gives.
-pub const GROUPING_VERSION: u32 = 5;
+pub const GROUPING_VERSION: u32 = 6;
 
 /// How issues are found.
 #[derive(Debug, Clone)]

@@ -29,8 +29,8 @@ pub struct Terms {
     /// Shell nouns it uses ("plan" in "the Norwegian plan"), lower case and
     /// singular.
     pub shells: Vec<String>,
-    /// How many of the topic terms name an actor ("Norwegian", "Hamas").
-    pub actor_terms: usize,
+    /// The topic terms that name an actor ("Norwegian", "Hamas").
+    pub actor_terms: Vec<u32>,
 }
 
 impl Terms {
@@ -38,7 +38,7 @@ impl Terms {
     /// "the Norwegian proposal", "Hamas's offer") points at a matter named
     /// elsewhere in its document.
     pub fn is_reference(&self) -> bool {
-        self.topic.len() == self.actor_terms
+        self.topic.len() == self.actor_terms.len()
     }
 }
 
@@ -116,7 +116,7 @@ impl Vocabulary {
             if !t.topic.contains(&id) {
                 t.topic.push(id);
                 if actors.iter().any(|&(s, e)| s <= at && at < e) {
-                    t.actor_terms += 1;
+                    t.actor_terms.push(id);
                 }
             }
         }
@@ -238,9 +238,12 @@ pub fn idf(documents: usize, df: usize) -> f64 {
 /// The weight of a term that occurs in `tf` of a document's evidence
 /// sentences and in `df` of `documents` documents: the usual sublinear
 /// tf-idf, (1 + ln tf) * idf, so a word an article keeps returning to
-/// outweighs one it uses in passing.
+/// outweighs one it uses in passing (`tf` 0: no weight).
 pub fn tf_idf(tf: usize, documents: usize, df: usize) -> f64 {
-    (1.0 + (tf.max(1) as f64).ln()) * idf(documents, df)
+    if tf == 0 {
+        return 0.0;
+    }
+    (1.0 + (tf as f64).ln()) * idf(documents, df)
 }
 
 /// Add `w` times `v` to `acc`.
