@@ -296,5 +296,5 @@ fn own_texts_group_as_an_annotator_would() {
     );
     let (p, r, f) = bcubed(&items);
     eprintln!("own texts: B-cubed P {p:.3} R {r:.3} F1 {f:.3} on {matched} positions");
-    assert!(f >= 0.57, "B-cubed F1 {f:.3} below 0.57");
+    assert!(f >= 0.59, "B-cubed F1 {f:.3} below 0.59");
 }

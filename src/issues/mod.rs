@@ -42,7 +42,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The version of the grouping: kept issues (in a store) made by another
 /// version are grouped again. Count it up with any change to what grouping
 /// gives.
-pub const GROUPING_VERSION: u32 = 6;
+pub const GROUPING_VERSION: u32 = 7;
 
 /// How issues are found.
 #[derive(Debug, Clone)]
@@ -63,7 +63,7 @@ impl Default for IssueOptions {
     fn default() -> Self {
         IssueOptions {
             codebook: Codebook::default(),
-            within: 0.25,
+            within: 0.15,
             across: 0.3,
             context: 0.1,
         }
