@@ -244,7 +244,7 @@ fn bcubed(items: &[(String, String)]) -> (f64, f64, f64) {
 
 #[test]
 fn own_texts_group_as_an_annotator_would() {
-    // nine articles of our own on three negotiations, with the issue an
+    // twelve articles of our own on five negotiations, with the issue an
     // annotator gives each position (tests/issue_texts/README.md)
     let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/issue_texts");
     let dir = tempfile::tempdir().unwrap();
@@ -267,7 +267,9 @@ fn own_texts_group_as_an_annotator_would() {
         let doc = v["doc"].as_str().unwrap_or_default();
         let doc = doc.rsplit(['/', '\\']).next().unwrap_or(doc).to_string();
         let field = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-        (doc, field("actor"), field("stance"), field("content"))
+        // a graph names an actor as its first mention did ("Hospital")
+        let actor = field("actor").to_lowercase();
+        (doc, actor, field("stance"), field("content"))
     };
     let mut gold = std::collections::HashMap::new();
     let gold_text = std::fs::read_to_string(here.join("gold.jsonl")).unwrap();

@@ -15,7 +15,7 @@
 //! [`Mention`]), so the same positions are grouped alike whatever read them.
 
 use super::terms::{
-    add_into, add_into_squares, cosine, cosine_normed, idf, norm, tf_idf, top_terms, Terms, Vector,
+    add_into, add_into_squares, cosine, cosine_normed, norm, tf_idf, top_terms, Terms, Vector,
     Vocabulary,
 };
 use super::{terms, Issue, IssueOptions};
@@ -39,6 +39,9 @@ pub struct Mention<'a> {
 
 /// A mention read for grouping.
 struct Occurrence<'a> {
+    /// It has no topic terms but names: it points at a matter named
+    /// elsewhere in its document.
+    reference: bool,
     actor: &'a str,
     stance: Stance,
     content: &'a str,
@@ -147,21 +150,26 @@ impl<'x> Grouper<'x> {
         self.names.push(name.to_string());
         let n = self.counted;
         let recurs = self.recurrence(mentions);
+        let actor_words = self.actor_words(mentions);
         let occs: Vec<Occurrence> = mentions
             .iter()
             .map(|m| {
                 let terms = self.terms.get(m.content).cloned().unwrap_or_default();
                 let mut sentence = Vec::new();
                 self.vocab.context(self.lx, m.sentence, &mut sentence);
+                // who takes a stance is not what it is about: a name (the
+                // gazetteer's, or a word of the name of one of the
+                // document's actors) weighs nothing, and a content of names
+                // alone ("Hamas's offer", "the hospital's plan") is a
+                // reference
+                let who = |t: &u32| terms.actor_terms.contains(t) || actor_words.contains(t);
+                let reference = terms.topic.iter().all(who);
                 let vector = terms
                     .topic
                     .iter()
                     .map(|t| {
                         let df = self.topic_df.get(t).copied().unwrap_or(1);
-                        // who takes a stance is not what it is about: a
-                        // name counts only in a content that is all names
-                        let who = terms.actor_terms.contains(t) && !terms.is_reference();
-                        let tf = if who {
+                        let tf = if who(t) && !reference {
                             0
                         } else {
                             recurs.get(t).copied().unwrap_or(1)
@@ -170,6 +178,7 @@ impl<'x> Grouper<'x> {
                     })
                     .collect();
                 Occurrence {
+                    reference,
                     actor: m.actor,
                     stance: m.stance,
                     content: m.content,
@@ -187,7 +196,10 @@ impl<'x> Grouper<'x> {
         let context: Vector = self
             .context_terms(&occs)
             .into_iter()
-            .map(|t| (t, idf(n, self.context_df.get(&t).copied().unwrap_or(1))))
+            .map(|t| {
+                let df = self.context_df.get(&t).copied().unwrap_or(1);
+                (t, tf_idf(recurs.get(&t).copied().unwrap_or(1), n, df))
+            })
             .collect();
         let context_norm = norm(&context);
         let mut out = vec![0; occs.len()];
@@ -216,6 +228,20 @@ impl<'x> Grouper<'x> {
                     .or_insert_with(|| (0, o.terms.topic.clone()))
                     .0 += 1;
                 issue.documents.insert(doc);
+            }
+        }
+        out
+    }
+
+    /// The terms the names of a document's actors are made of ("hospital"
+    /// for "the hospital", "stellantis").
+    fn actor_words(&self, mentions: &[Mention]) -> FxHashSet<u32> {
+        let mut out = FxHashSet::default();
+        let actors: BTreeSet<&str> = mentions.iter().map(|m| m.actor).collect();
+        for a in actors {
+            for w in a.split(|c: char| !c.is_alphanumeric()) {
+                let stem = terms::term_stem(self.lx, &w.to_lowercase());
+                out.extend(self.vocab.id(&stem));
             }
         }
         out
@@ -320,7 +346,7 @@ fn group_document(occs: &[Occurrence], members: &[usize], within: f64) -> Vec<Gr
             groups
                 .iter()
                 .position(|g| g.codebook.as_deref() == Some(label))
-        } else if o.terms.is_reference() {
+        } else if o.reference {
             continue;
         } else {
             most_similar(
@@ -343,7 +369,9 @@ fn group_document(occs: &[Occurrence], members: &[usize], within: f64) -> Vec<Gr
         groups[k].members.push(i);
         group_of.insert(i, k);
     }
-    absorb_singletons(occs, &mut groups, &mut group_of);
+    if std::env::var("SG_NOABSORB").is_err() {
+        absorb_singletons(occs, &mut groups, &mut group_of);
+    }
     resolve_references(occs, members, &mut groups, &mut group_of);
     groups
 }
@@ -427,7 +455,11 @@ fn resolve_references(
     groups: &mut Vec<Group>,
     group_of: &mut FxHashMap<usize, usize>,
 ) {
-    let largest = largest(groups);
+    let largest = if std::env::var("SG_NOLARGEST").is_err() {
+        largest(groups)
+    } else {
+        None
+    };
     let mut by_shell: BTreeMap<Vec<String>, usize> = BTreeMap::new();
     for (pos, &i) in members.iter().enumerate() {
         let o = &occs[i];
@@ -435,7 +467,7 @@ fn resolve_references(
             continue;
         }
         let antecedent = members[..pos].iter().rev().find(|&&j| {
-            group_of.contains_key(&j) && !occs[j].terms.is_reference() && {
+            group_of.contains_key(&j) && !occs[j].reference && {
                 let sentence = occs[j].sentence_text.to_lowercase();
                 o.terms.shells.iter().any(|s| sentence.contains(s.as_str()))
             }
@@ -727,6 +759,35 @@ mod tests {
                 "Denmark rejected the Norwegian proposal.",
             ),
         ];
+        let mut g = Grouper::new(&lx, &opts);
+        g.count(&ms);
+        let k = g.group("d", &ms);
+        assert_ne!(k[0], k[1], "{k:?}");
+    }
+
+    #[test]
+    fn the_words_of_a_documents_actors_are_no_shared_matter() {
+        // "hospital" is in no gazetteer, but the hospital takes positions
+        let lx = Lexicon::builtin();
+        let opts = IssueOptions::default();
+        let mut ms = [
+            mention(
+                0,
+                "more staff at the hospital",
+                "The union wants more staff at the hospital.",
+            ),
+            mention(
+                1,
+                "a pay rise at the hospital",
+                "It also wants a pay rise at the hospital.",
+            ),
+            mention(
+                2,
+                "the hospital's plan",
+                "The union rejected the hospital's plan.",
+            ),
+        ];
+        ms[2].actor = "the hospital";
         let mut g = Grouper::new(&lx, &opts);
         g.count(&ms);
         let k = g.group("d", &ms);
