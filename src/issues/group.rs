@@ -149,14 +149,21 @@ impl<'x> Grouper<'x> {
         let doc = self.names.len();
         self.names.push(name.to_string());
         let n = self.counted;
-        let recurs = self.recurrence(mentions);
+        let sentences: Vec<Vec<u32>> = mentions
+            .iter()
+            .map(|m| {
+                let mut ids = Vec::new();
+                self.vocab.context(self.lx, m.sentence, &mut ids);
+                ids
+            })
+            .collect();
+        let recurs = recurrence(mentions, &sentences);
         let actor_words = self.actor_words(mentions);
         let occs: Vec<Occurrence> = mentions
             .iter()
-            .map(|m| {
+            .zip(sentences)
+            .map(|(m, sentence)| {
                 let terms = self.terms.get(m.content).cloned().unwrap_or_default();
-                let mut sentence = Vec::new();
-                self.vocab.context(self.lx, m.sentence, &mut sentence);
                 // who takes a stance is not what it is about: a name (the
                 // gazetteer's, or a word of the name of one of the
                 // document's actors) weighs nothing, and a content of names
@@ -247,27 +254,6 @@ impl<'x> Grouper<'x> {
         out
     }
 
-    /// In how many of a document's evidence sentences each word occurs:
-    /// what an article keeps returning to is its matter.
-    fn recurrence(&mut self, mentions: &[Mention]) -> FxHashMap<u32, usize> {
-        let mut out: FxHashMap<u32, usize> = FxHashMap::default();
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
-        let mut ids = Vec::new();
-        for m in mentions {
-            if !seen.insert(m.sentence) {
-                continue;
-            }
-            ids.clear();
-            self.vocab.context(self.lx, m.sentence, &mut ids);
-            ids.sort_unstable();
-            ids.dedup();
-            for &t in &ids {
-                *out.entry(t).or_insert(0) += 1;
-            }
-        }
-        out
-    }
-
     /// A document's context: the topic words of its evidence sentences and
     /// the actors that take positions in it (each actor a term of its own).
     fn context_terms(&self, occs: &[Occurrence]) -> Vec<u32> {
@@ -334,6 +320,27 @@ impl<'x> Grouper<'x> {
         }
         (issues, rank)
     }
+}
+
+/// In how many of a document's evidence sentences (each mention's given
+/// as its topic words, `sentences`) each word occurs: what an article keeps
+/// returning to is its matter.
+fn recurrence(mentions: &[Mention], sentences: &[Vec<u32>]) -> FxHashMap<u32, usize> {
+    let mut out: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut ids = Vec::new();
+    for (m, words) in mentions.iter().zip(sentences) {
+        if !seen.insert(m.sentence) {
+            continue;
+        }
+        ids.clone_from(words);
+        ids.sort_unstable();
+        ids.dedup();
+        for &t in &ids {
+            *out.entry(t).or_insert(0) += 1;
+        }
+    }
+    out
 }
 
 /// The groups of one document's occurrences (`members` in text order).
