@@ -621,8 +621,8 @@ const LABEL_WORDS: usize = 6;
 
 /// A readable label: the shortest member wording of at most
 /// [`LABEL_WORDS`] words, or stretch of a longer one, that holds the
-/// issue's two most shared terms (in the most contents, then the
-/// heaviest), else its one most shared term; for an issue of references
+/// issue's two most shared terms (terms of weight before names, then in
+/// the most contents, then the heaviest), else its one most shared term; for an issue of references
 /// alone, their most frequent wording.
 fn label_of(
     lx: &Lexicon,
@@ -636,10 +636,13 @@ fn label_of(
             *shared.entry(*t).or_insert(0) += n;
         }
     }
+    // the matter first: a name (weighing nothing) only where the matter
+    // has too few words
     let mut ranked: Vec<u32> = centroid.keys().copied().collect();
     ranked.sort_by(|a, b| {
-        shared[b]
-            .cmp(&shared[a])
+        (centroid[b] > 0.0)
+            .cmp(&(centroid[a] > 0.0))
+            .then(shared[b].cmp(&shared[a]))
             .then(centroid[b].total_cmp(&centroid[a]))
             .then(a.cmp(b))
     });
@@ -799,5 +802,31 @@ mod tests {
         g.count(&ms);
         let k = g.group("d", &ms);
         assert_ne!(k[0], k[1], "{k:?}");
+    }
+
+    #[test]
+    fn a_label_names_the_matter_before_whose_it_is() {
+        let lx = Lexicon::builtin();
+        let opts = IssueOptions::default();
+        let ms = [
+            mention(0, "Norwegian quotas", "Oslo wants Norwegian quotas."),
+            mention(
+                1,
+                "Norwegian quotas for cod",
+                "It wants Norwegian quotas for cod.",
+            ),
+            mention(
+                2,
+                "the Norwegian position",
+                "Denmark rejected the Norwegian position.",
+            ),
+        ];
+        let mut g = Grouper::new(&lx, &opts);
+        g.count(&ms);
+        let k = g.group("d", &ms);
+        assert!(k.iter().all(|&x| x == k[0]), "{k:?}");
+        let (issues, _) = g.finish();
+        // its two matter words ("Norwegian quotas" before)
+        assert_eq!(issues[0].label, "Norwegian quotas for cod");
     }
 }

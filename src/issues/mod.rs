@@ -42,7 +42,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The version of the grouping: kept issues (in a store) made by another
 /// version are grouped again. Count it up with any change to what grouping
 /// gives.
-pub const GROUPING_VERSION: u32 = 8;
+pub const GROUPING_VERSION: u32 = 9;
 
 /// How issues are found.
 #[derive(Debug, Clone)]

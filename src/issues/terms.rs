@@ -319,6 +319,9 @@ mod tests {
         let whose = v.terms(&lx, "the Norwegian proposal");
         assert!(whose.is_reference(), "{whose:?}");
         assert!(!v.terms(&lx, "Russian troop withdrawal").is_reference());
+        // dates are no matter
+        let dated = v.terms(&lx, "a ceasefire from Monday for two weeks, since March");
+        assert_eq!(dated.topic.len(), 1, "{dated:?}");
     }
 
     #[test]
