@@ -376,9 +376,7 @@ fn group_document(occs: &[Occurrence], members: &[usize], within: f64) -> Vec<Gr
         groups[k].members.push(i);
         group_of.insert(i, k);
     }
-    if std::env::var("SG_NOABSORB").is_err() {
-        absorb_singletons(occs, &mut groups, &mut group_of);
-    }
+    absorb_singletons(occs, &mut groups, &mut group_of);
     resolve_references(occs, members, &mut groups, &mut group_of);
     groups
 }
@@ -462,11 +460,7 @@ fn resolve_references(
     groups: &mut Vec<Group>,
     group_of: &mut FxHashMap<usize, usize>,
 ) {
-    let largest = if std::env::var("SG_NOLARGEST").is_err() {
-        largest(groups)
-    } else {
-        None
-    };
+    let largest = largest(groups);
     let mut by_shell: BTreeMap<Vec<String>, usize> = BTreeMap::new();
     for (pos, &i) in members.iter().enumerate() {
         let o = &occs[i];
