@@ -699,6 +699,17 @@ fn bare_phrase(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// One document grouped alone: each mention's provisional issue, and
+    /// the issues.
+    fn group_alone(ms: &[Mention]) -> (Vec<usize>, Vec<Issue>) {
+        let lx = Lexicon::builtin();
+        let opts = IssueOptions::default();
+        let mut g = Grouper::new(&lx, &opts);
+        g.count(ms);
+        let k = g.group("d", ms);
+        (k, g.finish().0)
+    }
+
     fn mention<'a>(at: usize, content: &'a str, sentence: &'a str) -> Mention<'a> {
         Mention {
             actor: "the union",
@@ -715,8 +726,6 @@ mod tests {
         // the parking group is the more alike in its words; the article's
         // recurring matter (wages, in four sentences against parking's
         // three) decides
-        let lx = Lexicon::builtin();
-        let opts = IssueOptions::default();
         let ms = [
             mention(0, "free parking", "The union asked for free parking."),
             mention(
@@ -733,9 +742,7 @@ mod tests {
             mention(4, "wages", "Wages are the sticking point, the union said."),
             mention(5, "wages for cleaners", "Wages for cleaners have fallen."),
         ];
-        let mut g = Grouper::new(&lx, &opts);
-        g.count(&ms);
-        let k = g.group("d", &ms);
+        let (k, _) = group_alone(&ms);
         assert_eq!(k[0], k[1], "{k:?}");
         assert_eq!(k[3], k[2], "{k:?}");
         assert_ne!(k[3], k[0], "{k:?}");
@@ -744,8 +751,6 @@ mod tests {
 
     #[test]
     fn sharing_only_an_actor_name_is_no_shared_matter() {
-        let lx = Lexicon::builtin();
-        let opts = IssueOptions::default();
         let ms = [
             mention(
                 0,
@@ -763,17 +768,13 @@ mod tests {
                 "Denmark rejected the Norwegian proposal.",
             ),
         ];
-        let mut g = Grouper::new(&lx, &opts);
-        g.count(&ms);
-        let k = g.group("d", &ms);
+        let (k, _) = group_alone(&ms);
         assert_ne!(k[0], k[1], "{k:?}");
     }
 
     #[test]
     fn the_words_of_a_documents_actors_are_no_shared_matter() {
         // "hospital" is in no gazetteer, but the hospital takes positions
-        let lx = Lexicon::builtin();
-        let opts = IssueOptions::default();
         let mut ms = [
             mention(
                 0,
@@ -792,16 +793,12 @@ mod tests {
             ),
         ];
         ms[2].actor = "the hospital";
-        let mut g = Grouper::new(&lx, &opts);
-        g.count(&ms);
-        let k = g.group("d", &ms);
+        let (k, _) = group_alone(&ms);
         assert_ne!(k[0], k[1], "{k:?}");
     }
 
     #[test]
     fn a_label_names_the_matter_before_whose_it_is() {
-        let lx = Lexicon::builtin();
-        let opts = IssueOptions::default();
         let ms = [
             mention(0, "Norwegian quotas", "Oslo wants Norwegian quotas."),
             mention(
@@ -815,11 +812,8 @@ mod tests {
                 "Denmark rejected the Norwegian position.",
             ),
         ];
-        let mut g = Grouper::new(&lx, &opts);
-        g.count(&ms);
-        let k = g.group("d", &ms);
+        let (k, issues) = group_alone(&ms);
         assert!(k.iter().all(|&x| x == k[0]), "{k:?}");
-        let (issues, _) = g.finish();
         // its two matter words ("Norwegian quotas" before)
         assert_eq!(issues[0].label, "Norwegian quotas for cod");
     }
