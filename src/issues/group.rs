@@ -169,14 +169,13 @@ impl<'x> Grouper<'x> {
                 // document's actors) weighs nothing, and a content of names
                 // alone ("Hamas's offer", "the hospital's plan") is a
                 // reference
-                let who = |t: &u32| terms.actor_terms.contains(t) || actor_words.contains(t);
-                let reference = terms.topic.iter().all(who);
+                let reference = terms.is_reference_among(&actor_words);
                 let vector = terms
                     .topic
                     .iter()
                     .map(|t| {
                         let df = self.topic_df.get(t).copied().unwrap_or(1);
-                        let tf = if who(t) && !reference {
+                        let tf = if terms.is_name(*t, &actor_words) && !reference {
                             0
                         } else {
                             recurs.get(t).copied().unwrap_or(1)
@@ -616,8 +615,8 @@ const LABEL_WORDS: usize = 6;
 /// A readable label: the shortest member wording of at most
 /// [`LABEL_WORDS`] words, or stretch of a longer one, that holds the
 /// issue's two most shared terms (terms of weight before names, then in
-/// the most contents, then the heaviest), else its one most shared term; for an issue of references
-/// alone, their most frequent wording.
+/// the most contents, then the heaviest), else its one most shared term;
+/// for an issue of references alone, their most frequent wording.
 fn label_of(
     lx: &Lexicon,
     contents: &BTreeMap<String, (usize, Vec<u32>)>,

@@ -11,8 +11,9 @@
 //!    topic terms, at least [`IssueOptions::within`]) or starts one: a term
 //!    weighs by its rarity among documents and by how many of the
 //!    document's evidence sentences use it; the name of an actor weighs
-//!    nothing beside other terms (who takes a stance is not its matter). A content
-//!    without topic terms ("the plan", "the offer", "it") is a reference: it
+//!    nothing beside other terms (who takes a stance is not its matter). A
+//!    content without topic terms but names ("the plan", "the offer", "it",
+//!    "Hamas's offer") is a reference: it
 //!    joins the group of the nearest earlier content that used the same
 //!    shell noun in its sentence, otherwise the document's largest group.
 //! 3. **Across documents**, in document-id order, a group joins the most

@@ -3,7 +3,7 @@
 //! by how rare they are among the graph's documents.
 
 use crate::lexicon::{Lexicon, WordClass};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
 /// A sparse weighted bag of terms, by term id.
@@ -38,7 +38,18 @@ impl Terms {
     /// "the Norwegian proposal", "Hamas's offer") points at a matter named
     /// elsewhere in its document.
     pub fn is_reference(&self) -> bool {
-        self.topic.len() == self.actor_terms.len()
+        self.is_reference_among(&FxHashSet::default())
+    }
+
+    /// Topic term `t` is a name: the gazetteer's, or one of `names` (the
+    /// words of the names of the document's actors).
+    pub fn is_name(&self, t: u32, names: &FxHashSet<u32>) -> bool {
+        self.actor_terms.contains(&t) || names.contains(&t)
+    }
+
+    /// [`Terms::is_reference`], counting `names` as names too.
+    pub fn is_reference_among(&self, names: &FxHashSet<u32>) -> bool {
+        self.topic.iter().all(|&t| self.is_name(t, names))
     }
 }
 
