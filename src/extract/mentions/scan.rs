@@ -318,6 +318,17 @@ impl<'a, 't> Scanner<'a, 't> {
             // an adjective: "Russian oil"
             return Some(e);
         }
+        // "the Washington Post", "USA Today", "Israel Katz": a country's name
+        // that runs on into more capitalised words (no title, group noun or
+        // gazetteer form among them) begins another name
+        if entry.kind == ActorKind::Country
+            && kind == SurfaceKind::Name
+            && !self.title_case
+            && tokens.get(e).is_some_and(is_name_word)
+            && gaz[e].is_none()
+        {
+            return None;
+        }
         let mut a = actor_of(entry);
         if entry.kind == ActorKind::Person {
             let found = span_text(sentence, tokens, i, e);
@@ -574,6 +585,10 @@ impl<'a, 't> Scanner<'a, 't> {
                 && tokens.get(j + 1).is_some_and(|x| {
                     x.text.len() >= 2 && x.text.chars().all(|c| c.is_uppercase() || c == '.')
                 });
+            // a name that opens with a country's and runs on ("the Washington
+            // Post", "the U.S. Court of Appeals") is mostly a body's
+            let after_country =
+                self.gaz[i].is_some_and(|(_, _, idx)| lx.actors[idx].kind == ActorKind::Country);
             let is_org = acronym
                 || introduces_acronym
                 || kind_noun
@@ -590,6 +605,8 @@ impl<'a, 't> Scanner<'a, 't> {
                 ActorKind::Organization
             } else if titled && (2..=3).contains(&(j - i)) {
                 ActorKind::Person
+            } else if after_country {
+                ActorKind::Organization
             } else {
                 ActorKind::Unknown
             };
@@ -598,7 +615,7 @@ impl<'a, 't> Scanner<'a, 't> {
                 kind,
                 affiliation: None,
             };
-            if !is_org && (2..=3).contains(&(j - i)) {
+            if kind != ActorKind::Organization && (2..=3).contains(&(j - i)) {
                 disc.register_person(&a);
             }
             if kind_noun {

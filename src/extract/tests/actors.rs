@@ -957,3 +957,30 @@ fn new_before_a_name_is_part_of_it() {
     let f = found("New sanctions were rejected by Venezuela.");
     assert!(f.iter().all(|p| !p.0.contains("New")), "{f:?}");
 }
+
+#[test]
+fn a_country_name_that_runs_on_into_a_name_is_another_body() {
+    // a newspaper named after a city is not the country's government
+    assert!(has(
+        "The Washington Post said on Monday that the talks had stalled.",
+        "Washington Post",
+        Stance::Claim,
+        "the talks had stalled"
+    ));
+    // nor is it a person whom "she" could mean
+    let f = found("The Washington Post ran the story. She said the plan was dead.");
+    assert!(f.iter().all(|p| p.0 != "Washington Post"), "{f:?}");
+    // a title still makes it the country's official, and "Washington" alone the country
+    assert!(has(
+        "U.S. Trade Representative Jamieson Greer rejected the offer.",
+        "Jamieson Greer",
+        Stance::Reject,
+        "the offer"
+    ));
+    assert!(has(
+        "Washington rejected the offer.",
+        "United States",
+        Stance::Reject,
+        "the offer"
+    ));
+}
