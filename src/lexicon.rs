@@ -489,7 +489,17 @@ impl Lexicon {
             noun_index.insert(plural(&n_l), i);
             noun_index.insert(n_l, i);
         }
-        let titles: WordMap<()> = f.titles.iter().map(|t| t.to_lowercase()).collect();
+        // the tokenizer keeps a full stop apart ("Sen" "."), so an abbreviated
+        // title is known by its letters too ("sen." is also "sen")
+        let titles: WordMap<()> = f
+            .titles
+            .iter()
+            .flat_map(|t| {
+                let t = t.to_lowercase();
+                let bare = t.strip_suffix('.').map(str::to_string);
+                std::iter::once(t).chain(bare)
+            })
+            .collect();
         let title_first_words = titles
             .keys()
             .filter_map(|t| t.split(' ').next().map(str::to_string))

@@ -984,3 +984,23 @@ fn a_country_name_that_runs_on_into_a_name_is_another_body() {
         "the offer"
     ));
 }
+
+#[test]
+fn an_abbreviated_title_names_its_person_anywhere_in_the_sentence() {
+    // the tokenizer keeps the full stop apart ("Sen" "."): the title is still known
+    for text in [
+        "The plan is dead, Sen. Gwen Moore said on Friday.",
+        "The plan is dead, Rep. Gwen Moore said on Friday.",
+        "Rep. Gwen Moore said on Friday that the plan is dead.",
+    ] {
+        let f = found(text);
+        assert!(
+            f.iter()
+                .any(|p| p.0 == "Gwen Moore" && p.2 == "The plan is dead")
+                || f.iter()
+                    .any(|p| p.0 == "Gwen Moore" && p.2 == "the plan is dead"),
+            "{text}: {f:?}"
+        );
+        assert!(f.iter().all(|p| p.0 != "Sen" && p.0 != "Rep"), "{f:?}");
+    }
+}
