@@ -711,6 +711,7 @@ fn match_name(tokens: &[Token<'_>], i: usize) -> Option<usize> {
             || (j > i
                 && PARTICLES.contains(&t.lower.as_ref())
                 && tokens.get(j + 1).is_some_and(is_name_word))
+            || initial_stop(tokens, j)
         {
             j += 1;
         } else {
@@ -718,6 +719,16 @@ fn match_name(tokens: &[Token<'_>], i: usize) -> Option<usize> {
         }
     }
     (j > i).then_some(j)
+}
+
+/// The full stop after a middle initial, with the name going on after it:
+/// "John F. Kerry", "Harry F. Byrd" (the tokenizer keeps the stop apart).
+fn initial_stop(tokens: &[Token<'_>], j: usize) -> bool {
+    j > 0
+        && tokens[j].text == "."
+        && tokens[j - 1].text.len() == 1
+        && tokens[j - 1].cap
+        && tokens.get(j + 1).is_some_and(is_name_word)
 }
 
 fn span_text(sentence: &str, tokens: &[Token<'_>], s: usize, e: usize) -> String {

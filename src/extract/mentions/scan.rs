@@ -490,7 +490,7 @@ impl<'a, 't> Scanner<'a, 't> {
             let particles = (j..(j + 2).min(n))
                 .take_while(|&k| !tokens[k].cap && PARTICLES.contains(&tokens[k].lower))
                 .count();
-            if self.name_word(j) && gaz[j].is_none() {
+            if self.name_word(j) && gaz[j].is_none() || initial_stop(tokens, j) {
                 j += 1;
             } else if particles > 0
                 && tokens
@@ -597,13 +597,15 @@ impl<'a, 't> Scanner<'a, 't> {
                     .any(|x| ORG_WORDS.contains(&x.lower.as_ref()));
             // a person only once the text treats it as one (a title, or it
             // speaks): "Commerce Ministry spokesperson He Yadong"
+            // (words: "Warren E. Buffett" is three, its initial's stop none)
+            let words = tokens[i..j].iter().filter(|x| x.is_word()).count();
             let titled = i > 0
                 && tokens[i - 1].is_word()
                 && !tokens[i - 1].cap
                 && lx.is_title(&tokens[i - 1].lower);
             let kind = if is_org {
                 ActorKind::Organization
-            } else if titled && (2..=3).contains(&(j - i)) {
+            } else if titled && (2..=3).contains(&words) {
                 ActorKind::Person
             } else if after_country {
                 ActorKind::Organization
@@ -615,7 +617,7 @@ impl<'a, 't> Scanner<'a, 't> {
                 kind,
                 affiliation: None,
             };
-            if kind != ActorKind::Organization && (2..=3).contains(&(j - i)) {
+            if kind != ActorKind::Organization && (2..=3).contains(&words) {
                 disc.register_person(&a);
             }
             if kind_noun {

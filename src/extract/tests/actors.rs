@@ -1004,3 +1004,17 @@ fn an_abbreviated_title_names_its_person_anywhere_in_the_sentence() {
         assert!(f.iter().all(|p| p.0 != "Sen" && p.0 != "Rep"), "{f:?}");
     }
 }
+
+#[test]
+fn a_middle_initial_stays_inside_the_name() {
+    // the tokenizer keeps the initial's full stop apart ("F" "." "Kerry")
+    let f = found("The plan, Laurel Q. Hammond said, was dead. Hammond said talks must resume.");
+    assert!(
+        f.iter()
+            .any(|p| p.0 == "Laurel Q. Hammond" && p.1 == Stance::Claim),
+        "{f:?}"
+    );
+    // the surname alone is the same person afterwards
+    assert!(f.iter().all(|p| p.0 == "Laurel Q. Hammond"), "{f:?}");
+    assert!(f.iter().any(|p| p.1 == Stance::Demand), "{f:?}");
+}
