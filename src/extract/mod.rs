@@ -18,11 +18,14 @@ pub mod attribution;
 pub mod mentions;
 pub mod rules;
 pub mod tokens;
+mod transcript;
 
 use crate::lexicon::Lexicon;
 use crate::model::{Document, Position, Stance};
 use crate::sentences::split_sentences;
-use mentions::{find_mentions, note_capitalised, Discourse, Mention, Referent};
+use mentions::{
+    find_mentions, known_person, new_person, note_capitalised, Discourse, Mention, Referent,
+};
 use rules::{Candidate, Holder, SentenceCtx};
 use std::fmt::Write as _;
 use tokens::{quote_open_after, tokenize, TokKind, Token};
@@ -307,9 +310,13 @@ impl<'l> Extractor<'l> {
         let mut sentence_speaker: Vec<Option<(Holder, String)>> = Vec::with_capacity(work.len());
         // the holder and stance of "Kurti specifically demanded:" while its list runs
         let mut list: Option<(Holder, String, Stance)> = None;
-        for w in work.iter_mut() {
+        let turns = transcript::turns(&doc.text, &work);
+        for (w, turn) in work.iter_mut().zip(&turns) {
             let speaker = self.read_sentence(w, &mut disc, &mut list, &mut block_speaker);
             sentence_speaker.push(speaker);
+            if let Some(turn) = turn {
+                self.read_turn(w, turn, &mut disc);
+            }
         }
         self.continue_quotations(&mut work, &block_speaker, &sentence_speaker);
         drop_closing_claims(&mut work);
@@ -414,6 +421,49 @@ impl<'l> Extractor<'l> {
         speaker
     }
 
+    /// A sentence of a transcript speaker's turn: "I" and "we" are the
+    /// speaker, and the turn's first sentence is the speaker's claim (or
+    /// demand, with a modal).
+    fn read_turn(
+        &self,
+        w: &mut SentenceWork<'_>,
+        turn: &transcript::Turn,
+        disc: &mut Discourse<'_>,
+    ) {
+        let name = transcript::label_name(&turn.label);
+        // a label the text has not named a person by speaks only if it
+        // comes back ("VIDEO:" once is a caption)
+        let actor = match known_person(self.lx, disc, &name) {
+            Some(a) => a,
+            None if turn.repeats => new_person(disc, &name),
+            None => return,
+        };
+        let speaker = Holder::Actor(actor);
+        for c in w.candidates.iter_mut() {
+            if c.holder == Holder::FirstPerson {
+                c.holder = speaker.clone();
+                c.holder_text = turn.label.clone();
+            }
+        }
+        let Some(colon) = turn.colon else {
+            return;
+        };
+        if let Some(c) = whole_clause(
+            self.lx,
+            w,
+            colon + 1,
+            speaker,
+            turn.label.clone(),
+            transcript::RULE,
+        ) {
+            w.candidates.push(Candidate {
+                cue: (colon, colon + 1),
+                speech: false,
+                ..c
+            });
+        }
+    }
+
     /// Quotations attributed elsewhere in the same quotation block: a
     /// sentence fully inside quotation marks is its block's speaker's.
     fn continue_quotations(
@@ -449,34 +499,11 @@ impl<'l> Extractor<'l> {
             {
                 continue;
             }
-            let ctx = w.ctx(self.lx);
-            let n = w.tokens.len();
-            let (mut a, mut b) = (0, n);
-            while a < b && !w.tokens[a].is_word() && w.tokens[a].kind != TokKind::Number {
-                a += 1;
+            if let Some(c) =
+                whole_clause(self.lx, w, 0, speaker, speaker_text, "quotation-continued")
+            {
+                w.candidates.push(c);
             }
-            while b > a && !w.tokens[b - 1].is_word() && w.tokens[b - 1].kind != TokKind::Number {
-                b -= 1;
-            }
-            if b <= a + 2 {
-                continue;
-            }
-            let (stance, target) = match ctx.modal_demand(a, b) {
-                Some(t) => (Stance::Demand, t),
-                None => (Stance::Claim, None),
-            };
-            w.candidates.push(Candidate {
-                cue: (a, a),
-                stance,
-                holder: speaker,
-                holder_text: speaker_text,
-                content: (a, b),
-                content_extra: None,
-                target,
-                rule: "quotation-continued",
-                negated: false,
-                speech: true,
-            });
         }
     }
 
@@ -672,6 +699,46 @@ fn why_none(
             m.text
         ),
     }
+}
+
+/// The rest of a sentence from token `from`, without the marks around it,
+/// as the speaker's claim (a demand, with a modal): a quotation that goes on
+/// or a transcript's turn. None for fewer than three tokens.
+fn whole_clause(
+    lx: &Lexicon,
+    w: &SentenceWork<'_>,
+    from: usize,
+    holder: Holder,
+    holder_text: String,
+    rule: &'static str,
+) -> Option<Candidate> {
+    let kept = |t: &Token<'_>| t.is_word() || t.kind == TokKind::Number;
+    let (mut a, mut b) = (from, w.tokens.len());
+    while a < b && !kept(&w.tokens[a]) {
+        a += 1;
+    }
+    while b > a && !kept(&w.tokens[b - 1]) {
+        b -= 1;
+    }
+    if b <= a + 2 {
+        return None;
+    }
+    let (stance, target) = match w.ctx(lx).modal_demand(a, b) {
+        Some(t) => (Stance::Demand, t),
+        None => (Stance::Claim, None),
+    };
+    Some(Candidate {
+        cue: (a, a),
+        stance,
+        holder,
+        holder_text,
+        content: (a, b),
+        content_extra: None,
+        target,
+        rule,
+        negated: false,
+        speech: true,
+    })
 }
 
 /// Reported speech: a position the speaker takes inside what they said

@@ -781,6 +781,44 @@ fn person(
     }
 }
 
+/// The person a transcript's label names ("Wallace"), if the lexicon or
+/// the document so far knows them ("Chris Wallace" named before).
+pub fn known_person(lx: &Lexicon, disc: &mut Discourse<'_>, name: &str) -> Option<Actor> {
+    if let Some(e) = lx
+        .actor_by_form(name)
+        .filter(|e| e.kind == ActorKind::Person)
+    {
+        return Some(
+            disc.person_forms
+                .get(&*e.name)
+                .cloned()
+                .unwrap_or_else(|| actor_of(e)),
+        );
+    }
+    let a = disc.alias(name)?;
+    match a.kind {
+        ActorKind::Person => Some(a),
+        // (a name of two words the text has not called anything is a person's now)
+        ActorKind::Unknown => Some(disc.promote_person(&a.name).unwrap_or(Actor {
+            kind: ActorKind::Person,
+            ..a
+        })),
+        _ => None,
+    }
+}
+
+/// A person by a name nobody has used before: from here on, the name and
+/// its last word mean them.
+pub fn new_person(disc: &mut Discourse<'_>, name: &str) -> Actor {
+    let a = Actor {
+        name: name.into(),
+        kind: ActorKind::Person,
+        affiliation: None,
+    };
+    disc.register_person(&a);
+    a
+}
+
 /// Find the actor mentions of one sentence. Names are resolved against the
 /// lexicon and the discourse; pronouns and descriptions are resolved in a
 /// second, left-to-right pass so that a name earlier in the same sentence

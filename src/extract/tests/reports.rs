@@ -618,3 +618,42 @@ fn a_quotation_reported_twice_belongs_to_the_nearer_report() {
     );
     assert!(!all.iter().any(|(a, _, _, _)| a == "Brazil"), "{all:?}");
 }
+
+#[test]
+fn a_transcript_turn_is_its_labelled_speaker_s() {
+    let text = "Governor Dana Whitfield spoke with host Omar Reyes on Sunday.\n\n\
+        REYES: Will you sign the budget deal this week?\n\n\
+        WHITFIELD: The deal cuts school funding by a third. We reject the deal.\n\n\
+        REYES: Your opponents say you are stalling.\n\n\
+        WHITFIELD: I want a vote on the school funding first.";
+    let f = found(text);
+    // the first sentence of a turn is the speaker's, named as the text named them
+    assert!(
+        f.contains(&(
+            "Dana Whitfield".into(),
+            Stance::Claim,
+            "The deal cuts school funding by a third".into(),
+            None
+        )),
+        "{f:?}"
+    );
+    assert!(
+        f.iter()
+            .any(|p| p.0 == "Omar Reyes" && p.2 == "Your opponents say you are stalling"),
+        "{f:?}"
+    );
+    // "I" and "we" in a turn are its speaker
+    assert!(
+        f.iter()
+            .any(|p| p.0 == "Dana Whitfield" && p.1 == Stance::Demand && p.2.contains("vote")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter()
+            .any(|p| p.0 == "Dana Whitfield" && p.1 == Stance::Reject),
+        "{f:?}"
+    );
+    // one labelled paragraph is a dateline or a tag, not a transcript
+    let f = found("GENEVA: Iran said on Monday that it wants the sanctions lifted.");
+    assert!(f.iter().all(|p| p.0 != "Geneva"), "{f:?}");
+}
