@@ -1018,3 +1018,32 @@ fn a_middle_initial_stays_inside_the_name() {
     assert!(f.iter().all(|p| p.0 == "Laurel Q. Hammond"), "{f:?}");
     assert!(f.iter().any(|p| p.1 == Stance::Demand), "{f:?}");
 }
+
+#[test]
+fn a_title_after_a_body_s_name_names_its_person() {
+    // "<body> <title> <name>": the person speaks for the body
+    let p = positions("The plan was dead, Acme Freight spokesman Ivo Brandt said.");
+    assert!(
+        p.iter().any(|x| x.actor == "Ivo Brandt"
+            && x.affiliation.as_deref() == Some("Acme Freight")
+            && x.content == "The plan was dead"),
+        "{:?}",
+        p.iter()
+            .map(|x| (&x.actor, &x.affiliation, &x.content))
+            .collect::<Vec<_>>()
+    );
+    // roles that news puts before names are titles too (counted in PolNeAR's sources)
+    assert!(has(
+        "Harbor Radio host Mara Lind said the strike would continue.",
+        "Mara Lind",
+        Stance::Claim,
+        "the strike would continue"
+    ));
+    // one unknown word before the title is no body ("Democratic pollster")
+    let p = positions("Centrist pollster Ivo Brandt said the plan was dead.");
+    assert!(
+        p.iter()
+            .all(|x| x.affiliation.as_deref() != Some("Centrist")),
+        "{p:?}"
+    );
+}
