@@ -447,19 +447,26 @@ impl<'a, 't> Scanner<'a, 't> {
             return Some(e);
         }
         // "UAW President Shawn Fain": a title inside the name splits body and
-        // person; "Acme Corp spokesman Li Wei": so does one after the name
-        let title_after = match_titles(lx, tokens, j)
-            .and_then(|te| Some((j, te, match_name(tokens, te).filter(|_| gaz[te].is_none())?)));
-        // (a single unknown word before the title is more likely an
-        // adjective than a body: "Democratic pollster Pat Caddell")
+        // person; "Acme Corp spokesman Li Wei": so does one after the name.
+        // (body end, title end, name end)
         let known = |body: &str| {
             lx.actor_by_form(body)
                 .map(|e| e.name.clone())
                 .or_else(|| disc.alias(body).map(|a| a.name))
         };
-        let title_after = title_after
-            .filter(|&(p, _, _)| p > i + 1 || known(&span_text(sentence, tokens, i, p)).is_some());
-        if let Some((p, te, ne)) = title_after {
+        let inside = || {
+            (i + 1..j).find_map(|p| {
+                match_titles(lx, tokens, p)
+                    .filter(|&te| te < j)
+                    .map(|te| (p, te, j))
+            })
+        };
+        let after = match_titles(lx, tokens, j)
+            .and_then(|te| Some((j, te, match_name(tokens, te).filter(|_| gaz[te].is_none())?)))
+            // (a single unknown word before the title is more likely an
+            // adjective than a body: "Democratic pollster Pat Caddell")
+            .filter(|_| j > i + 1 || known(&span_text(sentence, tokens, i, j)).is_some());
+        if let Some((p, te, ne)) = after.or_else(inside) {
             let body_text = span_text(sentence, tokens, i, p);
             let body = known(&body_text).unwrap_or_else(|| body_text.into());
             let name = span_text(sentence, tokens, te, ne);
@@ -467,23 +474,6 @@ impl<'a, 't> Scanner<'a, 't> {
             disc.register_person(&a);
             out.push(name_mention(sentence, tokens, i, ne, a));
             return Some(ne);
-        }
-        if let Some((p, te)) = (i + 1..j).find_map(|p| {
-            match_titles(lx, tokens, p)
-                .filter(|&te| te < j)
-                .map(|te| (p, te))
-        }) {
-            let body_text = span_text(sentence, tokens, i, p);
-            let body = lx
-                .actor_by_form(&body_text)
-                .map(|e| e.name.clone())
-                .or_else(|| disc.alias(&body_text).map(|a| a.name))
-                .unwrap_or_else(|| body_text.into());
-            let name = span_text(sentence, tokens, te, j);
-            let a = person(lx, &mut *disc, &name, Some(body));
-            disc.register_person(&a);
-            out.push(name_mention(sentence, tokens, i, j, a));
-            return Some(j);
         }
         Some(self.unknown_name(i, j, disc, out))
     }
