@@ -8,7 +8,7 @@
 //! lexicon or a claim, the content is what the model marked.
 
 use super::{Attribution, AttributionModel};
-use crate::extract::mentions::{is_anonymous, Referent};
+use crate::extract::mentions::{is_anonymous, Mention, Referent};
 use crate::extract::rules::{Candidate, Holder};
 use crate::extract::tokens::Token;
 use crate::extract::{Extractor, SentenceWork};
@@ -209,6 +209,20 @@ fn covers(c: &Candidate, a: &Attribution) -> bool {
 /// lacks ("Politifact") or a description of a body ("the campaign"). None
 /// for a pronoun or mention with no antecedent and for anonymous sourcing
 /// ("sources", "critics"), which ANNOTATION.md says is no actor.
+/// Which of the actors mentioned in a source speaks: not a possessor ("The
+/// company's chief executive, Mark Holt") where another is named; the
+/// first of them.
+fn source_head<'m>(tokens: &[Token<'_>], inside: &[&'m Mention]) -> Option<&'m Mention> {
+    let possessor = |m: &Mention| {
+        tokens
+            .get(m.end)
+            .is_some_and(|t| matches!(t.lower.as_ref(), "'s" | "’s" | "'" | "’"))
+    };
+    let actors = || inside.iter().copied().filter(|m| m.actor().is_some());
+    let heads = || actors().filter(|m| !possessor(m));
+    heads().next().or_else(|| actors().next())
+}
+
 fn holder_of(
     lx: &Lexicon,
     w: &SentenceWork<'_>,
@@ -220,7 +234,7 @@ fn holder_of(
         .iter()
         .filter(|m| overlaps((m.start, m.end), source))
         .collect();
-    if let Some(m) = inside.iter().find(|m| m.actor().is_some()) {
+    if let Some(m) = source_head(&w.tokens, &inside) {
         return Some((Holder::Actor(m.actor()?.clone()), m.text.clone()));
     }
     if inside

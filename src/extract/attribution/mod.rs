@@ -268,6 +268,17 @@ mod tests {
         assert!(
             found("Sources close to the talks complained that the quotas were unfair.").is_empty()
         );
+        // a source's possessor does not speak: the chief executive does
+        let holders: Vec<String> = extract_text(
+            &lx,
+            "The Nurses Guild met on Monday. The company's chief executive, Mark Holt, \
+             warned that layoffs were possible.",
+        )
+        .into_iter()
+        .filter(|p| p.content.contains("layoffs"))
+        .map(|p| p.actor)
+        .collect();
+        assert_eq!(holders, ["Mark Holt"]);
     }
 
     #[test]
