@@ -353,6 +353,17 @@ fn verb_after(lx: &Lexicon, tokens: &[Token<'_>], h: usize) -> usize {
             j = e;
         }
     }
+    // "The teachers, who have been without a contract since June,
+    // demanded": past a relative clause between commas
+    if tokens.get(j).is_some_and(|t| t.text == ",")
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| matches!(t.lower.as_ref(), "who" | "which" | "whose"))
+    {
+        if let Some(c) = (j + 2..tokens.len().min(j + 25)).find(|&k| tokens[k].text == ",") {
+            j = c + 1;
+        }
+    }
     while j < tokens.len()
         && tokens[j].is_word()
         && (matches!(

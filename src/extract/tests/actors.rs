@@ -1047,3 +1047,13 @@ fn a_title_after_a_body_s_name_names_its_person() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_group_speaks_across_a_relative_clause_between_commas() {
+    assert!(has(
+        "The teachers, who have been without a contract since June, demanded a 10 percent raise.",
+        "teachers",
+        Stance::Demand,
+        "a 10 percent raise"
+    ));
+}
