@@ -9,7 +9,8 @@
 //! Per sentence: tokens ([`tokens`]), actor mentions resolved against the
 //! gazetteer and the document so far ([`mentions`]), then the rules
 //! ([`rules`]): verb cues with their subject, content and target; nominal
-//! cues ("Kyiv's demand for ..."); "according to X". A last pass over the
+//! cues ("Kyiv's demand for ..."); "according to X"; in a transcript, a
+//! labelled speaker's turn (the `transcript` module). A last pass over the
 //! document gives quotations to their speakers: "we" inside a quotation is the
 //! person quoted, and a quotation running over several sentences is
 //! attributed once.
