@@ -62,26 +62,24 @@ pub(super) fn turns(text: &str, work: &[SentenceWork<'_>]) -> Vec<Option<Turn>> 
         if !new_paragraph {
             continue;
         }
-        opens.push((si, label_colon(&w.tokens)));
+        // (the label: from its first word to the word before the colon)
+        let label = label_colon(&w.tokens).map(|c| {
+            let first = usize::from(w.tokens[0].is_quote());
+            (c, &w.text[w.tokens[first].start..w.tokens[c - 1].end])
+        });
+        opens.push((si, label));
     }
     let mut count: FxHashMap<&str, usize> = FxHashMap::default();
-    for &(si, colon) in &opens {
-        if let Some(c) = colon {
-            let first = usize::from(work[si].tokens[0].is_quote());
-            let label = &work[si].text[work[si].tokens[first].start..work[si].tokens[c - 1].end];
-            *count.entry(label).or_default() += 1;
-        }
+    for (_, label) in opens.iter().filter_map(|(_, l)| *l) {
+        *count.entry(label).or_default() += 1;
     }
     // a dialogue: two speakers at least, one of them speaking twice
     if count.len() < 2 || !count.values().any(|&n| n >= 2) {
         return out;
     }
     // a turn runs from its labelled paragraph to the next paragraph
-    for (k, &(si, colon)) in opens.iter().enumerate() {
-        let Some(c) = colon else { continue };
-        let w = &work[si];
-        let first = usize::from(w.tokens[0].is_quote());
-        let label = &w.text[w.tokens[first].start..w.tokens[c - 1].end];
+    for (k, &(si, label)) in opens.iter().enumerate() {
+        let Some((c, label)) = label else { continue };
         let repeats = count.get(label).is_some_and(|&n| n >= 2);
         let end = opens.get(k + 1).map_or(work.len(), |&(next, _)| next);
         for (sj, slot) in out.iter_mut().enumerate().take(end).skip(si) {

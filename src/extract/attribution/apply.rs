@@ -204,11 +204,6 @@ fn covers(c: &Candidate, a: &Attribution) -> bool {
             .any(|&r| overlaps(c.content, r) || c.content_extra.is_some_and(|x| overlaps(x, r)))
 }
 
-/// Who the source range names: the actor of a mention inside it, the speaker
-/// for "I" or "we", or else the words themselves: a name the gazetteer
-/// lacks ("Politifact") or a description of a body ("the campaign"). None
-/// for a pronoun or mention with no antecedent and for anonymous sourcing
-/// ("sources", "critics"), which ANNOTATION.md says is no actor.
 /// Which of the actors mentioned in a source speaks: not a possessor ("The
 /// company's chief executive, Mark Holt") where another is named; the
 /// first of them.
@@ -223,6 +218,11 @@ fn source_head<'m>(tokens: &[Token<'_>], inside: &[&'m Mention]) -> Option<&'m M
     heads().next().or_else(|| actors().next())
 }
 
+/// Who the source range names: the actor of a mention inside it, the speaker
+/// for "I" or "we", or else the words themselves: a name the gazetteer
+/// lacks ("Politifact") or a description of a body ("the campaign"). None
+/// for a pronoun or mention with no antecedent and for anonymous sourcing
+/// ("sources", "critics"), which ANNOTATION.md says is no actor.
 fn holder_of(
     lx: &Lexicon,
     w: &SentenceWork<'_>,

@@ -758,17 +758,7 @@ fn person(
     name: &str,
     affiliation: Option<Arc<str>>,
 ) -> Actor {
-    if let Some(e) = lx
-        .actor_by_form(name)
-        .filter(|e| e.kind == ActorKind::Person)
-    {
-        let mut a = actor_of(e);
-        if name.split_whitespace().count() >= 2 {
-            a.name = name.into();
-            disc.person_forms.insert(e.name.to_string(), a.clone());
-        } else if let Some(full) = disc.person_forms.get(&*e.name) {
-            a = full.clone();
-        }
+    if let Some(a) = lexicon_person(lx, disc, name) {
         return a;
     }
     if let Some(a) = disc.alias(name).filter(|a| a.kind == ActorKind::Person) {
@@ -781,19 +771,28 @@ fn person(
     }
 }
 
+/// The lexicon's person by this name, in the fullest form the document
+/// has used ("Kerry" after "John F. Kerry"); a name of two words or more
+/// becomes that form.
+fn lexicon_person(lx: &Lexicon, disc: &mut Discourse<'_>, name: &str) -> Option<Actor> {
+    let e = lx
+        .actor_by_form(name)
+        .filter(|e| e.kind == ActorKind::Person)?;
+    let mut a = actor_of(e);
+    if name.split_whitespace().count() >= 2 {
+        a.name = name.into();
+        disc.person_forms.insert(e.name.to_string(), a.clone());
+    } else if let Some(full) = disc.person_forms.get(&*e.name) {
+        a = full.clone();
+    }
+    Some(a)
+}
+
 /// The person a transcript's label names ("Wallace"), if the lexicon or
 /// the document so far knows them ("Chris Wallace" named before).
 pub fn known_person(lx: &Lexicon, disc: &mut Discourse<'_>, name: &str) -> Option<Actor> {
-    if let Some(e) = lx
-        .actor_by_form(name)
-        .filter(|e| e.kind == ActorKind::Person)
-    {
-        return Some(
-            disc.person_forms
-                .get(&*e.name)
-                .cloned()
-                .unwrap_or_else(|| actor_of(e)),
-        );
+    if let Some(a) = lexicon_person(lx, disc, name) {
+        return Some(a);
     }
     let a = disc.alias(name)?;
     match a.kind {
