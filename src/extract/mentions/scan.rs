@@ -271,7 +271,11 @@ impl<'a, 't> Scanner<'a, 't> {
         } else {
             e
         };
-        let group_end = self.group_end(e, tail);
+        // ("Rubio's team", "Zelensky's aides": a person's own people speak
+        // for that person, not for the person's country; the possessive
+        // mention is read as the office's holder further on)
+        let personal = entry.kind == ActorKind::Person && tail > e;
+        let group_end = (!personal).then(|| self.group_end(e, tail)).flatten();
         let body_actor = || match entry.kind {
             ActorKind::Country | ActorKind::Organization => Some(actor_of(entry)),
             _ => entry
@@ -348,6 +352,13 @@ impl<'a, 't> Scanner<'a, 't> {
     /// Defense Ministry", "Japan's foreign minister".
     fn group_end(&self, e: usize, tail: usize) -> Option<usize> {
         let (lx, tokens, n) = (self.lx, self.tokens, self.tokens.len());
+        // a plain word before the group noun says which of the body's groups
+        // ("China's commerce ministry", "Japan's negotiating team")
+        let modifier = |w: &str| {
+            w.chars().all(char::is_alphabetic)
+                && !lx.is_in(crate::lexicon::WordClass::FunctionWords, w)
+                && lx.cue_forms(w).is_empty()
+        };
         (tail + 1..=(tail + 3).min(n)).rev().find(|&k| {
             let last = &tokens[k - 1];
             // "Japan's foreign minister": the whole phrase is a title or a group noun
@@ -383,9 +394,11 @@ impl<'a, 't> Scanner<'a, 't> {
                         || (tail > e
                             && lx.is_title(&last.lower)
                             && !tokens.get(k).is_some_and(is_name_word)))
-                    && tokens[tail..k - 1]
-                        .iter()
-                        .all(|t| t.cap || lx.is_group_noun(&t.lower))
+                    && tokens[tail..k - 1].iter().all(|t| {
+                        t.cap
+                            || lx.is_group_noun(&t.lower)
+                            || (lx.is_group_noun(&last.lower) && modifier(&t.lower))
+                    })
         })
     }
 

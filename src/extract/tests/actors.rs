@@ -673,6 +673,33 @@ fn whose_office_belongs_to_the_name_of_the_body() {
 }
 
 #[test]
+fn a_persons_own_team_speaks_for_the_person_not_the_country() {
+    let text = "Senator Marco Rubio's team said the debate would go ahead on Friday.";
+    assert!(
+        has(
+            text,
+            "Marco Rubio",
+            Stance::Claim,
+            "the debate would go ahead"
+        ),
+        "{:?}",
+        found(text)
+    );
+    // a country's team is still the country, whatever kind of team
+    let text = "Japan's negotiating team said the talks would resume in May.";
+    assert!(
+        has(
+            text,
+            "Japan",
+            Stance::Claim,
+            "the talks would resume in May"
+        ),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
 fn a_description_is_what_a_later_pronoun_means() {
     let text = "Hamas met the mediators. Officials said the group will not abandon its \
                 demand for a full withdrawal.";
