@@ -65,11 +65,21 @@ impl Extractor<'_> {
                 .collect();
             for a in &found {
                 for c in w.candidates.iter_mut() {
-                    if is_rule_claim(c) && c.cue.1 > c.cue.0 && overlaps(c.cue, a.cue) {
-                        if let Some(&first) = a.content.first() {
-                            c.content = first;
-                            c.content_extra = a.content.get(1).copied();
-                        }
+                    if !(is_rule_claim(c) && c.cue.1 > c.cue.0 && overlaps(c.cue, a.cue)) {
+                        continue;
+                    }
+                    // (where the tagger's content lies in the rule's quotation,
+                    // the whole quotation is what was said: the marks bound it
+                    // better than the tagger, which may run on into the
+                    // narration after "she said", and its clauses are one claim)
+                    let quotation = whole_quotation(&w.tokens, &w.blocks, c.content)
+                        .filter(|_| c.content_extra.is_none())
+                        .filter(|&q| a.content.first().is_some_and(|&r| overlaps(r, q)));
+                    if let Some(q) = quotation {
+                        c.content = q;
+                    } else if let Some(&first) = a.content.first() {
+                        c.content = first;
+                        c.content_extra = a.content.get(1).copied();
                     }
                 }
             }
@@ -185,6 +195,27 @@ fn cut_at_cues(tokens: &[Token<'_>], (a, b): (usize, usize), cues: &[usize]) -> 
         }
         None => (a, b),
     }
+}
+
+/// The whole quotation a range lies in, without its marks and end
+/// punctuation, when the range lies in one (a quotation is one claim,
+/// however many clauses it has).
+fn whole_quotation(
+    tokens: &[Token<'_>],
+    blocks: &[Option<usize>],
+    (x, y): (usize, usize),
+) -> Option<(usize, usize)> {
+    let block = blocks.get(x).copied().flatten()?;
+    if y <= x || !(x..y).all(|k| blocks.get(k) == Some(&Some(block))) {
+        return None;
+    }
+    let inside = |k: &usize| blocks[*k] == Some(block);
+    let a = (0..x).rev().take_while(inside).last().unwrap_or(x);
+    let b = (y..blocks.len())
+        .take_while(inside)
+        .last()
+        .map_or(y, |k| k + 1);
+    trim(tokens, (a, b))
 }
 
 /// A claim of reported speech from the rules.

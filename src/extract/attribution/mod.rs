@@ -281,6 +281,42 @@ mod tests {
         assert_eq!(holders, ["Mark Holt"]);
     }
 
+    /// Sentences written for this test: a quotation is what was said, not
+    /// the narration after its speaker, and a second cue keeps its own content.
+    #[test]
+    fn a_quotation_bounds_what_its_speaker_said() {
+        let lx = Lexicon::builtin();
+        let said = |text: &str| -> Vec<(String, String)> {
+            extract_text(&lx, text)
+                .into_iter()
+                .map(|p| (p.cue, p.content))
+                .collect()
+        };
+        assert_eq!(
+            said(
+                "\u{201c}We will win this fight,\u{201d} Ruiz said, and soon the crowd was \
+                 leaving the hall, the lights were dimming and the band was packing up."
+            ),
+            [("said".to_string(), "We will win this fight".to_string())]
+        );
+        assert_eq!(
+            said(
+                "\u{201c}The schools are failing our children,\u{201d} Mayor Anna Ruiz said on \
+                 Monday, blaming the state legislature for the cuts."
+            ),
+            [
+                (
+                    "said".to_string(),
+                    "The schools are failing our children".to_string()
+                ),
+                (
+                    "blaming".to_string(),
+                    "the state legislature for the cuts".to_string()
+                )
+            ]
+        );
+    }
+
     #[test]
     fn runs_of_tags_are_spans() {
         let t = [
