@@ -21,6 +21,7 @@ const BUILTIN_ACTORS: &str = include_str!("../data/actors.json");
 const BUILTIN_CUES: &str = include_str!("../data/cues.json");
 const BUILTIN_WORDS: &str = include_str!("../data/words.json");
 const BUILTIN_SYNONYMS: &str = include_str!("../data/synonyms.tsv");
+const BUILTIN_LOWERCASE: &str = include_str!("../data/lowercase.txt");
 
 /// An actor in the gazetteer.
 #[derive(Debug, Clone, Deserialize)]
@@ -108,7 +109,8 @@ pub struct LexiconFile {
     pub evaluations: HashMap<Stance, Vec<String>>,
     /// Closed classes of words the stages ask about, by class name
     /// (`data/words.json`: "determiners", "bare_pronouns", "relative_pronouns",
-    /// "function_words", "shell_nouns", "body_nouns").
+    /// "function_words", "shell_nouns", "body_nouns"; `data/lowercase.txt`:
+    /// "lowercase_words").
     #[serde(default)]
     pub word_classes: HashMap<WordClass, Vec<String>>,
     /// Issue grouping's synonyms: a word and the word that stands for it
@@ -138,6 +140,10 @@ pub enum WordClass {
     /// Kinds of institution ("union", "police", "city"): "union officials"
     /// names a body, where "senior officials" is anonymous sourcing.
     BodyNouns,
+    /// Words news text writes in lower case (`data/lowercase.txt`, counted
+    /// in a corpus by `scripts/make-lowercase.py`): opening a sentence, such
+    /// a word begins no name ("Like Hartwell, ...").
+    LowercaseWords,
 }
 
 impl LexiconFile {
@@ -401,6 +407,15 @@ impl Lexicon {
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(w, r)| (w.to_string(), r.to_string())),
         );
+        f.word_classes
+            .entry(WordClass::LowercaseWords)
+            .or_default()
+            .extend(
+                BUILTIN_LOWERCASE
+                    .lines()
+                    .filter(|l| !l.starts_with('#') && !l.is_empty())
+                    .map(str::to_string),
+            );
         f
     }
 
@@ -950,6 +965,9 @@ mod tests {
     #[test]
     fn word_classes_come_from_data_and_a_user_file_extends_them() {
         let lx = Lexicon::builtin();
+        // (the corpus-counted list in data/lowercase.txt)
+        assert!(lx.is_in(WordClass::LowercaseWords, "like"));
+        assert!(!lx.is_in(WordClass::LowercaseWords, "obama"));
         assert!(lx.is_in(WordClass::Determiners, "the"));
         assert!(lx.is_in(WordClass::RelativePronouns, "who"));
         assert!(!lx.is_in(WordClass::Determiners, "mayor"));

@@ -439,6 +439,21 @@ impl<'a, 't> Scanner<'a, 't> {
         if !(self.name_word(i) || surname) || self.title_case {
             return None;
         }
+        // "Like Hartwell, ...", "Celebrating the win, ...": a sentence's first
+        // word that news writes in lower case begins no unknown name
+        let first = (self.dateline..n).find(|&k| tokens[k].is_word());
+        // ("Readers of TheBlaze", "Attorneys for Clinton" stay one
+        // description, whose words say who speaks)
+        if first == Some(i)
+            && !surname
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|t| NAME_JOINERS.contains(&t.lower))
+            && gaz[i].is_none()
+            && lx.is_in(crate::lexicon::WordClass::LowercaseWords, &tokens[i].lower)
+        {
+            return None;
+        }
         let j = self.name_end(i);
         // "Jeep maker Stellantis", "software giant Microsoft": the name
         // before the descriptor says what the actor makes, the one after names it

@@ -700,6 +700,31 @@ fn a_persons_own_team_speaks_for_the_person_not_the_country() {
 }
 
 #[test]
+fn a_sentence_opening_word_written_in_lower_case_begins_no_name() {
+    // (the words are counted in a corpus: data/lowercase.txt)
+    let text = "Comedian Sarah Quell said the tour would continue.";
+    assert!(
+        has(
+            text,
+            "Sarah Quell",
+            Stance::Claim,
+            "the tour would continue"
+        ),
+        "{:?}",
+        found(text)
+    );
+    // a description with "of" or "for" stays whole: its words name who speaks
+    let text = "Attorneys for Hartwell said the filing was late.";
+    assert!(
+        found(text)
+            .iter()
+            .any(|(a, ..)| a == "Attorneys for Hartwell"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
 fn a_description_is_what_a_later_pronoun_means() {
     let text = "Hamas met the mediators. Officials said the group will not abandon its \
                 demand for a full withdrawal.";
