@@ -442,7 +442,7 @@ impl<'a, 't> Scanner<'a, 't> {
         // "Like Hartwell, ...", "Celebrating the win, ...": a sentence's first
         // word that news writes in lower case begins no unknown name
         let first = (self.dateline..n).find(|&k| tokens[k].is_word());
-        // ("Readers of TheBlaze", "Attorneys for Clinton" stay one
+        // ("Readers of the Ledger", "Attorneys for Hartwell" stay one
         // description, whose words say who speaks)
         if first == Some(i)
             && !surname
