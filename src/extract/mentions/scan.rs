@@ -441,15 +441,14 @@ impl<'a, 't> Scanner<'a, 't> {
         }
         // "Like Hartwell, ...", "Celebrating the win, ...": a sentence's first
         // word that news writes in lower case begins no unknown name
-        let first = (self.dateline..n).find(|&k| tokens[k].is_word());
         // ("Readers of the Ledger", "Attorneys for Hartwell" stay one
         // description, whose words say who speaks)
-        if first == Some(i)
-            && !surname
+        if !surname
+            && gaz[i].is_none()
+            && self.opens_sentence(i)
             && !tokens
                 .get(i + 1)
                 .is_some_and(|t| NAME_JOINERS.contains(&t.lower))
-            && gaz[i].is_none()
             && lx.is_in(crate::lexicon::WordClass::LowercaseWords, &tokens[i].lower)
         {
             return None;
@@ -504,6 +503,12 @@ impl<'a, 't> Scanner<'a, 't> {
             return Some(ne);
         }
         Some(self.unknown_name(i, j, disc, out))
+    }
+
+    /// Whether token `i` is the sentence's first word after its dateline
+    /// (where a capital says nothing about a name).
+    fn opens_sentence(&self, i: usize) -> bool {
+        i >= self.dateline && self.tokens[self.dateline..i].iter().all(|x| !x.is_word())
     }
 
     /// Whether token `k` can be a word of a name: a capitalised word that
@@ -580,8 +585,7 @@ impl<'a, 't> Scanner<'a, 't> {
         let t = &tokens[i];
         let text = span_text(sentence, tokens, i, j);
         let single = j == i + 1;
-        let from = self.dateline;
-        let at_start = i <= from || tokens[from..i].iter().all(|x| !x.is_word());
+        let at_start = i <= self.dateline || self.opens_sentence(i);
         if let Some(a) = disc.alias(&text) {
             // "UAW members walked off the job": the members act for their body
             let end = if a.kind == ActorKind::Organization
