@@ -239,10 +239,11 @@ fn covers(c: &Candidate, a: &Attribution) -> bool {
 /// company's chief executive, Mark Holt") where another is named; the
 /// first of them.
 fn source_head<'m>(tokens: &[Token<'_>], inside: &[&'m Mention]) -> Option<&'m Mention> {
+    // (a token's lower case spells every apostrophe "'")
     let possessor = |m: &Mention| {
         tokens
             .get(m.end)
-            .is_some_and(|t| matches!(t.lower.as_ref(), "'s" | "’s" | "'" | "’"))
+            .is_some_and(|t| matches!(t.lower.as_ref(), "'s" | "'"))
     };
     let actors = || inside.iter().copied().filter(|m| m.actor().is_some());
     let heads = || actors().filter(|m| !possessor(m));
