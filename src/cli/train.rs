@@ -28,6 +28,10 @@ pub struct TrainArgs {
     /// Features seen fewer times get no weight.
     #[arg(long, default_value_t = TrainOptions::default().min_count)]
     pub min_count: u32,
+    /// The perceptron's shuffle seed: retraining with other seeds measures
+    /// how much of a change in score is the noise of training.
+    #[arg(long, default_value_t = TrainOptions::default().seed)]
+    pub seed: u64,
     /// Also score the trained model's spans on this held-out corpus folder.
     #[arg(long, value_name = "DIR")]
     pub eval: Option<PathBuf>,
@@ -45,6 +49,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<bool> {
         c2: args.c2,
         epochs: args.epochs,
         min_count: args.min_count,
+        seed: args.seed,
         verbose: args.verbose,
     };
     let rows = train(&lx, &args.corpus, &args.output, &opts)?;

@@ -164,7 +164,7 @@ fn sentence_gradient(
 }
 
 /// Fits a CRF to the sentences (features as keys, labels as indexes into
-/// [`super::Tag::ALL`]).
+/// [`super::LABELS`]).
 pub fn fit(
     sentences: &[(Vec<Vec<u64>>, Vec<usize>)],
     min_count: u32,

@@ -83,8 +83,34 @@ impl Tag {
     }
 }
 
-// (the model's label indexes are indexes into Tag::ALL)
-const _: () = assert!(Tag::ALL.len() == perceptron::LABELS);
+/// The model's labels: the seven tags, and a source or a content on the
+/// less usual side of its cue (a source after it, "said Ruiz"; a content
+/// before it, "“X,” she said") under labels of their own, marked `true`.
+/// The best path through a sentence then carries which side of its cue a
+/// span stands on, and a content's words learn apart from a quotation's
+/// that opens the sentence. Label `y` of the model tags as `LABELS[y].0`.
+pub const LABELS: [(Tag, bool); perceptron::LABELS] = [
+    (Tag::Outside, false),
+    (Tag::Begin(Role::Source), false),
+    (Tag::Inside(Role::Source), false),
+    (Tag::Begin(Role::Cue), false),
+    (Tag::Inside(Role::Cue), false),
+    (Tag::Begin(Role::Content), false),
+    (Tag::Inside(Role::Content), false),
+    (Tag::Begin(Role::Source), true),
+    (Tag::Inside(Role::Source), true),
+    (Tag::Begin(Role::Content), true),
+    (Tag::Inside(Role::Content), true),
+];
+
+/// The model's label of a tag, on the usual side of its cue or not.
+pub fn label_of(tag: Tag, mirrored: bool) -> usize {
+    let mirrored = mirrored && matches!(tag.role(), Some(Role::Source | Role::Content));
+    LABELS
+        .iter()
+        .position(|&l| l == (tag, mirrored))
+        .unwrap_or(0)
+}
 
 /// An attribution found in one sentence, in token ranges `[start, end)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,19 +181,39 @@ impl AttributionModel {
         AttributionModel { weights }
     }
 
+    /// The model's label ([`LABELS`]) of every token of the sentence.
+    pub fn labels(&self, view: &SentenceView<'_, '_>) -> Vec<usize> {
+        self.weights.viterbi(&sentence_features(view))
+    }
+
     /// The tag of every token of the sentence.
     pub fn tag(&self, view: &SentenceView<'_, '_>) -> Vec<Tag> {
-        self.weights
-            .viterbi(&sentence_features(view))
-            .into_iter()
-            .map(|y| Tag::ALL[y])
-            .collect()
+        self.labels(view).into_iter().map(|y| LABELS[y].0).collect()
     }
 
     /// The attributions of the sentence.
     pub fn attributions(&self, view: &SentenceView<'_, '_>) -> Vec<Attribution> {
-        pair(&spans(&self.tag(view)))
+        let labels = self.labels(view);
+        let tags: Vec<Tag> = labels.iter().map(|&y| LABELS[y].0).collect();
+        let sided: Vec<Span> = spans(&tags)
+            .into_iter()
+            .map(|(role, a, b)| Span {
+                role,
+                range: (a, b),
+                mirrored: LABELS[labels[a]].1,
+            })
+            .collect();
+        pair(&sided)
     }
+}
+
+/// A run of one role, and whether the model put it on the less usual side
+/// of its cue (a source after it, a content before it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub role: Role,
+    pub range: (usize, usize),
+    pub mirrored: bool,
 }
 
 /// Runs of one role: a `Begin`, or an `Inside` after another role, opens one.
@@ -193,31 +239,67 @@ fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
 }
 
 /// Pairs each content with its nearest cue and each cue with its nearest
-/// source (a source before the cue wins a tie: "X said" is commoner than
-/// "said X"). A cue with no content is dropped.
-pub fn pair(spans: &[(Role, usize, usize)]) -> Vec<Attribution> {
-    let of = |r: Role| -> Vec<(usize, usize)> {
-        spans
-            .iter()
-            .filter(|s| s.0 == r)
-            .map(|s| (s.1, s.2))
-            .collect()
-    };
+/// source, on the side of the cue the model put them (a content after its
+/// cue, or before it where mirrored; a source before, or after where
+/// mirrored); with no cue on that side, the nearest either way (a source
+/// before the cue wins a tie: "X said" is commoner than "said X"). A cue
+/// with no content is dropped.
+pub fn pair(spans: &[Span]) -> Vec<Attribution> {
+    let of = |r: Role| -> Vec<&Span> { spans.iter().filter(|s| s.role == r).collect() };
     let (cues, sources, contents) = (of(Role::Cue), of(Role::Source), of(Role::Content));
+    // (the side a span stands on relative to a cue, as the model tagged it)
+    let on_its_side = |s: &Span, cue: (usize, usize)| {
+        let after = s.range.0 >= cue.1;
+        let before = s.range.1 <= cue.0;
+        match (s.role, s.mirrored) {
+            (Role::Source, false) | (Role::Content, true) => before,
+            _ => after,
+        }
+    };
+    let nearest = |cands: &mut dyn Iterator<Item = (usize, (usize, usize))>| {
+        cands
+            .min_by_key(|&(_, (gap, later))| (gap, later))
+            .map(|c| c.0)
+    };
     let mut out: Vec<Attribution> = cues
         .iter()
-        .map(|&cue| Attribution {
-            cue,
-            source: sources
-                .iter()
-                .copied()
-                .min_by_key(|&s| (gap(s, cue), s.0 > cue.0)),
-            content: Vec::new(),
+        .map(|cue| {
+            let key = |s: &&Span| {
+                (
+                    gap(s.range, cue.range),
+                    usize::from(s.range.0 > cue.range.0),
+                )
+            };
+            let sided = nearest(
+                &mut sources
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| on_its_side(s, cue.range))
+                    .map(|(i, s)| (i, key(s))),
+            );
+            let any = || nearest(&mut sources.iter().enumerate().map(|(i, s)| (i, key(s))));
+            Attribution {
+                cue: cue.range,
+                source: sided.or_else(any).map(|i| sources[i].range),
+                content: Vec::new(),
+            }
         })
         .collect();
-    for &c in &contents {
-        if let Some(k) = (0..cues.len()).min_by_key(|&k| (gap(cues[k], c), cues[k].0 > c.0)) {
-            out[k].content.push(c);
+    for c in &contents {
+        let key = |k: usize| {
+            (
+                gap(cues[k].range, c.range),
+                usize::from(cues[k].range.0 > c.range.0),
+            )
+        };
+        let sided = nearest(
+            &mut (0..cues.len())
+                .filter(|&k| on_its_side(c, cues[k].range))
+                .map(|k| (k, key(k))),
+        );
+        let any = || nearest(&mut (0..cues.len()).map(|k| (k, key(k))));
+        if let Some(k) = sided.or_else(any) {
+            out[k].content.push(c.range);
         }
     }
     out.retain(|a| !a.content.is_empty());
@@ -341,14 +423,19 @@ mod tests {
 
     #[test]
     fn contents_go_to_the_nearest_cue_and_cues_to_the_nearest_source() {
+        let on = |role, a, b| Span {
+            role,
+            range: (a, b),
+            mirrored: false,
+        };
         // "A said X , B warned Y ."
         let s = [
-            (Source, 0, 1),
-            (Cue, 1, 2),
-            (Content, 2, 3),
-            (Source, 4, 5),
-            (Cue, 5, 6),
-            (Content, 6, 7),
+            on(Source, 0, 1),
+            on(Cue, 1, 2),
+            on(Content, 2, 3),
+            on(Source, 4, 5),
+            on(Cue, 5, 6),
+            on(Content, 6, 7),
         ];
         let a = pair(&s);
         assert_eq!(a.len(), 2);
@@ -361,10 +448,49 @@ mod tests {
             (Some((4, 5)), vec![(6, 7)])
         );
         // "“X,” said B." : the source after the cue
-        let a = pair(&[(Content, 0, 3), (Cue, 4, 5), (Source, 5, 6)]);
+        let a = pair(&[on(Content, 0, 3), on(Cue, 4, 5), on(Source, 5, 6)]);
         assert_eq!(a[0].source, Some((5, 6)));
         // a cue with no content says nothing
-        assert!(pair(&[(Source, 0, 1), (Cue, 1, 2)]).is_empty());
+        assert!(pair(&[on(Source, 0, 1), on(Cue, 1, 2)]).is_empty());
+    }
+
+    #[test]
+    fn the_side_the_model_tagged_decides_the_pairing() {
+        let span = |role, a, b, mirrored| Span {
+            role,
+            range: (a, b),
+            mirrored,
+        };
+        // "A said X , “ Y , ” B added ." : Y lies nearer "said" but was
+        // tagged as a content before its cue, so it is what B added
+        let s = [
+            span(Source, 0, 1, false),
+            span(Cue, 1, 2, false),
+            span(Content, 2, 3, false),
+            span(Content, 5, 6, true),
+            span(Source, 9, 10, false),
+            span(Cue, 10, 11, false),
+        ];
+        let a = pair(&s);
+        assert_eq!(a.len(), 2);
+        assert_eq!((a[0].cue, a[0].content.clone()), ((1, 2), vec![(2, 3)]));
+        assert_eq!((a[1].cue, a[1].content.clone()), ((10, 11), vec![(5, 6)]));
+        // B stands before "added": a source before its cue, nearest on that side
+        assert_eq!(a[1].source, Some((9, 10)));
+        // "said B" tagged as a source after its cue goes with the cue before it
+        let a = pair(&[
+            span(Content, 0, 2, true),
+            span(Cue, 3, 4, false),
+            span(Source, 4, 5, true),
+            span(Source, 6, 7, false),
+            span(Cue, 8, 9, false),
+            span(Content, 9, 10, false),
+        ]);
+        assert_eq!(a[0].source, Some((4, 5)));
+        assert_eq!(a[1].source, Some((6, 7)));
+        // with no cue on the tagged side, the nearest either way
+        let a = pair(&[span(Cue, 0, 1, false), span(Content, 1, 3, true)]);
+        assert_eq!(a[0].content, vec![(1, 3)]);
     }
 
     #[test]

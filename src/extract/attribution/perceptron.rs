@@ -8,7 +8,7 @@
 //! machine lacks. The perceptron is a hundred lines, trains in seconds, and
 //! its sparse updates are exact.
 //!
-//! The model file: the magic `SGATTR1\n`; the number of labels L (7) and of
+//! The model file: the magic `SGATTR1\n`; the number of labels L (11) and of
 //! weight rows N (u32, little-endian); the weight unit (f32); the (L + 1) × L
 //! transition weights (f32; the last row is from the sentence start); then
 //! the N rows, in increasing key order: a u64 feature key and L weights in
@@ -19,8 +19,9 @@ use std::borrow::Cow;
 
 const MAGIC: &[u8; 8] = b"SGATTR1\n";
 
-/// The tagger's label count: BIO over three roles ([`super::Tag::ALL`]).
-pub const LABELS: usize = 7;
+/// The tagger's label count: BIO over three roles, sources and contents
+/// on either side of their cue ([`super::LABELS`]).
+pub const LABELS: usize = 11;
 
 /// Bytes of one weight row in the file: the key and a weight per label.
 const ROW: usize = 8 + 2 * LABELS;

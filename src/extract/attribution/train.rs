@@ -36,6 +36,8 @@ pub struct TrainOptions {
     pub c2: f64,
     /// Features seen fewer times than this get no weight (keeps the model small).
     pub min_count: u32,
+    /// The seed of the perceptron's shuffle of the sentences.
+    pub seed: u64,
     /// Report each pass's sentence error rate on standard error.
     pub verbose: bool,
 }
@@ -47,6 +49,7 @@ impl Default for TrainOptions {
             epochs: 10,
             c2: 1.0,
             min_count: 10,
+            seed: 0x5eed,
             verbose: false,
         }
     }
@@ -139,25 +142,50 @@ pub fn read_corpus(dir: &Path) -> Result<Vec<AnnotatedDoc>> {
 /// document byte ranges. A cue outranks a source, a source a content, where
 /// annotations nest.
 pub fn gold_tags(token_bytes: &[(usize, usize)], gold: &[GoldAttribution]) -> Vec<Tag> {
-    // (role rank, attribution, fragment) of each token
-    let mut best: Vec<Option<(u8, usize, usize)>> = vec![None; token_bytes.len()];
+    gold_labels(token_bytes, gold)
+        .into_iter()
+        .map(|y| super::LABELS[y].0)
+        .collect()
+}
+
+/// The gold label ([`super::LABELS`]) of every token: its tag, and whether
+/// its source stands after the cue or its content before it. Where two
+/// spans of one role nest, a token belongs to the inner one (the shorter):
+/// the attribution nearest to it.
+pub fn gold_labels(token_bytes: &[(usize, usize)], gold: &[GoldAttribution]) -> Vec<usize> {
+    // (role rank, fragment length, attribution, fragment) of each token
+    let mut best: Vec<Option<(u8, usize, usize, usize)>> = vec![None; token_bytes.len()];
     for (j, g) in gold.iter().enumerate() {
         for (rank, frags) in [(0u8, &g.cue), (1, &g.source), (2, &g.content)] {
             for (f, &(a, b)) in frags.iter().enumerate() {
                 for (k, &(s, e)) in token_bytes.iter().enumerate() {
-                    if s < b && a < e && best[k].is_none_or(|x| rank < x.0) {
-                        best[k] = Some((rank, j, f));
+                    if s < b && a < e && best[k].is_none_or(|x| (rank, b - a) < (x.0, x.1)) {
+                        best[k] = Some((rank, b - a, j, f));
                     }
                 }
             }
         }
     }
     let role = |rank: u8| [Role::Cue, Role::Source, Role::Content][rank as usize];
+    // a source after its cue, a content before it
+    let mirrored = |(rank, _, j, f): (u8, usize, usize, usize)| {
+        let g = &gold[j];
+        let Some(cue) = g.cue.iter().map(|c| c.0).min() else {
+            return false;
+        };
+        match rank {
+            1 => g.source[f].0 > cue,
+            2 => g.content[f].0 < cue,
+            _ => false,
+        }
+    };
     (0..best.len())
         .map(|k| match best[k] {
-            None => Tag::Outside,
-            Some(x) if k > 0 && best[k - 1] == Some(x) => Tag::Inside(role(x.0)),
-            Some(x) => Tag::Begin(role(x.0)),
+            None => 0,
+            Some(x) if k > 0 && best[k - 1] == Some(x) => {
+                super::label_of(Tag::Inside(role(x.0)), mirrored(x))
+            }
+            Some(x) => super::label_of(Tag::Begin(role(x.0)), mirrored(x)),
         })
         .collect()
 }
@@ -168,7 +196,7 @@ pub fn gold_tags(token_bytes: &[(usize, usize)], gold: &[GoldAttribution]) -> Ve
 fn each_gold_sentence(
     lx: &Lexicon,
     ad: &AnnotatedDoc,
-    mut each: impl FnMut(&SentenceWork<'_>, Vec<Tag>),
+    mut each: impl FnMut(&SentenceWork<'_>, Vec<usize>),
 ) {
     let ex = Extractor::new(lx);
     let lowered = ad.doc.text.to_ascii_lowercase();
@@ -179,19 +207,15 @@ fn each_gold_sentence(
             .iter()
             .map(|t| (w.start + t.start, w.start + t.end))
             .collect();
-        each(w, gold_tags(&bytes, &ad.gold));
+        each(w, gold_labels(&bytes, &ad.gold));
     }
 }
 
 /// The training sequences of one document: per sentence, the features and
-/// gold labels (indexes into [`Tag::ALL`]) of its tokens.
+/// gold labels (indexes into [`super::LABELS`]) of its tokens.
 pub fn document_sequences(lx: &Lexicon, ad: &AnnotatedDoc) -> Vec<(Vec<Vec<u64>>, Vec<usize>)> {
     let mut out = Vec::new();
-    each_gold_sentence(lx, ad, |w, tags| {
-        let labels = tags
-            .into_iter()
-            .map(|t| Tag::ALL.iter().position(|&x| x == t).unwrap_or(0))
-            .collect();
+    each_gold_sentence(lx, ad, |w, labels| {
         out.push((sentence_features(&w.view(lx)), labels));
     });
     out
@@ -239,14 +263,19 @@ pub fn fit(lx: &Lexicon, corpus: &[AnnotatedDoc], opts: &TrainOptions) -> Weight
             opts.verbose,
         );
     }
+    train_perceptron(&sentences, opts).finish()
+}
+
+/// A perceptron trained over the sentences in an order shuffled from the seed.
+fn train_perceptron(sentences: &[(Vec<Vec<u64>>, Vec<usize>)], opts: &TrainOptions) -> Trainer {
     let mut trainer = Trainer::new();
-    for (x, _) in &sentences {
+    for (x, _) in sentences {
         trainer.count(x);
     }
     // a fixed shuffle (a linear congruential generator, Fisher-Yates): the
     // perceptron learns worse from a corpus in publisher-and-date order
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut seed: u64 = 0x5eed;
+    let mut seed = opts.seed;
     for epoch in 0..opts.epochs {
         for i in (1..order.len()).rev() {
             seed = seed
@@ -269,7 +298,7 @@ pub fn fit(lx: &Lexicon, corpus: &[AnnotatedDoc], opts: &TrainOptions) -> Weight
             );
         }
     }
-    trainer.finish()
+    trainer
 }
 
 /// Exact-span precision, recall and F1 of each role on held-out documents.
@@ -310,7 +339,8 @@ pub fn evaluate(
         .map(|r| (r, 0, 0, 0))
         .collect();
     for ad in corpus {
-        each_gold_sentence(&lx, ad, |w, tags| {
+        each_gold_sentence(&lx, ad, |w, labels| {
+            let tags: Vec<Tag> = labels.into_iter().map(|y| super::LABELS[y].0).collect();
             let gold = super::spans(&tags);
             let pred = super::spans(&model.tag(&w.view(&lx)));
             for c in counts.iter_mut() {
@@ -375,7 +405,7 @@ mod tests {
         tiny_corpus(tmp.path());
         let lx = Lexicon::builtin();
         let opts = TrainOptions {
-            epochs: 5,
+            epochs: 10,
             min_count: 1,
             ..TrainOptions::default()
         };
@@ -419,6 +449,50 @@ mod tests {
                 Tag::Inside(Role::Content),
                 Tag::Inside(Role::Content),
             ]
+        );
+    }
+
+    #[test]
+    fn a_content_before_its_cue_and_a_source_after_it_have_labels_of_their_own() {
+        use crate::extract::attribution::{label_of, LABELS};
+        // tokens: [“][Deal][done][,][”][said][Obama][.]
+        let toks = [
+            (0, 3),
+            (3, 7),
+            (8, 12),
+            (12, 13),
+            (13, 16),
+            (17, 21),
+            (22, 27),
+            (27, 28),
+        ];
+        let g = GoldAttribution {
+            source: vec![(22, 27)],
+            cue: vec![(17, 21)],
+            content: vec![(3, 12)],
+        };
+        let labels = gold_labels(&toks, &[g]);
+        let content = |t| label_of(t, true);
+        assert_eq!(
+            labels,
+            vec![
+                0,
+                content(Tag::Begin(Role::Content)),
+                content(Tag::Inside(Role::Content)),
+                0,
+                0,
+                label_of(Tag::Begin(Role::Cue), false),
+                label_of(Tag::Begin(Role::Source), true),
+                0,
+            ]
+        );
+        // each such label tags as its role, and differs from the usual side's
+        assert_eq!(LABELS[labels[1]].0, Tag::Begin(Role::Content));
+        assert_ne!(labels[1], label_of(Tag::Begin(Role::Content), false));
+        // a cue has one side only
+        assert_eq!(
+            label_of(Tag::Begin(Role::Cue), true),
+            label_of(Tag::Begin(Role::Cue), false)
         );
     }
 }
