@@ -256,49 +256,45 @@ pub fn pair(spans: &[Span]) -> Vec<Attribution> {
             _ => after,
         }
     };
-    let nearest = |cands: &mut dyn Iterator<Item = (usize, (usize, usize))>| {
-        cands
-            .min_by_key(|&(_, (gap, later))| (gap, later))
-            .map(|c| c.0)
-    };
+    // the index among `n` candidates that is nearest by `key`, preferring
+    // those on their tagged side
+    fn nearest<K: Ord>(
+        n: usize,
+        sided: impl Fn(usize) -> bool,
+        key: impl Fn(usize) -> K,
+    ) -> Option<usize> {
+        (0..n)
+            .filter(|&i| sided(i))
+            .min_by_key(|&i| key(i))
+            .or_else(|| (0..n).min_by_key(|&i| key(i)))
+    }
     let mut out: Vec<Attribution> = cues
         .iter()
         .map(|cue| {
-            let key = |s: &&Span| {
-                (
-                    gap(s.range, cue.range),
-                    usize::from(s.range.0 > cue.range.0),
-                )
-            };
-            let sided = nearest(
-                &mut sources
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| on_its_side(s, cue.range))
-                    .map(|(i, s)| (i, key(s))),
+            let source = nearest(
+                sources.len(),
+                |i| on_its_side(sources[i], cue.range),
+                |i| {
+                    (
+                        gap(sources[i].range, cue.range),
+                        sources[i].range.0 > cue.range.0,
+                    )
+                },
             );
-            let any = || nearest(&mut sources.iter().enumerate().map(|(i, s)| (i, key(s))));
             Attribution {
                 cue: cue.range,
-                source: sided.or_else(any).map(|i| sources[i].range),
+                source: source.map(|i| sources[i].range),
                 content: Vec::new(),
             }
         })
         .collect();
     for c in &contents {
-        let key = |k: usize| {
-            (
-                gap(cues[k].range, c.range),
-                usize::from(cues[k].range.0 > c.range.0),
-            )
-        };
-        let sided = nearest(
-            &mut (0..cues.len())
-                .filter(|&k| on_its_side(c, cues[k].range))
-                .map(|k| (k, key(k))),
+        let cue = nearest(
+            cues.len(),
+            |k| on_its_side(c, cues[k].range),
+            |k| (gap(cues[k].range, c.range), cues[k].range.0 > c.range.0),
         );
-        let any = || nearest(&mut (0..cues.len()).map(|k| (k, key(k))));
-        if let Some(k) = sided.or_else(any) {
+        if let Some(k) = cue {
             out[k].content.push(c.range);
         }
     }
