@@ -39,7 +39,8 @@ pub enum Role {
     Content,
 }
 
-/// One token's tag: the model's label set, BIO over the three roles.
+/// One token's tag: BIO over the three roles (the model's labels, [`LABELS`],
+/// add the side of the cue).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tag {
     Outside,
@@ -48,33 +49,6 @@ pub enum Tag {
 }
 
 impl Tag {
-    pub const ALL: [Tag; 7] = [
-        Tag::Outside,
-        Tag::Begin(Role::Source),
-        Tag::Inside(Role::Source),
-        Tag::Begin(Role::Cue),
-        Tag::Inside(Role::Cue),
-        Tag::Begin(Role::Content),
-        Tag::Inside(Role::Content),
-    ];
-
-    /// The label as the model file spells it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Tag::Outside => "O",
-            Tag::Begin(Role::Source) => "B-S",
-            Tag::Inside(Role::Source) => "I-S",
-            Tag::Begin(Role::Cue) => "B-Q",
-            Tag::Inside(Role::Cue) => "I-Q",
-            Tag::Begin(Role::Content) => "B-C",
-            Tag::Inside(Role::Content) => "I-C",
-        }
-    }
-
-    pub fn from_label(label: &str) -> Option<Tag> {
-        Tag::ALL.into_iter().find(|t| t.label() == label)
-    }
-
     fn role(self) -> Option<Role> {
         match self {
             Tag::Outside => None,
@@ -487,12 +461,5 @@ mod tests {
         // with no cue on the tagged side, the nearest either way
         let a = pair(&[span(Cue, 0, 1, false), span(Content, 1, 3, true)]);
         assert_eq!(a[0].content, vec![(1, 3)]);
-    }
-
-    #[test]
-    fn labels_round_trip() {
-        for t in Tag::ALL {
-            assert_eq!(Tag::from_label(t.label()), Some(t));
-        }
     }
 }
