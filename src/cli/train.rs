@@ -16,12 +16,16 @@ pub struct TrainArgs {
     /// Where to write the model (atomically).
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
-    /// The learning algorithm.
-    #[arg(long, value_enum, default_value = "perceptron")]
+    /// The learning algorithm: the blend of the perceptron and the CRF is
+    /// the shipped model's.
+    #[arg(long, value_enum, default_value = "blend")]
     pub algorithm: Algorithm,
-    /// Passes over the corpus (perceptron) or L-BFGS iterations at most (CRF).
+    /// The perceptron's passes over the corpus.
     #[arg(long, default_value_t = TrainOptions::default().epochs)]
     pub epochs: usize,
+    /// The CRF's L-BFGS iterations at most.
+    #[arg(long, default_value_t = TrainOptions::default().crf_iterations)]
+    pub crf_iterations: usize,
     /// The CRF's L2 regularisation weight.
     #[arg(long, default_value_t = TrainOptions::default().c2)]
     pub c2: f64,
@@ -48,6 +52,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<bool> {
         algorithm: args.algorithm,
         c2: args.c2,
         epochs: args.epochs,
+        crf_iterations: args.crf_iterations,
         min_count: args.min_count,
         seed: args.seed,
         verbose: args.verbose,

@@ -6,7 +6,8 @@
 //! Must never: decide a stance (that stays with the cue lexicon) or name an
 //! actor (that stays with the mentions); it only says where they are.
 //!
-//! The model is an averaged structured perceptron ([`perceptron`]) that
+//! The model is a linear first-order tagger ([`perceptron::Weights`]; the
+//! shipped one blends an averaged perceptron and a CRF, [`train`]) that
 //! tags every token as the beginning or inside of a source, a cue or a
 //! content, or as outside all three, the way
 //! PolNeAR (Newell, Margolin and Ruths, LREC 2018) marks attributions. It is

@@ -151,6 +151,60 @@ impl Weights {
         })
     }
 
+    /// The transition weights, `(LABELS + 1) × LABELS`, the last row from
+    /// the start.
+    pub fn transitions(&self) -> Vec<f64> {
+        self.trans.iter().map(|&w| f64::from(w)).collect()
+    }
+
+    /// Every weight row: its feature key and its weight per label.
+    pub fn rows(&self) -> impl Iterator<Item = (u64, [f64; LABELS])> + '_ {
+        let rows = &self.bytes[self.rows_at..];
+        rows.chunks_exact(ROW).map(move |r| {
+            let mut w = [0f64; LABELS];
+            for (x, b) in w.iter_mut().zip(r[8..].chunks_exact(2)) {
+                *x = f64::from(i16::from_le_bytes([b[0], b[1]])) * f64::from(self.unit);
+            }
+            (u64_at(r, 0), w)
+        })
+    }
+
+    /// Two models of the same features as one: each scaled so that its
+    /// state weights have a root mean square of one, then averaged (a
+    /// feature one of them lacks weighs zero there). Both score a path by
+    /// a sum of weights, so the average scores it by the mean of the two
+    /// scores, and the blend tags at the cost of one model.
+    pub fn blend(a: &Weights, b: &Weights) -> Weights {
+        let rms = |w: &Weights| {
+            let (sum, n) = w
+                .rows()
+                .flat_map(|(_, r)| r)
+                .fold((0.0, 0usize), |(s, n), x| (s + x * x, n + 1));
+            if sum > 0.0 {
+                (sum / n as f64).sqrt()
+            } else {
+                1.0
+            }
+        };
+        let (sa, sb) = (2.0 * rms(a), 2.0 * rms(b));
+        let trans: Vec<f64> = a
+            .transitions()
+            .iter()
+            .zip(b.transitions())
+            .map(|(x, y)| x / sa + y / sb)
+            .collect();
+        let mut rows: std::collections::BTreeMap<u64, [f64; LABELS]> = Default::default();
+        for (w, s) in [(a, sa), (b, sb)] {
+            for (k, r) in w.rows() {
+                let row = rows.entry(k).or_insert([0.0; LABELS]);
+                for (x, v) in row.iter_mut().zip(r) {
+                    *x += v / s;
+                }
+            }
+        }
+        Weights::from_rows(&trans, rows.into_iter())
+    }
+
     /// Weight rows in the model.
     pub fn len(&self) -> usize {
         self.index[1 << 16] as usize
@@ -392,6 +446,40 @@ mod tests {
         for (x, y) in toy() {
             assert_eq!(back.viterbi(&x), y);
         }
+    }
+
+    #[test]
+    fn a_blend_tags_as_both_its_models_agree_and_keeps_either_ones_features() {
+        let mut tr = Trainer::new();
+        for (x, _) in toy() {
+            tr.count(&x);
+        }
+        for _ in 0..10 {
+            for (x, y) in toy() {
+                tr.learn(&x, &y, 1);
+            }
+        }
+        let w = tr.finish();
+        // a model blended with itself, or with one of other scale, tags alike
+        let louder = Weights::from_rows(
+            &w.transitions().iter().map(|t| 3.0 * t).collect::<Vec<_>>(),
+            w.rows().map(|(k, r)| (k, r.map(|x| 3.0 * x))),
+        );
+        let blend = Weights::blend(&w, &louder);
+        assert_eq!(blend.len(), w.len());
+        for (x, y) in toy() {
+            assert_eq!(blend.viterbi(&x), y);
+        }
+        // a feature only the other model has keeps its (halved) weight
+        let other = Weights::from_rows(
+            &[0.0; (LABELS + 1) * LABELS],
+            [(999, [1.0; LABELS])].into_iter(),
+        );
+        let blend = Weights::blend(&w, &other);
+        assert_eq!(blend.len(), w.len() + 1);
+        assert!(blend
+            .rows()
+            .any(|(k, r)| k == 999 && r.iter().all(|&v| v > 0.0)));
     }
 
     #[test]

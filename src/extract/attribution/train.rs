@@ -20,9 +20,13 @@ use std::path::{Path, PathBuf};
 /// The learning algorithm (`stancegraph train --algorithm`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Algorithm {
-    /// Averaged structured perceptron, `epochs` passes (the shipped model).
+    /// The perceptron and the CRF, each fitted to the corpus, their weights
+    /// scaled alike and averaged (the shipped model).
+    Blend,
+    /// Averaged structured perceptron, `epochs` passes.
     Perceptron,
-    /// Linear-chain CRF fitted by L-BFGS, L2 weight `c2`, at most `epochs` iterations.
+    /// Linear-chain CRF fitted by L-BFGS, L2 weight `c2`, at most
+    /// `crf_iterations` iterations.
     Crf,
 }
 
@@ -30,8 +34,10 @@ pub enum Algorithm {
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
     pub algorithm: Algorithm,
-    /// Passes over the corpus (perceptron) or L-BFGS iterations (CRF).
+    /// The perceptron's passes over the corpus.
     pub epochs: usize,
+    /// The CRF's most L-BFGS iterations.
+    pub crf_iterations: usize,
     /// The CRF's L2 weight.
     pub c2: f64,
     /// Features seen fewer times than this get no weight (keeps the model small).
@@ -45,9 +51,10 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            algorithm: Algorithm::Perceptron,
+            algorithm: Algorithm::Blend,
             epochs: 10,
-            c2: 1.0,
+            crf_iterations: 300,
+            c2: 0.1,
             min_count: 10,
             seed: 0x5eed,
             verbose: false,
@@ -254,16 +261,20 @@ pub fn fit(lx: &Lexicon, corpus: &[AnnotatedDoc], opts: &TrainOptions) -> Weight
         .iter()
         .flat_map(|ad| document_sequences(lx, ad))
         .collect();
-    if opts.algorithm == Algorithm::Crf {
-        return super::crf::fit(
+    let crf = || {
+        super::crf::fit(
             &sentences,
             opts.min_count,
             opts.c2,
-            opts.epochs,
+            opts.crf_iterations,
             opts.verbose,
-        );
+        )
+    };
+    match opts.algorithm {
+        Algorithm::Perceptron => train_perceptron(&sentences, opts).finish(),
+        Algorithm::Crf => crf(),
+        Algorithm::Blend => Weights::blend(&train_perceptron(&sentences, opts).finish(), &crf()),
     }
-    train_perceptron(&sentences, opts).finish()
 }
 
 /// A perceptron trained over the sentences in an order shuffled from the seed.
