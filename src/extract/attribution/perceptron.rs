@@ -426,8 +426,8 @@ mod tests {
         ]
     }
 
-    #[test]
-    fn learns_a_toy_language_and_round_trips_through_bytes() {
+    /// The toy language learned in ten passes.
+    fn toy_model() -> Weights {
         let mut tr = Trainer::new();
         for (x, _) in toy() {
             tr.count(&x);
@@ -437,7 +437,12 @@ mod tests {
                 tr.learn(&x, &y, 1);
             }
         }
-        let w = tr.finish();
+        tr.finish()
+    }
+
+    #[test]
+    fn learns_a_toy_language_and_round_trips_through_bytes() {
+        let w = toy_model();
         for (x, y) in toy() {
             assert_eq!(w.viterbi(&x), y);
         }
@@ -450,16 +455,7 @@ mod tests {
 
     #[test]
     fn a_blend_tags_as_both_its_models_agree_and_keeps_either_ones_features() {
-        let mut tr = Trainer::new();
-        for (x, _) in toy() {
-            tr.count(&x);
-        }
-        for _ in 0..10 {
-            for (x, y) in toy() {
-                tr.learn(&x, &y, 1);
-            }
-        }
-        let w = tr.finish();
+        let w = toy_model();
         // a model blended with itself, or with one of other scale, tags alike
         let louder = Weights::from_rows(
             &w.transitions().iter().map(|t| 3.0 * t).collect::<Vec<_>>(),
