@@ -78,6 +78,11 @@ pub const LABELS: [(Tag, bool); perceptron::LABELS] = [
     (Tag::Inside(Role::Content), true),
 ];
 
+/// The tag of each of these labels ([`LABELS`]).
+pub fn tags_of(labels: &[usize]) -> Vec<Tag> {
+    labels.iter().map(|&y| LABELS[y].0).collect()
+}
+
 /// The model's label of a tag, on the usual side of its cue or not.
 pub fn label_of(tag: Tag, mirrored: bool) -> usize {
     let mirrored = mirrored && matches!(tag.role(), Some(Role::Source | Role::Content));
@@ -163,13 +168,13 @@ impl AttributionModel {
 
     /// The tag of every token of the sentence.
     pub fn tag(&self, view: &SentenceView<'_, '_>) -> Vec<Tag> {
-        self.labels(view).into_iter().map(|y| LABELS[y].0).collect()
+        tags_of(&self.labels(view))
     }
 
     /// The attributions of the sentence.
     pub fn attributions(&self, view: &SentenceView<'_, '_>) -> Vec<Attribution> {
         let labels = self.labels(view);
-        let tags: Vec<Tag> = labels.iter().map(|&y| LABELS[y].0).collect();
+        let tags = tags_of(&labels);
         let sided: Vec<Span> = spans(&tags)
             .into_iter()
             .map(|(role, a, b)| Span {

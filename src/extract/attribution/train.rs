@@ -149,10 +149,7 @@ pub fn read_corpus(dir: &Path) -> Result<Vec<AnnotatedDoc>> {
 /// document byte ranges. A cue outranks a source, a source a content, where
 /// annotations nest.
 pub fn gold_tags(token_bytes: &[(usize, usize)], gold: &[GoldAttribution]) -> Vec<Tag> {
-    gold_labels(token_bytes, gold)
-        .into_iter()
-        .map(|y| super::LABELS[y].0)
-        .collect()
+    super::tags_of(&gold_labels(token_bytes, gold))
 }
 
 /// The gold label ([`super::LABELS`]) of every token: its tag, and whether
@@ -351,8 +348,7 @@ pub fn evaluate(
         .collect();
     for ad in corpus {
         each_gold_sentence(&lx, ad, |w, labels| {
-            let tags: Vec<Tag> = labels.into_iter().map(|y| super::LABELS[y].0).collect();
-            let gold = super::spans(&tags);
+            let gold = super::spans(&super::tags_of(&labels));
             let pred = super::spans(&model.tag(&w.view(&lx)));
             for c in counts.iter_mut() {
                 let g: Vec<_> = gold.iter().filter(|s| s.0 == c.0).collect();
