@@ -22,6 +22,7 @@ const BUILTIN_CUES: &str = include_str!("../data/cues.json");
 const BUILTIN_WORDS: &str = include_str!("../data/words.json");
 const BUILTIN_SYNONYMS: &str = include_str!("../data/synonyms.tsv");
 const BUILTIN_LOWERCASE: &str = include_str!("../data/lowercase.txt");
+const BUILTIN_CLUSTERS: &str = include_str!("../data/clusters.tsv");
 
 /// An actor in the gazetteer.
 #[derive(Debug, Clone, Deserialize)]
@@ -118,6 +119,12 @@ pub struct LexiconFile {
     /// "ceasefire" are both "armistice").
     #[serde(default)]
     pub synonyms: HashMap<String, String>,
+    /// The attribution tagger's word clusters: a lower-case word and its
+    /// Brown cluster path of 0s and 1s (`data/clusters.tsv`), so that words
+    /// used alike ("insisted", "contended") share weight. The model was
+    /// trained with the built-in paths: change them only to retrain.
+    #[serde(default)]
+    pub word_clusters: HashMap<String, String>,
 }
 
 /// A closed class of words in `data/words.json`.
@@ -175,6 +182,15 @@ impl LexiconFile {
                 return Err(err(format!("cues[{i}]: empty \"cue\"")));
             }
         }
+        if let Some((w, p)) = f
+            .word_clusters
+            .iter()
+            .find(|(_, p)| p.is_empty() || p.bytes().any(|b| b != b'0' && b != b'1'))
+        {
+            return Err(err(format!(
+                "word_clusters: the path of {w:?} must be 0s and 1s, got {p:?}"
+            )));
+        }
         for (i, n) in f.nouns.iter().enumerate() {
             if n.noun.trim().is_empty() || n.noun.contains(' ') {
                 return Err(err(format!(
@@ -217,7 +233,36 @@ impl LexiconFile {
             self.word_classes.entry(k).or_default().extend(v);
         }
         self.synonyms.extend(other.synonyms);
+        self.word_clusters.extend(other.word_clusters);
     }
+}
+
+/// The Brown cluster path of a lower-case word in `data/clusters.tsv`,
+/// found by binary search over its lines (sorted by word, byte order): the
+/// 100,000 words are never copied, and only the start of each line is kept.
+fn builtin_cluster(lower: &str) -> Option<&'static str> {
+    static STARTS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    let starts = STARTS.get_or_init(|| {
+        let mut starts = Vec::with_capacity(110_000);
+        let mut at = 0;
+        for line in BUILTIN_CLUSTERS.split_inclusive('\n') {
+            if !line.starts_with('#') {
+                starts.push(at as u32);
+            }
+            at += line.len();
+        }
+        starts
+    });
+    // (the word and path of the line starting at byte `at`)
+    let entry = |at: u32| -> (&'static str, &'static str) {
+        let line = BUILTIN_CLUSTERS[at as usize..]
+            .split('\n')
+            .next()
+            .unwrap_or_default();
+        line.split_once('\t').unwrap_or((line, ""))
+    };
+    let k = starts.binary_search_by(|&at| entry(at).0.cmp(lower)).ok()?;
+    Some(entry(starts[k]).1)
 }
 
 /// A word as synonyms are keyed: lower case, without hyphens
@@ -351,6 +396,9 @@ impl FromIterator<String> for WordMap<()> {
 /// The compiled lexicon the extractor matches against.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
+    /// Tells lexicons apart (a clone shares its original's): per-thread
+    /// caches of what was computed from one are not used with another.
+    id: u64,
     pub actors: Vec<ActorEntry>,
     pub cues: Vec<CueEntry>,
     pub nouns: Vec<NounEntry>,
@@ -369,6 +417,9 @@ pub struct Lexicon {
     word_classes: HashMap<WordClass, WordMap<()>>,
     /// Issue grouping's synonyms, lower case and without hyphens.
     synonyms: HashMap<String, String>,
+    /// The tagger's word clusters from a user's file: lower-case word ->
+    /// Brown cluster path; they replace the built-in ones.
+    user_clusters: FxHashMap<String, Box<str>>,
     /// First words of the group nouns of several words.
     group_first_words: WordMap<()>,
     /// Evaluation phrase (lower-case words) -> stance, longest first.
@@ -432,7 +483,7 @@ impl Lexicon {
     }
 
     /// Build the matchers.
-    pub fn compile(f: LexiconFile) -> Result<Lexicon> {
+    pub fn compile(mut f: LexiconFile) -> Result<Lexicon> {
         let mut patterns: Vec<String> = Vec::new();
         let mut surfaces = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
@@ -540,8 +591,14 @@ impl Lexicon {
             .map(|(w, r)| (plain_word(w), plain_word(r)))
             .collect();
         let evaluations = evaluation_phrases(&f);
+        let user_clusters = std::mem::take(&mut f.word_clusters)
+            .into_iter()
+            .map(|(w, p)| (w.to_lowercase(), p.into_boxed_str()))
+            .collect();
         let evaluation_first_words = evaluations.iter().map(|(w, _)| w[0].clone()).collect();
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(Lexicon {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             actors: f.actors,
             cues: f.cues,
             nouns: f.nouns,
@@ -557,6 +614,7 @@ impl Lexicon {
             group_first_words,
             word_classes,
             synonyms,
+            user_clusters,
             evaluations,
             evaluation_first_words,
             actor_by_name,
@@ -739,6 +797,20 @@ impl Lexicon {
             .get(&plain)
             .or_else(|| plain.strip_suffix('s').and_then(|w| self.synonyms.get(w)))
             .map(String::as_str)
+    }
+
+    /// This lexicon's identity: no two compiled lexicons share one.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The Brown cluster path of a lower-case word (`data/clusters.tsv`),
+    /// if it has one: the attribution tagger's features read its prefixes.
+    pub fn cluster(&self, lower: &str) -> Option<&str> {
+        match self.user_clusters.get(lower) {
+            Some(p) => Some(p),
+            None => builtin_cluster(lower),
+        }
     }
 
     /// The lower-case word is in the closed class (`data/words.json`).
@@ -993,5 +1065,46 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.starts_with("my.json: unknown variant `want`"), "{e}");
+    }
+
+    #[test]
+    fn builtin_clusters_are_sorted_for_binary_search() {
+        let entries: Vec<(&str, &str)> = BUILTIN_CLUSTERS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split_once('\t').expect("word<TAB>path"))
+            .collect();
+        assert!(entries.len() > 100_000);
+        assert!(entries.windows(2).all(|w| w[0].0 < w[1].0));
+        // every entry is found where it is, the first and the last too
+        for (word, path) in entries.iter().step_by(997).chain(entries.last()) {
+            assert_eq!(builtin_cluster(word), Some(*path), "{word}");
+        }
+        assert_eq!(builtin_cluster(""), None);
+    }
+
+    #[test]
+    fn word_clusters_come_from_data_and_a_user_file_replaces_them() {
+        let lx = Lexicon::builtin();
+        // (data/clusters.tsv: rare speech verbs share a leaf with common ones)
+        let argued = lx.cluster("argued").unwrap();
+        assert_eq!(lx.cluster("insisted"), Some(argued));
+        assert!(argued.len() > 4 && argued.bytes().all(|b| b == b'0' || b == b'1'));
+        assert_ne!(lx.cluster("the"), Some(argued));
+        assert_eq!(lx.cluster("qxzv"), None);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.json");
+        std::fs::write(
+            &path,
+            r#"{"word_clusters": {"Opined": "0110", "qxzv": "01"}}"#,
+        )
+        .unwrap();
+        let lx = Lexicon::with_user_file(&path).unwrap();
+        assert_eq!(lx.cluster("opined"), Some("0110"));
+        assert_eq!(lx.cluster("qxzv"), Some("01"));
+        assert_eq!(lx.cluster("insisted"), Some(argued));
+        std::fs::write(&path, r#"{"word_clusters": {"opined": "01x"}}"#).unwrap();
+        let e = Lexicon::with_user_file(&path).unwrap_err().to_string();
+        assert!(e.contains("mine.json") && e.contains("opined"), "{e}");
     }
 }
