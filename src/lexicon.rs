@@ -239,30 +239,30 @@ impl LexiconFile {
 
 /// The Brown cluster path of a lower-case word in `data/clusters.tsv`,
 /// found by binary search over its lines (sorted by word, byte order): the
-/// 100,000 words are never copied, and only the start of each line is kept.
+/// 100,000 words are never copied; an index keeps where each word starts and
+/// how long it and its path are (0.8 MB).
 fn builtin_cluster(lower: &str) -> Option<&'static str> {
-    static STARTS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
-    let starts = STARTS.get_or_init(|| {
-        let mut starts = Vec::with_capacity(110_000);
+    static INDEX: std::sync::OnceLock<Vec<(u32, u8, u8)>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = Vec::with_capacity(110_000);
         let mut at = 0;
         for line in BUILTIN_CLUSTERS.split_inclusive('\n') {
-            if !line.starts_with('#') {
-                starts.push(at as u32);
+            let entry = line.trim_end_matches('\n').split_once('\t');
+            if let (false, Some((word, path))) = (line.starts_with('#'), entry) {
+                if let (Ok(w), Ok(p)) = (u8::try_from(word.len()), u8::try_from(path.len())) {
+                    index.push((at as u32, w, p));
+                }
             }
             at += line.len();
         }
-        starts
+        index
     });
-    // (the word and path of the line starting at byte `at`)
-    let entry = |at: u32| -> (&'static str, &'static str) {
-        let line = BUILTIN_CLUSTERS[at as usize..]
-            .split('\n')
-            .next()
-            .unwrap_or_default();
-        line.split_once('\t').unwrap_or((line, ""))
-    };
-    let k = starts.binary_search_by(|&at| entry(at).0.cmp(lower)).ok()?;
-    Some(entry(starts[k]).1)
+    let word =
+        |&(at, w, _): &(u32, u8, u8)| &BUILTIN_CLUSTERS[at as usize..at as usize + w as usize];
+    let k = index.binary_search_by(|e| word(e).cmp(lower)).ok()?;
+    let (at, w, p) = index[k];
+    let start = at as usize + w as usize + 1;
+    Some(&BUILTIN_CLUSTERS[start..start + p as usize])
 }
 
 /// A word as synonyms are keyed: lower case, without hyphens

@@ -49,6 +49,11 @@ fn stem(word: &str) -> String {
     })
 }
 
+/// The first `n` steps of a cluster path (all of it if shorter).
+fn prefix(path: &str, n: usize) -> &str {
+    &path[..n.min(path.len())]
+}
+
 /// The word's shape with runs folded: "Obama" -> "Xx", "U.S." -> "X.X.", "2016" -> "d".
 fn shape(word: &str) -> String {
     let mut out = String::new();
@@ -190,23 +195,117 @@ pub fn feature_key(prefix: &str, values: &[&str]) -> u64 {
     k.0
 }
 
-/// The features of every token of the sentence, in token order.
+/// The offsets from which a token's own features are seen: 0 is the token
+/// itself, -1 the token one to its right seeing it as "the word before"
+/// (`w-1=`), and so on. [`word_features`] gives them in this order.
+pub const WORD_OFFSETS: [isize; 7] = [0, -3, -2, -1, 1, 2, 3];
+
+/// The features a token brings that depend on nothing but the token (its
+/// text, its kind) and the lexicon, by the offset they are seen from
+/// ([`WORD_OFFSETS`]): `out[0]` are its own, `out[3]` (offset -1) go to the
+/// token after it. Being functions of the word alone, they can be summed
+/// once per word and cached ([`super::scores`]).
+pub fn word_features(lx: &Lexicon, t: &Token<'_>) -> [Vec<u64>; 7] {
+    let mut out: [Vec<u64>; 7] = Default::default();
+    let lower: &str = &t.lower;
+    let cue = lx
+        .cue_forms(lower)
+        .first()
+        .map(|f| lx.cues[f.cue].stance.as_str());
+    let cluster = lx.cluster(lower);
+    let stem = t.is_word().then(|| stem(lower));
+    // (the token itself)
+    let own = &mut out[0];
+    let mut add = |prefix: &str, values: &[&str]| own.push(feature_key(prefix, values));
+    add("w=", &[lower]);
+    if let Some(stem) = &stem {
+        add("stem=", &[stem]);
+        add("suf3=", &[suffix(lower, 3)]);
+        add("suf2=", &[suffix(lower, 2)]);
+    }
+    if let Some(c) = cluster {
+        add("c4=", &[prefix(c, 4)]);
+        add("c6=", &[prefix(c, 6)]);
+        add("c10=", &[prefix(c, 10)]);
+        add("c=", &[c]);
+    }
+    add("shape=", &[&shape(t.text)]);
+    match t.kind {
+        TokKind::OpenQuote => add("oq", &[]),
+        TokKind::CloseQuote => add("cq", &[]),
+        _ => {}
+    }
+    if let Some(s) = cue {
+        add("cue=", &[s]);
+    }
+    // (seen from the tokens around it)
+    for (slot, offset) in WORD_OFFSETS.iter().enumerate().skip(1) {
+        let seen = &mut out[slot];
+        let mut add = |prefix: &str, values: &[&str]| seen.push(feature_key(prefix, values));
+        let (word, stem_name, cue_name, cluster_names) = match offset {
+            -3 => ("w-3=", None, None, None),
+            -2 => ("w-2=", None, Some("cue@-2"), None),
+            -1 => (
+                "w-1=",
+                Some("stem-1="),
+                Some("cue@-1"),
+                Some(("c-1_6=", "c-1=")),
+            ),
+            1 => (
+                "w+1=",
+                Some("stem+1="),
+                Some("cue@+1"),
+                Some(("c+1_6=", "c+1=")),
+            ),
+            2 => ("w+2=", None, Some("cue@+2"), None),
+            _ => ("w+3=", None, None, None),
+        };
+        add(word, &[lower]);
+        if let (Some(name), Some(stem)) = (stem_name, &stem) {
+            add(name, &[stem]);
+        }
+        if let (Some(name), Some(_)) = (cue_name, cue) {
+            add(name, &[]);
+        }
+        if let (Some((six, all)), Some(c)) = (cluster_names, cluster) {
+            add(six, &[prefix(c, 6)]);
+            add(all, &[c]);
+        }
+    }
+    out
+}
+
+/// The features of every token of the sentence, in token order: each
+/// token's context features and the word features of it and its
+/// neighbours. Training reads these; tagging sums the same keys.
 pub fn sentence_features(view: &SentenceView<'_, '_>) -> Vec<Vec<u64>> {
+    let words: Vec<[Vec<u64>; 7]> = view
+        .tokens
+        .iter()
+        .map(|t| word_features(view.lx, t))
+        .collect();
+    let n = words.len();
+    let mut out = context_features(view);
+    for (i, f) in out.iter_mut().enumerate() {
+        for (slot, offset) in WORD_OFFSETS.iter().enumerate() {
+            let j = i as isize + offset;
+            if j >= 0 && (j as usize) < n {
+                f.extend_from_slice(&words[j as usize][slot]);
+            }
+        }
+    }
+    out
+}
+
+/// The features of every token that depend on more than the token: its
+/// place in the sentence, quotation, mentions, the rules' findings, the
+/// cues around it, the bigrams with its neighbours, and the sentence's
+/// edges seen as neighbours ("w-1=<s>").
+pub fn context_features(view: &SentenceView<'_, '_>) -> Vec<Vec<u64>> {
     let n = view.tokens.len();
     let cues = cue_words(view);
     let mentions = mention_marks(view);
     let rules = rule_marks(view);
-    let stems: Vec<String> = view
-        .tokens
-        .iter()
-        .map(|t| {
-            if t.is_word() {
-                stem(&t.lower)
-            } else {
-                String::new()
-            }
-        })
-        .collect();
     let word = |k: isize| -> &str {
         if k < 0 {
             "<s>"
@@ -228,33 +327,24 @@ pub fn sentence_features(view: &SentenceView<'_, '_>) -> Vec<Vec<u64>> {
     let mut out = Vec::with_capacity(n);
     for (i, t) in view.tokens.iter().enumerate() {
         let ii = i as isize;
-        let mut f: Vec<u64> = Vec::with_capacity(36);
+        let mut f: Vec<u64> = Vec::with_capacity(48);
         let mut add = |prefix: &str, values: &[&str]| f.push(feature_key(prefix, values));
         add("b", &[]);
-        add("w=", &[&t.lower]);
-        add("w-2=", &[word(ii - 2)]);
-        add("w-1=", &[word(ii - 1)]);
-        add("w+1=", &[word(ii + 1)]);
-        add("w+2=", &[word(ii + 2)]);
+        for (offset, name) in [
+            (-3isize, "w-3="),
+            (-2, "w-2="),
+            (-1, "w-1="),
+            (1, "w+1="),
+            (2, "w+2="),
+            (3, "w+3="),
+        ] {
+            let k = ii + offset;
+            if k < 0 || k as usize >= n {
+                add(name, &[word(k)]);
+            }
+        }
         add("w-1|w=", &[word(ii - 1), &t.lower]);
         add("w|w+1=", &[&t.lower, word(ii + 1)]);
-        if t.is_word() {
-            add("stem=", &[&stems[i]]);
-            add("suf3=", &[suffix(&t.lower, 3)]);
-            add("suf2=", &[suffix(&t.lower, 2)]);
-            if i + 1 < n && view.tokens[i + 1].is_word() {
-                add("stem+1=", &[&stems[i + 1]]);
-            }
-            if i > 0 && view.tokens[i - 1].is_word() {
-                add("stem-1=", &[&stems[i - 1]]);
-            }
-        }
-        add("shape=", &[&shape(t.text)]);
-        match t.kind {
-            TokKind::OpenQuote => add("oq", &[]),
-            TokKind::CloseQuote => add("cq", &[]),
-            _ => {}
-        }
         let q = view.quoted.get(i).copied().unwrap_or(false);
         add("q=", &[if q { "1" } else { "0" }]);
         if i == 0 {
@@ -267,20 +357,6 @@ pub fn sentence_features(view: &SentenceView<'_, '_>) -> Vec<Vec<u64>> {
             "at=",
             &[["0", "1", "2", "3", "4"][((i * 5) / n.max(1)).min(4)]],
         );
-        if let Some(s) = cues[i] {
-            add("cue=", &[s]);
-        }
-        for (d, name) in [
-            (-2isize, "cue@-2"),
-            (-1, "cue@-1"),
-            (1, "cue@+1"),
-            (2, "cue@+2"),
-        ] {
-            let k = ii + d;
-            if k >= 0 && (k as usize) < n && cues[k as usize].is_some() {
-                add(name, &[]);
-            }
-        }
         add(
             "cueLR=",
             &[bits(cue_left[i], cue_left[n] && !cue_left[i + 1])],
@@ -307,8 +383,6 @@ pub fn sentence_features(view: &SentenceView<'_, '_>) -> Vec<Vec<u64>> {
         if let Some(r) = rules[i] {
             add(r, &[]);
         }
-        add("w-3=", &[word(ii - 3)]);
-        add("w+3=", &[word(ii + 3)]);
         // how far the nearest cue word is, each way
         let left = (0..i).rev().find(|&k| cues[k].is_some()).map(|k| i - k);
         let right = (i + 1..n).find(|&k| cues[k].is_some()).map(|k| k - i);
@@ -354,5 +428,37 @@ mod tests {
         assert_ne!(k("w=", &["said"]), k("w+1=", &["said"]));
         assert_ne!(k("w=", &["ab"]), k("w=", &["ab\0"]));
         assert_eq!(k("w=", &["said"]), KEY_OF_SAID);
+    }
+
+    /// The features of each token of a sentence, tokenised as extraction does.
+    fn features_of(lx: &Lexicon, text: &str) -> Vec<Vec<u64>> {
+        let lowered = text.to_ascii_lowercase();
+        let tokens = crate::extract::tokens::tokenize(text, &lowered, false);
+        let quoted = vec![false; tokens.len()];
+        sentence_features(&SentenceView {
+            lx,
+            tokens: &tokens,
+            quoted: &quoted,
+            mentions: &[],
+            candidates: &[],
+        })
+    }
+
+    #[test]
+    fn words_of_one_cluster_share_its_features() {
+        let lx = Lexicon::builtin();
+        let a = features_of(&lx, "Hartwell insisted on it");
+        let b = features_of(&lx, "Hartwell contended on it");
+        let path = lx.cluster("insisted").unwrap();
+        assert_eq!(lx.cluster("contended"), Some(path));
+        let full = feature_key("c=", &[path]);
+        assert!(a[1].contains(&full) && b[1].contains(&full));
+        // (the neighbours see it too, and the words themselves still differ)
+        assert!(a[0].contains(&feature_key("c+1=", &[path])));
+        assert!(a[2].contains(&feature_key("c-1=", &[path])));
+        assert_ne!(a[1], b[1]);
+        // a prefix is the path's first steps, never more than the path
+        assert_eq!(prefix("0101", 6), "0101");
+        assert_eq!(prefix("0101101", 4), "0101");
     }
 }

@@ -18,6 +18,7 @@ mod apply;
 pub mod crf;
 pub mod features;
 pub mod perceptron;
+pub mod scores;
 pub mod train;
 
 use crate::error::{Error, Result};
@@ -161,9 +162,15 @@ impl AttributionModel {
         AttributionModel { weights }
     }
 
+    /// The trained weights.
+    pub fn weights(&self) -> &perceptron::Weights {
+        &self.weights
+    }
+
     /// The model's label ([`LABELS`]) of every token of the sentence.
     pub fn labels(&self, view: &SentenceView<'_, '_>) -> Vec<usize> {
-        self.weights.viterbi(&sentence_features(view))
+        self.weights
+            .viterbi_scores(&scores::sentence_scores(&self.weights, view))
     }
 
     /// The tag of every token of the sentence.

@@ -39,6 +39,9 @@ pub struct Weights {
     rows_at: usize,
     /// `index[p]..index[p + 1]`: the rows whose key starts with prefix `p`.
     index: Vec<u32>,
+    /// Tells models apart (a clone shares its original's): per-thread
+    /// caches of sums of one model's weights are not used with another.
+    id: u64,
 }
 
 fn u32_at(b: &[u8], i: usize) -> u32 {
@@ -63,24 +66,47 @@ impl Weights {
             .map(|r| &r[8..])
     }
 
+    /// This model's identity: no two loaded models share one.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The label scores of one token with these features, in weight units:
+    /// the sum of their rows (features without one weigh nothing).
+    pub fn score(&self, keys: &[u64]) -> [i32; LABELS] {
+        let mut acc = [0i32; LABELS];
+        self.add_score(keys, &mut acc);
+        acc
+    }
+
+    /// Adds the rows of these features to `acc`.
+    pub fn add_score(&self, keys: &[u64], acc: &mut [i32; LABELS]) {
+        for &k in keys {
+            if let Some(row) = self.row(k) {
+                for (a, w) in acc.iter_mut().zip(row.chunks_exact(2)) {
+                    *a += i32::from(i16::from_le_bytes([w[0], w[1]]));
+                }
+            }
+        }
+    }
+
     /// The best label sequence for tokens with these features.
     pub fn viterbi(&self, features: &[Vec<u64>]) -> Vec<usize> {
+        let scores: Vec<[i32; LABELS]> = features.iter().map(|k| self.score(k)).collect();
+        self.viterbi_scores(&scores)
+    }
+
+    /// The best label sequence for tokens with these label scores
+    /// ([`Weights::score`]).
+    pub fn viterbi_scores(&self, scores: &[[i32; LABELS]]) -> Vec<usize> {
         let l = LABELS;
-        let n = features.len();
+        let n = scores.len();
         if n == 0 {
             return Vec::new();
         }
         let mut state = vec![0f32; n * l];
-        for (t, keys) in features.iter().enumerate() {
-            let mut acc = [0i32; LABELS];
-            for &k in keys {
-                if let Some(row) = self.row(k) {
-                    for (a, w) in acc.iter_mut().zip(row.chunks_exact(2)) {
-                        *a += i32::from(i16::from_le_bytes([w[0], w[1]]));
-                    }
-                }
-            }
-            for (s, &a) in state[t * l..(t + 1) * l].iter_mut().zip(&acc) {
+        for (t, acc) in scores.iter().enumerate() {
+            for (s, &a) in state[t * l..(t + 1) * l].iter_mut().zip(acc) {
                 *s = a as f32 * self.unit;
             }
         }
@@ -142,12 +168,14 @@ impl Weights {
         for p in 1..index.len() {
             index[p] += index[p - 1];
         }
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(Weights {
             trans,
             unit,
             bytes,
             rows_at,
             index,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
