@@ -237,6 +237,16 @@ impl LexiconFile {
     }
 }
 
+/// The built-in lexicon extended by a user file `mine.json` holding `json`
+/// (as `--lexicon` reads it), or the one-line error naming that file.
+#[cfg(test)]
+pub(crate) fn with_user_json(json: &str) -> std::result::Result<Lexicon, String> {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("mine.json");
+    std::fs::write(&path, json).expect("a file in it");
+    Lexicon::with_user_file(&path).map_err(|e| e.to_string())
+}
+
 /// The Brown cluster path of a lower-case word in `data/clusters.tsv`,
 /// found by binary search over its lines (sorted by word, byte order): the
 /// 100,000 words are never copied; an index keeps where each word starts and
@@ -1043,13 +1053,9 @@ mod tests {
         assert!(lx.is_in(WordClass::Determiners, "the"));
         assert!(lx.is_in(WordClass::RelativePronouns, "who"));
         assert!(!lx.is_in(WordClass::Determiners, "mayor"));
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("mine.json");
-        std::fs::write(&path, r#"{"word_classes": {"determiners": ["Yon"]}}"#).unwrap();
-        let lx = Lexicon::with_user_file(&path).unwrap();
+        let lx = with_user_json(r#"{"word_classes": {"determiners": ["Yon"]}}"#).unwrap();
         assert!(lx.is_in(WordClass::Determiners, "yon") && lx.is_in(WordClass::Determiners, "the"));
-        std::fs::write(&path, r#"{"word_classes": {"adverbs": ["very"]}}"#).unwrap();
-        let e = Lexicon::with_user_file(&path).unwrap_err().to_string();
+        let e = with_user_json(r#"{"word_classes": {"adverbs": ["very"]}}"#).unwrap_err();
         assert!(e.contains("mine.json") && e.contains("adverbs"), "{e}");
     }
 
@@ -1092,19 +1098,11 @@ mod tests {
         assert!(argued.len() > 4 && argued.bytes().all(|b| b == b'0' || b == b'1'));
         assert_ne!(lx.cluster("the"), Some(argued));
         assert_eq!(lx.cluster("qxzv"), None);
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("mine.json");
-        std::fs::write(
-            &path,
-            r#"{"word_clusters": {"Opined": "0110", "qxzv": "01"}}"#,
-        )
-        .unwrap();
-        let lx = Lexicon::with_user_file(&path).unwrap();
+        let lx = with_user_json(r#"{"word_clusters": {"Opined": "0110", "qxzv": "01"}}"#).unwrap();
         assert_eq!(lx.cluster("opined"), Some("0110"));
         assert_eq!(lx.cluster("qxzv"), Some("01"));
         assert_eq!(lx.cluster("insisted"), Some(argued));
-        std::fs::write(&path, r#"{"word_clusters": {"opined": "01x"}}"#).unwrap();
-        let e = Lexicon::with_user_file(&path).unwrap_err().to_string();
+        let e = with_user_json(r#"{"word_clusters": {"opined": "01x"}}"#).unwrap_err();
         assert!(e.contains("mine.json") && e.contains("opined"), "{e}");
     }
 }

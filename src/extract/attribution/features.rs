@@ -207,6 +207,16 @@ pub const WORD_OFFSETS: [isize; 7] = [0, -3, -2, -1, 1, 2, 3];
 /// once per word and cached ([`super::scores`]).
 pub fn word_features(lx: &Lexicon, t: &Token<'_>) -> [Vec<u64>; 7] {
     let mut out: [Vec<u64>; 7] = Default::default();
+    word_features_into(lx, t, &mut out);
+    out
+}
+
+/// [`word_features`] into vectors the caller keeps (cleared first), so a
+/// caller that asks for word after word allocates nothing.
+pub fn word_features_into(lx: &Lexicon, t: &Token<'_>, out: &mut [Vec<u64>; 7]) {
+    for v in out.iter_mut() {
+        v.clear();
+    }
     let lower: &str = &t.lower;
     let cue = lx
         .cue_forms(lower)
@@ -272,7 +282,6 @@ pub fn word_features(lx: &Lexicon, t: &Token<'_>) -> [Vec<u64>; 7] {
             add(all, &[c]);
         }
     }
-    out
 }
 
 /// The features of every token of the sentence, in token order: each

@@ -13,7 +13,7 @@
 
 #[cfg(doc)]
 use super::features::sentence_features;
-use super::features::{context_features, word_features, SentenceView, WORD_OFFSETS};
+use super::features::{context_features, word_features_into, SentenceView, WORD_OFFSETS};
 use super::perceptron::{Weights, LABELS};
 use crate::extract::tokens::TokKind;
 use rustc_hash::FxHashMap;
@@ -36,6 +36,8 @@ struct Cache {
     /// quotation mark opens or closes).
     sums: FxHashMap<Box<str>, Vec<(TokKind, Box<Sums>)>>,
     len: usize,
+    /// The features of the word being summed, kept to be refilled.
+    keys: [Vec<u64>; WORD_OFFSETS.len()],
 }
 
 thread_local! {
@@ -67,7 +69,8 @@ pub fn sentence_scores(weights: &Weights, view: &SentenceView<'_, '_>) -> Vec<[i
                 Some((_, sums)) => sums,
                 None => {
                     let mut sums = Box::new([[0i32; LABELS]; WORD_OFFSETS.len()]);
-                    for (slot, keys) in word_features(view.lx, t).iter().enumerate() {
+                    word_features_into(view.lx, t, &mut cache.keys);
+                    for (slot, keys) in cache.keys.iter().enumerate() {
                         weights.add_score(keys, &mut sums[slot]);
                     }
                     if cache.len < CACHE_WORDS {
@@ -155,14 +158,9 @@ mod tests {
             assert_eq!(cached, direct, "{text}");
         }
         // nor another lexicon's, whose clusters differ
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("mine.json");
-        std::fs::write(
-            &path,
-            r#"{"word_clusters": {"insisted": "1", "said": "1"}}"#,
-        )
-        .unwrap();
-        let mine = Lexicon::with_user_file(&path).unwrap();
+        let mine =
+            crate::lexicon::with_user_json(r#"{"word_clusters": {"insisted": "1", "said": "1"}}"#)
+                .unwrap();
         for text in TEXTS {
             let (cached, direct) = both(model.weights(), &mine, text);
             assert_eq!(cached, direct, "{text}");
