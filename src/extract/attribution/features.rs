@@ -87,16 +87,18 @@ fn suffix(word: &str, n: usize) -> &str {
     &word[start..]
 }
 
+/// The stance of the lexicon cue a lower-case word starts, if any.
+fn cue_stance(lx: &Lexicon, lower: &str) -> Option<&'static str> {
+    lx.cue_forms(lower)
+        .first()
+        .map(|f| lx.cues[f.cue].stance.as_str())
+}
+
 /// Per token: the stance of the lexicon cue the word starts, if any.
 fn cue_words(view: &SentenceView<'_, '_>) -> Vec<Option<&'static str>> {
     view.tokens
         .iter()
-        .map(|t| {
-            view.lx
-                .cue_forms(&t.lower)
-                .first()
-                .map(|f| view.lx.cues[f.cue].stance.as_str())
-        })
+        .map(|t| cue_stance(view.lx, &t.lower))
         .collect()
 }
 
@@ -218,10 +220,7 @@ pub fn word_features_into(lx: &Lexicon, t: &Token<'_>, out: &mut [Vec<u64>; 7]) 
         v.clear();
     }
     let lower: &str = &t.lower;
-    let cue = lx
-        .cue_forms(lower)
-        .first()
-        .map(|f| lx.cues[f.cue].stance.as_str());
+    let cue = cue_stance(lx, lower);
     let cluster = lx.cluster(lower);
     let stem = t.is_word().then(|| stem(lower));
     // (the token itself)
