@@ -612,11 +612,11 @@ impl Across {
 /// Words a label may have at most.
 const LABEL_WORDS: usize = 6;
 
-/// A readable label: the shortest member wording of at most
-/// [`LABEL_WORDS`] words, or stretch of a longer one, that holds the
-/// issue's two most shared terms (terms of weight before names, then in
-/// the most contents, then the heaviest), else its one most shared term;
-/// for an issue of references alone, their most frequent wording.
+/// A readable label: a member wording of at most [`LABEL_WORDS`] words,
+/// or a stretch of a longer one, that holds the issue's two most shared
+/// terms (terms of weight before names, then in the most contents, then
+/// the heaviest), else its one most shared term, in the order of the tiers
+/// below; for an issue of references alone, their most frequent wording.
 fn label_of(
     lx: &Lexicon,
     contents: &BTreeMap<String, (usize, Vec<u32>)>,
@@ -639,15 +639,20 @@ fn label_of(
             .then(centroid[b].total_cmp(&centroid[a]))
             .then(a.cmp(b))
     });
-    for k in [2, 1] {
+    // Best tier first (0): a whole short wording, or a stretch of at most
+    // three words, holding the two most shared terms; (1) a whole short
+    // wording of two words or more holding the most shared one; (2) a
+    // stretch of four to six words holding the two, with at most one
+    // function word; (3) a stretch of two or three words holding the one;
+    // (4) any other stretch; (5) one word. Within a tier the fewest words
+    // win, then the first in text order.
+    let mut best: Option<(u8, usize, String)> = None;
+    for (k, whole, short_stretch, long_stretch) in [(2, 0, 0, 2), (1, 1, 3, 4)] {
         if ranked.len() < k {
             continue;
         }
         let want = &ranked[..k];
-        let mut best: Option<(usize, String)> = None;
         for content in contents.keys() {
-            // a short wording whole ("compensation for lost revenue"), else
-            // the stretch of a longer one
             let phrase = bare_phrase(content);
             let short = phrase.split_whitespace().count() <= LABEL_WORDS;
             let text = if short {
@@ -655,17 +660,32 @@ fn label_of(
             } else {
                 content.as_str()
             };
-            if let Some(w) = terms::window(lx, vocab, text, want) {
-                let w = if short { phrase.clone() } else { w };
-                let n = w.split_whitespace().count();
-                if n <= LABEL_WORDS && best.as_ref().is_none_or(|(m, b)| (n, &w) < (*m, b)) {
-                    best = Some((n, w));
-                }
+            let Some(w) = terms::window(lx, vocab, text, want) else {
+                continue;
+            };
+            let w = if short { phrase.clone() } else { w };
+            let n = w.split_whitespace().count();
+            let tier = match (short, n) {
+                // (one word alone says little: "association")
+                (_, 1) => 5,
+                (true, _) => whole,
+                (false, 0..=3) => short_stretch,
+                // (a longer stretch with a function word or two inside it is
+                // cut across phrases: "Malta had aimed for a satisfactory",
+                // not "Association of Serb Municipalities")
+                _ if terms::function_words(lx, &w) <= 1 => long_stretch,
+                _ => 4,
+            };
+            let better = best
+                .as_ref()
+                .is_none_or(|(t, m, b)| (tier, n, &w) < (*t, *m, b));
+            if n <= LABEL_WORDS && better {
+                best = Some((tier, n, w));
             }
         }
-        if let Some((_, w)) = best {
-            return w;
-        }
+    }
+    if let Some((_, _, w)) = best {
+        return w;
     }
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for (content, (n, _)) in contents {
@@ -815,5 +835,41 @@ mod tests {
         assert!(k.iter().all(|&x| x == k[0]), "{k:?}");
         // its two matter words ("Norwegian quotas" before)
         assert_eq!(issues[0].label, "Norwegian quotas for cod");
+    }
+
+    /// The label of an issue of these contents, every term weighing one.
+    fn label_of_contents(contents: &[&str]) -> String {
+        let lx = Lexicon::builtin();
+        let mut vocab = Vocabulary::new();
+        let mut map = BTreeMap::new();
+        let mut centroid = Vector::default();
+        for c in contents {
+            let topic = vocab.terms(&lx, c).topic;
+            for t in &topic {
+                centroid.insert(*t, 1.0);
+            }
+            map.insert(c.to_string(), (1, topic));
+        }
+        label_of(&lx, &map, &centroid, &vocab)
+    }
+
+    #[test]
+    fn a_label_is_a_phrase_not_a_stretch_cut_across_phrases() {
+        // the two most shared terms meet only four words apart in a long
+        // wording ("aimed for a satisfactory"): a short wording holding the
+        // most shared one reads better
+        let label = label_of_contents(&[
+            "Tovar had aimed for a satisfactory package of measures",
+            "the satisfactory package",
+            "a satisfactory outcome for the region",
+        ]);
+        assert_eq!(label, "satisfactory package");
+        // a term met alone takes the word after it ("steep tariffs", not "steep")
+        let label = label_of_contents(&[
+            "Brenner warned that the latest steep tariffs carry serious consequences",
+            "what had been discussed about steep barriers to trade in the spring",
+        ]);
+        assert!(label.split_whitespace().count() >= 2, "{label}");
+        assert!(label.starts_with("steep "), "{label}");
     }
 }

@@ -23,8 +23,9 @@
 //!    [`IssueOptions::context`]) are alike: the same matter in the same
 //!    negotiation.
 //!
-//! An issue's label is the codebook's, or the shortest-worded phrasing
-//! closest to the issue's centre.
+//! An issue's label is the codebook's, or the shortest member phrase (or
+//! stretch of one) that holds the issue's most shared terms and reads as a
+//! phrase (see `label_of` in [`group`]).
 
 pub mod codebook;
 pub mod group;

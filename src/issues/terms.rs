@@ -196,7 +196,8 @@ fn is_topic_word(lx: &Lexicon, lower: &str) -> bool {
 }
 
 /// The shortest stretch of `text`, from word to word, that holds every term
-/// of `want` (known ids), if any.
+/// of `want` (known ids), if any; a stretch of one word takes the topic
+/// word or shell noun right after it ("steep tariffs", "newest plan").
 pub fn window(lx: &Lexicon, vocab: &Vocabulary, text: &str, want: &[u32]) -> Option<String> {
     let ws: Vec<(usize, &str, Option<u32>)> = words(text)
         .map(|(at, w)| (at, w, vocab.id(&term_stem(lx, &w.to_lowercase()))))
@@ -219,8 +220,38 @@ pub fn window(lx: &Lexicon, vocab: &Vocabulary, text: &str, want: &[u32]) -> Opt
             }
         }
     }
-    let (s, e) = best?;
+    let (s, mut e) = best?;
+    // one word alone is most often a modifier cut from its noun ("steep"
+    // of "steep tariffs"): the topic word right after it goes with it
+    let joins = |w: &(usize, &str, Option<u32>)| {
+        w.0 == after_space(text, ws[e])
+            && (w.2.is_some() || lx.is_in(WordClass::ShellNouns, &w.1.to_lowercase()))
+    };
+    if s == e && ws.get(e + 1).is_some_and(joins) {
+        e += 1;
+    }
     Some(text[ws[s].0..ws[e].0 + ws[e].1.len()].to_string())
+}
+
+/// How many of the words of `text` are function words or determiners.
+pub fn function_words(lx: &Lexicon, text: &str) -> usize {
+    words(text)
+        .filter(|(_, w)| {
+            let lower = w.to_lowercase();
+            lx.is_in(WordClass::FunctionWords, &lower) || lx.is_in(WordClass::Determiners, &lower)
+        })
+        .count()
+}
+
+/// Where the next word would start if one space follows the word `w`
+/// (a word joined by anything else, "steep, tariffs", is not widened to).
+fn after_space(text: &str, w: (usize, &str, Option<u32>)) -> usize {
+    let end = w.0 + w.1.len();
+    if text[end..].starts_with(' ') {
+        end + 1
+    } else {
+        usize::MAX
+    }
 }
 
 /// The Snowball stem of a lower-case word, possessive dropped.
@@ -360,6 +391,17 @@ mod tests {
             Some("truce in Gaza")
         );
         assert_eq!(window(&lx, &v, "a holiday in Gaza", &want), None);
+        // one word alone takes the topic word or shell noun after it
+        v.terms(&lx, "steep tariffs");
+        let steep = [v.id(&term_stem(&lx, "steep")).unwrap()];
+        let w = |text| window(&lx, &v, text, &steep);
+        assert_eq!(
+            w("the latest steep tariffs carry").as_deref(),
+            Some("steep tariffs")
+        );
+        assert_eq!(w("her steep plan").as_deref(), Some("steep plan"));
+        assert_eq!(w("too steep, tariffs or not").as_deref(), Some("steep"));
+        assert_eq!(w("it was steep").as_deref(), Some("steep"));
     }
 
     #[test]
