@@ -647,7 +647,7 @@ fn label_of(
     // (4) any other stretch; (5) one word. Within a tier the fewest words
     // win, then the first in text order.
     let mut best: Option<(u8, usize, String)> = None;
-    for (k, whole, short_stretch, long_stretch) in [(2, 0, 0, 2), (1, 1, 3, 4)] {
+    for k in [2, 1] {
         if ranked.len() < k {
             continue;
         }
@@ -665,15 +665,16 @@ fn label_of(
             };
             let w = if short { phrase.clone() } else { w };
             let n = w.split_whitespace().count();
-            let tier = match (short, n) {
+            let tier: u8 = match (k, short, n) {
                 // (one word alone says little: "association")
-                (_, 1) => 5,
-                (true, _) => whole,
-                (false, 0..=3) => short_stretch,
+                (_, _, 1) => 5,
+                (2, true, _) | (2, false, 0..=3) => 0,
+                (_, true, _) => 1,
                 // (a longer stretch with a function word or two inside it is
                 // cut across phrases: "Malta had aimed for a satisfactory",
                 // not "Association of Serb Municipalities")
-                _ if terms::function_words(lx, &w) <= 1 => long_stretch,
+                (2, false, _) if terms::function_words(lx, &w) <= 1 => 2,
+                (_, false, 0..=3) => 3,
                 _ => 4,
             };
             let better = best
