@@ -491,11 +491,14 @@ fn resolve_references(
 /// An issue while groups are merged across documents.
 struct Merged {
     centroid: Vector,
-    context: Vector,
-    /// The sums of the squares of both, kept as they grow: a merged issue
-    /// is compared with every later group that shares a term with it.
+    /// The sum of the unit-length contexts of its documents: a document is
+    /// compared with each of them on average (average linkage), not with
+    /// their sum, whose cosine grows as the documents differ and would let
+    /// an issue spread from negotiation to negotiation.
+    contexts: Vector,
+    /// The sum of the squares of the centroid, kept as it grows: a merged
+    /// issue is compared with every later group that shares a term with it.
     centroid_squares: f64,
-    context_squares: f64,
     docs: BTreeSet<usize>,
     /// The last group it was gathered for, to gather it once.
     seen: usize,
@@ -506,8 +509,10 @@ impl Merged {
         self.centroid_squares.max(0.0).sqrt()
     }
 
-    fn context_norm(&self) -> f64 {
-        self.context_squares.max(0.0).sqrt()
+    /// The mean cosine of a context (of length `norm`) with the contexts
+    /// of the issue's documents.
+    fn context_similarity(&self, context: &Vector, norm: f64) -> f64 {
+        cosine_normed(context, norm, &self.contexts, self.docs.len() as f64)
     }
 }
 
@@ -570,12 +575,7 @@ impl Across {
                         .filter(|&(k, s)| {
                             let m = &merged[k];
                             s >= opts.across
-                                && cosine_normed(
-                                    context,
-                                    context_norm,
-                                    &m.context,
-                                    m.context_norm(),
-                                ) >= opts.context
+                                && m.context_similarity(context, context_norm) >= opts.context
                         }),
                 )
             }
@@ -583,9 +583,8 @@ impl Across {
         let k = found.unwrap_or_else(|| {
             self.merged.push(Merged {
                 centroid: Vector::default(),
-                context: Vector::default(),
+                contexts: Vector::default(),
                 centroid_squares: 0.0,
-                context_squares: 0.0,
                 docs: BTreeSet::new(),
                 seen: 0,
             });
@@ -596,8 +595,8 @@ impl Across {
         }
         let m = &mut self.merged[k];
         add_into_squares(&mut m.centroid, &g.centroid, 1.0, &mut m.centroid_squares);
-        if m.docs.insert(doc) {
-            add_into_squares(&mut m.context, context, 1.0, &mut m.context_squares);
+        if m.docs.insert(doc) && context_norm > 0.0 {
+            add_into(&mut m.contexts, context, 1.0 / context_norm);
         }
         for t in top {
             let list = self.index.entry(t).or_default();
@@ -872,5 +871,34 @@ mod tests {
         ]);
         assert!(label.split_whitespace().count() >= 2, "{label}");
         assert!(label.starts_with("steep "), "{label}");
+    }
+
+    #[test]
+    fn an_issue_does_not_spread_from_negotiation_to_negotiation() {
+        // two documents of one negotiation (contexts A and B share two
+        // terms) and a third that shares one term with each: it is alike
+        // with neither (cosine 0.09 with each, below the 0.1 of the same
+        // negotiation), though it is alike with their sum (0.12)
+        let ctx = |terms: &[u32]| -> Vector { terms.iter().map(|&t| (t, 1.0)).collect() };
+        let a = ctx(&[0, 10, 1, 2, 3, 4, 5, 6, 7, 8]);
+        let b = ctx(&[0, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+        let c = ctx(&[1, 11, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]);
+        let group = || Group {
+            members: Vec::new(),
+            centroid: ctx(&[100, 101]),
+            codebook: None,
+        };
+        let opts = IssueOptions::default();
+        let mut across = Across::default();
+        let add = |across: &mut Across, doc: usize, context: &Vector| {
+            across.add(&group(), doc, context, norm(context), &opts)
+        };
+        assert_eq!(add(&mut across, 0, &a), 0);
+        assert_eq!(add(&mut across, 1, &b), 0);
+        let mut sum = a.clone();
+        add_into(&mut sum, &b, 1.0);
+        assert!(cosine(&c, &sum) >= opts.context);
+        assert_eq!(add(&mut across, 2, &c), 1, "a third negotiation");
+        assert_eq!(add(&mut across, 3, &a), 0, "the first again");
     }
 }

@@ -20,8 +20,8 @@
 //!    similar issue so far when both their topic terms (at least
 //!    [`IssueOptions::across`]) and their documents' contexts (the words of
 //!    their evidence sentences and the actors taking positions, at least
-//!    [`IssueOptions::context`]) are alike: the same matter in the same
-//!    negotiation.
+//!    [`IssueOptions::context`], on average over the issue's documents)
+//!    are alike: the same matter in the same negotiation.
 //!
 //! An issue's label is the codebook's, or the shortest member phrase (or
 //! stretch of one) that holds the issue's most shared terms and reads as a
@@ -57,7 +57,8 @@ pub struct IssueOptions {
     /// Least topic-term similarity for groups of two documents to be one
     /// issue...
     pub across: f64,
-    /// ...when their documents' contexts are at least this similar.
+    /// ...when their documents' contexts are at least this similar (the
+    /// mean cosine of the new document's with each of the issue's).
     pub context: f64,
 }
 
