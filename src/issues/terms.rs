@@ -190,9 +190,13 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 fn is_topic_word(lx: &Lexicon, lower: &str) -> bool {
     lower.chars().count() > 1
         && !lower.chars().all(|c| c.is_ascii_digit())
-        && !lx.is_in(WordClass::FunctionWords, lower)
-        && !lx.is_in(WordClass::Determiners, lower)
+        && !is_function_word(lx, lower)
         && !lx.is_in(WordClass::BarePronouns, lower)
+}
+
+/// A function word or a determiner (lower case).
+fn is_function_word(lx: &Lexicon, lower: &str) -> bool {
+    lx.is_in(WordClass::FunctionWords, lower) || lx.is_in(WordClass::Determiners, lower)
 }
 
 /// The shortest stretch of `text`, from word to word, that holds every term
@@ -236,10 +240,7 @@ pub fn window(lx: &Lexicon, vocab: &Vocabulary, text: &str, want: &[u32]) -> Opt
 /// How many of the words of `text` are function words or determiners.
 pub fn function_words(lx: &Lexicon, text: &str) -> usize {
     words(text)
-        .filter(|(_, w)| {
-            let lower = w.to_lowercase();
-            lx.is_in(WordClass::FunctionWords, &lower) || lx.is_in(WordClass::Determiners, &lower)
-        })
+        .filter(|(_, w)| is_function_word(lx, &w.to_lowercase()))
         .count()
 }
 
