@@ -22,6 +22,7 @@ const BUILTIN_CUES: &str = include_str!("../data/cues.json");
 const BUILTIN_WORDS: &str = include_str!("../data/words.json");
 const BUILTIN_SYNONYMS: &str = include_str!("../data/synonyms.tsv");
 const BUILTIN_LOWERCASE: &str = include_str!("../data/lowercase.txt");
+const BUILTIN_PERSON_NOUNS: &str = include_str!("../data/person_nouns.txt");
 const BUILTIN_CLUSTERS: &str = include_str!("../data/clusters.tsv");
 
 /// An actor in the gazetteer.
@@ -111,7 +112,7 @@ pub struct LexiconFile {
     /// Closed classes of words the stages ask about, by class name
     /// (`data/words.json`: "determiners", "bare_pronouns", "relative_pronouns",
     /// "function_words", "shell_nouns", "body_nouns"; `data/lowercase.txt`:
-    /// "lowercase_words").
+    /// "lowercase_words"; `data/person_nouns.txt`: "person_nouns").
     #[serde(default)]
     pub word_classes: HashMap<WordClass, Vec<String>>,
     /// Issue grouping's synonyms: a word and the word that stands for it
@@ -151,6 +152,10 @@ pub enum WordClass {
     /// in a corpus by `scripts/make-lowercase.py`): opening a sentence, such
     /// a word begins no name ("Like Hartwell, ...").
     LowercaseWords,
+    /// Nouns for a person (`data/person_nouns.txt`, from WordNet by
+    /// `scripts/make-person-nouns.sh`): after "a" and a name, such a noun
+    /// is someone the name does not speak through ("a Trump supporter").
+    PersonNouns,
 }
 
 impl LexiconFile {
@@ -468,15 +473,16 @@ impl Lexicon {
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(w, r)| (w.to_string(), r.to_string())),
         );
-        f.word_classes
-            .entry(WordClass::LowercaseWords)
-            .or_default()
-            .extend(
-                BUILTIN_LOWERCASE
-                    .lines()
+        for (class, text) in [
+            (WordClass::LowercaseWords, BUILTIN_LOWERCASE),
+            (WordClass::PersonNouns, BUILTIN_PERSON_NOUNS),
+        ] {
+            f.word_classes.entry(class).or_default().extend(
+                text.lines()
                     .filter(|l| !l.starts_with('#') && !l.is_empty())
                     .map(str::to_string),
             );
+        }
         f
     }
 
@@ -1050,6 +1056,11 @@ mod tests {
         // (the corpus-counted list in data/lowercase.txt)
         assert!(lx.is_in(WordClass::LowercaseWords, "like"));
         assert!(!lx.is_in(WordClass::LowercaseWords, "obama"));
+        // data/person_nouns.txt, from WordNet: nouns for a person only
+        assert!(lx.is_in(WordClass::PersonNouns, "lawyer"));
+        assert!(lx.is_in(WordClass::PersonNouns, "supporters"));
+        assert!(!lx.is_in(WordClass::PersonNouns, "statement"));
+        assert!(!lx.is_in(WordClass::PersonNouns, "aaron"));
         assert!(lx.is_in(WordClass::Determiners, "the"));
         assert!(lx.is_in(WordClass::RelativePronouns, "who"));
         assert!(!lx.is_in(WordClass::Determiners, "mayor"));

@@ -836,6 +836,7 @@ pub fn find_mentions(
     while i < n {
         i = scanner.next(i, disc, &mut out);
     }
+    resolve::describe_modifier_names(lx, sentence, tokens, &mut out);
     add_group_subjects(lx, sentence, tokens, &mut out);
     resolve::resolve_referents(tokens, &mut out, disc);
     resolve::affiliate_appositions(lx, tokens, &mut out, disc);

@@ -1,8 +1,92 @@
-//! The passes after the scan: pronouns and descriptions resolved left to
-//! right, appositions that say whom a person speaks for, two names of one
-//! actor joined, and the pair a later "both sides" means.
+//! The passes after the scan: names that only modify a noun dropped,
+//! pronouns and descriptions resolved left to right, appositions that say
+//! whom a person speaks for, two names of one actor joined, and the pair a
+//! later "both sides" means.
 
 use super::*;
+use crate::lexicon::WordClass;
+
+/// How many lower-case words after a name [`drop_modifier_names`] reads
+/// for the noun it modifies ("a Trump campaign adviser").
+const MODIFIED_WORDS: usize = 2;
+
+/// Verbs before "a Texas voter" that make it what someone is.
+const COPULAS: [&str; 12] = [
+    "is", "was", "are", "were", "be", "been", "being", "become", "became", "becomes", "remains",
+    "remained",
+];
+
+/// A name that, after "a" or "an", modifies a noun for a person
+/// (`person_nouns`) becomes part of a description of that person: "a Trump
+/// supporter said", "a Kyiv lawyer argued", "a Microsoft engineer said"
+/// report someone ("Trump supporter") who does not speak for Trump, Ukraine
+/// or Microsoft, and an indefinite article never begins those names. The
+/// name stays itself before any other noun ("a Kremlin statement"), before
+/// a noun through which it speaks (a title, a group noun or a kind of
+/// institution: "a Kremlin spokesman", "a Trump campaign adviser", "a White
+/// House official"), and before a cue word, which is its verb or its noun
+/// ("a Democrat said", "a Kremlin proposal").
+pub(super) fn describe_modifier_names(
+    lx: &Lexicon,
+    sentence: &str,
+    tokens: &[Token<'_>],
+    out: &mut [Mention],
+) {
+    // "Sara Quell, a Texas voter,": an apposition says who a named person
+    // is; the name stays the speaker (and `affiliate_appositions` reads it)
+    let ends: Vec<usize> = out.iter().map(|m| m.end).collect();
+    for m in out.iter_mut() {
+        let after_article = m.form == MentionForm::Name
+            && m.start > 0
+            && matches!(tokens[m.start - 1].lower.as_ref(), "a" | "an")
+            && tokens[m.end - 1].cap;
+        let apposition =
+            m.start >= 3 && tokens[m.start - 2].is(",") && ends.contains(&(m.start - 2));
+        // "she became a U.S. citizen": what someone is, not who speaks
+        let predicate = m.start >= 2 && COPULAS.contains(&tokens[m.start - 2].lower.as_ref());
+        if !after_article || apposition || predicate {
+            continue;
+        }
+        let nouns: Vec<&str> = tokens[m.end..]
+            .iter()
+            .take(MODIFIED_WORDS)
+            .take_while(|t| {
+                t.kind == TokKind::Word
+                    && !t.cap
+                    && !lx.is_in(WordClass::FunctionWords, &t.lower)
+                    && lx.cue_forms(&t.lower).is_empty()
+            })
+            .map(|t| t.lower.as_ref())
+            .collect();
+        let speaks_through = |w: &str| {
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            [w, singular]
+                .iter()
+                .any(|w| lx.is_title(w) || lx.is_group_noun(w) || lx.is_in(WordClass::BodyNouns, w))
+        };
+        // a description ends on its person ("a Trump campaign volunteer";
+        // not "an Orlando gay nightclub")
+        let Some(last) = nouns.last() else {
+            continue;
+        };
+        if !lx.is_in(WordClass::PersonNouns, last) || nouns.iter().any(|w| speaks_through(w)) {
+            continue;
+        }
+        let end = m.end + nouns.len();
+        let text = span_text(sentence, tokens, m.start, end);
+        *m = Mention {
+            start: m.start,
+            end,
+            referent: Referent::Actor(Actor {
+                name: text.as_str().into(),
+                kind: ActorKind::Person,
+                affiliation: None,
+            }),
+            form: MentionForm::Name,
+            text,
+        };
+    }
+}
 
 /// Resolve the sentence's pronouns and descriptions left to right, noting
 /// each actor named so that a later mention can refer to it.

@@ -1109,3 +1109,66 @@ fn a_group_speaks_across_a_relative_clause_between_commas() {
         "a 10 percent raise"
     ));
 }
+
+#[test]
+fn a_name_before_a_noun_for_a_person_describes_someone_else() {
+    // "a Trump supporter" does not speak for Trump, nor "a Kyiv lawyer" for
+    // Ukraine: the holder is the person described
+    for (text, holder, not) in [
+        (
+            "A Brenner supporter said the election was stolen.",
+            "Brenner supporter",
+            "Brenner",
+        ),
+        (
+            "A Kyiv lawyer argued that the sanctions were unlawful.",
+            "Kyiv lawyer",
+            "Ukraine",
+        ),
+        (
+            "A Gaza resident said the ceasefire had brought little relief.",
+            "Gaza resident",
+            "Gaza",
+        ),
+    ] {
+        let f = found(text);
+        assert!(f.iter().any(|p| p.0 == holder), "{text}: {f:?}");
+        assert!(f.iter().all(|p| p.0 != not), "{text}: {f:?}");
+    }
+    // the description is a person a later pronoun can mean
+    assert!(has(
+        "A Kyiv lawyer argued that the sanctions were unlawful, and he urged Brussels to lift them.",
+        "Kyiv lawyer",
+        Stance::Demand,
+        "lift them"
+    ));
+}
+
+#[test]
+fn a_name_speaks_through_its_titles_groups_and_statements() {
+    // a title, a group noun or a document of the name: the name speaks
+    assert!(has(
+        "A Kremlin spokesman said the offer was unacceptable.",
+        "Russia",
+        Stance::Reject,
+        "the offer"
+    ));
+    assert!(has(
+        "A Kremlin statement said the offer was unacceptable.",
+        "Russia",
+        Stance::Reject,
+        "the offer"
+    ));
+    assert!(has(
+        "A Hamas official said the group would accept the proposal.",
+        "Hamas",
+        Stance::Support,
+        "the proposal"
+    ));
+    // a named person's apposition says who the person is
+    let f = found("Sara Quell, a Texas voter, said the election was stolen.");
+    assert!(f.iter().any(|p| p.0 == "Sara Quell"), "{f:?}");
+    // what someone became is no speaker
+    let f = found("Quell became a U.S. citizen in 2013, and she said the election was stolen.");
+    assert!(f.iter().all(|p| p.0 != "U.S. citizen"), "{f:?}");
+}
