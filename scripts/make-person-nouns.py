@@ -17,6 +17,7 @@ import importlib.util
 import os
 import sys
 
+
 def _synonyms_module():
     """scripts/make-synonyms.py, whose WordNet reader and licence notice this shares."""
     here = os.path.dirname(os.path.abspath(__file__))

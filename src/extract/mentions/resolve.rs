@@ -1,12 +1,12 @@
-//! The passes after the scan: names that only modify a noun dropped,
-//! pronouns and descriptions resolved left to right, appositions that say
+//! The passes after the scan: names that only modify a noun for a person
+//! made part of its description, pronouns and descriptions resolved left to right, appositions that say
 //! whom a person speaks for, two names of one actor joined, and the pair a
 //! later "both sides" means.
 
 use super::*;
 use crate::lexicon::WordClass;
 
-/// How many lower-case words after a name [`drop_modifier_names`] reads
+/// How many lower-case words after a name [`describe_modifier_names`] reads
 /// for the noun it modifies ("a Trump campaign adviser").
 const MODIFIED_WORDS: usize = 2;
 
@@ -32,47 +32,15 @@ pub(super) fn describe_modifier_names(
     tokens: &[Token<'_>],
     out: &mut [Mention],
 ) {
-    // "Sara Quell, a Texas voter,": an apposition says who a named person
-    // is; the name stays the speaker (and `affiliate_appositions` reads it)
-    let ends: Vec<usize> = out.iter().map(|m| m.end).collect();
-    for m in out.iter_mut() {
-        let after_article = m.form == MentionForm::Name
-            && m.start > 0
-            && matches!(tokens[m.start - 1].lower.as_ref(), "a" | "an")
-            && tokens[m.end - 1].cap;
-        let apposition =
-            m.start >= 3 && tokens[m.start - 2].is(",") && ends.contains(&(m.start - 2));
-        // "she became a U.S. citizen": what someone is, not who speaks
-        let predicate = m.start >= 2 && COPULAS.contains(&tokens[m.start - 2].lower.as_ref());
-        if !after_article || apposition || predicate {
-            continue;
-        }
-        let nouns: Vec<&str> = tokens[m.end..]
-            .iter()
-            .take(MODIFIED_WORDS)
-            .take_while(|t| {
-                t.kind == TokKind::Word
-                    && !t.cap
-                    && !lx.is_in(WordClass::FunctionWords, &t.lower)
-                    && lx.cue_forms(&t.lower).is_empty()
-            })
-            .map(|t| t.lower.as_ref())
-            .collect();
-        let speaks_through = |w: &str| {
-            let singular = w.strip_suffix('s').unwrap_or(w);
-            [w, singular]
-                .iter()
-                .any(|w| lx.is_title(w) || lx.is_group_noun(w) || lx.is_in(WordClass::BodyNouns, w))
-        };
-        // a description ends on its person ("a Trump campaign volunteer";
-        // not "an Orlando gay nightclub")
-        let Some(last) = nouns.last() else {
-            continue;
-        };
-        if !lx.is_in(WordClass::PersonNouns, last) || nouns.iter().any(|w| speaks_through(w)) {
-            continue;
-        }
-        let end = m.end + nouns.len();
+    // which mentions become descriptions, and where those end: found before
+    // any is changed, since an apposition is told by the mention before it
+    let described: Vec<(usize, usize)> = out
+        .iter()
+        .enumerate()
+        .filter_map(|(k, m)| Some((k, described_end(lx, tokens, out, m)?)))
+        .collect();
+    for (k, end) in described {
+        let m = &mut out[k];
         let text = span_text(sentence, tokens, m.start, end);
         *m = Mention {
             start: m.start,
@@ -86,6 +54,56 @@ pub(super) fn describe_modifier_names(
             text,
         };
     }
+}
+
+/// Where the description of a person that mention `m` modifies ends, if
+/// it modifies one ([`describe_modifier_names`]).
+fn described_end(
+    lx: &Lexicon,
+    tokens: &[Token<'_>],
+    out: &[Mention],
+    m: &Mention,
+) -> Option<usize> {
+    let after_article = m.form == MentionForm::Name
+        && m.start > 0
+        && matches!(tokens[m.start - 1].lower.as_ref(), "a" | "an")
+        && tokens[m.end - 1].cap;
+    if !after_article {
+        return None;
+    }
+    // "Sara Quell, a Texas voter,": an apposition says who a named person
+    // is; the name stays the speaker (and `affiliate_appositions` reads it)
+    let apposition =
+        m.start >= 3 && tokens[m.start - 2].is(",") && out.iter().any(|o| o.end == m.start - 2);
+    // "she became a U.S. citizen": what someone is, not who speaks
+    let predicate = m.start >= 2 && COPULAS.contains(&tokens[m.start - 2].lower.as_ref());
+    if apposition || predicate {
+        return None;
+    }
+    let nouns: Vec<&str> = tokens[m.end..]
+        .iter()
+        .take(MODIFIED_WORDS)
+        .take_while(|t| {
+            t.kind == TokKind::Word
+                && !t.cap
+                && !lx.is_in(WordClass::FunctionWords, &t.lower)
+                && lx.cue_forms(&t.lower).is_empty()
+        })
+        .map(|t| t.lower.as_ref())
+        .collect();
+    let speaks_through = |w: &str| {
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        [w, singular]
+            .iter()
+            .any(|w| lx.is_title(w) || lx.is_group_noun(w) || lx.is_in(WordClass::BodyNouns, w))
+    };
+    // a description ends on its person ("a Trump campaign volunteer"; not
+    // "an Orlando gay nightclub")
+    let last = nouns.last()?;
+    if !lx.is_in(WordClass::PersonNouns, last) || nouns.iter().any(|w| speaks_through(w)) {
+        return None;
+    }
+    Some(m.end + nouns.len())
 }
 
 /// Resolve the sentence's pronouns and descriptions left to right, noting
