@@ -239,6 +239,12 @@ impl<'a, 't> Scanner<'a, 't> {
         let (lx, sentence, tokens, gaz) = (self.lx, self.sentence, self.tokens, &self.gaz);
         let (e, kind, idx) = gaz[i]?;
         let entry = &lx.actors[idx];
+        // "Tomas Lima ... Lima said": a family name the document gave a
+        // person earlier is that person, not the place or body it also names
+        if let Some(a) = self.earlier_surname(i, e, kind, entry.kind, disc) {
+            out.push(name_mention(sentence, tokens, i, e, a));
+            return Some(e);
+        }
         let body = match entry.kind {
             ActorKind::Country | ActorKind::Organization => Some(entry.name.clone()),
             _ => entry.affiliation.clone(),
@@ -505,6 +511,27 @@ impl<'a, 't> Scanner<'a, 't> {
         Some(self.unknown_name(i, j, disc, out))
     }
 
+    /// The person a document named in full earlier whose family name is the
+    /// one word `i..e` the gazetteer reads as a country, place or body.
+    fn earlier_surname(
+        &self,
+        i: usize,
+        e: usize,
+        kind: SurfaceKind,
+        entry_kind: ActorKind,
+        disc: &Discourse<'_>,
+    ) -> Option<Actor> {
+        if e != i + 1 || kind != SurfaceKind::Name || entry_kind == ActorKind::Person {
+            return None;
+        }
+        let t = &self.tokens[i];
+        disc.alias(t.text).filter(|a| {
+            a.kind == ActorKind::Person
+                && a.name.split_whitespace().count() >= 2
+                && a.name.split_whitespace().last() == Some(t.text)
+        })
+    }
+
     /// Whether token `i` is the sentence's first word after its dateline
     /// (where a capital says nothing about a name).
     fn opens_sentence(&self, i: usize) -> bool {
@@ -606,7 +633,8 @@ impl<'a, 't> Scanner<'a, 't> {
             });
             return end;
         } else if !(single
-            && (at_start && !disc.capitalised.contains(t.text) || t.text.chars().count() < 3))
+            && (at_start && !disc.capitalised.contains(t.text) && !opens_as_name(t, tokens.get(j))
+                || t.text.chars().count() < 3))
         {
             // an acronym of three or more capitals ("NASUWT", "UAW") names an organisation
             let acronym = single
@@ -687,4 +715,16 @@ impl<'a, 't> Scanner<'a, 't> {
         }
         j
     }
+}
+
+/// Whether a single capitalised word that opens a sentence, and that the
+/// document has not shown capitalised elsewhere, is still a name: an
+/// acronym of three to six capitals that a lower-case word follows ("FNV
+/// demanded", "SEIU chief says"), which no common word is. An all-capital
+/// word before punctuation or another capital opens a dateline or a
+/// headline ("MACAU (Reuters)", "PASADENA, Calif.", "VERIZON TO BUY").
+fn opens_as_name(t: &Token, next: Option<&Token>) -> bool {
+    (3..=6).contains(&t.text.chars().count())
+        && t.text.chars().all(|c| c.is_uppercase())
+        && next.is_some_and(|x| x.is_word() && !x.cap)
 }

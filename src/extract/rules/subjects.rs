@@ -302,8 +302,10 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     /// officials said": the name a group noun or title belongs to.
     fn subject_of_group_noun(&self, k: usize) -> Option<Vec<&'a Mention>> {
         let l = self.tokens[k - 1].lower.as_ref();
+        // "the FNV union said": a kind of institution after its name
         if (self.lx.is_group_noun(l)
             || self.lx.is_title(l)
+            || self.lx.is_in(crate::lexicon::WordClass::BodyNouns, l)
             || matches!(l, "committee" | "office" | "statement" | "spokesperson"))
             && k >= 2
         {

@@ -1172,3 +1172,52 @@ fn a_name_speaks_through_its_titles_groups_and_statements() {
     let f = found("Quell became a U.S. citizen in 2013, and she said the election was stolen.");
     assert!(f.iter().all(|p| p.0 != "U.S. citizen"), "{f:?}");
 }
+
+#[test]
+fn a_body_speaks_through_the_kind_of_institution_after_its_name() {
+    // "the Quellmark union", "the Brenner party": the name holds the position
+    assert!(has(
+        "The UVB union demanded a pay rise over two years and an end to night-shift contracts.",
+        "UVB",
+        Stance::Demand,
+        "a pay rise over two years"
+    ));
+    assert!(has(
+        "The Harmon Workers union rejected the offer.",
+        "Harmon Workers",
+        Stance::Reject,
+        "the offer"
+    ));
+}
+
+#[test]
+fn an_acronym_that_opens_a_sentence_names_a_body() {
+    assert!(has(
+        "UVB demanded an end to night-shift contracts.",
+        "UVB",
+        Stance::Demand,
+        "an end to night-shift contracts"
+    ));
+    // a dateline or a headline in capitals names nobody
+    let f = found("SALTHAVEN, Ore. — The union rejected the offer.");
+    assert!(f.iter().all(|p| p.0 != "SALTHAVEN"), "{f:?}");
+    let f = found("QUELLCO TO BUY HARMON The union rejected the offer.");
+    assert!(f.iter().all(|p| p.0 != "QUELLCO"), "{f:?}");
+}
+
+#[test]
+fn a_family_name_given_earlier_is_the_person_not_the_place() {
+    // "Lima" and "Jordan" are places too; after the full name, the person
+    let text = "Trade Minister Tomas Lima met EU officials on Monday. \
+                Lima said Brazil would not accept on-site audits.";
+    let f = found(text);
+    assert!(f.iter().any(|p| p.0 == "Tomas Lima"), "{f:?}");
+    assert!(f.iter().all(|p| p.0 != "Peru"), "{f:?}");
+    // without the person, the place
+    assert!(has(
+        "Lima said it would not accept on-site audits.",
+        "Peru",
+        Stance::Reject,
+        "on-site audits"
+    ));
+}
