@@ -695,6 +695,15 @@ impl<'a, 't> Scanner<'a, 't> {
                 // later "the union" means this union
                 disc.aliases
                     .insert(format!("the {}", tokens[i - 1].lower), a.clone());
+            } else if let Some(x) = tokens.get(j).filter(|x| {
+                is_org
+                    && x.is_word()
+                    && !x.cap
+                    && lx.is_in(crate::lexicon::WordClass::BodyNouns, &x.lower)
+            }) {
+                // "the FNV union demanded": later "the union" means that body
+                // too (not "a Puerto Rican bank": a body's name, not a modifier)
+                disc.aliases.insert(format!("the {}", x.lower), a.clone());
             }
             // "the United Auto Workers (UAW)": the acronym is an alias from here on
             if tokens.get(j).is_some_and(|x| x.text == "(")

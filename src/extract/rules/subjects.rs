@@ -270,6 +270,16 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                 })
             });
         let m = first?;
+        // "The operators' association, Deltalinqs, offered": a name in
+        // apposition to a description says which body it is
+        if m.form == MentionForm::Description && self.is(m.end, ",") && self.is(k - 1, ",") {
+            if let Some(n) = self
+                .mention_from(m.end + 1)
+                .filter(|n| n.form == MentionForm::Name && n.end + 1 == k)
+            {
+                return Some(vec![n]);
+            }
+        }
         let mut subjects = self.coordinated(m);
         // "The Netherlands, backed by Sweden and Austria, argued":
         // those who back it hold the position too

@@ -1221,3 +1221,21 @@ fn a_family_name_given_earlier_is_the_person_not_the_place() {
         "on-site audits"
     ));
 }
+
+#[test]
+fn the_kind_of_a_named_body_and_a_name_in_apposition_to_a_description() {
+    // "the union" later means the union named before, not the last body
+    let text = "The UVB union demanded a pay rise. \
+                The operators' association, Harmonlinq, offered 4 percent. \
+                Hartwell said the union was ready to resume talks.";
+    let f = found(text);
+    assert!(
+        f.iter().any(|p| p.0 == "UVB" && p.2 == "resume talks"),
+        "{f:?}"
+    );
+    // the name in apposition says which body the description is
+    assert!(
+        f.iter().any(|p| p.0 == "Harmonlinq" && p.2 == "4 percent"),
+        "{f:?}"
+    );
+}
