@@ -233,6 +233,10 @@ impl Discourse<'_> {
                 return labour;
             }
         }
+        // "the Wisconsin Republican said": a party's member, not the party
+        if PARTY_MEMBERS.contains(head) {
+            return self.last(|a| a.kind == ActorKind::Person);
+        }
         let stem = head.trim_end_matches('s');
         let by_name = self.last(|a| has_word_stem(&a.name, stem));
         if by_name.is_some() {
@@ -299,7 +303,7 @@ static DESCRIPTION_HEADS: WordSet = WordSet::new(&[
 
 /// A member of a party, said of the person last named ("the California
 /// Republican said"); capitalised, so never a head of `DESCRIPTION_HEADS`.
-static PARTY_MEMBERS: WordSet =
+pub(super) static PARTY_MEMBERS: WordSet =
     WordSet::new(&["republican", "democrat", "conservative", "socialist"]);
 
 /// Whether a description with this head ("the president", "the Republican")

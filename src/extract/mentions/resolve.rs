@@ -183,7 +183,11 @@ pub(super) fn resolve_referents(
                 }
             }
             MentionForm::Description => {
-                let head = tokens[m.end - 1].lower.to_string();
+                // ("the Republican nominee": a party's member, the person last named)
+                let head = match tokens.get(m.start + 1) {
+                    Some(t) if super::PARTY_MEMBERS.contains(&t.lower) => t.lower.to_string(),
+                    _ => tokens[m.end - 1].lower.to_string(),
+                };
                 let possessor = (m.end - m.start >= 4 && tokens[m.start + 2].text == "'")
                     .then(|| tokens[m.start + 1].lower.as_ref());
                 // "the employers' association" with no body named for employers

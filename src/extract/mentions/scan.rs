@@ -205,7 +205,7 @@ impl<'a, 't> Scanner<'a, 't> {
             .is_some_and(|x| PARTY_MEMBERS.contains(&x.lower))
         {
             // "the Republican said", "the Democrat added": the person last named
-            Some(i + 2)
+            self.party_member_end(i + 2)
         } else if i + 2 < n
             && tokens[i + 1].is_word()
             && tokens[i + 1].cap
@@ -227,6 +227,37 @@ impl<'a, 't> Scanner<'a, 't> {
             return Some(end);
         }
         None
+    }
+
+    /// Where "the Republican" ending before `k` ends as a description of a
+    /// person: before a verb ("said", "has"), a clause's punctuation or
+    /// "who", or through a noun for a person ("the Republican nominee",
+    /// "the Republican presidential candidate"). Before a name or any other
+    /// noun the word is an adjective ("the Republican Party", "the
+    /// conservative Heritage Foundation", "the Republican establishment").
+    fn party_member_end(&self, k: usize) -> Option<usize> {
+        let (lx, tokens) = (self.lx, self.tokens);
+        let person = |j: usize| {
+            tokens.get(j).is_some_and(|x| {
+                x.is_word() && !x.cap && lx.is_in(crate::lexicon::WordClass::PersonNouns, &x.lower)
+            })
+        };
+        let Some(x) = tokens.get(k) else {
+            return Some(k);
+        };
+        if !x.is_word() {
+            Some(k)
+        } else if x.cap {
+            None
+        } else if person(k) {
+            Some(k + 1)
+        } else if person(k + 1) && lx.cue_forms(&x.lower).is_empty() {
+            Some(k + 2)
+        } else if !lx.cue_forms(&x.lower).is_empty() || CLAUSE_WORDS.contains(&x.lower) {
+            Some(k)
+        } else {
+            None
+        }
     }
 
     /// A name, demonym or group phrase of the gazetteer.
@@ -547,7 +578,18 @@ impl<'a, 't> Scanner<'a, 't> {
             || (tokens[k].cap
                 && tokens[k].lower == "new"
                 && tokens.get(k + 1).is_some_and(is_name_word)
-                && gaz.get(k + 1).is_some_and(Option::is_none))
+                && (gaz.get(k + 1).is_some_and(Option::is_none) || self.new_place(k)))
+    }
+
+    /// Whether "New" at `k` opens a place named after one the gazetteer
+    /// knows ("New Mexico", "New Jersey", "New South Wales" are not Mexico or
+    /// Wales): a one-word name of the gazetteer follows it.
+    fn new_place(&self, k: usize) -> bool {
+        self.tokens[k].text == "New"
+            && self.gaz[k].is_none()
+            && self.gaz.get(k + 1).is_some_and(|g| {
+                g.is_some_and(|(e, kind, _)| e == k + 2 && kind == SurfaceKind::Name)
+            })
     }
 
     /// Where an unknown name starting at `i` ends: capitalised words, with
@@ -561,7 +603,9 @@ impl<'a, 't> Scanner<'a, 't> {
             let particles = (j..(j + 2).min(n))
                 .take_while(|&k| !tokens[k].cap && PARTICLES.contains(&tokens[k].lower))
                 .count();
-            if self.name_word(j) && gaz[j].is_none() || initial_stop(tokens, j) {
+            if self.name_word(j) && (gaz[j].is_none() || j == i + 1 && self.new_place(i))
+                || initial_stop(tokens, j)
+            {
                 j += 1;
             } else if particles > 0
                 && tokens
@@ -737,3 +781,10 @@ fn opens_as_name(t: &Token, next: Option<&Token>) -> bool {
         && t.text.chars().all(|c| c.is_uppercase())
         && next.is_some_and(|x| x.is_word() && !x.cap)
 }
+
+/// Closed-class words that can follow a subject: auxiliaries, a relative
+/// pronoun, a coordinator, adverbs news puts before its verb.
+static CLAUSE_WORDS: WordSet = WordSet::new(&[
+    "has", "have", "had", "is", "was", "will", "would", "could", "should", "can", "may", "might",
+    "must", "did", "does", "who", "and", "also", "later", "then", "now", "still", "never",
+]);

@@ -1239,3 +1239,41 @@ fn the_kind_of_a_named_body_and_a_name_in_apposition_to_a_description() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_place_named_new_after_a_known_one_is_not_the_known_one() {
+    // "New Mexico" is not Mexico; the senator "of" it holds the position
+    let f = found("Sen. Marcus Ortega of New Mexico called the vote a disgrace.");
+    assert!(f.iter().all(|p| p.0 != "Mexico"), "{f:?}");
+    assert!(has(
+        "New Mexico rejected the plan.",
+        "New Mexico",
+        Stance::Reject,
+        "the plan"
+    ));
+    // a name the gazetteer has whole stays itself
+    assert!(has(
+        "New Delhi rejected the plan.",
+        "India",
+        Stance::Reject,
+        "the plan"
+    ));
+}
+
+#[test]
+fn a_party_word_is_a_member_before_a_verb_and_an_adjective_before_a_name() {
+    // "the Wisconsin Republican", "the Republican nominee": the person last named
+    let text = "Senator Dana Whitfield spoke on Monday. \
+                The Republican nominee rejected the plan.";
+    assert!(has(text, "Dana Whitfield", Stance::Reject, "the plan"));
+    // "the Republican Party" is a body's name, "the conservative Quellmark
+    // Institute" a body with an adjective
+    let text = "Senator Dana Whitfield spoke on Monday. \
+                The Republican Party rejected the plan.";
+    let f = found(text);
+    assert!(f.iter().all(|p| p.0 != "Dana Whitfield"), "{f:?}");
+    let text = "Senator Dana Whitfield spoke on Monday. \
+                Analysts at the conservative Quellmark Institute rejected the plan.";
+    let f = found(text);
+    assert!(f.iter().all(|p| p.0 != "Dana Whitfield"), "{f:?}");
+}
