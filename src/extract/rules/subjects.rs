@@ -232,6 +232,11 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         while p > 0 && k - p < 30 {
             p -= 1;
             if self.tokens[p].text == open {
+                // "The company's chief executive, Mark Holt, said": the
+                // person a title or a noun for a person introduces
+                if let Some(n) = self.named_apposition(p, k) {
+                    return ControlFlow::Break(Some(vec![n]));
+                }
                 if let Some(m) = self.mention_ending_at(p) {
                     return ControlFlow::Break(Some(self.coordinated(m)));
                 }
@@ -252,6 +257,48 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             return ControlFlow::Continue(k);
         }
         ControlFlow::Break(None)
+    }
+
+    /// The name between the commas at `p` and `k - 1` when it is in
+    /// apposition to a title or a noun for a person ("the union's chief
+    /// negotiator, Bram de Wit,", "The African Union Commission chairman,
+    /// Moussa Faki,"): that person is the subject.
+    fn named_apposition(&self, p: usize, k: usize) -> Option<&'a Mention> {
+        let before = self.tok(p.checked_sub(1)?)?;
+        let introduces = before.is_word()
+            && !before.cap
+            && (self.lx.is_title(&before.lower)
+                || self
+                    .lx
+                    .is_in(crate::lexicon::WordClass::PersonNouns, &before.lower));
+        if !introduces || self.tokens[p].text != "," || !self.is(k - 1, ",") {
+            return None;
+        }
+        // the title's phrase opens its clause: no cue before it ("to discuss
+        // his remarks about his rival, Hillary Clinton, saying" is the
+        // clause's own subject's)
+        let clause_start = self.tokens[..p]
+            .iter()
+            .rposition(|t| t.text == "," || t.text == ";" || t.text == ":")
+            .map_or(0, |c| c + 1);
+        if self.tokens[clause_start..p].iter().any(|t| {
+            t.is_word()
+                && !t.cap
+                && t.lower.starts_with(|c: char| c.is_alphabetic())
+                && !self.lx.cue_forms(&t.lower).is_empty()
+        }) {
+            return None;
+        }
+        self.mention_starting_at(p + 1).filter(|n| {
+            n.form == MentionForm::Name
+                && n.end + 1 == k
+                && n.actor().is_some_and(|a| {
+                    matches!(
+                        a.kind,
+                        crate::model::ActorKind::Person | crate::model::ActorKind::Unknown
+                    )
+                })
+        })
     }
 
     /// "The Netherlands, backed by Sweden, Denmark and Austria, argued": the

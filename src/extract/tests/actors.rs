@@ -1277,3 +1277,28 @@ fn a_party_word_is_a_member_before_a_verb_and_an_adjective_before_a_name() {
     let f = found(text);
     assert!(f.iter().all(|p| p.0 != "Dana Whitfield"), "{f:?}");
 }
+
+#[test]
+fn a_name_in_apposition_to_a_title_is_the_subject() {
+    for (text, holder) in [
+        (
+            "The union's chief negotiator, Bram de Wit, rejected the offer.",
+            "Bram de Wit",
+        ),
+        (
+            "The Harmon Commission chairman, Moussa Quell, rejected the offer.",
+            "Moussa Quell",
+        ),
+    ] {
+        assert!(
+            has(text, holder, Stance::Reject, "the offer"),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    // an apposition inside the clause of another subject is not its subject
+    let text = "Sara Brenner went on television to criticize her rival, Tom Hartwell, \
+                rejecting the offer.";
+    let f = found(text);
+    assert!(f.iter().all(|p| p.0 != "Tom Hartwell"), "{f:?}");
+}
