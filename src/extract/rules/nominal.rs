@@ -537,6 +537,40 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         (!out.is_empty()).then_some(out)
     }
 
+    /// A body's document at `i` ("a Labor Department report", "the latest
+    /// Quellmark poll", "Senate filings"): the body's name mention and where
+    /// the phrase ends (at the comma closing a modifier after it: "a report
+    /// released last week,").
+    fn named_document(&self, i: usize) -> Option<(&'a Mention, usize)> {
+        let mut j = i;
+        if self
+            .tok(j)
+            .is_some_and(|t| matches!(t.lower.as_ref(), "a" | "an" | "the"))
+        {
+            j += 1;
+        }
+        if self
+            .tok(j)
+            .is_some_and(|t| matches!(t.lower.as_ref(), "new" | "recent" | "latest") && !t.cap)
+        {
+            j += 1;
+        }
+        let m = self
+            .mention_starting_at(j)
+            .filter(|m| m.form == MentionForm::Name)?;
+        let noun = self.tok(m.end)?;
+        if noun.cap || !REPORT_NOUNS.contains(&noun.lower) {
+            return None;
+        }
+        // a modifier after the document runs to the comma ("released last week")
+        let n = self.tokens.len();
+        let end = (m.end + 1..n.min(m.end + 12))
+            .find(|&e| self.tokens[e].text == ",")
+            .filter(|&e| e > m.end + 1)
+            .unwrap_or(m.end + 1);
+        Some((m, end))
+    }
+
     /// "according to X, ...", "..., according to X".
     pub(super) fn according_to(&self, out: &mut Vec<Candidate>) {
         let n = self.tokens.len();
@@ -544,14 +578,18 @@ impl<'a, 't> SentenceCtx<'a, 't> {
             if !(ACCORDING.contains(&self.tokens[k].lower) && self.is(k + 1, "to")) {
                 continue;
             }
-            let Some(m) = self.mention_from(k + 2) else {
+            // "according to a Labor Department report released last week,":
+            // a body's document speaks for the body
+            let report = self.named_document(k + 2);
+            let Some(m) = report.map(|(m, _)| m).or_else(|| self.mention_from(k + 2)) else {
                 continue;
             };
             let Some(h) = Self::holder_of(m) else {
                 continue;
             };
+            let phrase_end = report.map_or(m.end, |(_, e)| e);
             let (a, b) = if k == 0 || self.tokens[..k].iter().all(|t| !t.is_word()) {
-                (m.end, self.content_end(m.end, true))
+                (phrase_end, self.content_end(phrase_end, true))
             } else {
                 (0, k)
             };
@@ -714,3 +752,33 @@ impl<'a, 't> SentenceCtx<'a, 't> {
         Some(subj.and_then(|m| m.actor().cloned()))
     }
 }
+
+/// What a body publishes that news cites as its source ("according to a
+/// Labor Department report").
+static REPORT_NOUNS: WordSet = WordSet::new(&[
+    "report",
+    "reports",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "analysis",
+    "data",
+    "figures",
+    "estimate",
+    "estimates",
+    "records",
+    "filings",
+    "documents",
+    "statement",
+    "statements",
+    "memo",
+    "review",
+    "audit",
+    "tally",
+    "count",
+    "research",
+    "summary",
+]);

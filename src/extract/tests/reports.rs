@@ -657,3 +657,22 @@ fn a_transcript_turn_is_its_labelled_speaker_s() {
     let f = found("GENEVA: Iran said on Monday that it wants the sanctions lifted.");
     assert!(f.iter().all(|p| p.0 != "Geneva"), "{f:?}");
 }
+
+#[test]
+fn a_bodys_document_speaks_for_the_body() {
+    // "according to a Labor Department report released last week, ..."
+    assert!(has(
+        "According to a Quellmark Institute report released last week, about 1.3 million \
+         people have exhausted their benefits.",
+        "Quellmark Institute",
+        Stance::Claim,
+        "about 1.3 million people have exhausted their benefits"
+    ));
+    assert!(has(
+        "About 1.3 million people have exhausted their benefits, according to a Quellmark \
+         Institute survey.",
+        "Quellmark Institute",
+        Stance::Claim,
+        "About 1.3 million people have exhausted their benefits"
+    ));
+}
