@@ -416,9 +416,12 @@ impl<'a, 't> SentenceCtx<'a, 't> {
                             | "'s"
                     )
                 });
+            // "proposed instead a set of guidelines": the adverb is no content
+            let instead = t.lower == "instead" && !self.is(a + 1, "of");
             if t.is_quote()
                 || matches!(t.text, ":" | "," | "-" | "…")
                 || (t.lower == "that" && !demonstrative)
+                || instead
             {
                 a += 1;
             } else {

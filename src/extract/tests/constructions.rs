@@ -1405,3 +1405,13 @@ fn walking_out_is_an_event_and_a_time_phrase_opens_the_main_clause() {
         found(text)
     );
 }
+
+#[test]
+fn a_leading_instead_is_no_content() {
+    assert!(has(
+        "Hartwell Holdings proposed instead a set of non-binding guidelines.",
+        "Hartwell Holdings",
+        Stance::Propose,
+        "a set of non-binding guidelines"
+    ));
+}
