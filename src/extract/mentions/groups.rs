@@ -491,12 +491,18 @@ fn phrase_start(
         if !p.is_word() || covered(s - 1, out) {
             break;
         }
+        // "Delegates from developing countries", "members of the union":
+        // people (or bodies) from or of the group (not "objections from
+        // neighbourhood groups", which are no speakers)
         if (pl == "from" || pl == "of")
             && !linked
             && s >= 2
             && tokens[s - 2].is_word()
             && tokens[s - 2].lower.ends_with('s')
             && !GROUP_STOP.contains(&tokens[s - 2].lower.as_ref())
+            && (lx.is_in(crate::lexicon::WordClass::PersonNouns, &tokens[s - 2].lower)
+                || lx.is_in(crate::lexicon::WordClass::BodyNouns, &tokens[s - 2].lower)
+                || lx.is_group_noun(&tokens[s - 2].lower))
         {
             linked = true;
             s -= 2;

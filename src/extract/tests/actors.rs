@@ -1302,3 +1302,23 @@ fn a_name_in_apposition_to_a_title_is_the_subject() {
     let f = found(text);
     assert!(f.iter().all(|p| p.0 != "Tom Hartwell"), "{f:?}");
 }
+
+#[test]
+fn people_from_a_group_speak_and_objections_from_it_do_not() {
+    // "Delegates from developing countries say": people from the group
+    let f = found("Delegates from developing countries say the fund is too small.");
+    assert!(
+        f.iter()
+            .any(|p| p.0 == "delegates from developing countries"),
+        "{f:?}"
+    );
+    // "objections from neighbourhood groups who say": the groups say it
+    let text = "The council approved the plan, overriding objections from neighbourhood \
+                groups who say the project will push up rents.";
+    let f = found(text);
+    assert!(f.iter().all(|p| !p.0.contains("objections")), "{f:?}");
+    assert!(f.iter().any(|p| p.0 == "neighbourhood groups"), "{f:?}");
+    // a civic title is no part of the name
+    let f = found("Councillor Jane Quell argued that the council should have waited.");
+    assert!(f.iter().any(|p| p.0 == "Jane Quell"), "{f:?}");
+}
