@@ -612,3 +612,39 @@ fn the_builtin_layout_refuses_a_graph_too_large_for_it() {
         .unwrap()
         .contains("Denmark"));
 }
+
+#[test]
+fn extract_gives_each_position_of_a_port_strike_to_its_holder() {
+    // an article written for the project (tests/position_texts), read with
+    // the shipped model: who holds each position
+    let out = stancegraph()
+        .args(["extract", "--quiet", "tests/position_texts/port-strike.txt"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let ps = positions(&out);
+    let has = |actor: &str, stance: &str, content: &str| {
+        ps.iter().any(|p| {
+            p["actor"] == actor
+                && p["stance"] == stance
+                && p["content"].as_str().unwrap().contains(content)
+        })
+    };
+    assert!(has("FNV", "demand", "pay rise"), "{ps:#?}");
+    assert!(has("FNV", "demand", "temporary contracts"), "{ps:#?}");
+    assert!(has("Deltalinqs", "offer", "4 percent"), "{ps:#?}");
+    assert!(
+        has("Karin Veld", "demand", "return to mediation"),
+        "{ps:#?}"
+    );
+    assert!(has("Bram de Wit", "reject", "the offer"), "{ps:#?}");
+    // "the union" is the FNV union named before, not the last body named
+    assert!(has("FNV", "offer", "resume talks"), "{ps:#?}");
+    assert!(has("Maersk", "claim", "rerouting three vessels"), "{ps:#?}");
+    assert!(
+        ps.iter().all(|p| p["actor"] != "operators' association"),
+        "{ps:#?}"
+    );
+}
