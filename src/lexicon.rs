@@ -840,6 +840,12 @@ impl Lexicon {
         self.group_nouns.contains(lower)
     }
 
+    /// A noun a body speaks through after its name: a group noun
+    /// ("officials") or a kind of institution ("union", `body_nouns`).
+    pub fn is_body_word(&self, lower: &str) -> bool {
+        self.is_group_noun(lower) || self.is_in(WordClass::BodyNouns, lower)
+    }
+
     /// Whether some group noun of several words starts with this lower-case
     /// word.
     pub fn starts_group_noun(&self, lower: &str) -> bool {

@@ -20,6 +20,16 @@ fn positions(stdout: &[u8]) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// Whether some position has this actor and stance and a content holding
+/// `content`.
+fn has_position(ps: &[serde_json::Value], actor: &str, stance: &str, content: &str) -> bool {
+    ps.iter().any(|p| {
+        p["actor"] == actor
+            && p["stance"] == stance
+            && p["content"].as_str().unwrap().contains(content)
+    })
+}
+
 #[test]
 fn extract_finds_the_example_positions_with_schema_fields() {
     let out = stancegraph()
@@ -47,13 +57,7 @@ fn extract_finds_the_example_positions_with_schema_fields() {
             "span addresses the sentence"
         );
     }
-    let has = |actor: &str, stance: &str, content: &str| {
-        ps.iter().any(|p| {
-            p["actor"] == actor
-                && p["stance"] == stance
-                && p["content"].as_str().unwrap().contains(content)
-        })
-    };
+    let has = |actor: &str, stance: &str, content: &str| has_position(&ps, actor, stance, content);
     assert!(has("Denmark", "reject", "Norwegian plan"), "{ps:#?}");
     assert!(has("Denmark", "demand", "compensation for lost revenue"));
     assert!(has("Mette Frederiksen", "offer", "discuss joint patrols"));
@@ -625,13 +629,7 @@ fn extract_gives_each_position_of_a_port_strike_to_its_holder() {
         .stdout
         .clone();
     let ps = positions(&out);
-    let has = |actor: &str, stance: &str, content: &str| {
-        ps.iter().any(|p| {
-            p["actor"] == actor
-                && p["stance"] == stance
-                && p["content"].as_str().unwrap().contains(content)
-        })
-    };
+    let has = |actor: &str, stance: &str, content: &str| has_position(&ps, actor, stance, content);
     assert!(has("FNV", "demand", "pay rise"), "{ps:#?}");
     assert!(has("FNV", "demand", "temporary contracts"), "{ps:#?}");
     assert!(has("Deltalinqs", "offer", "4 percent"), "{ps:#?}");

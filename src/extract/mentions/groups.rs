@@ -501,8 +501,7 @@ fn phrase_start(
             && tokens[s - 2].lower.ends_with('s')
             && !GROUP_STOP.contains(&tokens[s - 2].lower.as_ref())
             && (lx.is_in(crate::lexicon::WordClass::PersonNouns, &tokens[s - 2].lower)
-                || lx.is_in(crate::lexicon::WordClass::BodyNouns, &tokens[s - 2].lower)
-                || lx.is_group_noun(&tokens[s - 2].lower))
+                || lx.is_body_word(&tokens[s - 2].lower))
         {
             linked = true;
             s -= 2;

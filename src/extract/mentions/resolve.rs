@@ -95,7 +95,7 @@ fn described_end(
         let singular = w.strip_suffix('s').unwrap_or(w);
         [w, singular]
             .iter()
-            .any(|w| lx.is_title(w) || lx.is_group_noun(w) || lx.is_in(WordClass::BodyNouns, w))
+            .any(|w| lx.is_title(w) || lx.is_body_word(w))
     };
     // a description ends on its person ("a Trump campaign volunteer"; not
     // "an Orlando gay nightclub")

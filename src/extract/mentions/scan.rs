@@ -245,15 +245,16 @@ impl<'a, 't> Scanner<'a, 't> {
         let Some(x) = tokens.get(k) else {
             return Some(k);
         };
+        let verb = !lx.cue_forms(&x.lower).is_empty();
         if !x.is_word() {
             Some(k)
         } else if x.cap {
             None
         } else if person(k) {
             Some(k + 1)
-        } else if person(k + 1) && lx.cue_forms(&x.lower).is_empty() {
+        } else if person(k + 1) && !verb {
             Some(k + 2)
-        } else if !lx.cue_forms(&x.lower).is_empty() || CLAUSE_WORDS.contains(&x.lower) {
+        } else if verb || CLAUSE_WORDS.contains(&x.lower) {
             Some(k)
         } else {
             None

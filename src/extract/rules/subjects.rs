@@ -360,9 +360,8 @@ impl<'a, 't> SentenceCtx<'a, 't> {
     fn subject_of_group_noun(&self, k: usize) -> Option<Vec<&'a Mention>> {
         let l = self.tokens[k - 1].lower.as_ref();
         // "the FNV union said": a kind of institution after its name
-        if (self.lx.is_group_noun(l)
+        if (self.lx.is_body_word(l)
             || self.lx.is_title(l)
-            || self.lx.is_in(crate::lexicon::WordClass::BodyNouns, l)
             || matches!(l, "committee" | "office" | "statement" | "spokesperson"))
             && k >= 2
         {
